@@ -1,0 +1,75 @@
+package org.learninglog.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.learninglog.store.embedded.EmbeddedMongo;
+
+import java.nio.file.Path;
+
+/**
+ * The MongoDB that this process uses: either the one a URI names, or an embedded server it
+ * starts and owns. Both the event store and the read models live in its database.
+ */
+public final class MongoStore implements AutoCloseable {
+
+    private final StoreMode mode;
+    private final String uri;
+    private final String databaseName;
+    private final EmbeddedMongo embedded;
+    private final MongoClient client;
+
+    private MongoStore(StoreMode mode, String uri, String databaseName, EmbeddedMongo embedded) {
+        this.mode = mode;
+        this.uri = uri;
+        this.embedded = embedded;
+        ConnectionString connection = new ConnectionString(uri);
+        this.databaseName = databaseName != null && !databaseName.isBlank() ? databaseName
+                : connection.getDatabase() != null ? connection.getDatabase() : "learninglog";
+        this.client = MongoClients.create(connection);
+    }
+
+    /** Connects to {@code uri} if one is given, else starts the embedded server under {@code dataDirectory}. */
+    public static MongoStore open(String uri, Path dataDirectory, int embeddedPort, String databaseName) {
+        StoreMode mode = StoreMode.choose(uri, false);
+        if (mode == StoreMode.URI) {
+            return new MongoStore(mode, uri, databaseName, null);
+        }
+        EmbeddedMongo embedded = EmbeddedMongo.start(dataDirectory, embeddedPort);
+        return new MongoStore(mode, embedded.uri(), databaseName, embedded);
+    }
+
+    /** A store on a server somebody else runs (a test container, a given URI). */
+    public static MongoStore connect(StoreMode mode, String uri, String databaseName) {
+        return new MongoStore(mode, uri, databaseName, null);
+    }
+
+    public StoreMode mode() {
+        return mode;
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public MongoClient client() {
+        return client;
+    }
+
+    public MongoDatabase database() {
+        return client.getDatabase(databaseName);
+    }
+
+    public String databaseName() {
+        return databaseName;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

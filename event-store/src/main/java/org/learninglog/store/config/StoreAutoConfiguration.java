@@ -1,0 +1,114 @@
+package org.learninglog.store.config;
+
+import com.mongodb.client.MongoClient;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.learninglog.store.MongoStore;
+import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The store and the Axon parts that sit on it, shared by both sides: one MongoDB (by URI or
+ * embedded), our position-based event storage engine, axon-mongo's token store, Jackson for
+ * every serialized thing, and event handler errors that propagate instead of being logged away.
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class)
+@EnableConfigurationProperties(StoreProperties.class)
+public class StoreAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public MongoStore mongoStore(StoreProperties properties) {
+        return MongoStore.open(properties.uri(), properties.dataDir(), properties.embeddedPort(), properties.database());
+    }
+
+    /** The driver's client, also for the read models; closed by {@link MongoStore}. */
+    @Bean(destroyMethod = "")
+    public MongoClient mongoClient(MongoStore store) {
+        return store.client();
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return EventJson.serializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return EventJson.serializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return EventJson.serializer();
+    }
+
+    @Bean
+    public PositionedEventStorageEngine eventStorageEngine(MongoStore store, StoreProperties properties,
+                                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                          Serializer snapshotSerializer,
+                                                          org.axonframework.config.Configuration configuration) {
+        PositionedEventStorageEngine engine = PositionedEventStorageEngine.builder()
+                .database(store.database())
+                .gapTimeout(properties.gapTimeout())
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    /** Polls the store every 100 ms for events appended by other processes (the default is a second). */
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .fetchDelay(100)
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoStore store, Serializer serializer) {
+        MongoTokenStore tokenStore = MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.database()).build())
+                .serializer(serializer)
+                .build();
+        tokenStore.ensureIndexes();
+        return tokenStore;
+    }
+
+    /** MongoDB writes here are single-document; there is no transaction to manage. */
+    @Bean
+    @ConditionalOnMissingBean
+    public TransactionManager axonTransactionManager() {
+        return NoTransactionManager.INSTANCE;
+    }
+
+    /** Axon logs and skips a failing handler by default; ours stop and retry instead. */
+    @Bean
+    public ConfigurerModule propagatingEventHandlerErrors() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+}

@@ -1,0 +1,65 @@
+package org.learninglog.store.embedded;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded MongoDB-wire server: mongo-java-server with its H2 file backend, bound to the
+ * loopback address, so that the real MongoDB driver talks to it over a real socket.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+    public static final String STORE_FILE = "learning-log.mv.db";
+
+    private final MongoServer server;
+    private final H2Backend backend;
+    private final String uri;
+    private final Path file;
+
+    private EmbeddedMongo(Path file, int port) {
+        this.file = file;
+        MVStore store = file == null
+                ? new MVStore.Builder().open()
+                : new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        this.backend = new DurableH2Backend(store);
+        this.server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        InetSocketAddress address = server.getLocalAddress();
+        this.uri = "mongodb://127.0.0.1:" + address.getPort();
+        log.info("Embedded MongoDB-wire server at {} storing in {}", uri, file == null ? "memory" : file);
+    }
+
+    /** Starts a server persisted under {@code dataDirectory}; port 0 picks a free port. */
+    public static EmbeddedMongo start(Path dataDirectory, int port) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + dataDirectory, e);
+        }
+        return new EmbeddedMongo(dataDirectory.resolve(STORE_FILE), port);
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        log.info("Embedded MongoDB-wire server at {} stopped", uri);
+    }
+}

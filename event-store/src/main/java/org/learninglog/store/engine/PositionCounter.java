@@ -1,0 +1,36 @@
+package org.learninglog.store.engine;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Hands out global positions from one counter document, atomically: an {@code $inc} on
+ * {@code _id}, which every server answers from its primary key.
+ */
+final class PositionCounter {
+
+    private static final String EVENTS = "events";
+    private final MongoCollection<Document> counters;
+
+    PositionCounter(MongoCollection<Document> counters) {
+        this.counters = counters;
+    }
+
+    /** Reserves {@code count} positions and returns the last of them. */
+    long reserve(int count) {
+        Document after = counters.findOneAndUpdate(eq("_id", EVENTS), Updates.inc("value", (long) count),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return after.get("value", Number.class).longValue();
+    }
+
+    /** The highest position reserved so far, written or not; 0 on an empty store. */
+    long head() {
+        Document current = counters.find(eq("_id", EVENTS)).first();
+        return current == null ? 0 : current.get("value", Number.class).longValue();
+    }
+}

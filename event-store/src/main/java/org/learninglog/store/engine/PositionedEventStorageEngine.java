@@ -1,0 +1,572 @@
+package org.learninglog.store.engine;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+
+/**
+ * An Axon event storage engine on MongoDB in which every event has a global position, nothing is
+ * skipped, and every read is an exact-key lookup.
+ *
+ * <h2>Layout</h2>
+ * One document per commit in {@code events}: {@code _id} is the global position of its first
+ * event, {@code n} how many positions it covers, and its events sit in an array, so a commit is
+ * seen whole or not at all without transactions. Positions come from a counter document.
+ * Unique indexes on ({@code stream}, {@code seq}) and on the event identifiers give optimistic
+ * concurrency and idempotency. The latest snapshot of an aggregate sits in {@code snapshots}
+ * under the aggregate's identifier.
+ *
+ * <h2>Reads</h2>
+ * Tracking reads ask for {@code _id $in [p, p + batch)}; loading an aggregate follows its commits
+ * by ({@code stream}, {@code seq}) equality. Both are primary- or unique-key lookups on MongoDB and
+ * on the embedded server alike, so their cost does not grow with the history.
+ *
+ * <h2>Gaps</h2>
+ * A position can be reserved and not yet written (a writer in flight), or never written (a writer
+ * that died). A reader waits for it at most {@code gapTimeout}, then <em>fences</em> it by
+ * inserting a gap document under that {@code _id}. If the writer was only slow, its insert then
+ * fails on the primary key and it retries under new positions; so an event is never skipped, only
+ * moved later, and no reader waits for a dead writer longer than the timeout.
+ */
+public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
+
+    /** The most events one commit may hold; bounds the look-back for a token inside a commit. */
+    public static final int MAX_COMMIT_SIZE = 256;
+    private static final String GAP_STREAM_PREFIX = "~gap:";
+    private static final String LOOSE_STREAM_PREFIX = "~event:";
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> snapshots;
+    private final PositionCounter counter;
+    private final int batchSize;
+    private final Duration gapTimeout;
+    private final Clock clock;
+    private final CommitHook commitHook;
+    private final ConcurrentMap<Long, Long> gapsFirstSeen = new ConcurrentHashMap<>();
+
+    protected PositionedEventStorageEngine(Builder builder) {
+        super(builder);
+        MongoDatabase database = builder.database;
+        this.events = database.getCollection(builder.eventsCollection);
+        this.snapshots = database.getCollection(builder.snapshotsCollection);
+        this.counter = new PositionCounter(database.getCollection(builder.countersCollection));
+        this.batchSize = builder.batchSize;
+        this.gapTimeout = builder.gapTimeout;
+        this.clock = builder.clock;
+        this.commitHook = builder.commitHook;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Creates the unique indexes this engine relies on; safe to call on every start. */
+    public void ensureIndexes() {
+        events.createIndex(Indexes.ascending("stream", "seq"), new IndexOptions().unique(true).name("stream_seq"));
+        events.createIndex(Indexes.ascending("ids"), new IndexOptions().unique(true).name("event_ids"));
+    }
+
+    // ---------------------------------------------------------------- append
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        if (messages.size() > MAX_COMMIT_SIZE) {
+            throw new EventStoreException("A commit may hold at most " + MAX_COMMIT_SIZE + " events, not " + messages.size());
+        }
+        Document commit = commitDocument(messages, serializer);
+        int count = messages.size();
+        while (true) {
+            long first = counter.reserve(count) - count + 1;
+            commitHook.positionsReserved(first, count);
+            commit.put("_id", first);
+            commit.put("at", new Date(clock.millis()));
+            try {
+                events.insertOne(commit);
+                return;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw new EventStoreException("Could not append " + count + " events", e);
+                }
+                if (isFence(first)) {
+                    continue; // a reader gave up waiting for these positions: take new ones
+                }
+                if (streamTaken(commit)) {
+                    handlePersistenceException(e, messages.get(0));
+                }
+                throw new EventStoreException("An event with one of these identifiers is already stored: " + commit.get("ids"), e);
+            }
+        }
+    }
+
+    private Document commitDocument(List<? extends EventMessage<?>> messages, Serializer serializer) {
+        EventMessage<?> first = messages.get(0);
+        String stream;
+        long firstSeq;
+        String aggregateType = null;
+        if (first instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+            stream = domain.getAggregateIdentifier();
+            firstSeq = domain.getSequenceNumber();
+            aggregateType = domain.getType();
+        } else {
+            stream = LOOSE_STREAM_PREFIX + first.getIdentifier();
+            firstSeq = 0;
+        }
+        List<Document> stored = new ArrayList<>(messages.size());
+        List<String> ids = new ArrayList<>(messages.size());
+        long expectedSeq = firstSeq;
+        for (EventMessage<?> message : messages) {
+            Document event = new Document("id", message.getIdentifier());
+            if (aggregateType != null) {
+                if (!(message instanceof DomainEventMessage<?> domain) || !stream.equals(domain.getAggregateIdentifier())
+                        || domain.getSequenceNumber() != expectedSeq) {
+                    throw new EventStoreException("A commit holds the events of one aggregate in sequence; "
+                            + message.getIdentifier() + " breaks that");
+                }
+                event.append("seq", expectedSeq++);
+            }
+            SerializedObject<String> payload = message.serializePayload(serializer, String.class);
+            SerializedObject<String> metaData = message.serializeMetaData(serializer, String.class);
+            event.append("type", payload.getType().getName())
+                    .append("rev", payload.getType().getRevision())
+                    .append("ts", message.getTimestamp().toString())
+                    .append("payload", payload.getData())
+                    .append("meta", metaData.getData());
+            stored.add(event);
+            ids.add(message.getIdentifier());
+        }
+        return new Document("_id", null)
+                .append("n", messages.size())
+                .append("stream", stream)
+                .append("seq", firstSeq)
+                .append("lastSeq", aggregateType == null ? firstSeq : expectedSeq - 1)
+                .append("aggType", aggregateType)
+                .append("at", null)
+                .append("ids", ids)
+                .append("events", stored);
+    }
+
+    private boolean isFence(long position) {
+        Document holder = events.find(eq("_id", position)).first();
+        return holder != null && holder.getBoolean("gap", false);
+    }
+
+    private boolean streamTaken(Document commit) {
+        return events.find(and(eq("stream", commit.getString("stream")), eq("seq", commit.getLong("seq")))).first() != null;
+    }
+
+    // ---------------------------------------------------------------- snapshots
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = snapshot.serializeMetaData(serializer, String.class);
+        Document document = new Document("_id", snapshot.getAggregateIdentifier())
+                .append("aggType", snapshot.getType())
+                .append("seq", snapshot.getSequenceNumber())
+                .append("id", snapshot.getIdentifier())
+                .append("type", payload.getType().getName())
+                .append("rev", payload.getType().getRevision())
+                .append("ts", snapshot.getTimestamp().toString())
+                .append("payload", payload.getData())
+                .append("meta", metaData.getData());
+        try {
+            // Replace only an older snapshot; against a newer one the upsert hits the primary key.
+            snapshots.replaceOne(and(eq("_id", snapshot.getAggregateIdentifier()), lt("seq", snapshot.getSequenceNumber())),
+                    document, new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(eq("_id", aggregateIdentifier)).first();
+        if (snapshot == null) {
+            return Stream.empty();
+        }
+        return Stream.of(new GenericDomainEventEntry<>(snapshot.getString("aggType"), aggregateIdentifier,
+                snapshot.getLong("seq"), snapshot.getString("id"), snapshot.getString("ts"), snapshot.getString("type"),
+                snapshot.getString("rev"), snapshot.getString("payload"), snapshot.getString("meta")));
+    }
+
+    // ---------------------------------------------------------------- aggregates
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readEventData(String aggregateIdentifier, long firstSequenceNumber) {
+        List<DomainEventData<?>> found = new ArrayList<>();
+        Document commit = commitAt(aggregateIdentifier, firstSequenceNumber);
+        if (commit == null && firstSequenceNumber > 0) {
+            commit = commitAt(aggregateIdentifier, 0); // asked for a sequence inside a commit: walk from the start
+        }
+        while (commit != null) {
+            for (DomainEventData<?> event : domainEvents(commit)) {
+                if (event.getSequenceNumber() >= firstSequenceNumber) {
+                    found.add(event);
+                }
+            }
+            commit = commitAt(aggregateIdentifier, commit.getLong("lastSeq") + 1);
+        }
+        return found.stream();
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(eq("_id", aggregateIdentifier)).first();
+        long from = snapshot == null ? 0 : snapshot.getLong("seq") + 1;
+        Long last = snapshot == null ? null : snapshot.getLong("seq");
+        Document commit = commitAt(aggregateIdentifier, from);
+        while (commit != null) {
+            last = commit.getLong("lastSeq");
+            commit = commitAt(aggregateIdentifier, last + 1);
+        }
+        return Optional.ofNullable(last);
+    }
+
+    private Document commitAt(String stream, long seq) {
+        return events.find(and(eq("stream", stream), eq("seq", seq))).first();
+    }
+
+    private List<DomainEventData<?>> domainEvents(Document commit) {
+        List<Document> stored = commit.getList("events", Document.class);
+        List<DomainEventData<?>> result = new ArrayList<>(stored.size());
+        for (Document event : stored) {
+            result.add(entry(commit, event));
+        }
+        return result;
+    }
+
+    private static GenericDomainEventEntry<String> entry(Document commit, Document event) {
+        String aggregateType = commit.getString("aggType");
+        boolean domain = aggregateType != null;
+        return new GenericDomainEventEntry<>(aggregateType, domain ? commit.getString("stream") : null,
+                domain ? event.getLong("seq") : 0L, event.getString("id"), event.getString("ts"),
+                event.getString("type"), event.getString("rev"), event.getString("payload"), event.getString("meta"));
+    }
+
+    // ---------------------------------------------------------------- tracking
+
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        return StreamSupport.stream(new TrackedEvents(positionOf(trackingToken) + 1), false);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return new GlobalSequenceTrackingToken(0);
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return new GlobalSequenceTrackingToken(counter.head());
+    }
+
+    /** The position of the last event stored before {@code instant}: a binary search over positions. */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        long low = 1;
+        long high = counter.head();
+        long answer = high + 1;
+        while (low <= high) {
+            long middle = (low + high) >>> 1;
+            Document commit = firstCommitFrom(middle, high);
+            if (commit == null) {
+                high = middle - 1;
+                continue;
+            }
+            if (!commit.getDate("at").toInstant().isBefore(dateTime)) {
+                answer = commit.getLong("_id");
+                high = middle - 1;
+            } else {
+                low = commit.getLong("_id") + commit.getInteger("n");
+            }
+        }
+        return new GlobalSequenceTrackingToken(answer - 1);
+    }
+
+    private Document firstCommitFrom(long from, long limit) {
+        for (long start = from; start <= limit; start += batchSize) {
+            Document first = null;
+            for (Document candidate : events.find(in("_id", range(start, Math.min(limit, start + batchSize - 1))))) {
+                if (!candidate.getBoolean("gap", false) && (first == null || candidate.getLong("_id") < first.getLong("_id"))) {
+                    first = candidate;
+                }
+            }
+            if (first != null) {
+                return first;
+            }
+        }
+        return null;
+    }
+
+    /** The highest position reserved so far; a token's position against it is replay progress. */
+    public long headPosition() {
+        return counter.head();
+    }
+
+    public static long positionOf(TrackingToken token) {
+        if (token == null) {
+            return 0;
+        }
+        return token.position().orElseThrow(() -> new IllegalArgumentException("A token without a position: " + token));
+    }
+
+    private static List<Long> range(long from, long to) {
+        return LongStream.rangeClosed(from, to).boxed().toList();
+    }
+
+    /**
+     * Reads commits batch by batch from a position. Stops before a gap that is still within its
+     * timeout, so that what follows is delivered only once the gap is filled or fenced.
+     */
+    private final class TrackedEvents extends Spliterators.AbstractSpliterator<TrackedEventData<?>> {
+
+        private long next;
+        private boolean atCommitBoundary;
+        private final List<TrackedEventData<?>> buffer = new ArrayList<>();
+        private int index;
+        private boolean exhausted;
+
+        TrackedEvents(long from) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.next = from;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
+            if (index == buffer.size()) {
+                buffer.clear();
+                index = 0;
+                while (!exhausted && buffer.isEmpty()) {
+                    fill();
+                }
+                if (buffer.isEmpty()) {
+                    return false;
+                }
+            }
+            action.accept(buffer.get(index++));
+            return true;
+        }
+
+        private void fill() {
+            long before = next;
+            List<Document> commits = new ArrayList<>();
+            events.find(in("_id", range(next, next + batchSize - 1))).into(commits);
+            if (!atCommitBoundary && commits.stream().noneMatch(c -> c.getLong("_id") == next)) {
+                Document holder = commitHolding(next);
+                if (holder != null) {
+                    commits.add(holder);
+                }
+            }
+            atCommitBoundary = true;
+            commits.sort(Comparator.comparingLong(c -> c.getLong("_id")));
+            for (Document commit : commits) {
+                long start = commit.getLong("_id");
+                long end = start + commit.getInteger("n");
+                if (end <= next) {
+                    continue;
+                }
+                if (start > next) {
+                    if (!fenceIfOverdue(next, start - 1)) {
+                        exhausted = true; // deliver what came before the gap, then wait for it
+                    }
+                    return; // read again from the gap: a writer may have filled part of it meanwhile
+                }
+                if (!commit.getBoolean("gap", false)) {
+                    List<Document> stored = commit.getList("events", Document.class);
+                    for (int offset = 0; offset < stored.size(); offset++) {
+                        long position = start + offset;
+                        if (position >= next) {
+                            buffer.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position),
+                                    entry(commit, stored.get(offset))));
+                        }
+                    }
+                }
+                next = end;
+            }
+            if (!buffer.isEmpty() || next > before) {
+                return;
+            }
+            long head = counter.head();
+            if (head < next || !fenceIfOverdue(next, Math.min(head, next + batchSize - 1))) {
+                exhausted = true; // at the head, or waiting for a reserved position to be written
+            }
+        }
+    }
+
+    /** The commit that holds {@code position} when a token stopped inside it, if any. */
+    private Document commitHolding(long position) {
+        long from = Math.max(1, position - MAX_COMMIT_SIZE + 1);
+        if (from >= position) {
+            return null;
+        }
+        Document holder = null;
+        for (Document candidate : events.find(in("_id", range(from, position - 1)))) {
+            long start = candidate.getLong("_id");
+            if (start + candidate.getInteger("n") > position && (holder == null || start > holder.getLong("_id"))) {
+                holder = candidate;
+            }
+        }
+        return holder;
+    }
+
+    /**
+     * Fences the positions {@code from..to} once the first of them has been missing for longer
+     * than the gap timeout. Returns whether it did (so the caller reads again).
+     */
+    private boolean fenceIfOverdue(long from, long to) {
+        long now = clock.millis();
+        long firstSeen = gapsFirstSeen.computeIfAbsent(from, position -> now);
+        if (now - firstSeen < gapTimeout.toMillis()) {
+            return false;
+        }
+        List<Document> fences = new ArrayList<>();
+        for (long position = from; position <= to; position++) {
+            fences.add(new Document("_id", position).append("n", 1).append("gap", true)
+                    .append("stream", GAP_STREAM_PREFIX + position).append("seq", 0L).append("lastSeq", 0L)
+                    .append("ids", List.of(GAP_STREAM_PREFIX + position)).append("at", new Date(now)));
+        }
+        try {
+            events.insertMany(fences, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyDuplicates) {
+                throw e; // a writer that got there first is fine; anything else is not
+            }
+        }
+        gapsFirstSeen.remove(from);
+        return true;
+    }
+
+    /** Axon's persistence exception resolver for this engine: a duplicate key is a conflict. */
+    public static PersistenceExceptionResolver duplicateKeyResolver() {
+        return exception -> exception instanceof MongoWriteException write
+                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    public static class Builder extends AbstractEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private String eventsCollection = "events";
+        private String snapshotsCollection = "snapshots";
+        private String countersCollection = "counters";
+        private int batchSize = 256;
+        private Duration gapTimeout = Duration.ofSeconds(2);
+        private Clock clock = Clock.systemUTC();
+        private CommitHook commitHook = CommitHook.NONE;
+
+        protected Builder() {
+            persistenceExceptionResolver(duplicateKeyResolver());
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder collectionPrefix(String prefix) {
+            this.eventsCollection = prefix + "events";
+            this.snapshotsCollection = prefix + "snapshots";
+            this.countersCollection = prefix + "counters";
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder commitHook(CommitHook commitHook) {
+            this.commitHook = commitHook;
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        protected void validate() {
+            super.validate();
+            if (database == null) {
+                throw new org.axonframework.common.AxonConfigurationException("A MongoDatabase is required");
+            }
+        }
+
+        public PositionedEventStorageEngine build() {
+            validate();
+            return new PositionedEventStorageEngine(this);
+        }
+    }
+}
