@@ -5,6 +5,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
+import java.util.Set;
+
 /**
  * The H2 backend of mongo-java-server, committing its MVStore after every command.
  *
@@ -12,6 +14,11 @@ import org.h2.mvstore.MVStore;
  * acknowledged could be lost to {@code kill -9}. Committing before the reply is sent means an
  * acknowledged write is in the file (the operating system's cache survives a killed process).
  * A commit without changes is a no-op, so reads cost nothing extra.
+ *
+ * <p>Writes run one at a time, and their replies are copied before the lock is let go: the
+ * server's {@code findAndModify} answers with the very document object it keeps, which the next
+ * write changes in place while the first reply is still being encoded, so two concurrent
+ * {@code $inc}s on one counter could both see the same value. Reads are not held up.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -22,13 +29,24 @@ final class DurableH2Backend extends H2Backend {
         this.store = store;
     }
 
+    private static final Set<String> READS = Set.of("find", "getMore", "count", "aggregate", "distinct",
+            "listCollections", "listIndexes", "listDatabases", "hello", "isMaster", "ismaster", "ping",
+            "buildInfo", "buildinfo", "getLastError", "getlasterror", "killCursors", "endSessions", "serverStatus", "dbStats");
+
+    private final Object writeLock = new Object();
+
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        try {
+        if (READS.contains(command)) {
             return super.handleCommand(channel, databaseName, command, query);
-        } finally {
-            if (store.hasUnsavedChanges()) {
-                store.commit();
+        }
+        synchronized (writeLock) {
+            try {
+                return super.handleCommand(channel, databaseName, command, query).cloneDeeply();
+            } finally {
+                if (store.hasUnsavedChanges()) {
+                    store.commit();
+                }
             }
         }
     }

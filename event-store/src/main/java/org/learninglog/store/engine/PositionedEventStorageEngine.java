@@ -106,6 +106,9 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
     public void ensureIndexes() {
         events.createIndex(Indexes.ascending("stream", "seq"), new IndexOptions().unique(true).name("stream_seq"));
         events.createIndex(Indexes.ascending("ids"), new IndexOptions().unique(true).name("event_ids"));
+        // One key per (aggregate, sequence number) a commit covers, so that overlapping commits
+        // conflict even when they start at different sequence numbers.
+        events.createIndex(Indexes.ascending("slots"), new IndexOptions().unique(true).name("stream_slots"));
     }
 
     // ---------------------------------------------------------------- append
@@ -158,6 +161,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         }
         List<Document> stored = new ArrayList<>(messages.size());
         List<String> ids = new ArrayList<>(messages.size());
+        List<String> slots = new ArrayList<>(messages.size());
         long expectedSeq = firstSeq;
         for (EventMessage<?> message : messages) {
             Document event = new Document("id", message.getIdentifier());
@@ -167,6 +171,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                     throw new EventStoreException("A commit holds the events of one aggregate in sequence; "
                             + message.getIdentifier() + " breaks that");
                 }
+                slots.add(stream + "#" + expectedSeq);
                 event.append("seq", expectedSeq++);
             }
             SerializedObject<String> payload = message.serializePayload(serializer, String.class);
@@ -187,6 +192,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                 .append("aggType", aggregateType)
                 .append("at", null)
                 .append("ids", ids)
+                .append("slots", slots.isEmpty() ? List.of(stream) : slots)
                 .append("events", stored);
     }
 
@@ -196,7 +202,12 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     private boolean streamTaken(Document commit) {
-        return events.find(and(eq("stream", commit.getString("stream")), eq("seq", commit.getLong("seq")))).first() != null;
+        for (String slot : commit.getList("slots", String.class)) {
+            if (events.find(eq("slots", slot)).first() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- snapshots
@@ -470,7 +481,8 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         for (long position = from; position <= to; position++) {
             fences.add(new Document("_id", position).append("n", 1).append("gap", true)
                     .append("stream", GAP_STREAM_PREFIX + position).append("seq", 0L).append("lastSeq", 0L)
-                    .append("ids", List.of(GAP_STREAM_PREFIX + position)).append("at", new Date(now)));
+                    .append("ids", List.of(GAP_STREAM_PREFIX + position)).append("slots", List.of(GAP_STREAM_PREFIX + position))
+                    .append("at", new Date(now)));
         }
         try {
             events.insertMany(fences, new InsertManyOptions().ordered(false));

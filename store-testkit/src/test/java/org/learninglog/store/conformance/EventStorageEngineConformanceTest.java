@@ -1,0 +1,307 @@
+package org.learninglog.store.conformance;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.learninglog.store.MongoStore;
+import org.learninglog.store.config.EventJson;
+import org.learninglog.store.engine.CommitHook;
+import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.testkit.MongoStoreExtension;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The conformance kit of our event storage engine. It runs in whatever store mode
+ * {@link MongoStoreExtension} chose (URI, Testcontainers MongoDB or the embedded server), each
+ * test on a fresh database.
+ */
+@ExtendWith(MongoStoreExtension.class)
+class EventStorageEngineConformanceTest {
+
+    private static final Duration GAP_TIMEOUT = Duration.ofMillis(400);
+
+    record Noted(String text) {
+    }
+
+    private MongoStore store;
+    private PositionedEventStorageEngine engine;
+
+    @BeforeEach
+    void openEngine(MongoStore store) {
+        this.store = store;
+        this.engine = engine(CommitHook.NONE);
+    }
+
+    private PositionedEventStorageEngine engine(CommitHook hook) {
+        PositionedEventStorageEngine built = PositionedEventStorageEngine.builder()
+                .database(store.database())
+                .eventSerializer(EventJson.serializer())
+                .snapshotSerializer(EventJson.serializer())
+                .gapTimeout(GAP_TIMEOUT)
+                .batchSize(64)
+                .commitHook(hook)
+                .build();
+        built.ensureIndexes();
+        return built;
+    }
+
+    private static DomainEventMessage<Noted> event(String aggregate, long sequence, String text) {
+        return new GenericDomainEventMessage<>("Note", aggregate, sequence, new Noted(text));
+    }
+
+    private List<String> textsFrom(long position) {
+        try (var stream = engine.readEvents(new GlobalSequenceTrackingToken(position), false)) {
+            return stream.map(e -> ((Noted) e.getPayload()).text()).toList();
+        }
+    }
+
+    private List<TrackedEventMessage<?>> trackedFrom(long position) {
+        try (var stream = engine.readEvents(new GlobalSequenceTrackingToken(position), false)) {
+            return new ArrayList<>(stream.toList());
+        }
+    }
+
+    @Test
+    void appendedEventsReadBackAsTheAggregateStreamInOrder() {
+        String aggregate = UUID.randomUUID().toString();
+        engine.appendEvents(event(aggregate, 0, "a"), event(aggregate, 1, "b"));
+        engine.appendEvents(event(aggregate, 2, "c"));
+
+        List<String> texts = engine.readEvents(aggregate).asStream().map(e -> ((Noted) e.getPayload()).text()).toList();
+        assertThat(texts).containsExactly("a", "b", "c");
+        assertThat(engine.readEvents(aggregate, 1).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(1L, 2L);
+        assertThat(engine.lastSequenceNumberFor(aggregate)).contains(2L);
+        assertThat(engine.lastSequenceNumberFor("no-such-aggregate")).isEmpty();
+    }
+
+    @Test
+    void everyEventGetsTheNextGlobalPositionAndTheHeadTokenIsTheLast() {
+        String aggregate = UUID.randomUUID().toString();
+        engine.appendEvents(event(aggregate, 0, "a"), event(aggregate, 1, "b"));
+        engine.appendEvents(GenericEventMessage.asEventMessage(new Noted("loose")));
+
+        List<TrackedEventMessage<?>> tracked = trackedFrom(0);
+        assertThat(tracked).extracting(e -> e.trackingToken().position().orElseThrow()).containsExactly(1L, 2L, 3L);
+        assertThat(engine.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(3));
+        assertThat(tracked.get(2)).isNotInstanceOf(DomainEventMessage.class);
+    }
+
+    @Test
+    void ofConcurrentConflictingAppendsExactlyOneWinsPerSequenceNumber() throws Exception {
+        String aggregate = UUID.randomUUID().toString();
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger conflicts = new AtomicInteger();
+        List<Future<?>> results = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            String text = "writer " + w;
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    engine.appendEvents(event(aggregate, 0, text));
+                } catch (ConcurrencyException | AggregateStreamCreationException conflict) {
+                    conflicts.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> result : results) {
+            result.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(conflicts.get()).isEqualTo(writers - 1);
+        assertThat(engine.readEvents(aggregate).asStream().toList()).hasSize(1);
+        assertThat(textsFrom(0)).hasSize(1);
+    }
+
+    @Test
+    void aConflictingAppendStoresNothing() {
+        String aggregate = UUID.randomUUID().toString();
+        engine.appendEvents(event(aggregate, 0, "a"), event(aggregate, 1, "b"));
+        long before = store.database().getCollection("events").countDocuments();
+
+        assertThatThrownBy(() -> engine.appendEvents(event(aggregate, 1, "late"), event(aggregate, 2, "later")))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(engine.readEvents(aggregate).asStream().map(e -> ((Noted) e.getPayload()).text()).toList())
+                .containsExactly("a", "b");
+        assertThat(store.database().getCollection("events").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void aDuplicateEventIdentifierIsRefused() {
+        String aggregate = UUID.randomUUID().toString();
+        DomainEventMessage<Noted> first = event(aggregate, 0, "a");
+        engine.appendEvents(first);
+        EventMessage<Noted> sameIdentifier = new GenericDomainEventMessage<>("Note", UUID.randomUUID().toString(), 0,
+                new Noted("copy"), first.getMetaData(), first.getIdentifier(), Instant.now());
+
+        assertThatThrownBy(() -> engine.appendEvents(sameIdentifier)).isInstanceOf(EventStoreException.class);
+        assertThat(textsFrom(0)).containsExactly("a");
+    }
+
+    @Test
+    void aPositionReservedButNeverWrittenIsPassedOverOnlyAfterTheWait() {
+        AtomicBoolean dieOnce = new AtomicBoolean(true);
+        PositionedEventStorageEngine dying = engine((position, count) -> {
+            if (dieOnce.getAndSet(false)) {
+                throw new IllegalStateException("writer died after reserving " + position);
+            }
+        });
+        String aggregate = UUID.randomUUID().toString();
+        engine.appendEvents(event(aggregate, 0, "before"));
+        assertThatThrownBy(() -> dying.appendEvents(event(UUID.randomUUID().toString(), 0, "never written")))
+                .isInstanceOf(IllegalStateException.class);
+        engine.appendEvents(event(aggregate, 1, "after"));
+
+        Instant firstLook = Instant.now();
+        assertThat(textsFrom(0)).containsExactly("before"); // position 2 is reserved: wait for it
+        await().atMost(Duration.ofSeconds(10)).until(() -> textsFrom(0).size() == 2);
+        assertThat(Duration.between(firstLook, Instant.now())).isGreaterThanOrEqualTo(GAP_TIMEOUT);
+        assertThat(trackedFrom(0)).extracting(e -> e.trackingToken().position().orElseThrow()).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void aMultiEventCommitInterruptedBeforeItIsWrittenIsNeverHalfVisible() {
+        String aggregate = UUID.randomUUID().toString();
+        PositionedEventStorageEngine dying = engine((position, count) -> {
+            throw new IllegalStateException("writer died between reserving and writing");
+        });
+        assertThatThrownBy(() -> dying.appendEvents(event(aggregate, 0, "one"), event(aggregate, 1, "two"),
+                event(aggregate, 2, "three"))).isInstanceOf(IllegalStateException.class);
+        String other = UUID.randomUUID().toString();
+        engine.appendEvents(event(other, 0, "x"), event(other, 1, "y"), event(other, 2, "z"));
+
+        assertThat(engine.readEvents(aggregate).asStream().toList()).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> textsFrom(0).size() == 3);
+        assertThat(textsFrom(0)).containsExactly("x", "y", "z");
+        // A tracker that stopped inside the commit resumes with the rest of it, once.
+        assertThat(textsFrom(4)).containsExactly("y", "z");
+        assertThat(textsFrom(5)).containsExactly("z");
+    }
+
+    @Test
+    void aCommitWrittenLaterThanAnyWindowIsStillDelivered() throws Exception {
+        CountDownLatch fenced = new CountDownLatch(1);
+        AtomicBoolean stallOnce = new AtomicBoolean(true);
+        PositionedEventStorageEngine slow = engine((position, count) -> {
+            if (stallOnce.getAndSet(false)) {
+                try {
+                    fenced.await(10, TimeUnit.SECONDS); // stalls past the gap timeout, as a long GC pause would
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        String aggregate = UUID.randomUUID().toString();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        Future<?> late = writer.submit(() -> slow.appendEvents(event(aggregate, 0, "late")));
+        await().until(() -> engine.headPosition() >= 1);
+        engine.appendEvents(event(UUID.randomUUID().toString(), 0, "on time"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> textsFrom(0).contains("on time"));
+        fenced.countDown();
+        late.get(10, TimeUnit.SECONDS);
+        writer.shutdown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> textsFrom(0).equals(List.of("on time", "late")));
+        assertThat(store.database().getCollection("events").countDocuments(new Document("gap", true))).isEqualTo(1);
+    }
+
+    @Test
+    void streamingFromAnyPositionReturnsEveryLaterEventOnceInOrder() {
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            String aggregate = "stream-" + (i % 7);
+            engine.appendEvents(event(aggregate + "-" + i / 7, 0, "e" + i));
+            written.add("e" + i);
+        }
+        for (long from : new long[]{0, 1, 63, 64, 65, 100, 149, 150}) {
+            assertThat(textsFrom(from)).as("from position %d", from).isEqualTo(written.subList((int) from, written.size()));
+        }
+    }
+
+    @Test
+    void replayFromZeroYieldsTheSameSequenceAsLiveTracking() throws Exception {
+        ConcurrentLinkedQueue<String> live = new ConcurrentLinkedQueue<>();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread tracker = new Thread(() -> {
+            long position = 0;
+            while (!done.get() || position < engine.headPosition()) {
+                for (TrackedEventMessage<?> e : trackedFrom(position)) {
+                    live.add(((Noted) e.getPayload()).text());
+                    position = e.trackingToken().position().orElseThrow();
+                }
+            }
+        });
+        tracker.start();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        List<Future<?>> appends = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String aggregate = "live-" + UUID.randomUUID();
+            String text = "t" + i;
+            appends.add(writers.submit(() -> engine.appendEvents(event(aggregate, 0, text))));
+        }
+        for (Future<?> append : appends) {
+            append.get(30, TimeUnit.SECONDS);
+        }
+        writers.shutdown();
+        done.set(true);
+        tracker.join(30_000);
+
+        assertThat(new ArrayList<>(live)).hasSize(200).doesNotHaveDuplicates().isEqualTo(textsFrom(0));
+    }
+
+    @Test
+    void theLatestSnapshotIsFoundByItsAggregateAndAnOlderOneNeverReplacesIt() {
+        String aggregate = UUID.randomUUID().toString();
+        engine.storeSnapshot(event(aggregate, 10, "at ten"));
+        engine.storeSnapshot(event(aggregate, 4, "at four"));
+        DomainEventMessage<?> snapshot = engine.readSnapshot(aggregate).orElseThrow();
+        assertThat(snapshot.getSequenceNumber()).isEqualTo(10);
+        assertThat(((Noted) snapshot.getPayload()).text()).isEqualTo("at ten");
+        assertThat(engine.readSnapshot("none")).isEmpty();
+    }
+
+    @Test
+    void aTokenAtAnInstantStartsAfterTheEventsStoredBeforeIt() throws Exception {
+        engine.appendEvents(event(UUID.randomUUID().toString(), 0, "old"));
+        await().pollDelay(Duration.ofMillis(20)).until(() -> true);
+        Instant cut = Instant.now();
+        await().pollDelay(Duration.ofMillis(20)).until(() -> true);
+        engine.appendEvents(event(UUID.randomUUID().toString(), 0, "new"));
+
+        assertThat(engine.createTokenAt(cut)).isEqualTo(new GlobalSequenceTrackingToken(1));
+        assertThat(engine.createTokenAt(Instant.EPOCH)).isEqualTo(new GlobalSequenceTrackingToken(0));
+    }
+}
