@@ -138,6 +138,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                 if (isFence(first)) {
                     continue; // a reader gave up waiting for these positions: take new ones
                 }
+                fence(first, first + count - 1); // refused: spare the readers the wait for our positions
                 if (streamTaken(commit)) {
                     handlePersistenceException(e, messages.get(0));
                 }
@@ -280,8 +281,9 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         return Optional.ofNullable(last);
     }
 
+    /** An exact match on every key of the unique (stream, seq) index: a plain document, not {@code $and}. */
     private Document commitAt(String stream, long seq) {
-        return events.find(and(eq("stream", stream), eq("seq", seq))).first();
+        return events.find(new Document("stream", stream).append("seq", seq)).first();
     }
 
     private List<DomainEventData<?>> domainEvents(Document commit) {
@@ -441,6 +443,9 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                 }
                 next = end;
             }
+            if (!gapsFirstSeen.isEmpty()) {
+                gapsFirstSeen.keySet().removeIf(position -> position < next); // filled in time
+            }
             if (!buffer.isEmpty() || next > before) {
                 return;
             }
@@ -477,12 +482,20 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         if (now - firstSeen < gapTimeout.toMillis()) {
             return false;
         }
+        fence(from, to);
+        gapsFirstSeen.remove(from);
+        return true;
+    }
+
+    /** Inserts a gap document at each position from..to that no commit holds yet. */
+    private void fence(long from, long to) {
+        Date now = new Date(clock.millis());
         List<Document> fences = new ArrayList<>();
         for (long position = from; position <= to; position++) {
-            fences.add(new Document("_id", position).append("n", 1).append("gap", true)
-                    .append("stream", GAP_STREAM_PREFIX + position).append("seq", 0L).append("lastSeq", 0L)
-                    .append("ids", List.of(GAP_STREAM_PREFIX + position)).append("slots", List.of(GAP_STREAM_PREFIX + position))
-                    .append("at", new Date(now)));
+            String key = GAP_STREAM_PREFIX + position;
+            fences.add(new Document("_id", position).append("n", 1).append("gap", true).append("stream", key)
+                    .append("seq", 0L).append("lastSeq", 0L).append("ids", List.of(key)).append("slots", List.of(key))
+                    .append("at", now));
         }
         try {
             events.insertMany(fences, new InsertManyOptions().ordered(false));
@@ -493,8 +506,6 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                 throw e; // a writer that got there first is fine; anything else is not
             }
         }
-        gapsFirstSeen.remove(from);
-        return true;
     }
 
     /** Axon's persistence exception resolver for this engine: a duplicate key is a conflict. */
