@@ -4,8 +4,6 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -31,8 +29,6 @@ public record InsightRecorded(String insightId, String placeId, String programme
                               LocalDate happenedOn, Instant recordedAt, String recordedBy) {
 
     public InsightRecorded {
-        // Not List.copyOf: the event serializer writes the list's class, and Jackson reads back an
-        // unmodifiable ArrayList but not the JDK's immutable lists.
-        tags = Collections.unmodifiableList(tags == null ? new ArrayList<>() : new ArrayList<>(tags));
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 }

@@ -1,0 +1,17 @@
+package org.learninglog.command;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/** The command side on its own (port 8081): the write API over the event store. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(CommandSideConfiguration.class)
+public class CommandSideApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CommandSideApplication.class, args);
+    }
+}

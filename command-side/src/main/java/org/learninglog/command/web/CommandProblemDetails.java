@@ -1,0 +1,108 @@
+package org.learninglog.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.learninglog.command.DomainRuleViolation;
+import org.learninglog.command.place.UnknownPlaceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.http.ResponseEntity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command side's one translation of failures into RFC 9457 {@code application/problem+json}.
+ * A request the edge refuses never reaches a command handler, and a command a handler refuses
+ * applies no event: nothing is stored on any of these answers.
+ */
+@RestControllerAdvice(basePackages = "org.learninglog.command")
+public class CommandProblemDetails extends ResponseEntityExceptionHandler {
+
+    static final String ERRORS = "errors";
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ex.getBody();
+        problem.setTitle("Invalid request");
+        problem.setDetail("Some fields of the request are missing or invalid.");
+        problem.setProperty(ERRORS, fieldProblems(ex.getBindingResult()));
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle("Unreadable request");
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            problem.setDetail("A field of the request has the wrong type or format.");
+            problem.setProperty(ERRORS, List.of(new FieldProblem(field, "has the wrong type or format")));
+        } else if (ex.getCause() instanceof JsonProcessingException json && json.getLocation() != null) {
+            // The parser's own message would echo the request's content; say only where it broke.
+            problem.setDetail("The request body is not valid JSON (line " + json.getLocation().getLineNr()
+                    + ", column " + json.getLocation().getColumnNr() + ").");
+        } else {
+            problem.setDetail("The request body is missing or is not valid JSON.");
+        }
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownPlace(UnknownPlaceException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setTitle("Unknown place");
+        problem.setProperty(ERRORS, List.of(new FieldProblem("placeId", "no place is registered under this id")));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail ruleViolated(DomainRuleViolation ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+        problem.setTitle("Rule violated");
+        if (ex.field() != null) {
+            problem.setProperty(ERRORS, List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        }
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail concurrentChange(ConcurrencyException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Somebody else changed the same record at the same time; try again.");
+        problem.setTitle("Concurrent change");
+        return problem;
+    }
+
+    private static List<FieldProblem> fieldProblems(BindingResult result) {
+        List<FieldProblem> problems = new ArrayList<>();
+        result.getFieldErrors().forEach(error -> problems.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
+        result.getGlobalErrors().forEach(error -> problems.add(new FieldProblem(null, error.getDefaultMessage())));
+        return problems;
+    }
+
+    /** The JSON path of the failing value, as {@code tags[2]} or {@code happenedOn}. */
+    private static String path(JsonMappingException mapping) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}
