@@ -30,7 +30,7 @@ class PlaceController {
         String placeId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterPlaceCommand(placeId, request.programmeId(), request.name()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
-                        .path("/{placeId}").buildAndExpand(placeId).toUri())
+                        .path("/{placeId}/timeline").buildAndExpand(placeId).toUri())
                 .body(new Registered(placeId));
     }
 

@@ -1,6 +1,7 @@
 package org.learninglog.command.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.learninglog.command.DomainRuleViolation;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.http.ResponseEntity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,16 +47,17 @@ public class CommandProblemDetails extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Unreadable request");
-        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            problem.setDetail("A field of the request has the wrong type or format.");
-            problem.setProperty(ERRORS, List.of(new FieldProblem(field, "has the wrong type or format")));
-        } else if (ex.getCause() instanceof JsonProcessingException json && json.getLocation() != null) {
+        StreamReadException syntax = syntaxError(ex);
+        if (syntax != null) {
             // The parser's own message would echo the request's content; say only where it broke.
-            problem.setDetail("The request body is not valid JSON (line " + json.getLocation().getLineNr()
-                    + ", column " + json.getLocation().getColumnNr() + ").");
+            JsonLocation at = syntax.getLocation();
+            problem.setDetail("The request body is not valid JSON"
+                    + (at == null ? "." : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")."));
+        } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            problem.setDetail("A field of the request has the wrong type or format.");
+            problem.setProperty(ERRORS, List.of(new FieldProblem(path(mapping), "has the wrong type or format")));
         } else {
-            problem.setDetail("The request body is missing or is not valid JSON.");
+            problem.setDetail("The request body is missing or is not a JSON object of the expected shape.");
         }
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
@@ -84,6 +86,16 @@ public class CommandProblemDetails extends ResponseEntityExceptionHandler {
                 "Somebody else changed the same record at the same time; try again.");
         problem.setTitle("Concurrent change");
         return problem;
+    }
+
+    /** The JSON syntax error behind the failure, if that is what it is (Jackson may wrap it with a field path). */
+    private static StreamReadException syntaxError(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException syntax) {
+                return syntax;
+            }
+        }
+        return null;
     }
 
     private static List<FieldProblem> fieldProblems(BindingResult result) {

@@ -1,0 +1,54 @@
+package org.learninglog.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.learninglog.store.testkit.MongoStoreExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command side runs as an application of its own. */
+@ExtendWith(MongoStoreExtension.class)
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CommandSideApplicationTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void alone_it_registers_places_and_records_insights_for_them() {
+        ResponseEntity<JsonNode> place = http.postForEntity("/api/places",
+                Map.of("programmeId", "programme-" + UUID.randomUUID(), "name", "Riverside"), JsonNode.class);
+        assertThat(place.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String placeId = place.getBody().path("placeId").asText();
+        assertThat(place.getHeaders().getLocation()).hasPath("/api/places/" + placeId + "/timeline");
+
+        ResponseEntity<JsonNode> insight = http.postForEntity("/api/places/" + placeId + "/insights",
+                Map.of("text", "Noticed"), JsonNode.class);
+        assertThat(insight.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<JsonNode> unknown = http.postForEntity("/api/places/" + UUID.randomUUID() + "/insights",
+                Map.of("text", "Noticed"), JsonNode.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void alone_it_serves_its_api_description_health_and_metrics() {
+        JsonNode docs = http.getForObject("/v3/api-docs", JsonNode.class);
+        assertThat(docs.path("paths").has("/api/places/{placeId}/insights")).isTrue();
+        assertThat(http.getForObject("/actuator/health", JsonNode.class).path("status").asText()).isEqualTo("UP");
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+}

@@ -1,0 +1,94 @@
+package org.learninglog.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drives the HTTP API as a client would: JSON in, JSON out, nothing shared with the server. */
+final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestRestTemplate http;
+
+    Api(TestRestTemplate http) {
+        this.http = http;
+    }
+
+    /** The answer to one request: status, headers and the body as a JSON tree (empty if none). */
+    record Answer(HttpStatus status, HttpHeaders headers, JsonNode body) {
+
+        String text(String field) {
+            return body.path(field).asText();
+        }
+
+        /** The fields the {@code errors} array of a problem names. */
+        List<String> fieldsAtFault() {
+            List<String> fields = new ArrayList<>();
+            body.path("errors").forEach(error -> fields.add(error.path("field").asText()));
+            return fields;
+        }
+
+        boolean isProblem() {
+            return MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(headers.getContentType());
+        }
+    }
+
+    Answer post(String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return answer(http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class));
+    }
+
+    Answer get(String path) {
+        return answer(http.exchange(path, HttpMethod.GET, null, String.class));
+    }
+
+    private static Answer answer(ResponseEntity<String> response) {
+        try {
+            JsonNode body = response.getBody() == null ? JSON.createObjectNode() : JSON.readTree(response.getBody());
+            return new Answer(HttpStatus.valueOf(response.getStatusCode().value()), response.getHeaders(), body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new place in a new programme; returns its id. */
+    String registerPlace(String name) {
+        Answer answer = post("/api/places", """
+                {"programmeId": "%s", "name": "%s"}""".formatted("programme-" + UUID.randomUUID(), name));
+        assertThat(answer.status()).isEqualTo(HttpStatus.CREATED);
+        return answer.text("placeId");
+    }
+
+    /** Records an insight for the place; returns its id. */
+    String recordInsight(String placeId, String text) {
+        Answer answer = post("/api/places/" + placeId + "/insights", """
+                {"text": "%s", "tags": ["learning"]}""".formatted(text));
+        assertThat(answer.status()).isEqualTo(HttpStatus.CREATED);
+        return answer.text("insightId");
+    }
+
+    /** The insight ids on the place's timeline, in order; empty while the place is not known yet. */
+    List<String> timelineOf(String placeId) {
+        Answer answer = get("/api/places/" + placeId + "/timeline");
+        List<String> ids = new ArrayList<>();
+        if (answer.status() == HttpStatus.OK) {
+            answer.body().path("entries").forEach(entry -> ids.add(entry.path("insightId").asText()));
+        }
+        return ids;
+    }
+}

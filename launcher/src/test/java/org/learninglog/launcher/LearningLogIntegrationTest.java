@@ -1,0 +1,26 @@
+package org.learninglog.launcher;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.learninglog.store.testkit.MongoStoreExtension;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole application on a random port, on the store this test run uses. Every test class
+ * that carries it shares one Spring context (and so one set of event processors): two contexts
+ * on one database would both claim the processors' tokens, as they run under the same owner.
+ * Metrics are exported (Spring Boot turns that off in tests by default) so that the Prometheus
+ * endpoint can be tested.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(MongoStoreExtension.class)
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(classes = LearningLogApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public @interface LearningLogIntegrationTest {
+}

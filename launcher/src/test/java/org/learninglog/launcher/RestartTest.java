@@ -1,0 +1,66 @@
+package org.learninglog.launcher;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.learninglog.store.MongoStore;
+import org.learninglog.store.StoreMode;
+import org.learninglog.store.testkit.MongoStoreExtension;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The launcher as a user runs it, on the embedded store in a folder of its own, stopped and
+ * started again on the same folder: what was recorded is still there, once.
+ */
+@ExtendWith(MongoStoreExtension.class)
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    /** Command-line arguments outrank the system properties the store extension sets. */
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(LearningLogApplication.class).run(
+                "--learninglog.store.uri=",
+                "--learninglog.store.data-dir=" + dataDir,
+                "--server.port=0");
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new Api(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
+    }
+
+    @Test
+    void after_a_restart_on_the_same_folder_the_timeline_holds_each_insight_once_and_the_place_still_takes_insights() {
+        String placeId;
+        String before;
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(first.getBean(MongoStore.class).mode()).isEqualTo(StoreMode.EMBEDDED);
+            Api api = api(first);
+            placeId = api.registerPlace("Riverside");
+            before = api.recordInsight(placeId, "Recorded before the restart");
+            await().atMost(Duration.ofSeconds(15)).until(() -> api.timelineOf(placeId).contains(before));
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = api(second);
+            assertThat(api.timelineOf(placeId)).containsExactly(before);
+
+            String after = api.recordInsight(placeId, "Recorded after the restart");
+
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(api.timelineOf(placeId)).containsExactlyInAnyOrder(before, after));
+        }
+    }
+}

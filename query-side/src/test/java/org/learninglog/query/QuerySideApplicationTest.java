@@ -1,0 +1,77 @@
+package org.learninglog.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.learninglog.events.place.PlaceRegistered;
+import org.learninglog.query.place.PlaceListProjection;
+import org.learninglog.query.timeline.PlaceTimelineProjection;
+import org.learninglog.store.testkit.MongoStoreExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The query side runs as an application of its own, projecting whatever the store holds. */
+@ExtendWith(MongoStoreExtension.class)
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QuerySideApplicationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void each_projection_is_a_tracking_processor_of_its_own() {
+        assertThat(processing.eventProcessor(PlaceTimelineProjection.PROCESSING_GROUP, TrackingEventProcessor.class)).isPresent();
+        assertThat(processing.eventProcessor(PlaceListProjection.PROCESSING_GROUP, TrackingEventProcessor.class)).isPresent();
+    }
+
+    @Test
+    void alone_it_projects_a_place_registered_by_somebody_else_into_its_timeline() {
+        String placeId = UUID.randomUUID().toString();
+        // As the command side would append it, from another process.
+        eventStore.publish(new GenericDomainEventMessage<>("Place", placeId, 0,
+                new PlaceRegistered(placeId, "programme-1", "Riverside", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            ResponseEntity<JsonNode> timeline = http.getForEntity("/api/places/" + placeId + "/timeline", JsonNode.class);
+            assertThat(timeline.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(timeline.getBody().path("name").asText()).isEqualTo("Riverside");
+        });
+    }
+
+    @Test
+    void an_unknown_place_has_no_timeline_and_says_so_as_a_problem() {
+        ResponseEntity<String> answer = http.getForEntity("/api/places/" + UUID.randomUUID() + "/timeline", String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void alone_it_serves_its_api_description_health_and_metrics() {
+        JsonNode docs = http.getForObject("/v3/api-docs", JsonNode.class);
+        assertThat(docs.path("paths").has("/api/places/{placeId}/timeline")).isTrue();
+        assertThat(http.getForObject("/actuator/health", JsonNode.class).path("status").asText()).isEqualTo("UP");
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+}
