@@ -149,6 +149,18 @@ class RecordingInsightsOverHttpTest {
     }
 
     @Test
+    void an_insight_id_used_as_a_place_id_is_an_unknown_place() {
+        String insightId = api.recordInsight(placeId, "Noticed");
+        long before = storedEvents();
+
+        Answer answer = api.post("/api/places/" + insightId + "/insights", "{\"text\": \"Noticed\"}");
+
+        assertThat(answer.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(answer.fieldsAtFault()).containsExactly("placeId");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void an_insight_dated_in_the_future_breaks_a_rule_and_stores_nothing() {
         long before = storedEvents();
 
@@ -180,6 +192,17 @@ class RecordingInsightsOverHttpTest {
         assertThat(answer.status()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(answer.isProblem()).isTrue();
         assertThat(answer.fieldsAtFault()).containsExactly("placeId");
+    }
+
+    @Test
+    void an_unknown_address_and_a_wrong_method_are_problems_too() {
+        Answer nowhere = api.get("/api/nowhere");
+        assertThat(nowhere.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(nowhere.isProblem()).isTrue();
+
+        Answer wrongMethod = api.get("/api/places/" + placeId + "/insights");
+        assertThat(wrongMethod.status()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(wrongMethod.isProblem()).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.learninglog.command.place;
 
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.learninglog.command.Identifiers;
@@ -32,6 +33,9 @@ public class Places {
         try {
             return Optional.of(repository.load(placeId).invoke(Place::registration));
         } catch (AggregateNotFoundException notRegistered) {
+            return Optional.empty();
+        } catch (IncompatibleAggregateException notAPlace) {
+            // The id names another kind of aggregate (say, an insight): its events never make a place.
             return Optional.empty();
         }
     }

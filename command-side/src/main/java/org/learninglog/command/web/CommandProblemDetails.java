@@ -6,45 +6,45 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.learninglog.command.DomainRuleViolation;
 import org.learninglog.command.place.UnknownPlaceException;
-import org.springframework.http.HttpHeaders;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command side's one translation of failures into RFC 9457 {@code application/problem+json}.
- * A request the edge refuses never reaches a command handler, and a command a handler refuses
+ * The command side's one translation of failures into RFC 9457 {@code application/problem+json},
+ * for its own controllers. It goes before Spring Boot's problem-details handler
+ * ({@code spring.mvc.problemdetails.enabled}), which answers every other failure (an unknown URL,
+ * a wrong method or media type) in the same format.
+ *
+ * <p>A request the edge refuses never reaches a command handler, and a command a handler refuses
  * applies no event: nothing is stored on any of these answers.
  */
 @RestControllerAdvice(basePackages = "org.learninglog.command")
-public class CommandProblemDetails extends ResponseEntityExceptionHandler {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CommandProblemDetails {
 
     static final String ERRORS = "errors";
 
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ex.getBody();
+    @ExceptionHandler
+    ProblemDetail invalidFields(MethodArgumentNotValidException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Some fields of the request are missing or invalid.");
         problem.setTitle("Invalid request");
-        problem.setDetail("Some fields of the request are missing or invalid.");
         problem.setProperty(ERRORS, fieldProblems(ex.getBindingResult()));
-        return handleExceptionInternal(ex, problem, headers, status, request);
+        return problem;
     }
 
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    @ExceptionHandler
+    ProblemDetail unreadable(HttpMessageNotReadableException ex) {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Unreadable request");
         StreamReadException syntax = syntaxError(ex);
@@ -59,7 +59,7 @@ public class CommandProblemDetails extends ResponseEntityExceptionHandler {
         } else {
             problem.setDetail("The request body is missing or is not a JSON object of the expected shape.");
         }
-        return handleExceptionInternal(ex, problem, headers, status, request);
+        return problem;
     }
 
     @ExceptionHandler

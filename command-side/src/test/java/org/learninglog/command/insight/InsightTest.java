@@ -95,6 +95,17 @@ class InsightTest {
     }
 
     @Test
+    void an_insight_for_the_id_of_something_that_is_not_a_place_is_refused_as_unknown() {
+        placeEvents.publish(new GenericDomainEventMessage<>("Insight", "insight-0", 0, new InsightRecorded("insight-0",
+                PLACE, PROGRAMME, "Noticed", List.of(), null, NOW.minusSeconds(60), "member-7")));
+
+        fixture.givenNoPriorActivity()
+                .when(new RecordInsightCommand("insight-1", "insight-0", "Noticed", List.of(), null, "member-7"))
+                .expectException(UnknownPlaceException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void blank_text_is_refused() {
         fixture.givenNoPriorActivity()
                 .when(record(" \n ", List.of(), null))

@@ -1,22 +1,24 @@
 package org.learninglog.query.web;
 
 import org.learninglog.query.NotFoundException;
-import org.springframework.http.HttpHeaders;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
 
-/** The query side's one translation of failures into RFC 9457 {@code application/problem+json}. */
+/**
+ * The query side's one translation of failures into RFC 9457 {@code application/problem+json},
+ * for its own controllers. It goes before Spring Boot's problem-details handler
+ * ({@code spring.mvc.problemdetails.enabled}), which answers every other failure in the same format.
+ */
 @RestControllerAdvice(basePackages = "org.learninglog.query")
-public class QueryProblemDetails extends ResponseEntityExceptionHandler {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class QueryProblemDetails {
 
     static final String ERRORS = "errors";
 
@@ -28,12 +30,10 @@ public class QueryProblemDetails extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
-                                                                          HttpHeaders headers, HttpStatusCode status,
-                                                                          WebRequest request) {
+    @ExceptionHandler
+    ProblemDetail missingParameter(MissingServletRequestParameterException ex) {
         ProblemDetail problem = ex.getBody();
         problem.setProperty(ERRORS, List.of(new FieldProblem(ex.getParameterName(), "is required")));
-        return handleExceptionInternal(ex, problem, headers, status, request);
+        return problem;
     }
 }
