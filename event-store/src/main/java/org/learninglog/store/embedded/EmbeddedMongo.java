@@ -30,7 +30,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.file = file;
         MVStore store = file == null
                 ? new MVStore.Builder().open()
-                : new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+                : new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
+                        .pageSplitSize(Integer.getInteger("learninglog.h2.page-split", 16 * 1024)).open();
         this.backend = new DurableH2Backend(store);
         this.server = new MongoServer(backend);
         server.bind("127.0.0.1", port);

@@ -74,6 +74,8 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
 
     /** The most events one commit may hold; bounds the look-back for a token inside a commit. */
     public static final int MAX_COMMIT_SIZE = 256;
+    /** The collection of position counters (behind the optional prefix). */
+    public static final String COUNTERS = "counters";
     private static final String GAP_STREAM_PREFIX = "~gap:";
     private static final String LOOSE_STREAM_PREFIX = "~event:";
 
@@ -104,11 +106,12 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
 
     /** Creates the unique indexes this engine relies on; safe to call on every start. */
     public void ensureIndexes() {
-        events.createIndex(Indexes.ascending("stream", "seq"), new IndexOptions().unique(true).name("stream_seq"));
-        events.createIndex(Indexes.ascending("ids"), new IndexOptions().unique(true).name("event_ids"));
-        // One key per (aggregate, sequence number) a commit covers, so that overlapping commits
-        // conflict even when they start at different sequence numbers.
-        events.createIndex(Indexes.ascending("slots"), new IndexOptions().unique(true).name("stream_slots"));
+        // One unique multikey index does both checks: a key per event identifier (idempotency) and
+        // a key per (aggregate, sequence number) the commit covers (optimistic concurrency, also
+        // for commits that overlap without starting at the same number). It also finds the commit
+        // holding an aggregate's sequence number by exact key. Every extra index costs each append
+        // a write, so there is just this one.
+        events.createIndex(Indexes.ascending("keys"), new IndexOptions().unique(true).name("keys"));
     }
 
     // ---------------------------------------------------------------- append
@@ -142,7 +145,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                 if (streamTaken(commit)) {
                     handlePersistenceException(e, messages.get(0));
                 }
-                throw new EventStoreException("An event with one of these identifiers is already stored: " + commit.get("ids"), e);
+                throw new EventStoreException("An event with one of these identifiers is already stored: " + eventIds(commit), e);
             }
         }
     }
@@ -161,8 +164,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
             firstSeq = 0;
         }
         List<Document> stored = new ArrayList<>(messages.size());
-        List<String> ids = new ArrayList<>(messages.size());
-        List<String> slots = new ArrayList<>(messages.size());
+        List<String> keys = new ArrayList<>(messages.size() * 2);
         long expectedSeq = firstSeq;
         for (EventMessage<?> message : messages) {
             Document event = new Document("id", message.getIdentifier());
@@ -172,7 +174,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                     throw new EventStoreException("A commit holds the events of one aggregate in sequence; "
                             + message.getIdentifier() + " breaks that");
                 }
-                slots.add(stream + "#" + expectedSeq);
+                keys.add(slotKey(stream, expectedSeq));
                 event.append("seq", expectedSeq++);
             }
             SerializedObject<String> payload = message.serializePayload(serializer, String.class);
@@ -183,7 +185,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                     .append("payload", payload.getData())
                     .append("meta", metaData.getData());
             stored.add(event);
-            ids.add(message.getIdentifier());
+            keys.add(message.getIdentifier());
         }
         return new Document("_id", null)
                 .append("n", messages.size())
@@ -192,8 +194,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                 .append("lastSeq", aggregateType == null ? firstSeq : expectedSeq - 1)
                 .append("aggType", aggregateType)
                 .append("at", null)
-                .append("ids", ids)
-                .append("slots", slots.isEmpty() ? List.of(stream) : slots)
+                .append("keys", keys)
                 .append("events", stored);
     }
 
@@ -203,8 +204,8 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     private boolean streamTaken(Document commit) {
-        for (String slot : commit.getList("slots", String.class)) {
-            if (events.find(eq("slots", slot)).first() != null) {
+        for (String key : commit.getList("keys", String.class)) {
+            if (key.startsWith(commit.getString("stream") + "#") && events.find(eq("keys", key)).first() != null) {
                 return true;
             }
         }
@@ -254,9 +255,6 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
     protected Stream<? extends DomainEventData<?>> readEventData(String aggregateIdentifier, long firstSequenceNumber) {
         List<DomainEventData<?>> found = new ArrayList<>();
         Document commit = commitAt(aggregateIdentifier, firstSequenceNumber);
-        if (commit == null && firstSequenceNumber > 0) {
-            commit = commitAt(aggregateIdentifier, 0); // asked for a sequence inside a commit: walk from the start
-        }
         while (commit != null) {
             for (DomainEventData<?> event : domainEvents(commit)) {
                 if (event.getSequenceNumber() >= firstSequenceNumber) {
@@ -281,9 +279,17 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         return Optional.ofNullable(last);
     }
 
-    /** An exact match on every key of the unique (stream, seq) index: a plain document, not {@code $and}. */
+    /** The commit that holds an aggregate's sequence number: an exact match on the unique {@code keys} index. */
     private Document commitAt(String stream, long seq) {
-        return events.find(new Document("stream", stream).append("seq", seq)).first();
+        return events.find(eq("keys", slotKey(stream, seq))).first();
+    }
+
+    private static String slotKey(String stream, long seq) {
+        return stream + "#" + seq;
+    }
+
+    private static List<String> eventIds(Document commit) {
+        return commit.getList("events", Document.class).stream().map(e -> e.getString("id")).toList();
     }
 
     private List<DomainEventData<?>> domainEvents(Document commit) {
@@ -494,7 +500,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         for (long position = from; position <= to; position++) {
             String key = GAP_STREAM_PREFIX + position;
             fences.add(new Document("_id", position).append("n", 1).append("gap", true).append("stream", key)
-                    .append("seq", 0L).append("lastSeq", 0L).append("ids", List.of(key)).append("slots", List.of(key))
+                    .append("seq", 0L).append("lastSeq", 0L).append("keys", List.of(key))
                     .append("at", now));
         }
         try {
@@ -519,7 +525,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         private MongoDatabase database;
         private String eventsCollection = "events";
         private String snapshotsCollection = "snapshots";
-        private String countersCollection = "counters";
+        private String countersCollection = COUNTERS;
         private int batchSize = 256;
         private Duration gapTimeout = Duration.ofSeconds(2);
         private Clock clock = Clock.systemUTC();
@@ -537,7 +543,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         public Builder collectionPrefix(String prefix) {
             this.eventsCollection = prefix + "events";
             this.snapshotsCollection = prefix + "snapshots";
-            this.countersCollection = prefix + "counters";
+            this.countersCollection = prefix + COUNTERS;
             return this;
         }
 

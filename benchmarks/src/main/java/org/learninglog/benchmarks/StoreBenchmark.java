@@ -1,0 +1,240 @@
+package org.learninglog.benchmarks;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.learninglog.store.MongoStore;
+import org.learninglog.store.StoreMode;
+import org.learninglog.store.config.EventJson;
+import org.learninglog.store.engine.PositionedEventStorageEngine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Prints throughput figures of the event store under Axon, on the embedded server or on the
+ * MongoDB that {@code MONGODB_URI} names. It asserts nothing.
+ *
+ * <p>For each engine ("after": ours; "before": axon-mongo's) and each history size it prints,
+ * from the same run: commands per second through Axon's command bus (aggregate load, decide,
+ * append) against raw {@code insertOne} documents per second with the plain driver on the same
+ * server; and a tracking processor's replay in events per second against a raw sorted scan of
+ * the event collection in documents per second.
+ *
+ * <p>Arguments: {@code --sizes=10000,100000} (ours), {@code --before-sizes=10000} (axon-mongo,
+ * whose appends slow down with the history, so it is kept smaller by default).
+ */
+public final class StoreBenchmark {
+
+    private static final int MEASURED_COMMANDS = 2_000;
+    private static final int HOT_AGGREGATES = 200;
+    private static final int EVENTS_PER_HISTORY_AGGREGATE = 10;
+    private static final String TEXT = "Residents came when the meeting moved to the school gate at three; "
+            + "the partnership now meets there monthly and records who came and what they asked for.";
+
+    private StoreBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        List<Integer> sizes = sizes(args, "--sizes=", "10000,100000");
+        List<Integer> beforeSizes = sizes(args, "--before-sizes=", "10000");
+        String uri = System.getenv("MONGODB_URI");
+        Path folder = Files.createTempDirectory("learninglog-benchmark");
+        try (MongoStore store = uri == null || uri.isBlank()
+                ? MongoStore.open(null, folder, 0, "benchmark")
+                : MongoStore.connect(StoreMode.URI, uri, "learninglog_benchmark_" + System.currentTimeMillis())) {
+            System.out.printf("Learning Log store benchmark on %s (%s), %d cores%n", store.mode(),
+                    store.mode() == StoreMode.EMBEDDED ? "mongo-java-server, H2 file, commit per write" : store.uri(),
+                    Runtime.getRuntime().availableProcessors());
+            System.out.println("engine  | stored events | commands/s | engine appends/s | raw insertOne/s | ratio | replay events/s | raw sorted scan docs/s | ratio");
+            run("after ", store, sizes, true);
+            run("before", store, beforeSizes, false);
+            if (store.mode() == StoreMode.URI) {
+                store.database().drop();
+            }
+        }
+    }
+
+    private static void run(String label, MongoStore store, List<Integer> sizes, boolean positioned) throws Exception {
+        MongoDatabase database = store.database();
+        database.drop();
+        Serializer serializer = EventJson.serializer();
+        EventStorageEngine engine = positioned ? positionedEngine(database, serializer) : axonMongoEngine(database, serializer);
+        String eventsCollection = positioned ? "events" : "domainevents";
+        Counter counter = new Counter();
+        Configuration axon = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEmbeddedEventStore(c -> engine)
+                // No cache: every command loads its aggregate from the store, as after a restart
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Tally.class))
+                .buildConfiguration();
+        axon.start();
+        long stored = 0;
+        try {
+            for (int size : sizes) {
+                long fillStart = System.nanoTime();
+                long before = stored;
+                stored = fillHistory(engine, stored, size - MEASURED_COMMANDS);
+                double directPerSecond = perSecond(stored - before, fillStart);
+                double commandsPerSecond = commands(axon);
+                stored += MEASURED_COMMANDS;
+                double insertsPerSecond = rawInserts(database);
+                double replayPerSecond = replay(axon, counter, stored);
+                double scanPerSecond = rawScan(database.getCollection(eventsCollection));
+                System.out.printf(Locale.ROOT, "%s  | %13d | %10.0f | %16.0f | %15.0f | %5.2f | %15.0f | %22.0f | %5.2f%n", label, stored,
+                        commandsPerSecond, directPerSecond, insertsPerSecond, commandsPerSecond / insertsPerSecond,
+                        replayPerSecond, scanPerSecond, replayPerSecond / scanPerSecond);
+            }
+        } finally {
+            axon.shutdown();
+        }
+    }
+
+    private static PositionedEventStorageEngine positionedEngine(MongoDatabase database, Serializer serializer) {
+        PositionedEventStorageEngine engine = PositionedEventStorageEngine.builder()
+                .database(database).eventSerializer(serializer).snapshotSerializer(serializer).build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    private static MongoEventStorageEngine axonMongoEngine(MongoDatabase database, Serializer serializer) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                .eventSerializer(serializer).snapshotSerializer(serializer).build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    /** Appends history straight to the engine (not measured): short aggregates, one event per commit. */
+    private static long fillHistory(EventStorageEngine engine, long stored, long target) {
+        while (stored < target) {
+            String id = UUID.randomUUID().toString();
+            for (int seq = 0; seq < EVENTS_PER_HISTORY_AGGREGATE && stored < target; seq++, stored++) {
+                Object payload = seq == 0 ? new Tally.TallyOpened(id, TEXT) : new Tally.TallyNoted(id, TEXT, seq);
+                engine.appendEvents(new GenericDomainEventMessage<>("Tally", id, seq, payload));
+            }
+        }
+        return stored;
+    }
+
+    /** Commands through the command bus, spread over a few hundred aggregates as a busy programme would. */
+    private static double commands(Configuration axon) {
+        List<String> ids = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < MEASURED_COMMANDS; i++) {
+            if (i < HOT_AGGREGATES) {
+                String id = UUID.randomUUID().toString();
+                ids.add(id);
+                axon.commandGateway().sendAndWait(new Tally.OpenTally(id, TEXT));
+            } else {
+                axon.commandGateway().sendAndWait(new Tally.NoteTally(ids.get(i % HOT_AGGREGATES), TEXT));
+            }
+        }
+        return perSecond(MEASURED_COMMANDS, start);
+    }
+
+    private static double rawInserts(MongoDatabase database) {
+        MongoCollection<Document> raw = database.getCollection("raw_inserts");
+        raw.drop();
+        long start = System.nanoTime();
+        for (int i = 0; i < MEASURED_COMMANDS; i++) {
+            raw.insertOne(new Document("_id", i).append("stream", UUID.randomUUID().toString()).append("seq", 0L)
+                    .append("payload", "{\"text\":\"" + TEXT + "\"}").append("ts", System.currentTimeMillis()));
+        }
+        double rate = perSecond(MEASURED_COMMANDS, start);
+        raw.drop();
+        return rate;
+    }
+
+    /** A fresh tracking processor from the tail each time: the replay of the whole history. */
+    private static double replay(Configuration axon, Counter counter, long events) throws InterruptedException {
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                .name("replay-" + events)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(counter).build())
+                .messageSource(axon.eventStore())
+                .tokenStore(new InMemoryTokenStore())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(256).andInitialTrackingToken(source -> source.createTailToken()))
+                .build();
+        counter.handled.set(0);
+        long start = System.nanoTime();
+        processor.start();
+        long lastSeen = -1;
+        long lastProgress = System.nanoTime();
+        while (counter.handled.get() < events) {
+            Thread.sleep(5);
+            long seen = counter.handled.get();
+            if (seen != lastSeen) {
+                lastSeen = seen;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > 30_000_000_000L) {
+                throw new IllegalStateException("The replay stopped at " + seen + " of " + events + " events; tokens "
+                        + processor.processingStatus());
+            }
+        }
+        double rate = perSecond(events, start);
+        processor.shutDown();
+        return rate;
+    }
+
+    private static double rawScan(MongoCollection<Document> events) {
+        long start = System.nanoTime();
+        long count = 0;
+        try (MongoCursor<Document> cursor = events.find().sort(Sorts.ascending("_id")).batchSize(1_000).iterator()) {
+            while (cursor.hasNext()) {
+                cursor.next();
+                count++;
+            }
+        }
+        return perSecond(count, start);
+    }
+
+    private static double perSecond(long count, long startNanos) {
+        return count / ((System.nanoTime() - startNanos) / 1e9);
+    }
+
+    private static List<Integer> sizes(String[] args, String flag, String fallback) {
+        String value = Stream.of(args).filter(a -> a.startsWith(flag)).map(a -> a.substring(flag.length()))
+                .findFirst().orElse(fallback);
+        return value.isBlank() ? List.of() : Arrays.stream(value.split(",")).map(Integer::parseInt).toList();
+    }
+
+    /** A projection that only counts, so the replay figure is the store's and Axon's cost. */
+    @ProcessingGroup("replay")
+    static final class Counter {
+        final AtomicLong handled = new AtomicLong();
+
+        @EventHandler
+        void on(Object event) {
+            handled.incrementAndGet();
+        }
+    }
+}
