@@ -73,11 +73,26 @@ public final class StoreBenchmark {
                     store.mode() == StoreMode.EMBEDDED ? "mongo-java-server, H2 file, commit per write" : store.uri(),
                     Runtime.getRuntime().availableProcessors());
             System.out.println("engine  | stored events | commands/s | engine appends/s | raw insertOne/s | ratio | replay events/s | raw sorted scan docs/s | ratio");
+            warmUp(store);
             run("after ", store, sizes, true);
             run("before", store, beforeSizes, false);
             if (store.mode() == StoreMode.URI) {
                 store.database().drop();
             }
+        }
+    }
+
+    /** A short unprinted round first, so that the first printed figures are not the JIT's warm-up. */
+    private static void warmUp(MongoStore store) throws Exception {
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        try (java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream())) {
+            System.setOut(nowhere);
+            System.setErr(nowhere);
+            run("warmup", store, List.of(MEASURED_COMMANDS * 2), true);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
         }
     }
 

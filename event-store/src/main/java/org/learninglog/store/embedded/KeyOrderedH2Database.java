@@ -4,28 +4,24 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ObjectDataType;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.util.List;
 
 /**
- * The H2 backend's database with one change: its unique indexes order their keys by value.
- *
- * <p>mongo-java-server keeps each unique index in an MVStore map keyed by {@code KeyValue}, a type
- * the MVStore does not know, so every comparison of a binary search Java-serialized both keys
- * (about 40 µs per lookup, measured with JFR). That made every exact-key read and every insert
- * into an indexed collection slow. Here the keys are compared element by element with the
- * server's own value order; they are still written to the file as before.
+ * The H2 backend's database with one change: its documents and unique index keys are stored
+ * through {@link CompactValues} instead of Java serialization (see there for why).
  */
 final class KeyOrderedH2Database extends H2Database {
 
-    private static final ObjectDataType KEY_ORDER = new KeyValueOrder();
     private static final Constructor<?> UNIQUE_INDEX = uniqueIndexConstructor();
     private static final Field STORE = storeField();
 
@@ -34,11 +30,21 @@ final class KeyOrderedH2Database extends H2Database {
     }
 
     @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        // The same map names as the H2 backend uses; only the documents' format differs.
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> data = store().openMap("databases." + namespace,
+                new MVMap.Builder<Object, Document>().valueType(CompactValues.INSTANCE));
+        MVMap<String, Object> meta = store().openMap("meta." + namespace);
+        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         // The same map name as the H2 backend uses, so an index is found again after a restart.
         String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-        MVMap<KeyValue, Object> map = store().openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(KEY_ORDER));
+        MVMap<KeyValue, Object> map = store().openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(CompactValues.INSTANCE));
         try {
             return (Index<Object>) UNIQUE_INDEX.newInstance(map, indexName, keys, sparse);
         } catch (ReflectiveOperationException e) {
@@ -73,27 +79,6 @@ final class KeyOrderedH2Database extends H2Database {
             return constructor;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("This mongo-java-server has no H2UniqueIndex(MVMap, String, List, boolean)", e);
-        }
-    }
-
-    /** Orders index keys by the server's value order, element by element; anything else as before. */
-    private static final class KeyValueOrder extends ObjectDataType {
-
-        private static final ValueComparator VALUES = ValueComparator.asc();
-
-        @Override
-        public int compare(Object a, Object b) {
-            if (a instanceof KeyValue left && b instanceof KeyValue right) {
-                int shared = Math.min(left.size(), right.size());
-                for (int i = 0; i < shared; i++) {
-                    int order = VALUES.compare(left.get(i), right.get(i));
-                    if (order != 0) {
-                        return order;
-                    }
-                }
-                return Integer.compare(left.size(), right.size());
-            }
-            return super.compare(a, b);
         }
     }
 }
