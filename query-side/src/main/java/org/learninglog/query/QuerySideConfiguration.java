@@ -64,7 +64,12 @@ public class QuerySideConfiguration {
                                 .mongoTemplate(template)
                                 .serializer(c.serializer())
                                 .transactionManager(NoTransactionManager.INSTANCE)
-                                .build());
+                                .build())
+                        // Without it the queue is asked, for every event, whether its sequence is parked:
+                        // a query the embedded store can only answer by a scan. The cache remembers the
+                        // parked sequences and asks only for those it saw parked.
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                                (c, invoker) -> invoker.enableSequenceIdentifierCache());
             }
         });
     }
