@@ -56,6 +56,9 @@ public class FlowQueries {
             tally(tallies, from)[2]++;
             edges.computeIfAbsent(from + ">" + by + ">adopted", k -> new EdgeTally(from, by, "adopted")).add(adoption);
         }
+        if (tallies.isEmpty()) {
+            throw new NotFoundException("programmeId", "Nothing was recorded for this programme by " + asOf);
+        }
         List<LearningFlow.Node> nodes = new ArrayList<>();
         tallies.forEach((placeId, tally) -> nodes.add(new LearningFlow.Node(placeId,
                 LearningFlow.PROGRAMME.equals(placeId) ? "the programme" : names.get(placeId), tally[0], tally[1], tally[2])));

@@ -35,7 +35,7 @@ public class FunderQueries {
 
     public static ProgrammeTimeline timeline(ViewReader reader, String programmeId, TimelineFilter filter, int page, int size) {
         Document main = reader.get(ProgrammeTimelineProjection.timelineKey(programmeId));
-        if (main == null) {
+        if (main == null || (filter.asOf() != null && recordedAfter(reader, programmeId, filter.asOf()))) {
             throw new NotFoundException("programmeId", "Nothing is recorded for this programme (yet)");
         }
         if (filter.equals(TimelineFilter.NONE)) {
@@ -54,6 +54,12 @@ public class FunderQueries {
         int to = Math.min(matches.size(), from + size);
         Long total = hasMore ? null : (long) matches.size();
         return new ProgrammeTimeline(programmeId, filter.asOf(), page, size, total, hasMore, items(matches.subList(from, to)));
+    }
+
+    /** Whether the programme's first line was recorded after {@code asOf}: then, as of then, it had none. */
+    private static boolean recordedAfter(ViewReader reader, String programmeId, Instant asOf) {
+        List<Document> first = reader.entries(ProgrammeTimelineProjection.timelineKey(programmeId), 0, 1, line -> true, 1);
+        return first.isEmpty() || Entry.at(first.get(0)).isAfter(asOf);
     }
 
     /** Every matching line of the programme's timeline, in the order recorded (for exports). */
@@ -176,6 +182,9 @@ public class FunderQueries {
                 ProgrammeTimelineProjection.increment(single, "lines");
                 merge(months, line.getString(Entry.DATE).substring(0, 7), single);
             }
+        }
+        if (months.isEmpty()) {
+            throw new NotFoundException("programmeId", "Nothing was recorded for this programme by " + asOf);
         }
         List<MonthlyCounts.Month> result = new ArrayList<>();
         months.forEach((month, value) -> result.add(new MonthlyCounts.Month(month, number(value.get("lines")),
