@@ -1,5 +1,7 @@
 package org.learninglog.command;
 
+import org.axonframework.config.ConfigurerModule;
+import org.learninglog.command.lookup.LookupUpdater;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -19,5 +21,16 @@ public class CommandSideConfiguration {
     @Bean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The lookup of what is registered is written in the thread of the command that applied the
+     * events (a subscribing processor), so the next command already sees it; a tracking processor
+     * would lag behind and let a command right after another fail its checks.
+     */
+    @Bean
+    public ConfigurerModule commandLookupIsSubscribing() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerSubscribingEventProcessor(LookupUpdater.PROCESSING_GROUP));
     }
 }

@@ -28,18 +28,21 @@ class CommandSideApplicationTest {
 
     @Test
     void alone_it_registers_places_and_records_insights_for_them() {
+        ResponseEntity<JsonNode> programme = http.postForEntity("/api/programmes", Map.of("name", "North"), JsonNode.class);
+        assertThat(programme.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         ResponseEntity<JsonNode> place = http.postForEntity("/api/places",
-                Map.of("programmeId", "programme-" + UUID.randomUUID(), "name", "Riverside"), JsonNode.class);
+                Map.of("programmeId", programme.getBody().path("programmeId").asText(), "name", "Riverside"),
+                JsonNode.class);
         assertThat(place.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String placeId = place.getBody().path("placeId").asText();
         assertThat(place.getHeaders().getLocation()).hasPath("/api/places/" + placeId + "/timeline");
 
         ResponseEntity<JsonNode> insight = http.postForEntity("/api/places/" + placeId + "/insights",
-                Map.of("text", "Noticed"), JsonNode.class);
+                Map.of("text", "Noticed", "layer", "INDIVIDUALS"), JsonNode.class);
         assertThat(insight.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
         ResponseEntity<JsonNode> unknown = http.postForEntity("/api/places/" + UUID.randomUUID() + "/insights",
-                Map.of("text", "Noticed"), JsonNode.class);
+                Map.of("text", "Noticed", "layer", "INDIVIDUALS"), JsonNode.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }

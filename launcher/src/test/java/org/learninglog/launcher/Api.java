@@ -48,9 +48,35 @@ final class Api {
     }
 
     Answer post(String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
+        return send(HttpMethod.POST, path, json, new HttpHeaders());
+    }
+
+    /** A write with extra headers, as {@code If-Match} or {@code Idempotency-Key}. */
+    Answer send(HttpMethod method, String path, String json, HttpHeaders headers) {
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return answer(http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class));
+        return answer(http.exchange(path, method, new HttpEntity<>(json, headers), String.class));
+    }
+
+    /** A write carrying the version the client saw as {@code If-Match}. */
+    Answer sendIfMatch(HttpMethod method, String path, String ifMatch, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setIfMatch(ifMatch);
+        return send(method, path, json, headers);
+    }
+
+    /** A write carrying an {@code Idempotency-Key}. */
+    Answer postOnce(String path, String key, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Idempotency-Key", key);
+        return send(HttpMethod.POST, path, json, headers);
+    }
+
+    /** A new programme with the default learning framework; returns its id. */
+    String registerProgramme() {
+        Answer answer = post("/api/programmes", """
+                {"name": "Programme %s", "by": "admin-1"}""".formatted(UUID.randomUUID()));
+        assertThat(answer.status()).isEqualTo(HttpStatus.CREATED);
+        return answer.text("programmeId");
     }
 
     Answer get(String path) {
@@ -68,8 +94,13 @@ final class Api {
 
     /** A new place in a new programme; returns its id. */
     String registerPlace(String name) {
+        return registerPlace(registerProgramme(), name);
+    }
+
+    /** A new place in the programme; returns its id. */
+    String registerPlace(String programmeId, String name) {
         Answer answer = post("/api/places", """
-                {"programmeId": "%s", "name": "%s"}""".formatted("programme-" + UUID.randomUUID(), name));
+                {"programmeId": "%s", "name": "%s"}""".formatted(programmeId, name));
         assertThat(answer.status()).isEqualTo(HttpStatus.CREATED);
         return answer.text("placeId");
     }
@@ -77,7 +108,7 @@ final class Api {
     /** Records an insight for the place; returns its id. */
     String recordInsight(String placeId, String text) {
         Answer answer = post("/api/places/" + placeId + "/insights", """
-                {"text": "%s", "tags": ["learning"]}""".formatted(text));
+                {"text": "%s", "layer": "PLACE_NETWORK", "principles": ["connected and heard"]}""".formatted(text));
         assertThat(answer.status()).isEqualTo(HttpStatus.CREATED);
         return answer.text("insightId");
     }

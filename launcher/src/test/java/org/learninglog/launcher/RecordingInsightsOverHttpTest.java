@@ -41,7 +41,8 @@ class RecordingInsightsOverHttpTest {
     void a_recorded_insight_appears_on_its_places_timeline() {
         Answer recorded = api.post("/api/places/" + placeId + "/insights", """
                 {"text": "Residents came when the meeting moved to the school gate",
-                 "tags": ["connected and heard", "community"], "happenedOn": "2024-09-12"}""");
+                 "layer": "PLACE_NETWORK", "principles": ["connected and heard"], "themes": ["power"],
+                 "happenedOn": "2024-09-12"}""");
 
         assertThat(recorded.status()).isEqualTo(HttpStatus.CREATED);
         String insightId = recorded.text("insightId");
@@ -60,7 +61,7 @@ class RecordingInsightsOverHttpTest {
 
     @Test
     void a_registered_place_is_listed_in_its_programme_and_its_timeline_is_where_location_says() {
-        String programmeId = "programme-" + UUID.randomUUID();
+        String programmeId = api.registerProgramme();
         Answer registered = api.post("/api/places", """
                 {"programmeId": "%s", "name": "Hillside"}""".formatted(programmeId));
 
@@ -90,7 +91,7 @@ class RecordingInsightsOverHttpTest {
     void missing_text_is_a_bad_request_naming_the_field_and_stores_nothing() {
         long before = storedEvents();
 
-        Answer answer = api.post("/api/places/" + placeId + "/insights", "{\"tags\": [\"power\"]}");
+        Answer answer = api.post("/api/places/" + placeId + "/insights", "{\"layer\": \"INDIVIDUALS\", \"principles\": [\"able to influence\"]}");
 
         assertThat(answer.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.isProblem()).isTrue();
@@ -103,7 +104,7 @@ class RecordingInsightsOverHttpTest {
         long before = storedEvents();
 
         Answer answer = api.post("/api/places/" + placeId + "/insights",
-                "{\"text\": \"" + "x".repeat(4001) + "\"}");
+                "{\"layer\": \"INDIVIDUALS\", \"text\": \"" + "x".repeat(4001) + "\"}");
 
         assertThat(answer.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.isProblem()).isTrue();
@@ -112,14 +113,15 @@ class RecordingInsightsOverHttpTest {
     }
 
     @Test
-    void too_many_and_too_long_tags_are_a_bad_request_naming_each_field() {
+    void too_many_and_too_long_principles_are_a_bad_request_naming_each_field() {
         long before = storedEvents();
+        String many = "\"a\",".repeat(50);
 
         Answer answer = api.post("/api/places/" + placeId + "/insights", """
-                {"text": "Noticed", "tags": ["a","b","c","d","e","f","g","h","i","j","%s"]}""".formatted("t".repeat(61)));
+                {"text": "Noticed", "layer": "INDIVIDUALS", "principles": [%s"%s"]}""".formatted(many, "t".repeat(101)));
 
         assertThat(answer.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(answer.fieldsAtFault()).containsExactlyInAnyOrder("tags", "tags[10]");
+        assertThat(answer.fieldsAtFault()).containsExactlyInAnyOrder("principles", "principles[50]");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -128,7 +130,7 @@ class RecordingInsightsOverHttpTest {
         long before = storedEvents();
 
         Answer answer = api.post("/api/places/" + placeId + "/insights", """
-                {"text": "Noticed", "happenedOn": "12/09/2024"}""");
+                {"text": "Noticed", "layer": "INDIVIDUALS", "happenedOn": "12/09/2024"}""");
 
         assertThat(answer.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.isProblem()).isTrue();
@@ -140,7 +142,7 @@ class RecordingInsightsOverHttpTest {
     void an_unknown_place_is_not_found_naming_the_place_and_stores_nothing() {
         long before = storedEvents();
 
-        Answer answer = api.post("/api/places/" + UUID.randomUUID() + "/insights", "{\"text\": \"Noticed\"}");
+        Answer answer = api.post("/api/places/" + UUID.randomUUID() + "/insights", "{\"text\": \"Noticed\", \"layer\": \"INDIVIDUALS\"}");
 
         assertThat(answer.status()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(answer.isProblem()).isTrue();
@@ -153,7 +155,7 @@ class RecordingInsightsOverHttpTest {
         String insightId = api.recordInsight(placeId, "Noticed");
         long before = storedEvents();
 
-        Answer answer = api.post("/api/places/" + insightId + "/insights", "{\"text\": \"Noticed\"}");
+        Answer answer = api.post("/api/places/" + insightId + "/insights", "{\"text\": \"Noticed\", \"layer\": \"INDIVIDUALS\"}");
 
         assertThat(answer.status()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(answer.fieldsAtFault()).containsExactly("placeId");
@@ -165,7 +167,7 @@ class RecordingInsightsOverHttpTest {
         long before = storedEvents();
 
         Answer answer = api.post("/api/places/" + placeId + "/insights", """
-                {"text": "Noticed", "happenedOn": "%s"}""".formatted(LocalDate.now().plusDays(3)));
+                {"text": "Noticed", "layer": "INDIVIDUALS", "happenedOn": "%s"}""".formatted(LocalDate.now().plusDays(3)));
 
         assertThat(answer.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(answer.isProblem()).isTrue();

@@ -33,7 +33,8 @@ class RestartTest {
         return new SpringApplicationBuilder(LearningLogApplication.class).run(
                 "--learninglog.store.uri=",
                 "--learninglog.store.data-dir=" + dataDir,
-                "--server.port=0");
+                "--server.port=0",
+                "--learninglog.demo=off");
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -1,15 +1,25 @@
 package org.learninglog.query;
 
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.learninglog.query.deadletter.DeadLetterGroups;
 import org.learninglog.query.place.PlaceListProjection;
 import org.learninglog.query.timeline.PlaceTimelineProjection;
+import org.learninglog.query.view.ProgrammeSequencingPolicy;
+import org.learninglog.query.view.Projection;
 import org.learninglog.store.MongoStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Everything the query side contributes to an application: its projections, read API and error
@@ -25,17 +35,41 @@ public class QuerySideConfiguration {
         return store.database();
     }
 
+    /** Every processing group of the query side: the first slice's two and one per view. */
+    @Bean
+    public DeadLetterGroups queryProcessingGroups(List<Projection> projections) {
+        List<String> groups = new ArrayList<>(List.of(PlaceTimelineProjection.PROCESSING_GROUP, PlaceListProjection.PROCESSING_GROUP));
+        projections.forEach(projection -> groups.add(projection.name()));
+        return new DeadLetterGroups(List.copyOf(groups));
+    }
+
     /**
      * Each projection is a tracking processor of its own, so it can be replayed on its own. Its
      * handlers are idempotent, so it may take events in batches (one token update per batch).
+     * A handler that fails parks its event, and the later events of the same programme, in the
+     * group's dead-letter queue (in MongoDB, beside the views) instead of skipping it; the
+     * admin API lists and retries them.
      */
     @Bean
-    public ConfigurerModule queryProcessors() {
+    public ConfigurerModule queryProcessors(DeadLetterGroups groups, MongoStore store) {
+        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(store.database()).build();
         return configurer -> configurer.eventProcessing(processing -> {
-            for (String group : new String[]{PlaceTimelineProjection.PROCESSING_GROUP, PlaceListProjection.PROCESSING_GROUP}) {
+            for (String group : groups.names()) {
                 processing.registerTrackingEventProcessor(group)
                         .registerTrackingEventProcessorConfiguration(group,
-                                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(50));
+                                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(50))
+                        .registerSequencingPolicy(group, c -> new ProgrammeSequencingPolicy())
+                        .registerDeadLetterQueue(group, c -> MongoSequencedDeadLetterQueue.builder()
+                                .processingGroup(group)
+                                .mongoTemplate(template)
+                                .serializer(c.serializer())
+                                .transactionManager(NoTransactionManager.INSTANCE)
+                                .build())
+                        // Without it the queue is asked, for every event, whether its sequence is parked:
+                        // a query the embedded store can only answer by a scan. The cache remembers the
+                        // parked sequences and asks only for those it saw parked.
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                                (c, invoker) -> invoker.enableSequenceIdentifierCache());
             }
         });
     }

@@ -1,23 +1,27 @@
 package org.learninglog.command.insight;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.learninglog.command.Identifiers;
-import org.learninglog.command.place.Places;
-import org.learninglog.command.place.RegisteredPlace;
-import org.learninglog.command.place.UnknownPlaceException;
+import org.learninglog.command.Checks;
+import org.learninglog.command.CommandRejected;
+import org.learninglog.command.lookup.Known;
+import org.learninglog.command.lookup.KnownProgramme;
+import org.learninglog.command.lookup.References;
+import org.learninglog.events.framework.Layer;
+import org.learninglog.events.framework.Sphere;
 import org.learninglog.events.insight.InsightRecorded;
+import org.learninglog.events.insight.InsightRetracted;
+import org.learninglog.events.insight.InsightRevised;
+import org.learninglog.events.personal.PersonalData;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -28,69 +32,124 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Insight {
 
-    public static final int MAX_TEXT_LENGTH = 4000;
-    public static final int MAX_TAGS = 10;
-    public static final int MAX_TAG_LENGTH = 60;
+    public static final int MAX_TEXT_LENGTH = Checks.MAX_TEXT;
     /** The local date is furthest ahead of UTC here; "today" anywhere on Earth is at most this date. */
     private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
     @AggregateIdentifier
     private String insightId;
+    private String placeId;
+    private String programmeId;
+    private Tagged current;
+    private boolean retracted;
+    private long version;
+
+    /** What a revision may change: the wording and the tags. */
+    private record Tagged(String text, Layer layer, Sphere sphere, List<String> principles, List<String> themes,
+                          String source) {
+    }
 
     protected Insight() {
         // for event sourcing
     }
 
     @CommandHandler
-    public Insight(RecordInsightCommand command, Places places, Clock clock) {
-        if (!Identifiers.isValid(command.insightId())) {
-            throw new InsightRejected("insightId", "must be an identifier matching " + Identifiers.PATTERN);
-        }
-        RegisteredPlace place = places.find(command.placeId())
-                .orElseThrow(() -> new UnknownPlaceException(command.placeId()));
-        String text = command.text();
-        if (text == null || text.isBlank()) {
-            throw new InsightRejected("text", "must not be blank");
-        }
-        if (text.length() > MAX_TEXT_LENGTH) {
-            throw new InsightRejected("text", "must be at most " + MAX_TEXT_LENGTH + " characters");
-        }
-        List<String> tags = tags(command.tags());
+    public Insight(RecordInsightCommand command, References references, Clock clock) {
+        Checks.identifier("insightId", command.insightId());
+        Known place = references.place("placeId", command.placeId());
+        Tagged tagged = tagged(references.programme("placeId", place.programmeId()), command.text(), command.layer(),
+                command.sphere(), command.principles(), command.themes(), command.source());
         Instant now = clock.instant();
         if (command.happenedOn() != null && command.happenedOn().isAfter(LocalDate.ofInstant(now, EARLIEST_ZONE))) {
-            throw new InsightRejected("happenedOn", "must not be in the future");
+            throw new CommandRejected("happenedOn", "must not be in the future");
         }
-        if (!Identifiers.isValid(command.recordedBy())) {
-            throw new InsightRejected("recordedBy", "must be a member identifier matching " + Identifiers.PATTERN);
-        }
-        apply(new InsightRecorded(command.insightId(), place.placeId(), place.programmeId(), text, tags,
-                command.happenedOn(), now, command.recordedBy()));
+        String recordedBy = Checks.identifier("recordedBy", command.recordedBy());
+        PersonalData evidence = evidence(command.evidence(), place.programmeId(), references);
+        apply(new InsightRecorded(command.insightId(), place.id(), place.programmeId(), tagged.text(),
+                command.unintended(), tagged.layer(), tagged.sphere(), tagged.principles(), tagged.themes(),
+                tagged.source(), evidence, command.happenedOn(), now, recordedBy));
     }
 
-    /** Tags trimmed, each once, in the order given. */
-    private static List<String> tags(List<String> given) {
-        if (given == null) {
-            return List.of();
+    @CommandHandler
+    public long handle(ReviseInsightCommand command, References references, Clock clock) {
+        stillStanding();
+        Tagged revised = tagged(references.programme("insightId", programmeId), command.text(), command.layer(),
+                command.sphere(), command.principles(), command.themes(), command.source());
+        String reason = Checks.text("reason", command.reason(), Checks.MAX_TEXT);
+        String by = Checks.identifier("by", command.by());
+        if (revised.equals(current)) {
+            throw new CommandRejected("text", "the revision changes neither the text nor the tags");
         }
-        Set<String> tags = new LinkedHashSet<>();
-        for (String tag : given) {
-            String trimmed = tag == null ? "" : tag.strip();
-            if (trimmed.isEmpty()) {
-                throw new InsightRejected("tags", "must not hold blank tags");
-            }
-            if (trimmed.length() > MAX_TAG_LENGTH) {
-                throw new InsightRejected("tags", "each tag must be at most " + MAX_TAG_LENGTH + " characters");
-            }
-            tags.add(trimmed);
+        apply(new InsightRevised(insightId, placeId, programmeId, revised.text(), revised.layer(), revised.sphere(),
+                revised.principles(), revised.themes(), revised.source(), reason, clock.instant(), by));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(RetractInsightCommand command, Clock clock) {
+        stillStanding();
+        String reason = Checks.text("reason", command.reason(), Checks.MAX_TEXT);
+        String by = Checks.identifier("by", command.by());
+        apply(new InsightRetracted(insightId, placeId, programmeId, reason, clock.instant(), by));
+        return version;
+    }
+
+    private void stillStanding() {
+        if (retracted) {
+            throw new CommandRejected("insightId", "the insight was retracted");
         }
-        if (tags.size() > MAX_TAGS) {
-            throw new InsightRejected("tags", "must hold at most " + MAX_TAGS + " tags");
+    }
+
+    private static Tagged tagged(KnownProgramme programme, String text, Layer layer, Sphere sphere,
+                                 List<String> principles, List<String> themes, String source) {
+        String checkedText = Checks.text("text", text, MAX_TEXT_LENGTH);
+        if (layer == null) {
+            throw new CommandRejected("layer", "must be given");
         }
-        return new ArrayList<>(tags);
+        List<String> checkedPrinciples = Checks.labels("principles", principles);
+        List<String> checkedThemes = Checks.labels("themes", themes);
+        String checkedSource = Checks.optionalText("source", source, Checks.MAX_LABEL);
+        References.frameworkTags(programme.framework(), checkedPrinciples, checkedThemes, checkedSource);
+        return new Tagged(checkedText, layer, sphere, checkedPrinciples, checkedThemes, checkedSource);
+    }
+
+    /** A quote goes into the event only from a registered person who agreed, with consent for this quote. */
+    private static PersonalData evidence(RecordInsightCommand.Evidence evidence, String programmeId,
+                                         References references) {
+        if (evidence == null) {
+            return null;
+        }
+        Known person = references.person("evidence.personId", programmeId, evidence.personId());
+        String quote = Checks.text("evidence.quote", evidence.quote(), Checks.MAX_TEXT);
+        if (!evidence.consent()) {
+            throw new CommandRejected("evidence.consent", "a quote is recorded only with the person's consent");
+        }
+        if (!person.mayBeQuoted()) {
+            throw new CommandRejected("evidence.personId", "this person did not agree to be quoted");
+        }
+        return PersonalData.quote(person.id(), quote);
     }
 
     @EventSourcingHandler
-    void on(InsightRecorded event) {
+    void on(InsightRecorded event, @SequenceNumber long sequence) {
         insightId = event.insightId();
+        placeId = event.placeId();
+        programmeId = event.programmeId();
+        current = new Tagged(event.text(), event.layer(), event.sphere(), event.principles(), event.themes(),
+                event.source());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(InsightRevised event, @SequenceNumber long sequence) {
+        current = new Tagged(event.text(), event.layer(), event.sphere(), event.principles(), event.themes(),
+                event.source());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(InsightRetracted event, @SequenceNumber long sequence) {
+        retracted = true;
+        version = sequence;
     }
 }

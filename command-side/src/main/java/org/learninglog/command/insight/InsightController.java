@@ -1,15 +1,24 @@
 package org.learninglog.command.insight;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.Checks;
 import org.learninglog.command.Identifiers;
+import org.learninglog.command.web.Versions;
+import org.learninglog.events.framework.Layer;
+import org.learninglog.events.framework.Sphere;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -20,9 +29,6 @@ import java.util.UUID;
 @RestController
 class InsightController {
 
-    /** Who recorded an insight, until requests carry an authenticated member. */
-    static final String ANONYMOUS = "anonymous";
-
     private final CommandGateway commands;
 
     InsightController(CommandGateway commands) {
@@ -32,24 +38,92 @@ class InsightController {
     @PostMapping("/api/places/{placeId}/insights")
     ResponseEntity<Recorded> record(@PathVariable String placeId, @Valid @RequestBody RecordInsightRequest request) {
         String insightId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RecordInsightCommand(insightId, placeId, request.text(), request.tags(),
-                request.happenedOn(), request.recordedBy() == null ? ANONYMOUS : request.recordedBy()));
+        EvidenceRequest evidence = request.evidence();
+        commands.sendAndWait(new RecordInsightCommand(insightId, placeId, request.text(),
+                Boolean.TRUE.equals(request.unintended()), request.layer(), request.sphere(), request.principles(),
+                request.themes(), request.source(),
+                evidence == null ? null : new RecordInsightCommand.Evidence(evidence.personId(), evidence.quote(),
+                        Boolean.TRUE.equals(evidence.consent())),
+                request.happenedOn(), Versions.by(request.recordedBy())));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
                         .path("/{insightId}").buildAndExpand(insightId).toUri())
-                .body(new Recorded(insightId, placeId));
+                .header(HttpHeaders.ETAG, Versions.etag(0))
+                .body(new Recorded(insightId, placeId, 0));
+    }
+
+    @PutMapping("/api/insights/{insightId}")
+    ResponseEntity<Changed> revise(@PathVariable String insightId,
+                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                   @Valid @RequestBody ReviseInsightRequest request) {
+        long version = commands.sendAndWait(new ReviseInsightCommand(insightId, Versions.required(ifMatch),
+                request.text(), request.layer(), request.sphere(), request.principles(), request.themes(),
+                request.source(), request.reason(), Versions.by(request.by())));
+        return Versions.ok(version, new Changed(insightId, version));
+    }
+
+    @PostMapping("/api/insights/{insightId}/retraction")
+    ResponseEntity<Changed> retract(@PathVariable String insightId,
+                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                    @Valid @RequestBody RetractInsightRequest request) {
+        long version = commands.sendAndWait(new RetractInsightCommand(insightId, Versions.required(ifMatch),
+                request.reason(), Versions.by(request.by())));
+        return Versions.ok(version, new Changed(insightId, version));
     }
 
     /**
+     * @param layer      the layer of the work it is about
+     * @param sphere     the sphere of influence, if one applies
+     * @param principles principles of the programme's learning framework
+     * @param themes     themes of the programme's learning framework
+     * @param source     one of the framework's sources, if said
+     * @param evidence   a quote and who said it, with their consent
      * @param happenedOn the day it happened, if not today; may lie long before
      * @param recordedBy a member identifier (never a name); "anonymous" if left out
      */
     record RecordInsightRequest(
             @NotBlank @Size(max = Insight.MAX_TEXT_LENGTH) String text,
-            @Size(max = Insight.MAX_TAGS) List<@NotBlank @Size(max = Insight.MAX_TAG_LENGTH) String> tags,
+            Boolean unintended,
+            @NotNull Layer layer,
+            Sphere sphere,
+            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> principles,
+            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> themes,
+            @Size(max = Checks.MAX_LABEL) String source,
+            @Valid EvidenceRequest evidence,
             LocalDate happenedOn,
             @Pattern(regexp = Identifiers.PATTERN) String recordedBy) {
     }
 
-    record Recorded(String insightId, String placeId) {
+    /** A quote, who said it (a registered person), and that they consent to it being recorded. */
+    record EvidenceRequest(@NotBlank @Pattern(regexp = Identifiers.PATTERN) String personId,
+                           @NotBlank @Size(max = Checks.MAX_TEXT) String quote,
+                           @NotNull @AssertTrue(message = "a quote is recorded only with the person's consent") Boolean consent) {
+
+        /** Personal data stays out of logs. */
+        @Override
+        public String toString() {
+            return "EvidenceRequest[personId=" + personId + "]";
+        }
+    }
+
+    /** The insight as it should read from now on (the whole text and all tags), and why. */
+    record ReviseInsightRequest(
+            @NotBlank @Size(max = Insight.MAX_TEXT_LENGTH) String text,
+            @NotNull Layer layer,
+            Sphere sphere,
+            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> principles,
+            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> themes,
+            @Size(max = Checks.MAX_LABEL) String source,
+            @NotBlank @Size(max = Checks.MAX_TEXT) String reason,
+            @Pattern(regexp = Identifiers.PATTERN) String by) {
+    }
+
+    record RetractInsightRequest(@NotBlank @Size(max = Checks.MAX_TEXT) String reason,
+                                 @Pattern(regexp = Identifiers.PATTERN) String by) {
+    }
+
+    record Recorded(String insightId, String placeId, long version) {
+    }
+
+    record Changed(String insightId, long version) {
     }
 }

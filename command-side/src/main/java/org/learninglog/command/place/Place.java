@@ -4,53 +4,42 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.learninglog.command.Identifiers;
+import org.learninglog.command.Checks;
+import org.learninglog.command.lookup.References;
 import org.learninglog.events.place.PlaceRegistered;
 
 import java.time.Clock;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A place of a programme. Insights are recorded for a place, so a place must exist first. */
+/**
+ * A place of a programme. Its stream holds only its registration: what happens in the place lives
+ * in the short streams of its insights and practices, not in one stream growing for years.
+ */
 @Aggregate
 public class Place {
 
-    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_NAME_LENGTH = Checks.MAX_NAME;
 
     @AggregateIdentifier
     private String placeId;
-    private String programmeId;
 
     protected Place() {
         // for event sourcing
     }
 
     @CommandHandler
-    public Place(RegisterPlaceCommand command, Clock clock) {
-        if (!Identifiers.isValid(command.placeId())) {
-            throw new PlaceRejected("placeId", "must be an identifier matching " + Identifiers.PATTERN);
-        }
-        if (!Identifiers.isValid(command.programmeId())) {
-            throw new PlaceRejected("programmeId", "must be an identifier matching " + Identifiers.PATTERN);
-        }
-        String name = command.name() == null ? "" : command.name().strip();
-        if (name.isEmpty()) {
-            throw new PlaceRejected("name", "must not be blank");
-        }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw new PlaceRejected("name", "must be at most " + MAX_NAME_LENGTH + " characters");
-        }
-        apply(new PlaceRegistered(command.placeId(), command.programmeId(), name, clock.instant()));
+    public Place(RegisterPlaceCommand command, References references, Clock clock) {
+        Checks.identifier("placeId", command.placeId());
+        Checks.identifier("programmeId", command.programmeId());
+        String name = Checks.text("name", command.name(), MAX_NAME_LENGTH);
+        String by = Checks.identifier("by", command.by());
+        references.programme("programmeId", command.programmeId());
+        apply(new PlaceRegistered(command.placeId(), command.programmeId(), name, clock.instant(), by));
     }
 
     @EventSourcingHandler
     void on(PlaceRegistered event) {
         placeId = event.placeId();
-        programmeId = event.programmeId();
-    }
-
-    /** What other aggregates may know of this place. */
-    RegisteredPlace registration() {
-        return new RegisteredPlace(placeId, programmeId);
     }
 }

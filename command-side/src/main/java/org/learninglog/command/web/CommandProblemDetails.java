@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.learninglog.command.DomainRuleViolation;
-import org.learninglog.command.place.UnknownPlaceException;
+import org.learninglog.command.UnknownReference;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -63,10 +66,45 @@ public class CommandProblemDetails {
     }
 
     @ExceptionHandler
-    ProblemDetail unknownPlace(UnknownPlaceException ex) {
+    ProblemDetail unknownReference(UnknownReference ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setTitle("Unknown place");
-        problem.setProperty(ERRORS, List.of(new FieldProblem("placeId", "no place is registered under this id")));
+        problem.setTitle("Unknown " + ex.kind());
+        problem.setProperty(ERRORS, List.of(new FieldProblem(ex.field(), "no " + ex.kind() + " is registered under this id")));
+        return problem;
+    }
+
+    /** An update for an id that holds no record, or a record of another kind. */
+    @ExceptionHandler({AggregateNotFoundException.class, IncompatibleAggregateException.class})
+    ProblemDetail unknownRecord(Exception ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No record of this kind is registered under this id.");
+        problem.setTitle("Unknown record");
+        return problem;
+    }
+
+    /** The If-Match version is not the latest: somebody changed the record since the client read it. */
+    @ExceptionHandler
+    ProblemDetail staleVersion(ConflictingAggregateVersionException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The record changed since the version given in If-Match; read it again and retry.");
+        problem.setTitle("Stale version");
+        problem.setProperty(ERRORS, List.of(new FieldProblem("If-Match", "is not the latest version")));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail versionRequired(Versions.VersionRequired ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, ex.getMessage());
+        problem.setTitle("Version required");
+        problem.setProperty(ERRORS, List.of(new FieldProblem("If-Match", "is required on updates")));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidVersion(Versions.InvalidVersion ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setTitle("Invalid version");
+        problem.setProperty(ERRORS, List.of(new FieldProblem("If-Match", "is not a version")));
         return problem;
     }
 

@@ -15,6 +15,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.upcasting.InsightRecordedUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -111,6 +112,16 @@ public class StoreAutoConfiguration {
     @ConditionalOnMissingBean
     public TransactionManager axonTransactionManager() {
         return NoTransactionManager.INSTANCE;
+    }
+
+    /**
+     * Upcasters of old event revisions. Axon's Spring configuration puts every upcaster bean into
+     * {@code Configuration.upcasterChain()}, which the storage engine above reads through. They live
+     * here, beside the engine, because both sides read the same events.
+     */
+    @Bean
+    public InsightRecordedUpcaster insightRecordedUpcaster() {
+        return new InsightRecordedUpcaster();
     }
 
     /** Axon logs and skips a failing handler by default; ours stop and retry instead. */

@@ -30,7 +30,7 @@ public class PlaceTimelineProjection {
 
     @EventHandler
     void on(InsightRecorded event) {
-        timelines.entryRecorded(event.placeId(), new TimelineEntry(event.insightId(), event.text(), event.tags(),
+        timelines.entryRecorded(event.placeId(), new TimelineEntry(event.insightId(), event.text(), event.labels(),
                 event.happenedOn(), event.recordedAt(), event.recordedBy()));
     }
 

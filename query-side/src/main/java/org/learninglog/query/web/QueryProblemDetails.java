@@ -1,6 +1,9 @@
 package org.learninglog.query.web;
 
 import org.learninglog.query.NotFoundException;
+import org.learninglog.query.rebuild.RebuildAlreadyRunning;
+import org.springframework.validation.BindException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -35,5 +38,49 @@ public class QueryProblemDetails {
         ProblemDetail problem = ex.getBody();
         problem.setProperty(ERRORS, List.of(new FieldProblem(ex.getParameterName(), "is required")));
         return problem;
+    }
+
+    /** A timeline parameter that does not parse ({@code asOf=yesterday}) or breaks a bound. */
+    @ExceptionHandler
+    ProblemDetail badParameters(BindException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some query parameters are not valid");
+        problem.setTitle("Bad request");
+        problem.setProperty(ERRORS, ex.getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.isBindingFailure()
+                        ? "cannot be read as " + expected(error.getField()) : error.getDefaultMessage()))
+                .toList());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A query parameter is not valid");
+        problem.setTitle("Bad request");
+        problem.setProperty(ERRORS, List.of(new FieldProblem(ex.getName(), "cannot be read as " + expected(ex.getName()))));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail badQuery(BadQueryException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.field() + " " + ex.getMessage());
+        problem.setTitle("Bad request");
+        problem.setProperty(ERRORS, List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail rebuildRunning(RebuildAlreadyRunning ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setTitle("Rebuild already running");
+        problem.setProperty(ERRORS, List.of(new FieldProblem("view", "is being rebuilt")));
+        return problem;
+    }
+
+    private static String expected(String field) {
+        return switch (field) {
+            case "asOf", "at" -> "an ISO-8601 instant, e.g. 2026-03-01T00:00:00Z";
+            case "from", "to" -> "an ISO-8601 day, e.g. 2026-03-01";
+            default -> "a value of the expected type";
+        };
     }
 }

@@ -31,8 +31,8 @@ class PlaceTimelineProjectionTest {
     }
 
     private static InsightRecorded insight(String insightId, LocalDate happenedOn, Instant recordedAt) {
-        return new InsightRecorded(insightId, "place-1", "programme-1", "Noticed " + insightId, List.of("power"),
-                happenedOn, recordedAt, "member-7");
+        return new InsightRecorded(insightId, "place-1", "programme-1", "Noticed " + insightId, false, null, null,
+                List.of("power"), List.of(), null, null, happenedOn, recordedAt, "member-7");
     }
 
     @Test
@@ -73,7 +73,8 @@ class PlaceTimelineProjectionTest {
 
     @Test
     void an_insight_that_arrives_before_its_place_is_kept_and_the_place_fills_in_later() {
-        projection.on(new InsightRecorded("insight-9", "place-9", "programme-1", "Early", List.of(), null,
+        projection.on(new InsightRecorded("insight-9", "place-9", "programme-1", "Early", false, null, null,
+                List.of(), List.of(), null, null, null,
                 Instant.parse("2025-02-01T12:00:00Z"), "member-7"));
         projection.on(new PlaceRegistered("place-9", "programme-1", "Hillside", REGISTERED));
 

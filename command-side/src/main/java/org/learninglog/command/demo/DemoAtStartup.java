@@ -1,0 +1,53 @@
+package org.learninglog.command.demo;
+
+import org.learninglog.store.MongoStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * Loads the demo programme at startup when {@code learninglog.demo} asks for it: {@code load}
+ * or {@code auto} load it into an empty store (one that holds no event yet), {@code off} (the
+ * default of the command side alone) never does. The launcher defaults to {@code auto}.
+ */
+@Component
+class DemoAtStartup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAtStartup.class);
+
+    private final DemoProgramme demo;
+    private final MongoStore store;
+    private final String setting;
+
+    DemoAtStartup(DemoProgramme demo, MongoStore store, @Value("${learninglog.demo:off}") String setting) {
+        this.demo = demo;
+        this.store = store;
+        this.setting = setting;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!setting.equals("load") && !setting.equals("auto")) {
+            return;
+        }
+        if (!storeIsEmpty() || demo.exists()) {
+            log.info("Demo programme not loaded: the store already holds events (learninglog.demo={})", setting);
+            return;
+        }
+        Map<String, Integer> events = demo.load();
+        int total = events.values().stream().mapToInt(Integer::intValue).sum();
+        // Only counts by event type: nothing personal goes to the log.
+        System.out.println("Loaded the demo programme '" + DemoProgramme.PROGRAMME_ID + "' into the empty store: "
+                + total + " events " + events + " (start with --learninglog.demo=off to skip this)");
+    }
+
+    /** The events collection of our storage engine is empty: nothing was ever recorded here. */
+    private boolean storeIsEmpty() {
+        return store.database().getCollection("events").find().limit(1).first() == null;
+    }
+}

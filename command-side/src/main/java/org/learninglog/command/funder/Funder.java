@@ -1,0 +1,39 @@
+package org.learninglog.command.funder;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.learninglog.command.Checks;
+import org.learninglog.command.lookup.References;
+import org.learninglog.events.funder.FunderRegistered;
+
+import java.time.Clock;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** One of a programme's funders: its own short stream, so that a funder can be referred to. */
+@Aggregate
+public class Funder {
+
+    @AggregateIdentifier
+    private String funderId;
+
+    protected Funder() {
+        // for event sourcing
+    }
+
+    @CommandHandler
+    public Funder(RegisterFunderCommand command, References references, Clock clock) {
+        Checks.identifier("funderId", command.funderId());
+        String name = Checks.text("name", command.name(), Checks.MAX_NAME);
+        String by = Checks.identifier("by", command.by());
+        references.programme("programmeId", command.programmeId());
+        apply(new FunderRegistered(command.funderId(), command.programmeId(), name, by, clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(FunderRegistered event) {
+        funderId = event.funderId();
+    }
+}

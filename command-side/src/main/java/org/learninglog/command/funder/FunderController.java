@@ -1,0 +1,46 @@
+package org.learninglog.command.funder;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.Checks;
+import org.learninglog.command.Identifiers;
+import org.learninglog.command.web.Versions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.UUID;
+
+@RestController
+class FunderController {
+
+    private final CommandGateway commands;
+
+    FunderController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/programmes/{programmeId}/funders")
+    ResponseEntity<Registered> register(@PathVariable String programmeId,
+                                        @Valid @RequestBody RegisterFunderRequest request) {
+        String funderId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RegisterFunderCommand(funderId, programmeId, request.name(), Versions.by(request.by())));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                        .buildAndExpand(funderId).toUri())
+                .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Registered(funderId, programmeId));
+    }
+
+    record RegisterFunderRequest(@NotBlank @Size(max = Checks.MAX_NAME) String name,
+                                 @Pattern(regexp = Identifiers.PATTERN) String by) {
+    }
+
+    record Registered(String funderId, String programmeId) {
+    }
+}

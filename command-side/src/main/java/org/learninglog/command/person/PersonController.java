@@ -1,0 +1,64 @@
+package org.learninglog.command.person;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.Checks;
+import org.learninglog.command.Identifiers;
+import org.learninglog.command.web.Versions;
+import org.learninglog.events.person.PersonRegistered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.UUID;
+
+@RestController
+class PersonController {
+
+    private final CommandGateway commands;
+
+    PersonController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/programmes/{programmeId}/people")
+    ResponseEntity<Registered> register(@PathVariable String programmeId,
+                                        @Valid @RequestBody RegisterPersonRequest request) {
+        String personId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RegisterPersonCommand(personId, programmeId, request.placeId(), request.role(),
+                request.name(), request.contact(), Boolean.TRUE.equals(request.mayBeQuoted()),
+                Versions.by(request.by())));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                        .buildAndExpand(personId).toUri())
+                .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Registered(personId, programmeId));
+    }
+
+    /**
+     * @param placeId     the person's place; left out for people working across the programme
+     * @param mayBeQuoted whether they agreed that their words may be quoted; no if left out
+     */
+    record RegisterPersonRequest(@Pattern(regexp = Identifiers.PATTERN) String placeId,
+                                 @NotNull PersonRegistered.Role role,
+                                 @NotBlank @Size(max = Checks.MAX_NAME) String name,
+                                 @Size(max = Checks.MAX_NAME) String contact,
+                                 Boolean mayBeQuoted,
+                                 @Pattern(regexp = Identifiers.PATTERN) String by) {
+
+        /** Personal data stays out of logs. */
+        @Override
+        public String toString() {
+            return "RegisterPersonRequest[role=" + role + "]";
+        }
+    }
+
+    record Registered(String personId, String programmeId) {
+    }
+}

@@ -1,0 +1,181 @@
+package org.learninglog.command.practice;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.learninglog.command.Checks;
+import org.learninglog.command.CommandRejected;
+import org.learninglog.command.UnknownReference;
+import org.learninglog.command.lookup.Known;
+import org.learninglog.command.lookup.References;
+import org.learninglog.events.practice.AdaptationOutcomeReviewed;
+import org.learninglog.events.practice.PracticeAdapted;
+import org.learninglog.events.practice.PracticeAdopted;
+import org.learninglog.events.practice.PracticeRetired;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One practice of a place: how the place works on one thing, and each change to it. A practice's
+ * history is a handful of versions, so its stream stays short.
+ */
+@Aggregate
+public class Practice {
+
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+
+    @AggregateIdentifier
+    private String practiceId;
+    private String placeId;
+    private String programmeId;
+    private String description;
+    private final Set<String> adaptations = new HashSet<>();
+    private boolean retired;
+    private long version;
+
+    protected Practice() {
+        // for event sourcing
+    }
+
+    @CommandHandler
+    public Practice(AdoptPracticeCommand command, References references, Clock clock) {
+        Checks.identifier("practiceId", command.practiceId());
+        Known place = references.place("placeId", command.placeId());
+        String name = Checks.text("name", command.name(), Checks.MAX_NAME);
+        String description = Checks.text("description", command.description(), Checks.MAX_TEXT);
+        String why = Checks.text("why", command.why(), Checks.MAX_TEXT);
+        Decision decision = decision(references, place.programmeId(), command.insightIds(),
+                command.sharedLearningIds(), command.decidedBy(), command.forum());
+        Instant now = clock.instant();
+        LocalDate occurredOn = notInFuture("occurredOn", command.occurredOn(), now);
+        String by = Checks.identifier("by", command.by());
+        apply(new PracticeAdopted(command.practiceId(), place.id(), place.programmeId(), name, description, why,
+                decision.insightIds(), decision.sharedLearningIds(), decision.decidedBy(), decision.forum(),
+                occurredOn, now, by));
+    }
+
+    @CommandHandler
+    public long handle(AdaptPracticeCommand command, References references, Clock clock) {
+        stillInUse();
+        Checks.identifier("adaptationId", command.adaptationId());
+        if (adaptations.contains(command.adaptationId())) {
+            throw new CommandRejected("adaptationId", "this practice already has an adaptation with this id");
+        }
+        String becomes = Checks.text("becomes", command.becomes(), Checks.MAX_TEXT);
+        String why = Checks.text("why", command.why(), Checks.MAX_TEXT);
+        Decision decision = decision(references, programmeId, command.insightIds(), command.sharedLearningIds(),
+                command.decidedBy(), command.forum());
+        if (decision.insightIds().isEmpty() && decision.sharedLearningIds().isEmpty()) {
+            throw new CommandRejected("insightIds", "an adaptation rests on at least one insight or shared learning");
+        }
+        if (becomes.equals(description)) {
+            throw new CommandRejected("becomes", "is how the practice already works");
+        }
+        Instant now = clock.instant();
+        LocalDate occurredOn = notInFuture("occurredOn", command.occurredOn(), now);
+        String by = Checks.identifier("by", command.by());
+        apply(new PracticeAdapted(practiceId, command.adaptationId(), placeId, programmeId, description, becomes, why,
+                decision.insightIds(), decision.sharedLearningIds(), decision.decidedBy(), decision.forum(),
+                occurredOn, now, by));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(RetirePracticeCommand command, References references, Clock clock) {
+        stillInUse();
+        String why = Checks.text("why", command.why(), Checks.MAX_TEXT);
+        List<String> insightIds = Checks.identifiers("insightIds", command.insightIds());
+        references.insights("insightIds", programmeId, insightIds);
+        Instant now = clock.instant();
+        LocalDate occurredOn = notInFuture("occurredOn", command.occurredOn(), now);
+        String by = Checks.identifier("by", command.by());
+        apply(new PracticeRetired(practiceId, placeId, programmeId, why, insightIds, occurredOn, now, by));
+        return version;
+    }
+
+    /** A retired practice's last adaptations may still be reviewed: what came of them is worth knowing. */
+    @CommandHandler
+    public long handle(ReviewAdaptationOutcomeCommand command, References references, Clock clock) {
+        if (!adaptations.contains(command.adaptationId())) {
+            throw new UnknownReference("adaptation", "adaptationId");
+        }
+        if (command.outcome() == null) {
+            throw new CommandRejected("outcome", "must be given");
+        }
+        String notes = Checks.text("notes", command.notes(), Checks.MAX_TEXT);
+        List<String> insightIds = Checks.identifiers("insightIds", command.insightIds());
+        references.insights("insightIds", programmeId, insightIds);
+        Instant now = clock.instant();
+        LocalDate reviewedOn = notInFuture("reviewedOn", command.reviewedOn(), now);
+        String by = Checks.identifier("by", command.by());
+        apply(new AdaptationOutcomeReviewed(practiceId, command.adaptationId(), placeId, programmeId,
+                command.outcome(), notes, insightIds, reviewedOn, now, by));
+        return version;
+    }
+
+    private record Decision(List<String> insightIds, List<String> sharedLearningIds, List<String> decidedBy,
+                            String forum) {
+    }
+
+    private static Decision decision(References references, String programmeId, List<String> insightIds,
+                                     List<String> sharedLearningIds, List<String> decidedBy, String forum) {
+        List<String> insights = Checks.identifiers("insightIds", insightIds);
+        List<String> shared = Checks.identifiers("sharedLearningIds", sharedLearningIds);
+        List<String> deciders = Checks.identifiers("decidedBy", decidedBy);
+        String checkedForum = Checks.text("forum", forum, Checks.MAX_NAME);
+        references.citableInsights("insightIds", programmeId, insights);
+        references.sharedLearnings("sharedLearningIds", programmeId, shared);
+        references.people("decidedBy", programmeId, deciders);
+        return new Decision(insights, shared, deciders, checkedForum);
+    }
+
+    private static LocalDate notInFuture(String field, LocalDate day, Instant now) {
+        if (day != null && day.isAfter(LocalDate.ofInstant(now, EARLIEST_ZONE))) {
+            throw new CommandRejected(field, "must not be in the future");
+        }
+        return day;
+    }
+
+    private void stillInUse() {
+        if (retired) {
+            throw new CommandRejected("practiceId", "the practice was retired");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PracticeAdopted event, @SequenceNumber long sequence) {
+        practiceId = event.practiceId();
+        placeId = event.placeId();
+        programmeId = event.programmeId();
+        description = event.description();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(PracticeAdapted event, @SequenceNumber long sequence) {
+        description = event.becomes();
+        adaptations.add(event.adaptationId());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(PracticeRetired event, @SequenceNumber long sequence) {
+        retired = true;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(AdaptationOutcomeReviewed event, @SequenceNumber long sequence) {
+        version = sequence;
+    }
+}

@@ -1,0 +1,127 @@
+package org.learninglog.command.practice;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.Checks;
+import org.learninglog.command.Identifiers;
+import org.learninglog.command.web.Versions;
+import org.learninglog.events.practice.AdaptationOutcomeReviewed.Outcome;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+class PracticeController {
+
+    private final CommandGateway commands;
+
+    PracticeController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/places/{placeId}/practices")
+    ResponseEntity<Changed> adopt(@PathVariable String placeId, @Valid @RequestBody AdoptPracticeRequest request) {
+        String practiceId = UUID.randomUUID().toString();
+        commands.sendAndWait(new AdoptPracticeCommand(practiceId, placeId, request.name(), request.description(),
+                request.why(), request.insightIds(), request.sharedLearningIds(), request.decidedBy(), request.forum(),
+                request.occurredOn(), Versions.by(request.by())));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/practices/{id}").buildAndExpand(practiceId).toUri())
+                .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Changed(practiceId, null, 0));
+    }
+
+    @PostMapping("/api/practices/{practiceId}/adaptations")
+    ResponseEntity<Changed> adapt(@PathVariable String practiceId,
+                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                  @Valid @RequestBody AdaptPracticeRequest request) {
+        String adaptationId = UUID.randomUUID().toString();
+        long version = commands.sendAndWait(new AdaptPracticeCommand(practiceId, Versions.required(ifMatch),
+                adaptationId, request.becomes(), request.why(), request.insightIds(), request.sharedLearningIds(),
+                request.decidedBy(), request.forum(), request.occurredOn(), Versions.by(request.by())));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                        .buildAndExpand(adaptationId).toUri())
+                .header(HttpHeaders.ETAG, Versions.etag(version)).body(new Changed(practiceId, adaptationId, version));
+    }
+
+    @PostMapping("/api/practices/{practiceId}/retirement")
+    ResponseEntity<Changed> retire(@PathVariable String practiceId,
+                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                   @Valid @RequestBody RetirePracticeRequest request) {
+        long version = commands.sendAndWait(new RetirePracticeCommand(practiceId, Versions.required(ifMatch),
+                request.why(), request.insightIds(), request.occurredOn(), Versions.by(request.by())));
+        return Versions.ok(version, new Changed(practiceId, null, version));
+    }
+
+    @PostMapping("/api/practices/{practiceId}/adaptations/{adaptationId}/reviews")
+    ResponseEntity<Changed> review(@PathVariable String practiceId, @PathVariable String adaptationId,
+                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                   @Valid @RequestBody ReviewOutcomeRequest request) {
+        long version = commands.sendAndWait(new ReviewAdaptationOutcomeCommand(practiceId,
+                Versions.required(ifMatch), adaptationId, request.outcome(), request.notes(), request.insightIds(),
+                request.reviewedOn(), Versions.by(request.by())));
+        return Versions.ok(version, new Changed(practiceId, adaptationId, version));
+    }
+
+    /**
+     * @param insightIds        insights behind the decision
+     * @param sharedLearningIds shared learning it takes up, if any
+     * @param decidedBy         identifiers of the registered people who decided
+     * @param forum             where it was decided
+     * @param occurredOn        the day it was decided, if not today
+     */
+    record AdoptPracticeRequest(
+            @NotBlank @Size(max = Checks.MAX_NAME) String name,
+            @NotBlank @Size(max = Checks.MAX_TEXT) String description,
+            @NotBlank @Size(max = Checks.MAX_TEXT) String why,
+            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
+            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> sharedLearningIds,
+            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> decidedBy,
+            @NotBlank @Size(max = Checks.MAX_NAME) String forum,
+            LocalDate occurredOn,
+            @Pattern(regexp = Identifiers.PATTERN) String by) {
+    }
+
+    /** What the practice becomes, why, on which insights, who decided where. */
+    record AdaptPracticeRequest(
+            @NotBlank @Size(max = Checks.MAX_TEXT) String becomes,
+            @NotBlank @Size(max = Checks.MAX_TEXT) String why,
+            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
+            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> sharedLearningIds,
+            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> decidedBy,
+            @NotBlank @Size(max = Checks.MAX_NAME) String forum,
+            LocalDate occurredOn,
+            @Pattern(regexp = Identifiers.PATTERN) String by) {
+    }
+
+    record RetirePracticeRequest(
+            @NotBlank @Size(max = Checks.MAX_TEXT) String why,
+            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
+            LocalDate occurredOn,
+            @Pattern(regexp = Identifiers.PATTERN) String by) {
+    }
+
+    record ReviewOutcomeRequest(
+            @NotNull Outcome outcome,
+            @NotBlank @Size(max = Checks.MAX_TEXT) String notes,
+            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
+            LocalDate reviewedOn,
+            @Pattern(regexp = Identifiers.PATTERN) String by) {
+    }
+
+    /** @param adaptationId the adaptation made or reviewed; {@code null} for the practice as a whole */
+    record Changed(String practiceId, String adaptationId, long version) {
+    }
+}

@@ -1,0 +1,90 @@
+package org.learninglog.command.programme;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.Checks;
+import org.learninglog.command.Identifiers;
+import org.learninglog.command.web.Versions;
+import org.learninglog.events.framework.LearningFramework;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+class ProgrammeController {
+
+    private final CommandGateway commands;
+
+    ProgrammeController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/programmes")
+    ResponseEntity<Registered> register(@Valid @RequestBody RegisterProgrammeRequest request) {
+        String programmeId = UUID.randomUUID().toString();
+        LearningFramework framework = request.framework() == null ? null : request.framework().framework();
+        commands.sendAndWait(new RegisterProgrammeCommand(programmeId, request.name(), framework,
+                Versions.by(request.by())));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                        .buildAndExpand(programmeId).toUri())
+                .header(HttpHeaders.ETAG, Versions.etag(Programme.VERSION_AFTER_REGISTRATION))
+                .body(new Registered(programmeId, Programme.VERSION_AFTER_REGISTRATION));
+    }
+
+    @PutMapping("/api/programmes/{programmeId}/framework")
+    ResponseEntity<Changed> changeFramework(@PathVariable String programmeId,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            @Valid @RequestBody ChangeFrameworkRequest request) {
+        long version = commands.sendAndWait(new ChangeLearningFrameworkCommand(programmeId,
+                Versions.required(ifMatch), request.framework(), request.reason(), Versions.by(request.by())));
+        return Versions.ok(version, new Changed(programmeId, version));
+    }
+
+    /** A framework as a client sends it: each list of short labels. */
+    record FrameworkRequest(
+            @NotEmpty @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> principles,
+            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> themes,
+            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> sources) {
+
+        LearningFramework framework() {
+            return new LearningFramework(principles, themes, sources);
+        }
+    }
+
+    /** @param framework the framework; left out, the programme gets the default one */
+    record RegisterProgrammeRequest(@NotBlank @Size(max = Checks.MAX_NAME) String name,
+                                    @Valid FrameworkRequest framework,
+                                    @Pattern(regexp = Identifiers.PATTERN) String by) {
+    }
+
+    record ChangeFrameworkRequest(
+            @NotEmpty @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> principles,
+            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> themes,
+            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> sources,
+            @NotBlank @Size(max = Checks.MAX_TEXT) String reason,
+            @Pattern(regexp = Identifiers.PATTERN) String by) {
+
+        LearningFramework framework() {
+            return new LearningFramework(principles, themes, sources);
+        }
+    }
+
+    record Registered(String programmeId, long version) {
+    }
+
+    record Changed(String programmeId, long version) {
+    }
+}

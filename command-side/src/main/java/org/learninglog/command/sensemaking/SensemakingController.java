@@ -1,0 +1,63 @@
+package org.learninglog.command.sensemaking;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.Checks;
+import org.learninglog.command.Identifiers;
+import org.learninglog.command.web.Versions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+class SensemakingController {
+
+    private final CommandGateway commands;
+
+    SensemakingController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/programmes/{programmeId}/sensemaking-sessions")
+    ResponseEntity<Held> hold(@PathVariable String programmeId, @Valid @RequestBody HoldSensemakingRequest request) {
+        String sessionId = UUID.randomUUID().toString();
+        commands.sendAndWait(new HoldSensemakingCommand(sessionId, programmeId, request.title(),
+                request.participantIds(), request.placeIds(), request.insightIds(), request.conclusions(),
+                request.heldOn(), Versions.by(request.by())));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                        .buildAndExpand(sessionId).toUri())
+                .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Held(sessionId, programmeId));
+    }
+
+    /**
+     * @param participantIds identifiers of the registered people who took part
+     * @param insightIds     the insights looked at together
+     * @param heldOn         the day it was held
+     * @param by             the learning partner's member identifier
+     */
+    record HoldSensemakingRequest(
+            @NotBlank @Size(max = Checks.MAX_NAME) String title,
+            @NotEmpty @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> participantIds,
+            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> placeIds,
+            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
+            @NotBlank @Size(max = Checks.MAX_TEXT) String conclusions,
+            @NotNull LocalDate heldOn,
+            @Pattern(regexp = Identifiers.PATTERN) String by) {
+    }
+
+    record Held(String sessionId, String programmeId) {
+    }
+}

@@ -1,0 +1,62 @@
+package org.learninglog.command.sensemaking;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.learninglog.command.Checks;
+import org.learninglog.command.CommandRejected;
+import org.learninglog.command.lookup.References;
+import org.learninglog.events.sensemaking.SensemakingHeld;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** One sensemaking session, recorded once it was held. */
+@Aggregate
+public class SensemakingSession {
+
+    @AggregateIdentifier
+    private String sessionId;
+
+    protected SensemakingSession() {
+        // for event sourcing
+    }
+
+    @CommandHandler
+    public SensemakingSession(HoldSensemakingCommand command, References references, Clock clock) {
+        Checks.identifier("sessionId", command.sessionId());
+        references.programme("programmeId", command.programmeId());
+        String title = Checks.text("title", command.title(), Checks.MAX_NAME);
+        List<String> participants = Checks.identifiers("participantIds", command.participantIds());
+        List<String> places = Checks.identifiers("placeIds", command.placeIds());
+        List<String> insights = Checks.identifiers("insightIds", command.insightIds());
+        if (participants.isEmpty()) {
+            throw new CommandRejected("participantIds", "a session has at least one participant");
+        }
+        references.people("participantIds", command.programmeId(), participants);
+        references.places("placeIds", command.programmeId(), places);
+        references.insights("insightIds", command.programmeId(), insights);
+        String conclusions = Checks.text("conclusions", command.conclusions(), Checks.MAX_TEXT);
+        Instant now = clock.instant();
+        if (command.heldOn() == null) {
+            throw new CommandRejected("heldOn", "must be given");
+        }
+        if (command.heldOn().isAfter(LocalDate.ofInstant(now, ZoneOffset.ofHours(14)))) {
+            throw new CommandRejected("heldOn", "must not be in the future");
+        }
+        String by = Checks.identifier("by", command.by());
+        apply(new SensemakingHeld(command.sessionId(), command.programmeId(), title, participants, places, insights,
+                conclusions, command.heldOn(), now, by));
+    }
+
+    @EventSourcingHandler
+    void on(SensemakingHeld event) {
+        sessionId = event.sessionId();
+    }
+}

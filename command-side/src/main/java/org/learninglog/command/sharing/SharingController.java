@@ -1,0 +1,115 @@
+package org.learninglog.command.sharing;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.Checks;
+import org.learninglog.command.Identifiers;
+import org.learninglog.command.web.Versions;
+import org.learninglog.events.sharing.LearningShared;
+import org.learninglog.events.sharing.SharedLearningRespondedTo;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+class SharingController {
+
+    private final CommandGateway commands;
+
+    SharingController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/programmes/{programmeId}/shared-learnings")
+    ResponseEntity<Changed> share(@PathVariable String programmeId, @Valid @RequestBody ShareLearningRequest request) {
+        String sharedLearningId = UUID.randomUUID().toString();
+        AudienceRequest audience = request.audience();
+        commands.sendAndWait(new ShareLearningCommand(sharedLearningId, programmeId, request.placeId(),
+                request.title(), request.summary(),
+                new LearningShared.Audience(Boolean.TRUE.equals(audience.wholeProgramme()), audience.placeIds(),
+                        audience.funderIds()),
+                request.insightIds(),
+                request.adaptations() == null ? List.of() : request.adaptations().stream()
+                        .map(ref -> new LearningShared.AdaptationRef(ref.practiceId(), ref.adaptationId())).toList(),
+                Versions.by(request.by())));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/shared-learnings/{id}").buildAndExpand(sharedLearningId).toUri())
+                .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Changed(sharedLearningId, 0));
+    }
+
+    /** If-Match is optional here: adoptions by several places do not conflict with each other. */
+    @PostMapping("/api/shared-learnings/{sharedLearningId}/adoptions")
+    ResponseEntity<Changed> adopt(@PathVariable String sharedLearningId,
+                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                  @Valid @RequestBody AdoptSharedLearningRequest request) {
+        long version = commands.sendAndWait(new AdoptSharedLearningCommand(sharedLearningId,
+                Versions.optional(ifMatch), request.placeId(), request.practiceId(), request.adaptationId(),
+                request.note(), Versions.by(request.by())));
+        return Versions.ok(version, new Changed(sharedLearningId, version));
+    }
+
+    /** If-Match is optional here: responses do not conflict with each other. */
+    @PostMapping("/api/shared-learnings/{sharedLearningId}/responses")
+    ResponseEntity<Changed> respond(@PathVariable String sharedLearningId,
+                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                    @Valid @RequestBody RespondRequest request) {
+        long version = commands.sendAndWait(new RespondToSharedLearningCommand(sharedLearningId,
+                Versions.optional(ifMatch), request.placeId(), request.kind(), request.text(),
+                Versions.by(request.by())));
+        return Versions.ok(version, new Changed(sharedLearningId, version));
+    }
+
+    record AudienceRequest(Boolean wholeProgramme,
+                           @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> placeIds,
+                           @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> funderIds) {
+    }
+
+    record AdaptationRequest(@NotBlank @Pattern(regexp = Identifiers.PATTERN) String practiceId,
+                             @NotBlank @Pattern(regexp = Identifiers.PATTERN) String adaptationId) {
+    }
+
+    /** @param placeId the sharing place; left out when shared from across the programme */
+    record ShareLearningRequest(
+            @Pattern(regexp = Identifiers.PATTERN) String placeId,
+            @NotBlank @Size(max = Checks.MAX_NAME) String title,
+            @NotBlank @Size(max = Checks.MAX_TEXT) String summary,
+            @NotNull @Valid AudienceRequest audience,
+            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
+            @Size(max = Checks.MAX_LIST) List<@Valid AdaptationRequest> adaptations,
+            @Pattern(regexp = Identifiers.PATTERN) String by) {
+    }
+
+    /**
+     * @param practiceId   the adopting place's practice, adopted or adapted citing the shared learning
+     * @param adaptationId that practice's adaptation, if it was adapted
+     */
+    record AdoptSharedLearningRequest(
+            @NotBlank @Pattern(regexp = Identifiers.PATTERN) String placeId,
+            @NotBlank @Pattern(regexp = Identifiers.PATTERN) String practiceId,
+            @Pattern(regexp = Identifiers.PATTERN) String adaptationId,
+            @NotBlank @Size(max = Checks.MAX_TEXT) String note,
+            @Pattern(regexp = Identifiers.PATTERN) String by) {
+    }
+
+    record RespondRequest(
+            @Pattern(regexp = Identifiers.PATTERN) String placeId,
+            @NotNull SharedLearningRespondedTo.Kind kind,
+            @NotBlank @Size(max = Checks.MAX_TEXT) String text,
+            @Pattern(regexp = Identifiers.PATTERN) String by) {
+    }
+
+    record Changed(String sharedLearningId, long version) {
+    }
+}

@@ -1,0 +1,56 @@
+package org.learninglog.command.programme;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.learninglog.command.CommandRejected;
+import org.learninglog.command.Given;
+import org.learninglog.events.framework.LearningFramework;
+import org.learninglog.events.programme.LearningFrameworkChanged;
+import org.learninglog.events.programme.LearningFrameworkDefined;
+import org.learninglog.events.programme.ProgrammeRegistered;
+import org.learninglog.store.MongoStore;
+import org.learninglog.store.testkit.MongoStoreExtension;
+
+import java.util.List;
+
+import static org.learninglog.command.Given.NOW;
+
+@ExtendWith(MongoStoreExtension.class)
+class ProgrammeTest {
+
+    private AggregateTestFixture<Programme> fixture;
+
+    @BeforeEach
+    void setUp(MongoStore store) {
+        fixture = new Given(store).fixture(Programme.class);
+    }
+
+    @Test
+    void a_programme_registered_without_a_framework_gets_the_default_one() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterProgrammeCommand("north", "North together", null, "admin-1"))
+                .expectEvents(new ProgrammeRegistered("north", "North together", "admin-1", NOW),
+                        new LearningFrameworkDefined("north", DefaultFramework.FRAMEWORK, "admin-1", NOW));
+    }
+
+    @Test
+    void changing_the_framework_records_the_whole_new_framework_with_the_reason() {
+        LearningFramework changed = new LearningFramework(List.of("listening first"), List.of("power"), List.of());
+        fixture.given(new ProgrammeRegistered("north", "North", "admin-1", NOW),
+                        new LearningFrameworkDefined("north", DefaultFramework.FRAMEWORK, "admin-1", NOW))
+                .when(new ChangeLearningFrameworkCommand("north", 1L, changed, "Agreed at the residential", "admin-1"))
+                .expectEvents(new LearningFrameworkChanged("north", changed, "Agreed at the residential", "admin-1", NOW))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void changing_the_framework_to_what_it_already_is_is_refused() {
+        fixture.given(new ProgrammeRegistered("north", "North", "admin-1", NOW),
+                        new LearningFrameworkDefined("north", DefaultFramework.FRAMEWORK, "admin-1", NOW))
+                .when(new ChangeLearningFrameworkCommand("north", 1L, DefaultFramework.FRAMEWORK, "No change", "admin-1"))
+                .expectException(CommandRejected.class)
+                .expectNoEvents();
+    }
+}

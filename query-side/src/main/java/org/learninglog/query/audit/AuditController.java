@@ -1,0 +1,30 @@
+package org.learninglog.query.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+
+@RestController
+@Tag(name = "decision audit", description = "How a decision came about and what became of it")
+class AuditController {
+
+    private final AuditQueries queries;
+
+    AuditController(AuditQueries queries) {
+        this.queries = queries;
+    }
+
+    /** The id is an adaptation's id, or a practice's id for the decision to adopt it. */
+    @GetMapping("/api/adaptations/{adaptationId}/audit")
+    @Operation(summary = "The decision's audit trail: insights then and now, who decided where, later changes, outcomes, travel")
+    DecisionAudit audit(@PathVariable String adaptationId,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return queries.audit(adaptationId, asOf);
+    }
+}

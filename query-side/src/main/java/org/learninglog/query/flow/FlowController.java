@@ -1,0 +1,29 @@
+package org.learninglog.query.flow;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+
+@RestController
+@Tag(name = "learning flow", description = "Which learning travelled from which place to which")
+class FlowController {
+
+    private final FlowQueries queries;
+
+    FlowController(FlowQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/programmes/{programmeId}/flow")
+    @Operation(summary = "Places as nodes, shared and adopted learning as edges, with counts and dates")
+    LearningFlow flow(@PathVariable String programmeId,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return queries.flow(programmeId, asOf);
+    }
+}

@@ -1,0 +1,106 @@
+package org.learninglog.query.flow;
+
+import org.bson.Document;
+import org.learninglog.query.NotFoundException;
+import org.learninglog.query.journey.Folds;
+import org.learninglog.query.view.Bson;
+import org.learninglog.query.view.ViewReader;
+import org.learninglog.query.view.Views;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** The learning flow of a programme: its one document, folded to now or to an instant. */
+@Component
+public class FlowQueries {
+
+    private final Views views;
+
+    public FlowQueries(Views views) {
+        this.views = views;
+    }
+
+    public LearningFlow flow(String programmeId, Instant asOf) {
+        return flow(views.reader(LearningFlowProjection.NAME), programmeId, asOf);
+    }
+
+    public static LearningFlow flow(ViewReader reader, String programmeId, Instant asOf) {
+        Document flow = reader.get(LearningFlowProjection.flowId(programmeId));
+        if (flow == null) {
+            throw new NotFoundException("programmeId", "Nothing is recorded for this programme (yet)");
+        }
+        Predicate<Document> moment = Folds.upTo(asOf);
+        Map<String, long[]> tallies = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Document place : Folds.stamped(flow, "places", moment)) {
+            names.put(place.getString("placeId"), place.getString("name"));
+            tallies.put(place.getString("placeId"), new long[3]);
+        }
+        Map<String, EdgeTally> edges = new LinkedHashMap<>();
+        for (Document share : Folds.stamped(flow, "shares", moment)) {
+            String from = orProgramme(share.getString("from"));
+            tally(tallies, from)[0]++;
+            for (String to : Bson.strings(share, "to")) {
+                edges.computeIfAbsent(from + ">" + to + ">shared", k -> new EdgeTally(from, to, "shared")).add(share);
+            }
+        }
+        for (Document adoption : Folds.stamped(flow, "adoptions", moment)) {
+            String from = orProgramme(adoption.getString("from"));
+            String by = adoption.getString("by");
+            tally(tallies, by)[1]++;
+            tally(tallies, from)[2]++;
+            edges.computeIfAbsent(from + ">" + by + ">adopted", k -> new EdgeTally(from, by, "adopted")).add(adoption);
+        }
+        if (tallies.isEmpty()) {
+            throw new NotFoundException("programmeId", "Nothing was recorded for this programme by " + asOf);
+        }
+        List<LearningFlow.Node> nodes = new ArrayList<>();
+        tallies.forEach((placeId, tally) -> nodes.add(new LearningFlow.Node(placeId,
+                LearningFlow.PROGRAMME.equals(placeId) ? "the programme" : names.get(placeId), tally[0], tally[1], tally[2])));
+        return new LearningFlow(programmeId, asOf, nodes, edges.values().stream().map(EdgeTally::edge).toList());
+    }
+
+    private static String orProgramme(String placeId) {
+        return placeId == null ? LearningFlow.PROGRAMME : placeId;
+    }
+
+    /** shared, adopted (by this place), taken up (this place's learning adopted elsewhere) */
+    private static long[] tally(Map<String, long[]> tallies, String placeId) {
+        return tallies.computeIfAbsent(placeId, p -> new long[3]);
+    }
+
+    private static final class EdgeTally {
+        private final String from;
+        private final String to;
+        private final String kind;
+        private long count;
+        private Instant first;
+        private Instant last;
+        private final List<String> ids = new ArrayList<>();
+
+        EdgeTally(String from, String to, String kind) {
+            this.from = from;
+            this.to = to;
+            this.kind = kind;
+        }
+
+        void add(Document item) {
+            Instant at = Bson.instant(item, "at");
+            count++;
+            first = first == null || at.isBefore(first) ? at : first;
+            last = last == null || at.isAfter(last) ? at : last;
+            if (!ids.contains(item.getString("sharedLearningId"))) {
+                ids.add(item.getString("sharedLearningId"));
+            }
+        }
+
+        LearningFlow.Edge edge() {
+            return new LearningFlow.Edge(from, to, kind, count, first, last, List.copyOf(ids));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.learninglog.query.flow;
+
+import org.axonframework.config.ProcessingGroup;
+import org.learninglog.query.view.ProjectionEvents;
+import org.learninglog.query.view.ViewGenerations;
+import org.springframework.stereotype.Component;
+
+/** The learning flow's tracking processor. */
+@Component
+@ProcessingGroup(LearningFlowProjection.NAME)
+class LearningFlowEvents extends ProjectionEvents {
+
+    LearningFlowEvents(LearningFlowProjection projection, ViewGenerations generations) {
+        super(projection, generations);
+    }
+}

@@ -1,0 +1,77 @@
+package org.learninglog.query.journey;
+
+import org.bson.Document;
+import org.learninglog.query.view.Bson;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Folds the version histories of the journey view to a moment: an instant ("as of") or a
+ * position ("when this decision was recorded"). A version belongs to the moment if it was
+ * recorded at or before it.
+ */
+public final class Folds {
+
+    private Folds() {
+    }
+
+    /** Versions recorded up to {@code asOf} ({@code null}: all of them). */
+    public static Predicate<Document> upTo(Instant asOf) {
+        return value -> asOf == null || !Bson.instant(value, "at").isAfter(asOf);
+    }
+
+    /** Versions recorded before the event at {@code position}. */
+    public static Predicate<Document> before(long position) {
+        return value -> value.get("pos", Number.class).longValue() < position;
+    }
+
+    public static List<Document> versions(Document entity, Predicate<Document> moment) {
+        List<Document> kept = new ArrayList<>();
+        for (Document version : Bson.documents(entity, "versions")) {
+            if (moment.test(version)) {
+                kept.add(version);
+            }
+        }
+        return kept;
+    }
+
+    public static List<Document> stamped(Document entity, String field, Predicate<Document> moment) {
+        return Bson.documents(entity, field).stream().filter(moment).toList();
+    }
+
+    /** An insight as it read at a moment; {@code null} if it was not recorded yet. */
+    public static InsightReading insight(String insightId, Document insight, Predicate<Document> moment) {
+        List<Document> versions = versions(insight, moment);
+        if (versions.isEmpty()) {
+            return null;
+        }
+        String text = null;
+        Document tags = null;
+        boolean retracted = false;
+        String retraction = null;
+        for (Document version : versions) {
+            if ("retracted".equals(version.getString("kind"))) {
+                retracted = true;
+                retraction = version.getString("reason");
+            } else {
+                text = version.getString("text");
+                tags = version;
+            }
+        }
+        Document last = versions.get(versions.size() - 1);
+        return new InsightReading(insightId, insight.getString("placeId"), text,
+                List.copyOf(Bson.strings(tags, "principles")), List.copyOf(Bson.strings(tags, "themes")),
+                tags == null ? null : tags.getString("layer"), tags == null ? null : tags.getString("sphere"),
+                tags == null ? null : tags.getString("source"), retracted, retraction, versions.size(),
+                Bson.instant(last, "at"));
+    }
+
+    /** An insight as it reads at a moment. */
+    public record InsightReading(String insightId, String placeId, String text, List<String> principles, List<String> themes,
+                                 String layer, String sphere, String source, boolean retracted, String retractionReason,
+                                 int versions, Instant lastChangedAt) {
+    }
+}

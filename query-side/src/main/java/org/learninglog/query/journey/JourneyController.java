@@ -1,0 +1,25 @@
+package org.learninglog.query.journey;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.learninglog.query.web.TimelineParameters;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "change journey", description = "A place's timeline and its practices, now or as of any instant")
+class JourneyController {
+
+    private final JourneyQueries queries;
+
+    JourneyController(JourneyQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/places/{placeId}/journey")
+    @Operation(summary = "The place's change journey, filtered and paged; with asOf, the record as it stood then")
+    PlaceJourney journey(@PathVariable String placeId, TimelineParameters parameters) {
+        return queries.journey(placeId, parameters.filter(), parameters.pageOrFirst(), parameters.sizeOrDefault());
+    }
+}

@@ -1,0 +1,16 @@
+package org.learninglog.query.journey;
+
+import org.axonframework.config.ProcessingGroup;
+import org.learninglog.query.view.ProjectionEvents;
+import org.learninglog.query.view.ViewGenerations;
+import org.springframework.stereotype.Component;
+
+/** The journey view's tracking processor. */
+@Component
+@ProcessingGroup(JourneyProjection.NAME)
+class JourneyEvents extends ProjectionEvents {
+
+    JourneyEvents(JourneyProjection projection, ViewGenerations generations) {
+        super(projection, generations);
+    }
+}

@@ -1,0 +1,65 @@
+package org.learninglog.query.journey;
+
+import org.bson.Document;
+import org.learninglog.query.NotFoundException;
+import org.learninglog.query.view.Bson;
+import org.learninglog.query.view.Entry;
+import org.learninglog.query.view.Page;
+import org.learninglog.query.view.PagedLog;
+import org.learninglog.query.view.TimelineFilter;
+import org.learninglog.query.view.TimelineItem;
+import org.learninglog.query.view.ViewReader;
+import org.learninglog.query.view.Views;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Answers journey questions from the journey view, by exact keys only. */
+@Component
+public class JourneyQueries {
+
+    /** Oldest first: by the day it happened, then in the order it was recorded. */
+    static final Comparator<Document> CHRONOLOGICAL = Comparator
+            .comparing((Document entry) -> entry.getString(Entry.DATE))
+            .thenComparingLong(entry -> entry.get(Entry.POSITION, Number.class).longValue());
+
+    private final Views views;
+
+    public JourneyQueries(Views views) {
+        this.views = views;
+    }
+
+    public PlaceJourney journey(String placeId, TimelineFilter filter, int page, int size) {
+        return journey(views.reader(JourneyProjection.NAME), placeId, filter, page, size);
+    }
+
+    /** The journey read from any generation (the tests fold a reference view and read it the same way). */
+    public static PlaceJourney journey(ViewReader reader, String placeId, TimelineFilter filter, int page, int size) {
+        Document place = place(reader, placeId, filter.asOf());
+        List<Document> entries = new ArrayList<>(timeline(reader, placeId, filter));
+        entries.sort(CHRONOLOGICAL);
+        List<TimelineItem> items = entries.stream().map(TimelineItem::of).toList();
+        return new PlaceJourney(placeId, place.getString("programmeId"), place.getString("name"), filter.asOf(),
+                Page.of(items, page, size), PracticeFolds.practicesOf(reader, place, filter.asOf()));
+    }
+
+    /** Every entry of the place's timeline that matches, in the order recorded. */
+    public static List<Document> timeline(ViewReader reader, String placeId, TimelineFilter filter) {
+        String key = JourneyProjection.timelineKey(placeId);
+        Document head = reader.get(key);
+        return reader.entries(key, 0, PagedLog.count(head), filter, Integer.MAX_VALUE);
+    }
+
+    /** The place, if it was registered (by {@code asOf}, when given). */
+    public static Document place(ViewReader reader, String placeId, Instant asOf) {
+        Document place = reader.get(JourneyProjection.placeId(placeId));
+        if (place == null || place.getString("name") == null || (asOf != null && Bson.instant(place, "at").isAfter(asOf))) {
+            throw new NotFoundException("placeId", asOf == null ? "No place with this id is known (yet)"
+                    : "No place with this id was registered by " + asOf);
+        }
+        return place;
+    }
+}

@@ -1,0 +1,20 @@
+package org.learninglog.query.journey;
+
+import org.learninglog.query.view.Page;
+import org.learninglog.query.view.TimelineItem;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A place's change journey: its timeline (filtered, paged) and its practices now, each with how
+ * many versions it has had. With {@code asOf}, both as the record stood at that instant.
+ */
+public record PlaceJourney(String placeId, String programmeId, String name, Instant asOf, Page<TimelineItem> timeline,
+                           List<PracticeNow> practices) {
+
+    /** A practice of the place as it is (or was, as of), with its number of versions. */
+    public record PracticeNow(String practiceId, String name, String description, String status, int versions,
+                              Instant lastChangedAt) {
+    }
+}

@@ -1,0 +1,29 @@
+package org.learninglog.query.practice;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+
+@RestController
+@Tag(name = "practice history", description = "Every version of a practice, what triggered it, what came of it")
+class PracticeController {
+
+    private final PracticeQueries queries;
+
+    PracticeController(PracticeQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/practices/{practiceId}/history")
+    @Operation(summary = "Every version of the practice with a word-level difference to the one before; with asOf, as the record stood then")
+    PracticeHistory history(@PathVariable String practiceId,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return queries.history(practiceId, asOf);
+    }
+}

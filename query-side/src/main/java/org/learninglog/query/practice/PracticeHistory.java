@@ -1,0 +1,23 @@
+package org.learninglog.query.practice;
+
+import org.learninglog.query.journey.Folds;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Every version of a practice, oldest first: what it became, why, on which insights (as they read
+ * when the change was decided), what came of it, and how its wording differs from the version before.
+ */
+public record PracticeHistory(String practiceId, String placeId, String programmeId, String name, String status,
+                              Instant asOf, List<Version> versions) {
+
+    public record Version(int number, String kind, String decisionId, Instant recordedAt, LocalDate occurredOn, String was,
+                          String text, String why, List<String> decidedBy, String forum, List<String> sharedLearningIds,
+                          List<Folds.InsightReading> triggeredBy, List<Outcome> outcomes, WordDiff changeFromPrevious) {
+    }
+
+    public record Outcome(String outcome, String notes, LocalDate reviewedOn, Instant recordedAt, List<String> insightIds) {
+    }
+}

@@ -1,0 +1,91 @@
+package org.learninglog.query.practice;
+
+import org.bson.Document;
+import org.learninglog.query.NotFoundException;
+import org.learninglog.query.journey.Folds;
+import org.learninglog.query.journey.JourneyProjection;
+import org.learninglog.query.view.Bson;
+import org.learninglog.query.view.ViewReader;
+import org.learninglog.query.view.Views;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** A practice's history from the journey view: its document, its decisions and its insights, by id. */
+@Component
+public class PracticeQueries {
+
+    private final Views views;
+
+    public PracticeQueries(Views views) {
+        this.views = views;
+    }
+
+    public PracticeHistory history(String practiceId, Instant asOf) {
+        return history(views.reader(JourneyProjection.NAME), practiceId, asOf);
+    }
+
+    public static PracticeHistory history(ViewReader reader, String practiceId, Instant asOf) {
+        Document practice = reader.get(JourneyProjection.practiceId(practiceId));
+        Predicate<Document> moment = Folds.upTo(asOf);
+        List<Document> versions = Folds.versions(practice, moment);
+        if (versions.isEmpty()) {
+            throw new NotFoundException("practiceId", asOf == null ? "No practice with this id is known (yet)"
+                    : "No practice with this id was recorded by " + asOf);
+        }
+        Set<String> decisionIds = new LinkedHashSet<>();
+        Set<String> insightIds = new LinkedHashSet<>();
+        for (Document version : versions) {
+            if (version.getString("decisionId") != null) {
+                decisionIds.add(JourneyProjection.decisionId(version.getString("decisionId")));
+            }
+            Bson.strings(version, "insightIds").forEach(id -> insightIds.add(JourneyProjection.insightId(id)));
+        }
+        reader.getAll(new ArrayList<>(decisionIds));
+        reader.getAll(new ArrayList<>(insightIds));
+
+        List<PracticeHistory.Version> history = new ArrayList<>();
+        String previousText = null;
+        String status = "active";
+        for (Document version : versions) {
+            long position = version.get("pos", Number.class).longValue();
+            List<Folds.InsightReading> triggers = new ArrayList<>();
+            for (String insightId : Bson.strings(version, "insightIds")) {
+                Folds.InsightReading reading = Folds.insight(insightId, reader.get(JourneyProjection.insightId(insightId)),
+                        Folds.before(position).or(value -> value.get("pos", Number.class).longValue() == position));
+                if (reading != null) {
+                    triggers.add(reading);
+                }
+            }
+            String decisionId = version.getString("decisionId");
+            List<PracticeHistory.Outcome> outcomes = decisionId == null ? List.of()
+                    : Folds.stamped(reader.get(JourneyProjection.decisionId(decisionId)), "reviews", moment).stream()
+                    .map(review -> new PracticeHistory.Outcome(review.getString("outcome"), review.getString("notes"),
+                            day(review.getString("reviewedOn")), Bson.instant(review, "at"), List.copyOf(Bson.strings(review, "insightIds"))))
+                    .toList();
+            String kind = version.getString("kind");
+            String text = "retired".equals(kind) ? previousText : version.getString("text");
+            if ("retired".equals(kind)) {
+                status = "retired";
+            }
+            history.add(new PracticeHistory.Version(history.size() + 1, kind, decisionId, Bson.instant(version, "at"),
+                    day(version.getString("occurredOn")), version.getString("was"), text, version.getString("why"),
+                    List.copyOf(Bson.strings(version, "decidedBy")), version.getString("forum"),
+                    List.copyOf(Bson.strings(version, "sharedLearningIds")), triggers, outcomes,
+                    previousText == null ? null : WordDiff.between(previousText, text)));
+            previousText = text;
+        }
+        return new PracticeHistory(practiceId, practice.getString("placeId"), practice.getString("programmeId"),
+                practice.getString("name"), status, asOf, history);
+    }
+
+    private static LocalDate day(String value) {
+        return value == null ? null : LocalDate.parse(value);
+    }
+}

@@ -1,0 +1,70 @@
+package org.learninglog.query.rebuild;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.learninglog.query.NotFoundException;
+import org.learninglog.query.view.ViewDigest;
+import org.learninglog.query.view.ViewGenerations;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/admin/views")
+@Tag(name = "admin: views", description = "Rebuild a view from the events while the old one keeps serving")
+class ViewAdminController {
+
+    private final ViewRebuilds rebuilds;
+    private final ViewGenerations generations;
+
+    ViewAdminController(ViewRebuilds rebuilds, ViewGenerations generations) {
+        this.rebuilds = rebuilds;
+        this.generations = generations;
+    }
+
+    record ViewState(String view, int liveGeneration) {
+    }
+
+    record ViewDigestAnswer(String view, int generation, long documents, String sha256) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The views that can be rebuilt, with the generation that serves each")
+    List<ViewState> views() {
+        return rebuilds.views().stream().map(view -> new ViewState(view, generations.live(view))).toList();
+    }
+
+    @PostMapping("/{view}/rebuild")
+    @Operation(summary = "Starts rebuilding the view into a new generation; the old one serves until the switch")
+    ResponseEntity<RebuildProgress> rebuild(@PathVariable String view) {
+        RebuildProgress started = rebuilds.start(view);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(ServletUriComponentsBuilder.fromCurrentRequestUri().build().toUri())
+                .body(started);
+    }
+
+    @GetMapping("/{view}/rebuild")
+    @Operation(summary = "The progress of the view's latest rebuild: position, total, rate and time left")
+    RebuildProgress progress(@PathVariable String view) {
+        return rebuilds.progress(view)
+                .orElseThrow(() -> new NotFoundException("view", "The view '" + view + "' has not been rebuilt since the start"));
+    }
+
+    @GetMapping("/{view}/digest")
+    @Operation(summary = "A SHA-256 over every document of the view's live generation (reads it all: for checks, not for dashboards)")
+    ViewDigestAnswer digest(@PathVariable String view) {
+        if (!rebuilds.views().contains(view)) {
+            throw new NotFoundException("view", "No view is called '" + view + "'");
+        }
+        int generation = generations.live(view);
+        ViewDigest.Digest digest = ViewDigest.of(generations.collection(view, generation));
+        return new ViewDigestAnswer(view, generation, digest.documents(), digest.sha256());
+    }
+}

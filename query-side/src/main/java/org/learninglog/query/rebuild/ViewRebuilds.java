@@ -1,0 +1,221 @@
+package org.learninglog.query.rebuild;
+
+import com.mongodb.client.MongoCollection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.bson.Document;
+import org.learninglog.query.NotFoundException;
+import org.learninglog.query.view.MongoDocuments;
+import org.learninglog.query.view.ProjectionEvents;
+import org.learninglog.query.view.Recorded;
+import org.learninglog.query.view.ViewGenerations;
+import org.learninglog.query.view.ViewWrite;
+import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.learninglog.store.engine.PositionedEventStorageEngine.positionOf;
+
+/**
+ * Rebuilds a view from the events without taking it down.
+ *
+ * <ol>
+ *   <li>The events from the first to the head are applied to the <em>next</em> generation's
+ *       collection, in memory and written in bulk, while the live generation goes on serving and
+ *       its processor goes on updating it.</li>
+ *   <li>The view's processor is stopped for the switch only: the new generation catches up to
+ *       the processor's token, the pointer flips to it, and the processor resumes from its token,
+ *       now writing into the new generation. If the new generation ran ahead of the token, the
+ *       processor's first events are ones it has seen: each document skips them (see
+ *       {@link ViewWrite}).</li>
+ *   <li>The old generation is dropped a little later, once reads that began on it are done.</li>
+ * </ol>
+ * A failed rebuild leaves the live generation as it was.
+ */
+@Service
+public class ViewRebuilds {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ViewRebuilds.class);
+    private static final int FLUSH_EVERY = 5_000;
+    private static final int CACHE_LIMIT = 200_000;
+    private static final Duration OLD_GENERATION_GRACE = Duration.ofSeconds(5);
+
+    private final Map<String, ProjectionEvents> views;
+    private final ViewGenerations generations;
+    private final PositionedEventStorageEngine engine;
+    private final EventProcessingConfiguration processing;
+    private final TokenStore tokenStore;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, RebuildProgress> progress = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "view-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ViewRebuilds(List<ProjectionEvents> views, ViewGenerations generations, PositionedEventStorageEngine engine,
+                        EventProcessingConfiguration processing, TokenStore tokenStore) {
+        this.views = views.stream().collect(Collectors.toMap(v -> v.projection().name(), Function.identity()));
+        this.generations = generations;
+        this.engine = engine;
+        this.processing = processing;
+        this.tokenStore = tokenStore;
+    }
+
+    /** The names of the views that can be rebuilt. */
+    public List<String> views() {
+        return views.keySet().stream().sorted().toList();
+    }
+
+    /** Starts a rebuild of {@code view} in the background and returns its first progress. */
+    public synchronized RebuildProgress start(String view) {
+        ProjectionEvents events = view(view);
+        RebuildProgress current = progress.get(view);
+        if (current != null && !current.finished()) {
+            throw new RebuildAlreadyRunning(view);
+        }
+        int live = generations.live(view);
+        Instant startedAt = clock.instant();
+        RebuildProgress first = new RebuildProgress(view, RebuildProgress.State.RUNNING, live, live + 1, 0,
+                engine.headPosition(), 0, 0, null, startedAt, null, null);
+        progress.put(view, first);
+        worker.execute(() -> run(events, live, live + 1, startedAt));
+        return first;
+    }
+
+    /** The progress of the latest rebuild of {@code view}, if there was one. */
+    public Optional<RebuildProgress> progress(String view) {
+        view(view);
+        return Optional.ofNullable(progress.get(view));
+    }
+
+    private ProjectionEvents view(String view) {
+        ProjectionEvents events = views.get(view);
+        if (events == null) {
+            throw new NotFoundException("view", "No view is called '" + view + "'; there are " + views());
+        }
+        return events;
+    }
+
+    private void run(ProjectionEvents events, int from, int to, Instant startedAt) {
+        String view = events.projection().name();
+        try {
+            MongoCollection<Document> target = generations.collection(view, to);
+            target.drop(); // what a failed earlier attempt left
+            MongoDocuments documents = MongoDocuments.buffered(target, CACHE_LIMIT);
+            long position = applyUntil(events, documents, 0, () -> engine.headPosition(), from, to, startedAt);
+
+            report(view, RebuildProgress.State.SWITCHING, from, to, position, startedAt, null);
+            TrackingEventProcessor processor = processing.eventProcessor(view, TrackingEventProcessor.class)
+                    .orElseThrow(() -> new IllegalStateException("No tracking processor for " + view));
+            processor.shutDown();
+            try {
+                long processed = positionOf(tokenStore.fetchToken(view, 0));
+                tokenStore.releaseClaim(view, 0);
+                position = applyUntil(events, documents, position, () -> processed, from, to, startedAt);
+                documents.flush();
+                generations.flip(view, to);
+                events.switchTo(to);
+            } finally {
+                processor.start();
+            }
+            worker.schedule(() -> generations.collection(view, from).drop(),
+                    OLD_GENERATION_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            report(view, RebuildProgress.State.DONE, from, to, position, startedAt, null);
+            LOG.info("View {} rebuilt into generation {} up to position {}", view, to, position);
+        } catch (RuntimeException e) {
+            LOG.error("The rebuild of view {} failed; generation {} keeps serving", view, from, e);
+            RebuildProgress last = progress.get(view);
+            report(view, RebuildProgress.State.FAILED, from, to, last == null ? 0 : last.position(), startedAt,
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Applies the events after {@code position} up to {@code target()} and returns the last applied position. */
+    private long applyUntil(ProjectionEvents events, MongoDocuments documents, long position,
+                            java.util.function.LongSupplier target, int from, int to, Instant startedAt) {
+        int sinceFlush = 0;
+        long goal = target.getAsLong();
+        while (position < goal) {
+            long before = position;
+            try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(new GlobalSequenceTrackingToken(position), false)) {
+                Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
+                while (iterator.hasNext()) {
+                    TrackedEventMessage<?> message = iterator.next();
+                    long at = positionOf(message.trackingToken());
+                    if (at > goal) {
+                        break;
+                    }
+                    Recorded event = new Recorded(at, message.getIdentifier(), message.getTimestamp(), message.getPayload());
+                    ViewWrite write = new ViewWrite(documents, at);
+                    events.projection().apply(event, write);
+                    write.commit();
+                    position = at;
+                    if (++sinceFlush >= FLUSH_EVERY) {
+                        documents.flush();
+                        sinceFlush = 0;
+                        report(events.projection().name(), RebuildProgress.State.RUNNING, from, to, position, startedAt, null);
+                    }
+                }
+            }
+            if (position == before) {
+                if (engine.headPosition() <= position) {
+                    break; // nothing more was ever reserved
+                }
+                sleep(); // a reserved position not yet written (or fenced): the engine waits for it
+            } else {
+                report(events.projection().name(), RebuildProgress.State.RUNNING, from, to, position, startedAt, null);
+            }
+            goal = target.getAsLong();
+        }
+        documents.flush();
+        return position;
+    }
+
+    private void report(String view, RebuildProgress.State state, int from, int to, long position, Instant startedAt, String error) {
+        long total = Math.max(engine.headPosition(), position);
+        Instant now = clock.instant();
+        double seconds = Math.max(0.001, Duration.between(startedAt, now).toNanos() / 1e9);
+        double rate = position / seconds;
+        double percent = total == 0 ? 100.0 : Math.min(100.0, 100.0 * position / total);
+        if (state == RebuildProgress.State.DONE) {
+            percent = 100.0;
+        }
+        Double left = state == RebuildProgress.State.DONE ? Double.valueOf(0) : rate > 0 ? (total - position) / rate : null;
+        progress.put(view, new RebuildProgress(view, state, from, to, position, total, round(percent), round(rate),
+                left == null ? null : round(left), startedAt, state == RebuildProgress.State.DONE
+                || state == RebuildProgress.State.FAILED ? now : null, error));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the store", e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.learninglog.query.search;
+
+import org.axonframework.config.ProcessingGroup;
+import org.learninglog.query.view.ProjectionEvents;
+import org.learninglog.query.view.ViewGenerations;
+import org.springframework.stereotype.Component;
+
+/** The search index's tracking processor. */
+@Component
+@ProcessingGroup(SearchProjection.NAME)
+class SearchEvents extends ProjectionEvents {
+
+    SearchEvents(SearchProjection projection, ViewGenerations generations) {
+        super(projection, generations);
+    }
+}

@@ -1,0 +1,103 @@
+package org.learninglog.query.view;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * A view generation's collection as a {@link DocumentSource}. Live, every event's documents are
+ * written as soon as the event is applied (one bulk of replacements by {@code _id}); a rebuild
+ * instead keeps documents in memory and writes them every few thousand events, which is what
+ * makes a rebuild of a long history fast on a store that commits every write.
+ */
+public final class MongoDocuments implements DocumentSource {
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    private final MongoCollection<Document> collection;
+    private final boolean buffered;
+    private final int cacheLimit;
+    private final Map<String, Document> cache = new HashMap<>();
+    private final Map<String, Document> dirty = new LinkedHashMap<>();
+
+    private MongoDocuments(MongoCollection<Document> collection, boolean buffered, int cacheLimit) {
+        this.collection = collection;
+        this.buffered = buffered;
+        this.cacheLimit = cacheLimit;
+    }
+
+    /** Writes every event's documents at once. */
+    public static MongoDocuments direct(MongoCollection<Document> collection) {
+        return new MongoDocuments(collection, false, 0);
+    }
+
+    /** Keeps up to about {@code cacheLimit} documents in memory; nothing is written before {@link #flush}. */
+    public static MongoDocuments buffered(MongoCollection<Document> collection, int cacheLimit) {
+        return new MongoDocuments(collection, true, cacheLimit);
+    }
+
+    public MongoCollection<Document> collection() {
+        return collection;
+    }
+
+    @Override
+    public Document load(String id) {
+        if (!buffered) {
+            return collection.find(eq("_id", id)).first();
+        }
+        Document cached = cache.get(id);
+        if (cached == null && !cache.containsKey(id)) {
+            cached = collection.find(eq("_id", id)).first();
+            cache.put(id, cached);
+        }
+        return cached;
+    }
+
+    @Override
+    public void store(Collection<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        if (!buffered) {
+            write(documents);
+            return;
+        }
+        for (Document document : documents) {
+            String id = document.getString("_id");
+            cache.put(id, document);
+            dirty.put(id, document);
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (!dirty.isEmpty()) {
+            write(dirty.values());
+            dirty.clear();
+        }
+        if (cache.size() > cacheLimit) {
+            cache.clear();
+        }
+    }
+
+    private void write(Collection<Document> documents) {
+        List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            writes.add(new ReplaceOneModel<>(eq("_id", document.get("_id")), document, UPSERT));
+        }
+        collection.bulkWrite(writes, UNORDERED);
+    }
+}

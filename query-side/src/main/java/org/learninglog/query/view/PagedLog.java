@@ -1,0 +1,94 @@
+package org.learninglog.query.view;
+
+import org.bson.Document;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * An append-only list of entries kept as exact-key documents: a head {@code <key>} counting the
+ * entries and noting where each month of recording begins, and pages {@code <key>#<n>} of
+ * {@value #PAGE_SIZE} entries. Entry {@code i} is on page {@code i / PAGE_SIZE}, so any entry, any
+ * page and the start of any month are one or two {@code _id} lookups away: no query ever scans.
+ */
+public final class PagedLog {
+
+    public static final int PAGE_SIZE = 100;
+    public static final String COUNT = "count";
+    public static final String MONTHS = "months";
+    public static final String ENTRIES = "entries";
+    public static final String AT = "at";
+
+    private PagedLog() {
+    }
+
+    public static String pageId(String key, long page) {
+        return key + "#" + page;
+    }
+
+    /**
+     * Appends {@code entry} (which carries its recording instant in {@value #AT}) to the log
+     * {@code key}, unless this event was already appended to it. {@code pageStart} may add to a
+     * new page what a reader needs to start there (a state summary); it gets the head.
+     */
+    public static void append(ViewWrite view, String key, Document entry, Function<Document, Document> pageStart) {
+        Document head = view.edit(key);
+        if (head == null) {
+            return; // this event is on the log already
+        }
+        long index = head.get(COUNT, Number.class) == null ? 0 : head.get(COUNT, Number.class).longValue();
+        Document page = view.edit(pageId(key, index / PAGE_SIZE));
+        if (page != null) {
+            List<Document> entries = page.getList(ENTRIES, Document.class);
+            if (entries == null) {
+                entries = new ArrayList<>();
+                page.put(ENTRIES, entries);
+                if (pageStart != null) {
+                    page.put("start", pageStart.apply(head));
+                }
+            }
+            entries.add(entry);
+        }
+        head.put(COUNT, index + 1);
+        Document months = head.get(MONTHS, Document.class);
+        if (months == null) {
+            months = new Document();
+            head.put(MONTHS, months);
+        }
+        String month = YearMonth.from(entry.getDate(AT).toInstant().atZone(ZoneOffset.UTC)).toString();
+        if (!months.containsKey(month)) {
+            months.put(month, index);
+        }
+    }
+
+    public static long count(Document head) {
+        return head == null || head.get(COUNT, Number.class) == null ? 0 : head.get(COUNT, Number.class).longValue();
+    }
+
+    /** The index of the first entry recorded in {@code month} or later; the count if none. */
+    public static long firstIndexFrom(Document head, YearMonth month) {
+        if (head == null) {
+            return 0;
+        }
+        Document months = head.get(MONTHS, Document.class);
+        long first = count(head);
+        if (months != null) {
+            for (Map.Entry<String, Object> start : months.entrySet()) {
+                if (YearMonth.parse(start.getKey()).compareTo(month) >= 0) {
+                    first = Math.min(first, ((Number) start.getValue()).longValue());
+                }
+            }
+        }
+        return first;
+    }
+
+    /** The index of the first entry recorded after {@code instant}'s month began (a place to start looking). */
+    public static long firstIndexOfMonth(Document head, Instant instant) {
+        return firstIndexFrom(head, YearMonth.from(instant.atZone(ZoneOffset.UTC)));
+    }
+}

@@ -1,0 +1,88 @@
+package org.learninglog.query.view;
+
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+/**
+ * Reads one generation of a view, by {@code _id} only (single ids, or a list of ids in one
+ * {@code $in} on {@code _id}). One reader serves one request: it remembers what it read, so that
+ * a request sees each document once and consistently.
+ */
+public final class ViewReader {
+
+    private final MongoCollection<Document> collection;
+    private final Map<String, Document> read = new HashMap<>();
+
+    public ViewReader(MongoCollection<Document> collection) {
+        this.collection = collection;
+    }
+
+    public Document get(String id) {
+        if (!read.containsKey(id)) {
+            read.put(id, collection.find(eq("_id", id)).first());
+        }
+        return read.get(id);
+    }
+
+    /** The documents of {@code ids} that exist, in the order asked. */
+    public List<Document> getAll(Collection<String> ids) {
+        List<String> missing = ids.stream().filter(id -> !read.containsKey(id)).distinct().toList();
+        if (!missing.isEmpty()) {
+            missing.forEach(id -> read.put(id, null));
+            for (Document document : collection.find(in("_id", missing))) {
+                read.put(document.getString("_id"), document);
+            }
+        }
+        List<Document> found = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            Document document = read.get(id);
+            if (document != null) {
+                found.add(document);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Entries of the paged log {@code key} from index {@code from} on, in order, that match; stops
+     * after {@code limit} matches. Reads only the pages it needs, a few at a time.
+     */
+    public List<Document> entries(String key, long from, long to, Predicate<Document> match, int limit) {
+        List<Document> found = new ArrayList<>();
+        long index = Math.max(0, from);
+        while (index < to && found.size() < limit) {
+            long page = index / PagedLog.PAGE_SIZE;
+            List<String> pages = new ArrayList<>();
+            for (long p = page; p < page + 4 && p * PagedLog.PAGE_SIZE < to; p++) {
+                pages.add(PagedLog.pageId(key, p));
+            }
+            List<Document> loaded = getAll(pages);
+            if (loaded.isEmpty()) {
+                break;
+            }
+            for (Document pageDocument : loaded) {
+                long pageNo = Long.parseLong(pageDocument.getString("_id").substring(key.length() + 1));
+                List<Document> entries = pageDocument.getList(PagedLog.ENTRIES, Document.class, List.of());
+                for (int i = 0; i < entries.size(); i++) {
+                    long at = pageNo * PagedLog.PAGE_SIZE + i;
+                    if (at >= index && at < to && match.test(entries.get(i)) && found.size() < limit) {
+                        found.add(entries.get(i));
+                    }
+                }
+            }
+            index = (page + pages.size()) * PagedLog.PAGE_SIZE;
+        }
+        return found;
+    }
+}

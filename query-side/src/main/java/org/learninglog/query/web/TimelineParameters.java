@@ -1,0 +1,50 @@
+package org.learninglog.query.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.learninglog.query.view.TimelineFilter;
+import org.springframework.format.annotation.DateTimeFormat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The query parameters every timeline takes: {@code from}/{@code to} (ISO days), the framework
+ * tags, {@code kind}, {@code placeId}, {@code asOf} (an ISO instant) and {@code page}/{@code size}.
+ * A value that does not parse is answered with a problem naming the parameter.
+ */
+public record TimelineParameters(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                 String principle, String theme, String layer, String sphere, String source,
+                                 String kind, String placeId,
+                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                                 @Min(0) Integer page, @Min(1) @Max(1000) Integer size) {
+
+    public static final int DEFAULT_SIZE = 50;
+
+    public TimelineFilter filter() {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new BadQueryException("to", "must not be before from");
+        }
+        if (page != null && page < 0) {
+            throw new BadQueryException("page", "must be 0 or more");
+        }
+        if (size != null && (size < 1 || size > 1000)) {
+            throw new BadQueryException("size", "must be between 1 and 1000");
+        }
+        return new TimelineFilter(from, to, blank(principle), blank(theme), blank(layer), blank(sphere), blank(source),
+                blank(kind), blank(placeId), asOf);
+    }
+
+    public int pageOrFirst() {
+        return page == null ? 0 : page;
+    }
+
+    public int sizeOrDefault() {
+        return size == null ? DEFAULT_SIZE : size;
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,65 @@
+package org.learninglog.query.view;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.store.MongoStore;
+import org.learninglog.store.testkit.MongoStoreExtension;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Delivery is at least once, so every view must come out the same however often its events
+ * arrive: built event by event (as the live processor does), built event by event with every
+ * event delivered twice and whole stretches delivered again, and rebuilt from scratch in bulk.
+ */
+@ExtendWith(MongoStoreExtension.class)
+class IncrementalEqualsRebuiltTest {
+
+    private ViewFixture fixture;
+    private List<Recorded> events;
+
+    @BeforeEach
+    void setUp(MongoStore store) {
+        fixture = new ViewFixture(store);
+        fixture.append(SampleHistory.demo("demo"));
+        fixture.append(SampleHistory.generated(7, "gen", 6, 400, Instant.parse("2024-01-01T00:00:00Z")));
+        events = fixture.stored();
+    }
+
+    @Test
+    void every_view_built_incrementally_equals_the_view_rebuilt_from_scratch_also_when_events_arrive_twice() {
+        for (Projection projection : ViewFixture.PROJECTIONS) {
+            String name = projection.name().replace('-', '_');
+            ViewFixture.applyLive(projection, fixture.collection("inc_" + name), events);
+            ViewFixture.applyRebuild(projection, fixture.collection("reb_" + name), events);
+            ViewFixture.applyLive(projection, fixture.collection("twice_" + name), withRedeliveries(events));
+
+            ViewDigest.Digest incremental = ViewDigest.of(fixture.collection("inc_" + name));
+            assertThat(incremental.documents()).as(projection.name()).isGreaterThan(10);
+            assertThat(ViewDigest.of(fixture.collection("reb_" + name))).as("%s rebuilt", projection.name()).isEqualTo(incremental);
+            assertThat(ViewDigest.of(fixture.collection("twice_" + name))).as("%s delivered twice", projection.name()).isEqualTo(incremental);
+        }
+    }
+
+    /** Each event twice in a row, and now and then the last stretch of events all over again. */
+    private static List<Recorded> withRedeliveries(List<Recorded> events) {
+        Random random = new Random(3);
+        List<Recorded> delivered = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            delivered.add(events.get(i));
+            delivered.add(events.get(i));
+            if (random.nextInt(40) == 0) {
+                delivered.addAll(events.subList(Math.max(0, i - 30), i + 1)); // a batch retried after a failure
+            }
+        }
+        delivered.addAll(events); // a processor whose token was lost starts over
+        return delivered;
+    }
+}

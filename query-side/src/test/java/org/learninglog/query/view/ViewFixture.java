@@ -1,0 +1,87 @@
+package org.learninglog.query.view;
+
+import com.mongodb.client.MongoCollection;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.bson.Document;
+import org.learninglog.query.flow.LearningFlowProjection;
+import org.learninglog.query.funder.ProgrammeTimelineProjection;
+import org.learninglog.query.journey.JourneyProjection;
+import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.query.search.SearchProjection;
+import org.learninglog.store.MongoStore;
+import org.learninglog.store.config.EventJson;
+import org.learninglog.store.engine.PositionedEventStorageEngine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/** A store holding a history, and the views' projections applied to it the ways the application does. */
+final class ViewFixture {
+
+    static final List<Projection> PROJECTIONS = List.of(new JourneyProjection(), new ProgrammeTimelineProjection(),
+            new LearningFlowProjection(), new SearchProjection());
+
+    final MongoStore store;
+    final PositionedEventStorageEngine engine;
+
+    ViewFixture(MongoStore store) {
+        this.store = store;
+        this.engine = PositionedEventStorageEngine.builder()
+                .database(store.database())
+                .eventSerializer(EventJson.serializer())
+                .snapshotSerializer(EventJson.serializer())
+                .build();
+        engine.ensureIndexes();
+    }
+
+    void append(SampleHistory history) {
+        for (DomainEventMessage<?> message : history.messages()) {
+            engine.appendEvents(message);
+        }
+    }
+
+    /** Every stored event, in order, as the projections see it. */
+    List<Recorded> stored() {
+        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(new GlobalSequenceTrackingToken(0), false)) {
+            return events.map(m -> new Recorded(PositionedEventStorageEngine.positionOf(m.trackingToken()), m.getIdentifier(),
+                    m.getTimestamp(), m.getPayload())).toList();
+        }
+    }
+
+    MongoCollection<Document> collection(String name) {
+        return store.database().getCollection(name);
+    }
+
+    /** As the live processor does: each event's documents written as soon as it is applied. */
+    static void applyLive(Projection projection, MongoCollection<Document> collection, List<Recorded> events) {
+        for (Recorded event : events) {
+            ViewWrite write = new ViewWrite(MongoDocuments.direct(collection), event.position());
+            projection.apply(event, write);
+            write.commit();
+        }
+    }
+
+    /** As a rebuild does: in memory, written in bulk. */
+    static void applyRebuild(Projection projection, MongoCollection<Document> collection, List<Recorded> events) {
+        MongoDocuments documents = MongoDocuments.buffered(collection, 100_000);
+        int count = 0;
+        for (Recorded event : events) {
+            ViewWrite write = new ViewWrite(documents, event.position());
+            projection.apply(event, write);
+            write.commit();
+            if (++count % 500 == 0) {
+                documents.flush();
+            }
+        }
+        documents.flush();
+    }
+
+    static List<Recorded> upTo(List<Recorded> events, Instant cut) {
+        Predicate<Recorded> recorded = event -> !event.recordedAt().isAfter(cut);
+        return events.stream().filter(recorded).toList();
+    }
+}
