@@ -6,6 +6,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
+import java.nio.file.Path;
+
 /**
  * The whole of Learning Log in one process on one port (8080): both sides' configuration over
  * one store, by default the embedded one persisted under {@code ./data}.
@@ -15,6 +17,9 @@ import org.springframework.context.annotation.Import;
 public class LearningLogApplication {
 
     public static void main(String[] args) {
+        if (args.length >= 2 && args[0].equals("verify-integrity")) {
+            System.exit(VerifyIntegrity.run(args[1], Path.of(args.length > 2 ? args[2] : "data")));
+        }
         SpringApplication.run(LearningLogApplication.class, args);
     }
 }

@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
+
 /**
  * The store and the Axon parts that sit on it, shared by both sides: one MongoDB (by URI or
  * embedded), our position-based event storage engine, axon-mongo's token store, Jackson for
@@ -62,6 +65,7 @@ public class StoreAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(EventStorageEngine.class)
     public PositionedEventStorageEngine eventStorageEngine(MongoStore store, StoreProperties properties,
                                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                                           Serializer snapshotSerializer,
@@ -87,11 +91,16 @@ public class StoreAutoConfiguration {
                 .build();
     }
 
+    /**
+     * Claims are made by node; Axon's default node name is the JVM's, which two application
+     * contexts in one JVM (a test run, the launcher) would share and so steal each other's claims.
+     */
     @Bean
     public TokenStore tokenStore(MongoStore store, Serializer serializer) {
         MongoTokenStore tokenStore = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.database()).build())
                 .serializer(serializer)
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
                 .build();
         tokenStore.ensureIndexes();
         return tokenStore;

@@ -1,6 +1,7 @@
 package org.learninglog.store.embedded;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
@@ -45,6 +46,12 @@ final class DurableH2Backend extends H2Backend {
     private static boolean isPositionReservation(String command, Document query) {
         return "findAndModify".equals(command) && query.get(command) instanceof String collection
                 && collection.endsWith(PositionedEventStorageEngine.COUNTERS);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // getMvStore(): the super constructor opens the existing databases before our fields are set.
+        return new KeyOrderedH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.nio.file.Path;
 public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
-    public static final String STORE_FILE = "learning-log.mv.db";
+    /** Version 2: unique index keys are ordered by value (see KeyOrderedH2Database), not as version 1 files hold them. */
+    public static final String STORE_FILE = "learning-log-2.mv.db";
 
     private final MongoServer server;
     private final H2Backend backend;

@@ -316,6 +316,14 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         return StreamSupport.stream(new TrackedEvents(positionOf(trackingToken) + 1), false);
     }
 
+    /**
+     * The stored form of every event after {@code position}, in order, as the store holds it
+     * (payload and metadata still serialized, never upcast): what integrity seals are computed over.
+     */
+    public Stream<? extends TrackedEventData<?>> storedEventsAfter(long position) {
+        return StreamSupport.stream(new TrackedEvents(position + 1), false);
+    }
+
     @Override
     public TrackingToken createTailToken() {
         return new GlobalSequenceTrackingToken(0);
@@ -362,6 +370,11 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
             }
         }
         return null;
+    }
+
+    /** How long a reserved position may stay unwritten before readers pass over it. */
+    public Duration gapTimeout() {
+        return gapTimeout;
     }
 
     /** The highest position reserved so far; a token's position against it is replay progress. */

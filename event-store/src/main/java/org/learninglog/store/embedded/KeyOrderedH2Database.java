@@ -1,0 +1,84 @@
+package org.learninglog.store.embedded;
+
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.util.List;
+
+/**
+ * The H2 backend's database with one change: its documents and unique index keys are stored
+ * through {@link CompactValues} instead of Java serialization (see there for why).
+ */
+final class KeyOrderedH2Database extends H2Database {
+
+    private static final Constructor<?> UNIQUE_INDEX = uniqueIndexConstructor();
+    private static final Field STORE = storeField();
+
+    KeyOrderedH2Database(String name, MVStore store, CursorRegistry cursors) {
+        super(name, store, cursors);
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        // The same map names as the H2 backend uses; only the documents' format differs.
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> data = store().openMap("databases." + namespace,
+                new MVMap.Builder<Object, Document>().valueType(CompactValues.INSTANCE));
+        MVMap<String, Object> meta = store().openMap("meta." + namespace);
+        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        // The same map name as the H2 backend uses, so an index is found again after a restart.
+        String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        MVMap<KeyValue, Object> map = store().openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(CompactValues.INSTANCE));
+        try {
+            return (Index<Object>) UNIQUE_INDEX.newInstance(map, indexName, keys, sparse);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("mongo-java-server's H2 unique index could not be created", e);
+        }
+    }
+
+    /** The super constructor opens the existing indexes, before a field of ours could be set: read its own. */
+    private MVStore store() {
+        try {
+            return (MVStore) STORE.get(this);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Field storeField() {
+        try {
+            Field field = H2Database.class.getDeclaredField("mvStore");
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("This mongo-java-server's H2Database has no mvStore field", e);
+        }
+    }
+
+    private static Constructor<?> uniqueIndexConstructor() {
+        try {
+            Constructor<?> constructor = Class.forName("de.bwaldvogel.mongo.backend.h2.H2UniqueIndex")
+                    .getDeclaredConstructor(MVMap.class, String.class, List.class, boolean.class);
+            constructor.setAccessible(true);
+            return constructor;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("This mongo-java-server has no H2UniqueIndex(MVMap, String, List, boolean)", e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.learninglog.launcher;
+
+import org.learninglog.store.MongoStore;
+import org.learninglog.store.config.EventJson;
+import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.integrity.CheckpointSigner;
+import org.learninglog.store.integrity.EventChain;
+import org.learninglog.store.integrity.IntegrityReport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The command-line check of the record's integrity:
+ * {@code java -jar launcher.jar verify-integrity <programme> [data-dir]}. It reads the store
+ * that {@code MONGODB_URI} names, or the embedded store's data folder (default {@code ./data}),
+ * which only one process can open: stop the system first, or ask its API instead
+ * ({@code GET /api/programmes/{id}/integrity}). Exits 0 when intact, 1 when a link is broken.
+ */
+final class VerifyIntegrity {
+
+    private VerifyIntegrity() {
+    }
+
+    static int run(String programme, Path dataDir) {
+        String uri = System.getenv("MONGODB_URI");
+        Path keyFile = dataDir.resolve("integrity-signing.key");
+        if (!Files.exists(keyFile)) {
+            System.err.println("No checkpoint signing key at " + keyFile + ": is this the data folder of a Learning Log store?");
+            return 2;
+        }
+        try (MongoStore store = MongoStore.open(uri, dataDir, 0, null)) {
+            PositionedEventStorageEngine engine = PositionedEventStorageEngine.builder()
+                    .database(store.database())
+                    .eventSerializer(EventJson.serializer())
+                    .snapshotSerializer(EventJson.serializer())
+                    .build();
+            EventChain chain = new EventChain(engine, store.database(), CheckpointSigner.fromFile(keyFile),
+                    Duration.ofMinutes(1), Clock.systemUTC());
+            IntegrityReport report = chain.verify(programme);
+            if (report.intact()) {
+                System.out.printf("intact: programme %s, %d events verified, head %s, %d signed checkpoints matched"
+                        + "%s%n", programme, report.count(), report.headHash(), report.checkpoints(),
+                        report.unsealed() > 0 ? ", " + report.unsealed() + " newest events not sealed yet" : "");
+                return 0;
+            }
+            System.out.printf("BROKEN: programme %s, at position %d (event %s): %s; %d events verified before it%n",
+                    programme, report.broken().position(), report.broken().eventId(), report.broken().reason(), report.count());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.learninglog.security.config;
+
+import org.learninglog.security.Role;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code learninglog.security.*}: how people sign in and what the edge lets through.
+ *
+ * @param oidc      sign-in through an OpenID Connect provider; when its issuer is set, local accounts are off
+ * @param accounts  local accounts for the embedded default (bcrypt hashes, never plain passwords)
+ * @param maxBody   the largest request body accepted
+ * @param rateLimit requests each member may make per period
+ */
+@ConfigurationProperties("learninglog.security")
+public record SecurityProperties(Oidc oidc, List<Account> accounts, DataSize maxBody, RateLimit rateLimit) {
+
+    public SecurityProperties {
+        oidc = oidc == null ? new Oidc(null, null, null, null) : oidc;
+        accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        maxBody = maxBody == null ? DataSize.ofKilobytes(64) : maxBody;
+        rateLimit = rateLimit == null ? new RateLimit(0, null) : rateLimit;
+    }
+
+    public boolean oidcEnabled() {
+        return oidc.issuerUri() != null && !oidc.issuerUri().isBlank();
+    }
+
+    /**
+     * @param issuerUri  the provider's issuer; tokens from any other are refused
+     * @param jwkSetUri  where its signing keys are, if not found through the issuer's discovery document
+     * @param audience   the audience tokens must name (this API)
+     * @param clockSkew  how far past its expiry a token is still accepted (default 30 s)
+     */
+    public record Oidc(String issuerUri, String jwkSetUri, String audience, Duration clockSkew) {
+        public Oidc {
+            clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
+        }
+    }
+
+    /**
+     * @param username     the sign-in name, also the member identifier on events
+     * @param passwordHash a bcrypt hash ({@code $2a$…} or {@code {bcrypt}$2a$…})
+     * @param programme    the programme they work in (none for an operator)
+     */
+    public record Account(String username, String passwordHash, String programme, Set<Role> roles, Set<String> places) {
+        public Account {
+            roles = roles == null ? Set.of() : Set.copyOf(roles);
+            places = places == null ? Set.of() : Set.copyOf(places);
+        }
+    }
+
+    /**
+     * @param requests how many requests a member may make per period; 0 turns the limit off
+     * @param period   the period (default a minute)
+     */
+    public record RateLimit(int requests, Duration period) {
+        public RateLimit {
+            period = period == null ? Duration.ofMinutes(1) : period;
+        }
+    }
+}
