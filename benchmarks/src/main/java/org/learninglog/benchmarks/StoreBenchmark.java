@@ -76,6 +76,7 @@ public final class StoreBenchmark {
             warmUp(store);
             run("after ", store, sizes, true);
             run("before", store, beforeSizes, false);
+            AppendPathCost.print(store);
             if (store.mode() == StoreMode.URI) {
                 store.database().drop();
             }

@@ -1,5 +1,6 @@
 package org.learninglog.store.config;
 
+
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,11 +8,24 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.learninglog.store.personal.PersonalDataEncryption;
+import org.learninglog.store.personal.PersonalKeys;
 
 /** The one Jackson setup for everything Axon stores: events, snapshots, messages and tokens. */
 public final class EventJson {
 
     private EventJson() {
+    }
+
+    /** The mapper for events that hold personal data: each value encrypted with its person's key. */
+    public static ObjectMapper objectMapper(PersonalKeys keys) {
+        ObjectMapper mapper = objectMapper();
+        mapper.registerModule(new PersonalDataEncryption(keys));
+        return mapper;
+    }
+
+    public static JacksonSerializer serializer(PersonalKeys keys) {
+        return JacksonSerializer.builder().objectMapper(objectMapper(keys)).defaultTyping().build();
     }
 
     public static ObjectMapper objectMapper() {

@@ -15,6 +15,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.personal.MongoPersonalKeys;
+import org.learninglog.store.personal.PersonalKeys;
 import org.learninglog.store.upcasting.InsightRecordedUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,16 +49,24 @@ public class StoreAutoConfiguration {
         return store.client();
     }
 
+    /** One key per person for the personal data inside events, in the store's own database. */
+    @Bean
+    @ConditionalOnMissingBean
+    public PersonalKeys personalKeys(MongoStore store) {
+        return new MongoPersonalKeys(store.database());
+    }
+
+    /** Also writes snapshots, which may hold personal data: encrypted like events. */
     @Bean
     @Primary
-    public Serializer serializer() {
-        return EventJson.serializer();
+    public Serializer serializer(PersonalKeys keys) {
+        return EventJson.serializer(keys);
     }
 
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return EventJson.serializer();
+    public Serializer eventSerializer(PersonalKeys keys) {
+        return EventJson.serializer(keys);
     }
 
     @Bean
