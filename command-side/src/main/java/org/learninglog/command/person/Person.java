@@ -8,6 +8,9 @@ import org.learninglog.command.Checks;
 import org.learninglog.command.CommandRejected;
 import org.learninglog.command.lookup.References;
 import org.learninglog.events.person.PersonRegistered;
+import org.learninglog.events.person.PersonalDataErased;
+import org.learninglog.store.personal.PersonalKeys;
+import org.learninglog.command.UnknownReference;
 import org.learninglog.events.personal.PersonalData;
 
 import java.time.Clock;
@@ -23,6 +26,8 @@ public class Person {
 
     @AggregateIdentifier
     private String personId;
+    private String programmeId;
+    private boolean erased;
 
     protected Person() {
         // for event sourcing
@@ -46,8 +51,31 @@ public class Person {
                 clock.instant()));
     }
 
+    /**
+     * Deletes the person's key first, then records that it happened: if recording failed, the
+     * data would already be unreadable and asking again completes the record.
+     */
+    @CommandHandler
+    public void handle(ErasePersonalDataCommand command, PersonalKeys keys, Clock clock) {
+        if (!programmeId.equals(command.programmeId())) {
+            throw new UnknownReference("person", "personId");
+        }
+        String by = Checks.identifier("by", command.by());
+        if (erased) {
+            return; // asked twice: the data is gone already, nothing more to record
+        }
+        keys.erase(personId);
+        apply(new PersonalDataErased(personId, programmeId, by, clock.instant()));
+    }
+
     @EventSourcingHandler
     void on(PersonRegistered event) {
         personId = event.personId();
+        programmeId = event.programmeId();
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        erased = true;
     }
 }

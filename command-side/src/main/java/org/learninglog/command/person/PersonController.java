@@ -59,6 +59,24 @@ class PersonController {
         }
     }
 
+    /**
+     * The person withdrew their consent: their name, contact and quoted words become unreadable
+     * everywhere, for good. Asking again changes nothing.
+     */
+    @PostMapping("/api/programmes/{programmeId}/people/{personId}/erasure")
+    ResponseEntity<Erased> erase(@PathVariable String programmeId, @PathVariable String personId,
+                                 @Valid @RequestBody(required = false) EraseRequest request) {
+        commands.sendAndWait(new ErasePersonalDataCommand(personId, programmeId,
+                Versions.by(request == null ? null : request.by())));
+        return ResponseEntity.ok(new Erased(personId, programmeId, true));
+    }
+
+    record EraseRequest(@Pattern(regexp = Identifiers.PATTERN) String by) {
+    }
+
+    record Erased(String personId, String programmeId, boolean erased) {
+    }
+
     record Registered(String personId, String programmeId) {
     }
 }
