@@ -64,4 +64,33 @@ class RestartTest {
                     assertThat(api.timelineOf(placeId)).containsExactlyInAnyOrder(before, after));
         }
     }
+
+    @Test
+    void an_idempotency_key_sent_again_after_a_restart_answers_the_first_answer_and_stores_nothing_new() {
+        String key = java.util.UUID.randomUUID().toString();
+        String body = """
+                {"text": "Sent once, retried after a restart", "layer": "INDIVIDUALS"}""";
+        String placeId;
+        Api.Answer first;
+        try (ConfigurableApplicationContext before = start()) {
+            Api api = api(before);
+            placeId = api.registerPlace("Riverside");
+            first = api.postOnce("/api/places/" + placeId + "/insights", key, body);
+            assertThat(first.status()).isEqualTo(org.springframework.http.HttpStatus.CREATED);
+        }
+
+        try (ConfigurableApplicationContext after = start()) {
+            Api api = api(after);
+            long commits = after.getBean(MongoStore.class).database().getCollection("events").countDocuments();
+
+            Api.Answer again = api.postOnce("/api/places/" + placeId + "/insights", key, body);
+
+            assertThat(again.status()).isEqualTo(first.status());
+            assertThat(again.body()).isEqualTo(first.body());
+            assertThat(after.getBean(MongoStore.class).database().getCollection("events").countDocuments())
+                    .isEqualTo(commits);
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(api.timelineOf(placeId)).containsExactly(first.text("insightId")));
+        }
+    }
 }

@@ -371,8 +371,9 @@ public class DemoProgramme {
                         pick(membersOf.get(adopter))));
                 respond(learning[0], adopter);
             }
-            for (int i = 0; i < 2 && !shared.isEmpty(); i++) {
-                respond(shared.get(shared.size() - 1 - i)[0], pick(places));
+            int waiting = shared.size();
+            for (int i = 0; i < Math.min(2, waiting); i++) {
+                respond(shared.get(waiting - 1 - i)[0], pick(places));
             }
         }
 
