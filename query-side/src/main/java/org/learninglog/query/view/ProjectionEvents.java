@@ -33,6 +33,11 @@ public abstract class ProjectionEvents {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
+        if (token == null) {
+            // Without its position an event cannot be applied idempotently; refuse rather than skip.
+            throw new IllegalStateException("Event " + message.getIdentifier() + " reached view " + projection.name()
+                    + " without a tracking token");
+        }
         Recorded event = new Recorded(PositionedEventStorageEngine.positionOf(token), message.getIdentifier(),
                 message.getTimestamp(), payload);
         ViewWrite write = new ViewWrite(MongoDocuments.direct(generations.collection(projection.name(), generation)),

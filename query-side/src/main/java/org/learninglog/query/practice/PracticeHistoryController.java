@@ -12,11 +12,11 @@ import java.time.Instant;
 
 @RestController
 @Tag(name = "practice history", description = "Every version of a practice, what triggered it, what came of it")
-class PracticeController {
+class PracticeHistoryController {
 
     private final PracticeQueries queries;
 
-    PracticeController(PracticeQueries queries) {
+    PracticeHistoryController(PracticeQueries queries) {
         this.queries = queries;
     }
 

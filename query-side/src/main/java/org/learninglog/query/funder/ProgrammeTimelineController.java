@@ -16,11 +16,11 @@ import java.time.Instant;
 @RestController
 @RequestMapping("/api/programmes/{programmeId}")
 @Tag(name = "funder timeline", description = "A programme's timeline across its places, paged, stepped through, jumped to a date, counted")
-class FunderController {
+class ProgrammeTimelineController {
 
     private final FunderQueries queries;
 
-    FunderController(FunderQueries queries) {
+    ProgrammeTimelineController(FunderQueries queries) {
         this.queries = queries;
     }
 

@@ -1,0 +1,115 @@
+package org.learninglog.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.learninglog.query.deadletter.DeadLetterGroups;
+import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.query.view.MongoDocuments;
+import org.learninglog.query.view.Projection;
+import org.learninglog.query.view.Recorded;
+import org.learninglog.query.view.ViewReader;
+import org.learninglog.query.view.ViewWrite;
+import org.learninglog.store.MongoStore;
+import org.learninglog.store.engine.PositionedEventStorageEngine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What the view tests share: histories to append, waiting for the views, reference folds. */
+final class Views {
+
+    private final EventStore eventStore;
+    private final PositionedEventStorageEngine engine;
+    private final EventProcessingConfiguration processing;
+    private final DeadLetterGroups groups;
+    private final MongoStore store;
+
+    Views(EventStore eventStore, PositionedEventStorageEngine engine, EventProcessingConfiguration processing,
+          DeadLetterGroups groups, MongoStore store) {
+        this.eventStore = eventStore;
+        this.engine = engine;
+        this.processing = processing;
+        this.groups = groups;
+        this.store = store;
+    }
+
+    /** Appends a history as the command side would have; returns nothing until it is stored. */
+    void append(SampleHistory history) {
+        for (DomainEventMessage<?> message : history.messages()) {
+            eventStore.publish(message);
+        }
+    }
+
+    /** Waits until every view's processor has handled every event stored so far. */
+    void awaitCaughtUp() {
+        long head = engine.headPosition();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (String group : groups.names()) {
+                TrackingEventProcessor processor = processing.eventProcessor(group, TrackingEventProcessor.class).orElseThrow();
+                assertThat(processor.processingStatus().values()).as(group).isNotEmpty().allSatisfy((EventTrackerStatus status) ->
+                        assertThat(status.getCurrentPosition().orElse(-1)).as(group).isGreaterThanOrEqualTo(head));
+            }
+        });
+    }
+
+    /** The stored events, in order. */
+    List<Recorded> stored() {
+        List<Recorded> events = new ArrayList<>();
+        try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(new GlobalSequenceTrackingToken(0), false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> message = iterator.next();
+                events.add(new Recorded(PositionedEventStorageEngine.positionOf(message.trackingToken()), message.getIdentifier(),
+                        message.getTimestamp(), message.getPayload()));
+            }
+        }
+        return events;
+    }
+
+    /** The view folded from only the events recorded up to {@code cut}, in a collection of its own, to read. */
+    ViewReader referenceFold(Projection projection, List<Recorded> events, Instant cut) {
+        var collection = store.database().getCollection("reference_" + UUID.randomUUID().toString().replace("-", ""));
+        MongoDocuments documents = MongoDocuments.buffered(collection, 1_000_000);
+        for (Recorded event : events) {
+            if (!event.recordedAt().isAfter(cut)) {
+                ViewWrite write = new ViewWrite(documents, event.position());
+                projection.apply(event, write);
+                write.commit();
+            }
+        }
+        documents.flush();
+        return new ViewReader(collection);
+    }
+
+    /** An answer as JSON without the asOf it names, to compare with a reference. */
+    static JsonNode withoutAsOf(ObjectMapper json, Object answer) {
+        JsonNode node = answer instanceof JsonNode tree ? tree.deepCopy() : json.valueToTree(answer);
+        strip(node);
+        return node;
+    }
+
+    private static void strip(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("asOf");
+            object.elements().forEachRemaining(Views::strip);
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(Views::strip);
+        }
+    }
+}

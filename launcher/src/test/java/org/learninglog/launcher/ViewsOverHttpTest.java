@@ -1,0 +1,232 @@
+package org.learninglog.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.learninglog.events.place.PlaceRegistered;
+import org.learninglog.launcher.Api.Answer;
+import org.learninglog.query.audit.AuditQueries;
+import org.learninglog.query.deadletter.DeadLetterGroups;
+import org.learninglog.query.flow.FlowQueries;
+import org.learninglog.query.flow.LearningFlowProjection;
+import org.learninglog.query.funder.FunderQueries;
+import org.learninglog.query.funder.ProgrammeTimelineProjection;
+import org.learninglog.query.journey.JourneyProjection;
+import org.learninglog.query.journey.JourneyQueries;
+import org.learninglog.query.practice.PracticeQueries;
+import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.query.view.Recorded;
+import org.learninglog.query.view.TimelineFilter;
+import org.learninglog.query.view.ViewReader;
+import org.learninglog.store.MongoStore;
+import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every view over HTTP, on the demo programme (loaded through the command side) and on a
+ * generated history; "as of" answers against the views folded from the stored events.
+ */
+@LearningLogIntegrationTest
+class ViewsOverHttpTest {
+
+    private static final String DEMO = "demo-programme";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    PositionedEventStorageEngine engine;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    DeadLetterGroups groups;
+    @Autowired
+    MongoStore store;
+    @Autowired
+    ObjectMapper json;
+
+    private Api api;
+    private Views views;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(http);
+        views = new Views(eventStore, engine, processing, groups, store);
+        Answer demo = api.post("/api/admin/demo", "{}");
+        assertThat(demo.status()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT);
+        views.awaitCaughtUp();
+    }
+
+    private List<String> placesOf(String programmeId) {
+        List<String> places = new ArrayList<>();
+        api.get("/api/places?programmeId=" + programmeId).body().forEach(place -> places.add(place.path("placeId").asText()));
+        return places;
+    }
+
+    @Test
+    void the_demo_programme_reads_in_every_view() {
+        List<String> places = placesOf(DEMO);
+        assertThat(places).hasSize(6);
+
+        Set<String> practices = new LinkedHashSet<>();
+        Set<String> adaptations = new LinkedHashSet<>();
+        String principle = null;
+        for (String placeId : places) {
+            Answer journey = api.get("/api/places/" + placeId + "/journey?size=1000");
+            assertThat(journey.status()).isEqualTo(HttpStatus.OK);
+            assertThat(journey.body().path("timeline").path("items").size()).isPositive();
+            journey.body().path("practices").forEach(p -> {
+                practices.add(p.path("practiceId").asText());
+                assertThat(p.path("versions").asInt()).isPositive();
+            });
+            for (JsonNode item : journey.body().path("timeline").path("items")) {
+                if (item.path("kind").asText().equals("practice-adapted")) {
+                    adaptations.add(item.path("refs").get(0).asText());
+                }
+                if (principle == null && item.path("principles").size() > 0) {
+                    principle = item.path("principles").get(0).asText();
+                }
+            }
+        }
+        assertThat(practices).isNotEmpty();
+        assertThat(adaptations).isNotEmpty();
+
+        // A filter keeps only what carries the tag.
+        Answer filtered = api.get("/api/places/" + places.get(0) + "/journey?size=1000&principle=" + principle.replace(" ", "%20"));
+        String wanted = principle;
+        filtered.body().path("timeline").path("items").forEach(item ->
+                assertThat(item.path("principles").toString()).contains(wanted));
+
+        // Practice history: versions after the first carry a word-level difference.
+        boolean sawDiff = false;
+        for (String practiceId : practices) {
+            Answer history = api.get("/api/practices/" + practiceId + "/history");
+            assertThat(history.status()).isEqualTo(HttpStatus.OK);
+            for (JsonNode version : history.body().path("versions")) {
+                if (version.path("number").asInt() > 1 && !version.path("kind").asText().equals("retired")) {
+                    assertThat(version.path("changeFromPrevious").path("readable").asText()).isNotBlank();
+                    sawDiff = true;
+                }
+            }
+        }
+        assertThat(sawDiff).isTrue();
+
+        // Decision audit: the insights behind it as they read then and now.
+        Answer audit = api.get("/api/adaptations/" + adaptations.iterator().next() + "/audit");
+        assertThat(audit.status()).isEqualTo(HttpStatus.OK);
+        assertThat(audit.text("forum")).isNotBlank();
+        assertThat(audit.body().path("decidedBy").size()).isPositive();
+
+        // The funder's timeline, its replay, its counts; the flow; search.
+        Answer timeline = api.get("/api/programmes/" + DEMO + "/timeline?size=20");
+        long total = timeline.body().path("total").asLong();
+        assertThat(total).isGreaterThan(50);
+        assertThat(timeline.body().path("items").size()).isEqualTo(20);
+        Answer last = api.get("/api/programmes/" + DEMO + "/replay?step=" + total);
+        assertThat(last.body().path("stateAfter").path("steps").asLong()).isEqualTo(total);
+        assertThat(last.body().path("nextStep").isNull()).isTrue();
+        Answer first = api.get("/api/programmes/" + DEMO + "/replay?step=1");
+        Answer jumped = api.get("/api/programmes/" + DEMO + "/replay?at=" + first.body().path("event").path("recordedAt").asText());
+        assertThat(jumped.body().path("step").asLong()).isPositive();
+        assertThat(api.get("/api/programmes/" + DEMO + "/counts").body().path("months").size()).isPositive();
+        assertThat(api.get("/api/programmes/" + DEMO + "/flow").body().path("nodes").size()).isGreaterThanOrEqualTo(6);
+        String word = timeline.body().path("items").get(0).path("summary").asText().split("\\W+")[0];
+        Answer found = api.get("/api/programmes/" + DEMO + "/search?q=" + word);
+        assertThat(found.status()).isEqualTo(HttpStatus.OK);
+
+        // Exports and the printable report.
+        var csv = http.getForEntity("/api/programmes/" + DEMO + "/timeline/export?format=csv", String.class);
+        assertThat(csv.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv"))).isTrue();
+        assertThat(csv.getBody().lines().count()).isEqualTo(total + 1);
+        var exported = http.getForEntity("/api/places/" + places.get(0) + "/journey/export?format=json", JsonNode.class);
+        assertThat(exported.getBody().isArray()).isTrue();
+        var report = http.getForEntity("/api/places/" + places.get(0) + "/journey/report", String.class);
+        assertThat(report.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(report.getBody()).contains("<h1>Change journey of");
+    }
+
+    @Test
+    void as_of_answers_over_http_equal_the_views_folded_from_the_stored_events_up_to_then() {
+        String programme = "gen-" + UUID.randomUUID();
+        views.append(SampleHistory.generated(5, programme, 4, 300, Instant.parse("2025-02-01T00:00:00Z")));
+        views.awaitCaughtUp();
+        List<Recorded> stored = views.stored();
+        List<Recorded> demo = stored.stream().filter(e -> e.payload() instanceof PlaceRegistered p && p.programmeId().equals(DEMO)).toList();
+        List<Instant> cuts = List.of(Instant.parse("2025-06-15T00:00:00Z"), Instant.parse("2025-12-01T00:00:00Z"),
+                stored.get(stored.size() - 1).recordedAt().minusMillis(1), demo.get(demo.size() - 1).recordedAt());
+        for (Instant cut : cuts) {
+            ViewReader journey = views.referenceFold(new JourneyProjection(), stored, cut);
+            ViewReader timeline = views.referenceFold(new ProgrammeTimelineProjection(), stored, cut);
+            ViewReader flow = views.referenceFold(new LearningFlowProjection(), stored, cut);
+            for (String programmeId : List.of(programme, DEMO)) {
+                for (String placeId : placesOf(programmeId)) {
+                    compare("/api/places/" + placeId + "/journey?size=1000&asOf=" + cut,
+                            () -> JourneyQueries.journey(journey, placeId, TimelineFilter.NONE, 0, 1000));
+                }
+                compare("/api/programmes/" + programmeId + "/timeline?size=1000&asOf=" + cut,
+                        () -> FunderQueries.timeline(timeline, programmeId, TimelineFilter.NONE, 0, 1000));
+                compare("/api/programmes/" + programmeId + "/counts?asOf=" + cut, () -> FunderQueries.counts(timeline, programmeId, null));
+                compare("/api/programmes/" + programmeId + "/flow?asOf=" + cut, () -> FlowQueries.flow(flow, programmeId, null));
+            }
+            for (Recorded event : stored) {
+                if (event.payload() instanceof org.learninglog.events.practice.PracticeAdapted adapted
+                        && (adapted.programmeId().equals(programme) || adapted.programmeId().equals(DEMO))) {
+                    compare("/api/practices/" + adapted.practiceId() + "/history?asOf=" + cut,
+                            () -> PracticeQueries.history(journey, adapted.practiceId(), null));
+                    compare("/api/adaptations/" + adapted.adaptationId() + "/audit?asOf=" + cut,
+                            () -> AuditQueries.audit(journey, adapted.adaptationId(), null));
+                }
+            }
+        }
+    }
+
+    /** The HTTP answer equals the reference (both found and equal, or both not found). */
+    private void compare(String path, java.util.function.Supplier<Object> reference) {
+        Answer answer = api.get(path);
+        Object expected;
+        try {
+            expected = reference.get();
+        } catch (org.learninglog.query.NotFoundException notFound) {
+            assertThat(answer.status()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+            return;
+        }
+        assertThat(answer.status()).as(path).isEqualTo(HttpStatus.OK);
+        assertThat(Views.withoutAsOf(json, answer.body())).as(path).isEqualTo(Views.withoutAsOf(json, expected));
+    }
+
+    @Test
+    void a_bad_as_of_or_period_is_a_problem_naming_the_parameter() {
+        String placeId = placesOf(DEMO).get(0);
+        Answer badInstant = api.get("/api/places/" + placeId + "/journey?asOf=yesterday");
+        assertThat(badInstant.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badInstant.isProblem()).isTrue();
+        assertThat(badInstant.fieldsAtFault()).containsExactly("asOf");
+
+        Answer backwards = api.get("/api/places/" + placeId + "/journey?from=2025-03-01&to=2025-01-01");
+        assertThat(backwards.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(backwards.fieldsAtFault()).containsExactly("to");
+
+        Answer badReplay = api.get("/api/programmes/" + DEMO + "/replay?step=0");
+        assertThat(badReplay.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(badReplay.fieldsAtFault()).containsExactly("step");
+
+        assertThat(api.get("/api/practices/no-such-practice/history").status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.get("/api/programmes/" + DEMO + "/timeline/export?format=xls").fieldsAtFault()).containsExactly("format");
+    }
+}
