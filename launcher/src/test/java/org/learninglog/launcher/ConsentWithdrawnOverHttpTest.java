@@ -88,5 +88,10 @@ class ConsentWithdrawnOverHttpTest {
             // seal what the sealer has not reached yet
         }
         assertThat(chain.verify(programmeId).intact()).isTrue();
+        Answer report = api.get("/api/programmes/" + programmeId + "/integrity");
+        assertThat(report.status()).isEqualTo(HttpStatus.OK);
+        assertThat(report.body().path("intact").asBoolean()).isTrue();
+        assertThat(report.body().path("count").asLong()).isGreaterThanOrEqualTo(5);
+        assertThat(report.text("headHash")).hasSize(64);
     }
 }
