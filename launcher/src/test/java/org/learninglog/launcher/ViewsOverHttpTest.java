@@ -207,7 +207,9 @@ class ViewsOverHttpTest {
             return;
         }
         assertThat(answer.status()).as(path).isEqualTo(HttpStatus.OK);
-        assertThat(Views.withoutAsOf(json, answer.body())).as(path).isEqualTo(Views.withoutAsOf(json, expected));
+        JsonNode actual = Views.withoutAsOf(json, answer.body());
+        JsonNode wanted = Views.withoutAsOf(json, expected);
+        assertThat(actual).as("%s differs first at %s", path, Views.firstDifference("", actual, wanted)).isEqualTo(wanted);
     }
 
     @Test
