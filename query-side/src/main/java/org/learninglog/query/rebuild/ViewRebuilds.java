@@ -2,17 +2,13 @@ package org.learninglog.query.rebuild;
 
 import com.mongodb.client.MongoCollection;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.learninglog.query.NotFoundException;
 import org.learninglog.query.view.MongoDocuments;
 import org.learninglog.query.view.ProjectionEvents;
-import org.learninglog.query.view.Recorded;
 import org.learninglog.query.view.ViewGenerations;
-import org.learninglog.query.view.ViewWrite;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +17,6 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +26,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.learninglog.store.engine.PositionedEventStorageEngine.positionOf;
 
@@ -46,7 +40,7 @@ import static org.learninglog.store.engine.PositionedEventStorageEngine.position
  *       the processor's token, the pointer flips to it, and the processor resumes from its token,
  *       now writing into the new generation. If the new generation ran ahead of the token, the
  *       processor's first events are ones it has seen: each document skips them (see
- *       {@link ViewWrite}).</li>
+ *       {@link org.learninglog.query.view.ViewWrite}).</li>
  *   <li>The old generation is dropped a little later, once reads that began on it are done.</li>
  * </ol>
  * A failed rebuild leaves the live generation as it was.
@@ -55,7 +49,6 @@ import static org.learninglog.store.engine.PositionedEventStorageEngine.position
 public class ViewRebuilds {
 
     private static final Logger LOG = LoggerFactory.getLogger(ViewRebuilds.class);
-    private static final int FLUSH_EVERY = 5_000;
     private static final int CACHE_LIMIT = 200_000;
     private static final Duration OLD_GENERATION_GRACE = Duration.ofSeconds(5);
 
@@ -121,8 +114,9 @@ public class ViewRebuilds {
         try {
             MongoCollection<Document> target = generations.collection(view, to);
             target.drop(); // what a failed earlier attempt left
-            MongoDocuments documents = MongoDocuments.buffered(target, CACHE_LIMIT);
-            long position = applyUntil(events, documents, 0, () -> engine.headPosition(), from, to, startedAt);
+            GenerationBuilder builder = new GenerationBuilder(engine, events.projection(), MongoDocuments.fresh(target, CACHE_LIMIT));
+            long position = builder.applyUntil(0, engine::headPosition,
+                    at -> report(view, RebuildProgress.State.RUNNING, from, to, at, startedAt, null));
 
             report(view, RebuildProgress.State.SWITCHING, from, to, position, startedAt, null);
             TrackingEventProcessor processor = processing.eventProcessor(view, TrackingEventProcessor.class)
@@ -131,8 +125,7 @@ public class ViewRebuilds {
             try {
                 long processed = positionOf(tokenStore.fetchToken(view, 0));
                 tokenStore.releaseClaim(view, 0);
-                position = applyUntil(events, documents, position, () -> processed, from, to, startedAt);
-                documents.flush();
+                position = builder.applyUntil(position, () -> processed, at -> { });
                 generations.flip(view, to);
                 events.switchTo(to);
             } finally {
@@ -148,47 +141,6 @@ public class ViewRebuilds {
             report(view, RebuildProgress.State.FAILED, from, to, last == null ? 0 : last.position(), startedAt,
                     String.valueOf(e.getMessage()));
         }
-    }
-
-    /** Applies the events after {@code position} up to {@code target()} and returns the last applied position. */
-    private long applyUntil(ProjectionEvents events, MongoDocuments documents, long position,
-                            java.util.function.LongSupplier target, int from, int to, Instant startedAt) {
-        int sinceFlush = 0;
-        long goal = target.getAsLong();
-        while (position < goal) {
-            long before = position;
-            try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(new GlobalSequenceTrackingToken(position), false)) {
-                Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
-                while (iterator.hasNext()) {
-                    TrackedEventMessage<?> message = iterator.next();
-                    long at = positionOf(message.trackingToken());
-                    if (at > goal) {
-                        break;
-                    }
-                    Recorded event = new Recorded(at, message.getIdentifier(), message.getTimestamp(), message.getPayload());
-                    ViewWrite write = new ViewWrite(documents, at);
-                    events.projection().apply(event, write);
-                    write.commit();
-                    position = at;
-                    if (++sinceFlush >= FLUSH_EVERY) {
-                        documents.flush();
-                        sinceFlush = 0;
-                        report(events.projection().name(), RebuildProgress.State.RUNNING, from, to, position, startedAt, null);
-                    }
-                }
-            }
-            if (position == before) {
-                if (engine.headPosition() <= position) {
-                    break; // nothing more was ever reserved
-                }
-                sleep(); // a reserved position not yet written (or fenced): the engine waits for it
-            } else {
-                report(events.projection().name(), RebuildProgress.State.RUNNING, from, to, position, startedAt, null);
-            }
-            goal = target.getAsLong();
-        }
-        documents.flush();
-        return position;
     }
 
     private void report(String view, RebuildProgress.State state, int from, int to, long position, Instant startedAt, String error) {
@@ -208,14 +160,5 @@ public class ViewRebuilds {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the store", e);
-        }
     }
 }

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -32,21 +34,33 @@ public final class MongoDocuments implements DocumentSource {
     private final int cacheLimit;
     private final Map<String, Document> cache = new HashMap<>();
     private final Map<String, Document> dirty = new LinkedHashMap<>();
+    /** For a generation built from nothing: the ids written so far; any other id is known to be absent. */
+    private final Set<String> written;
 
-    private MongoDocuments(MongoCollection<Document> collection, boolean buffered, int cacheLimit) {
+    private MongoDocuments(MongoCollection<Document> collection, boolean buffered, int cacheLimit, boolean startsEmpty) {
         this.collection = collection;
         this.buffered = buffered;
         this.cacheLimit = cacheLimit;
+        this.written = startsEmpty ? new HashSet<>() : null;
     }
 
     /** Writes every event's documents at once. */
     public static MongoDocuments direct(MongoCollection<Document> collection) {
-        return new MongoDocuments(collection, false, 0);
+        return new MongoDocuments(collection, false, 0, false);
     }
 
     /** Keeps up to about {@code cacheLimit} documents in memory; nothing is written before {@link #flush}. */
     public static MongoDocuments buffered(MongoCollection<Document> collection, int cacheLimit) {
-        return new MongoDocuments(collection, true, cacheLimit);
+        return new MongoDocuments(collection, true, cacheLimit, false);
+    }
+
+    /**
+     * Like {@link #buffered}, for a collection that is empty to begin with and written by nobody
+     * else (a new generation): a document it has not written does not exist, so looking for one
+     * costs no round trip. Most documents of a rebuild are new, so this halves its round trips.
+     */
+    public static MongoDocuments fresh(MongoCollection<Document> collection, int cacheLimit) {
+        return new MongoDocuments(collection, true, cacheLimit, true);
     }
 
     public MongoCollection<Document> collection() {
@@ -60,7 +74,7 @@ public final class MongoDocuments implements DocumentSource {
         }
         Document cached = cache.get(id);
         if (cached == null && !cache.containsKey(id)) {
-            cached = collection.find(eq("_id", id)).first();
+            cached = written != null && !written.contains(id) ? null : collection.find(eq("_id", id)).first();
             cache.put(id, cached);
         }
         return cached;
@@ -86,6 +100,9 @@ public final class MongoDocuments implements DocumentSource {
     public void flush() {
         if (!dirty.isEmpty()) {
             write(dirty.values());
+            if (written != null) {
+                written.addAll(dirty.keySet());
+            }
             dirty.clear();
         }
         if (cache.size() > cacheLimit) {

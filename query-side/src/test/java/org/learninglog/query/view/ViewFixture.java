@@ -67,7 +67,7 @@ final class ViewFixture {
 
     /** As a rebuild does: in memory, written in bulk. */
     static void applyRebuild(Projection projection, MongoCollection<Document> collection, List<Recorded> events) {
-        MongoDocuments documents = MongoDocuments.buffered(collection, 100_000);
+        MongoDocuments documents = MongoDocuments.fresh(collection, 100_000);
         int count = 0;
         for (Recorded event : events) {
             ViewWrite write = new ViewWrite(documents, event.position());

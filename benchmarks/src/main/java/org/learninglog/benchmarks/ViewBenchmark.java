@@ -1,0 +1,216 @@
+package org.learninglog.benchmarks;
+
+import com.mongodb.client.MongoCollection;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.bson.Document;
+import org.learninglog.events.practice.PracticeAdapted;
+import org.learninglog.events.practice.PracticeAdopted;
+import org.learninglog.query.audit.AuditQueries;
+import org.learninglog.query.flow.FlowQueries;
+import org.learninglog.query.flow.LearningFlowProjection;
+import org.learninglog.query.funder.FunderQueries;
+import org.learninglog.query.funder.ProgrammeTimelineProjection;
+import org.learninglog.query.journey.JourneyProjection;
+import org.learninglog.query.journey.JourneyQueries;
+import org.learninglog.query.practice.PracticeQueries;
+import org.learninglog.query.rebuild.GenerationBuilder;
+import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.query.search.SearchProjection;
+import org.learninglog.query.search.SearchQueries;
+import org.learninglog.query.view.MongoDocuments;
+import org.learninglog.query.view.PagedLog;
+import org.learninglog.query.view.Projection;
+import org.learninglog.query.view.TimelineFilter;
+import org.learninglog.query.view.ViewReader;
+import org.learninglog.query.view.ViewWrite;
+import org.learninglog.store.MongoStore;
+import org.learninglog.store.StoreMode;
+import org.learninglog.store.config.EventJson;
+import org.learninglog.store.engine.PositionedEventStorageEngine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
+
+/**
+ * Prints figures of the views on a generated history, on the embedded server or on the MongoDB
+ * that {@code MONGODB_URI} names. It asserts nothing.
+ *
+ * <ul>
+ *   <li>rebuild: each view's generation filled from every stored event, with the rebuild's own
+ *       code ({@link GenerationBuilder}), in seconds and events per second;</li>
+ *   <li>live: the same view applied event by event, written per event as the processor does;</li>
+ *   <li>queries: p50 and p99 latency of each kind of read, every one of them by exact keys.</li>
+ * </ul>
+ * Arguments: {@code --events=100000 --places=50 --queries=2000 --live-events=2000}.
+ */
+public final class ViewBenchmark {
+
+    private static final String PROGRAMME = "benchmark";
+
+    private ViewBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = argument(args, "events", 100_000);
+        int places = argument(args, "places", 50);
+        int queries = argument(args, "queries", 2_000);
+        int liveEvents = argument(args, "live-events", 2_000);
+        String uri = System.getenv("MONGODB_URI");
+        Path folder = Files.createTempDirectory("learninglog-view-benchmark");
+        try (MongoStore store = uri == null || uri.isBlank()
+                ? MongoStore.open(null, folder, 0, "benchmark")
+                : MongoStore.connect(StoreMode.URI, uri, "learninglog_view_benchmark_" + System.currentTimeMillis())) {
+            System.out.printf("Learning Log view benchmark on %s, %d events over %d places, %d cores%n", store.mode(), events,
+                    places, Runtime.getRuntime().availableProcessors());
+            run(store, events, places, queries, liveEvents);
+            if (store.mode() == StoreMode.URI) {
+                store.database().drop();
+            }
+        }
+    }
+
+    private static void run(MongoStore store, int events, int places, int queries, int liveEvents) {
+        PositionedEventStorageEngine engine = PositionedEventStorageEngine.builder()
+                .database(store.database())
+                .eventSerializer(EventJson.serializer())
+                .snapshotSerializer(EventJson.serializer())
+                .build();
+        engine.ensureIndexes();
+
+        SampleHistory history = SampleHistory.generated(42, PROGRAMME, places, events - places - 1, Instant.parse("2023-01-01T00:00:00Z"));
+        List<DomainEventMessage<?>> messages = history.messages();
+        long start = System.nanoTime();
+        for (DomainEventMessage<?> message : messages) {
+            engine.appendEvents(message);
+        }
+        double appendSeconds = seconds(start);
+        System.out.printf(Locale.ROOT, "history: %d events appended in %.1f s (%.0f events/s)%n%n", messages.size(), appendSeconds,
+                messages.size() / appendSeconds);
+
+        List<Projection> projections = List.of(new JourneyProjection(), new ProgrammeTimelineProjection(),
+                new LearningFlowProjection(), new SearchProjection());
+        Map<String, MongoCollection<Document>> readers = new LinkedHashMap<>();
+        System.out.println("view               | rebuild s | rebuild events/s | documents | live events/s (per-event writes)");
+        double totalRebuild = 0;
+        for (Projection projection : projections) {
+            MongoCollection<Document> collection = store.database().getCollection("bench_" + projection.name().replace('-', '_'));
+            start = System.nanoTime();
+            new GenerationBuilder(engine, projection, MongoDocuments.fresh(collection, 200_000))
+                    .applyUntil(0, engine::headPosition, position -> { });
+            double rebuild = seconds(start);
+            totalRebuild += rebuild;
+            MongoCollection<Document> live = store.database().getCollection("bench_live_" + projection.name().replace('-', '_'));
+            List<org.learninglog.query.view.Recorded> first = firstEvents(engine, liveEvents);
+            start = System.nanoTime();
+            for (org.learninglog.query.view.Recorded event : first) {
+                ViewWrite write = new ViewWrite(MongoDocuments.direct(live), event.position());
+                projection.apply(event, write);
+                write.commit();
+            }
+            double liveSeconds = seconds(start);
+            System.out.printf(Locale.ROOT, "%-18s | %9.1f | %16.0f | %9d | %8.0f%n", projection.name(), rebuild, events / rebuild,
+                    collection.countDocuments(), first.size() / liveSeconds);
+            readers.put(projection.name(), collection);
+        }
+        System.out.printf(Locale.ROOT, "all four views      | %9.1f | %16.0f |%n%n", totalRebuild, events / totalRebuild);
+
+        List<String> placeIds = new ArrayList<>();
+        List<String> practiceIds = new ArrayList<>();
+        List<String> adaptationIds = new ArrayList<>();
+        for (SampleHistory.Event event : history.events()) {
+            if (event.payload() instanceof org.learninglog.events.place.PlaceRegistered place) {
+                placeIds.add(place.placeId());
+            } else if (event.payload() instanceof PracticeAdopted adopted) {
+                practiceIds.add(adopted.practiceId());
+            } else if (event.payload() instanceof PracticeAdapted adapted) {
+                adaptationIds.add(adapted.adaptationId());
+            }
+        }
+        Instant middle = history.events().get(history.events().size() / 2).recordedAt();
+        String principle = SampleHistory.PRINCIPLES.get(0);
+        long steps = PagedLog.count(fresh(readers, ProgrammeTimelineProjection.NAME).get(ProgrammeTimelineProjection.timelineKey(PROGRAMME)));
+        Random random = new Random(1);
+
+        System.out.println("query (each on a fresh reader, by exact keys)         |  p50 ms |  p99 ms |  max ms");
+        measure("place journey, page of 50 (timeline)", queries, i -> JourneyQueries.journey(
+                fresh(readers, JourneyProjection.NAME), placeIds.get(random.nextInt(placeIds.size())), TimelineFilter.NONE, 0, 50));
+        measure("place journey, by principle", queries, i -> JourneyQueries.journey(fresh(readers, JourneyProjection.NAME),
+                placeIds.get(random.nextInt(placeIds.size())), filter(principle, null), 0, 50));
+        measure("place journey, as of a date", queries, i -> JourneyQueries.journey(fresh(readers, JourneyProjection.NAME),
+                placeIds.get(random.nextInt(placeIds.size())), TimelineFilter.NONE.asOf(middle), 0, 50));
+        measure("programme timeline, any page of 50", queries, i -> FunderQueries.timeline(fresh(readers, ProgrammeTimelineProjection.NAME),
+                PROGRAMME, TimelineFilter.NONE, random.nextInt((int) Math.max(1, steps / 50)), 50));
+        measure("programme timeline, by principle, page 0", queries, i -> FunderQueries.timeline(
+                fresh(readers, ProgrammeTimelineProjection.NAME), PROGRAMME, filter(principle, null), 0, 50));
+        measure("programme timeline, by place, page 0", queries, i -> FunderQueries.timeline(
+                fresh(readers, ProgrammeTimelineProjection.NAME), PROGRAMME,
+                filter(null, placeIds.get(random.nextInt(placeIds.size()))), 0, 50));
+        measure("replay: state after step k", queries, i -> FunderQueries.step(fresh(readers, ProgrammeTimelineProjection.NAME),
+                PROGRAMME, 1 + random.nextInt((int) steps)));
+        measure("replay: jump to a date", queries, i -> FunderQueries.stepAt(fresh(readers, ProgrammeTimelineProjection.NAME),
+                PROGRAMME, middle));
+        measure("counts by principle and theme per month", Math.min(queries, 500), i -> FunderQueries.counts(
+                fresh(readers, ProgrammeTimelineProjection.NAME), PROGRAMME, null));
+        measure("practice history", queries, i -> PracticeQueries.history(fresh(readers, JourneyProjection.NAME),
+                practiceIds.get(random.nextInt(practiceIds.size())), null));
+        measure("decision audit", queries, i -> AuditQueries.audit(fresh(readers, JourneyProjection.NAME),
+                adaptationIds.get(random.nextInt(adaptationIds.size())), null));
+        measure("learning flow", Math.min(queries, 500), i -> FlowQueries.flow(fresh(readers, LearningFlowProjection.NAME), PROGRAMME, null));
+        measure("search, two words", queries, i -> SearchQueries.search(fresh(readers, SearchProjection.NAME), PROGRAMME,
+                "school gate", null, false));
+    }
+
+    private static TimelineFilter filter(String principle, String placeId) {
+        return new TimelineFilter(null, null, principle, null, null, null, null, null, placeId, null);
+    }
+
+    /** A reader per query, as a request has: it caches nothing from the query before. */
+    private static ViewReader fresh(Map<String, MongoCollection<Document>> collections, String view) {
+        return new ViewReader(collections.get(view));
+    }
+
+    private static List<org.learninglog.query.view.Recorded> firstEvents(PositionedEventStorageEngine engine, int count) {
+        try (var stream = engine.readEvents(new org.axonframework.eventhandling.GlobalSequenceTrackingToken(0), false)) {
+            return stream.limit(count).map(m -> new org.learninglog.query.view.Recorded(
+                    PositionedEventStorageEngine.positionOf(m.trackingToken()), m.getIdentifier(), m.getTimestamp(),
+                    m.getPayload())).toList();
+        }
+    }
+
+    private static void measure(String label, int count, IntFunction<Object> query) {
+        for (int i = 0; i < Math.min(100, count); i++) {
+            query.apply(i); // warm up
+        }
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            query.apply(i);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "%-53s | %7.2f | %7.2f | %7.2f%n", label, nanos[count / 2] / 1e6,
+                nanos[(int) Math.min(count - 1, Math.ceil(count * 0.99) - 1)] / 1e6, nanos[count - 1] / 1e6);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static int argument(String[] args, String name, int fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return Integer.parseInt(arg.substring(name.length() + 3));
+            }
+        }
+        return fallback;
+    }
+}

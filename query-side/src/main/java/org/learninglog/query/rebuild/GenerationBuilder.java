@@ -1,0 +1,87 @@
+package org.learninglog.query.rebuild;
+
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.learninglog.query.view.MongoDocuments;
+import org.learninglog.query.view.Projection;
+import org.learninglog.query.view.Recorded;
+import org.learninglog.query.view.ViewWrite;
+import org.learninglog.store.engine.PositionedEventStorageEngine;
+
+import java.util.Iterator;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+import static org.learninglog.store.engine.PositionedEventStorageEngine.positionOf;
+
+/**
+ * Fills one view generation from the events, straight from the storage engine: events are read
+ * in batches by position, applied in memory, and written every {@value #FLUSH_EVERY} events.
+ * The rebuild uses it, and so does the view benchmark.
+ */
+public final class GenerationBuilder {
+
+    static final int FLUSH_EVERY = 5_000;
+
+    private final PositionedEventStorageEngine engine;
+    private final Projection projection;
+    private final MongoDocuments documents;
+
+    public GenerationBuilder(PositionedEventStorageEngine engine, Projection projection, MongoDocuments documents) {
+        this.engine = engine;
+        this.projection = projection;
+        this.documents = documents;
+    }
+
+    /**
+     * Applies the events after {@code position} up to {@code target} (asked again as it goes, so
+     * it may grow) and returns the last applied position; {@code progress} hears of it now and then.
+     */
+    public long applyUntil(long position, LongSupplier target, LongConsumer progress) {
+        int sinceFlush = 0;
+        long goal = target.getAsLong();
+        while (position < goal) {
+            long before = position;
+            try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(new GlobalSequenceTrackingToken(position), false)) {
+                Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
+                while (iterator.hasNext()) {
+                    TrackedEventMessage<?> message = iterator.next();
+                    long at = positionOf(message.trackingToken());
+                    if (at > goal) {
+                        break;
+                    }
+                    ViewWrite write = new ViewWrite(documents, at);
+                    projection.apply(new Recorded(at, message.getIdentifier(), message.getTimestamp(), message.getPayload()), write);
+                    write.commit();
+                    position = at;
+                    if (++sinceFlush >= FLUSH_EVERY) {
+                        documents.flush();
+                        sinceFlush = 0;
+                        progress.accept(position);
+                    }
+                }
+            }
+            if (position == before) {
+                if (engine.headPosition() <= position) {
+                    break; // nothing more was ever reserved
+                }
+                sleep(); // a reserved position not yet written (or fenced): the engine waits for it
+            } else {
+                progress.accept(position);
+            }
+            goal = target.getAsLong();
+        }
+        documents.flush();
+        return position;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the store", e);
+        }
+    }
+}
