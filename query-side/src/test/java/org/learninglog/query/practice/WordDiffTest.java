@@ -11,9 +11,12 @@ class WordDiffTest {
         WordDiff diff = WordDiff.between("The partnership meets monthly in the library at 6pm",
                 "The partnership meets monthly at the school gate at 3pm");
 
-        assertThat(diff.readable()).isEqualTo("The partnership meets monthly [-in the library-] {+at the school gate+} at [-6pm-] {+3pm+}");
+        // The smallest difference: words both versions share stay in place.
+        assertThat(diff.readable())
+                .isEqualTo("The partnership meets monthly [-in-] {+at+} the [-library-] {+school gate+} at [-6pm-] {+3pm+}");
         assertThat(diff.segments()).extracting(WordDiff.Segment::op).containsExactly(WordDiff.Op.EQUAL, WordDiff.Op.DELETE,
-                WordDiff.Op.INSERT, WordDiff.Op.EQUAL, WordDiff.Op.DELETE, WordDiff.Op.INSERT);
+                WordDiff.Op.INSERT, WordDiff.Op.EQUAL, WordDiff.Op.DELETE, WordDiff.Op.INSERT, WordDiff.Op.EQUAL,
+                WordDiff.Op.DELETE, WordDiff.Op.INSERT);
     }
 
     @Test
