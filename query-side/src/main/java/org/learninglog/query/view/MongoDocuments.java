@@ -63,6 +63,11 @@ public final class MongoDocuments implements DocumentSource {
         return new MongoDocuments(collection, true, cacheLimit, true);
     }
 
+    /** How many documents a fresh generation has written so far (-1 when not {@link #fresh}). */
+    public long documentsWritten() {
+        return written == null ? -1 : written.size();
+    }
+
     public MongoCollection<Document> collection() {
         return collection;
     }
