@@ -65,7 +65,7 @@ public final class StoreBenchmark {
         List<Integer> sizes = sizes(args, "--sizes=", "10000,100000");
         List<Integer> beforeSizes = sizes(args, "--before-sizes=", "10000");
         String uri = System.getenv("MONGODB_URI");
-        Path folder = Files.createTempDirectory("learninglog-benchmark");
+        Path folder = TemporaryStore.folder("learninglog-benchmark");
         try (MongoStore store = uri == null || uri.isBlank()
                 ? MongoStore.open(null, folder, 0, "benchmark")
                 : MongoStore.connect(StoreMode.URI, uri, "learninglog_benchmark_" + System.currentTimeMillis())) {

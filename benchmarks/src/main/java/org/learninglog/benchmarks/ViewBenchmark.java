@@ -65,7 +65,7 @@ public final class ViewBenchmark {
         int queries = argument(args, "queries", 2_000);
         int liveEvents = argument(args, "live-events", 2_000);
         String uri = System.getenv("MONGODB_URI");
-        Path folder = Files.createTempDirectory("learninglog-view-benchmark");
+        Path folder = TemporaryStore.folder("learninglog-view-benchmark");
         try (MongoStore store = uri == null || uri.isBlank()
                 ? MongoStore.open(null, folder, 0, "benchmark")
                 : MongoStore.connect(StoreMode.URI, uri, "learninglog_view_benchmark_" + System.currentTimeMillis())) {

@@ -31,7 +31,10 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.file = file;
         MVStore store = file == null
                 ? new MVStore.Builder().open()
-                : new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
+                // Every write is committed before it is answered (DurableH2Backend). The store's own
+                // background thread stays on: it is what compacts old chunks and lets their space be
+                // used again; without it a commit per write grows the file by a chunk per write.
+                : new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(60)
                         .pageSplitSize(Integer.getInteger("learninglog.h2.page-split", 16 * 1024)).open();
         this.backend = new DurableH2Backend(store);
         this.server = new MongoServer(backend);
