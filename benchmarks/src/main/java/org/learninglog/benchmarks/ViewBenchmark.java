@@ -75,6 +75,14 @@ public final class ViewBenchmark {
             if (store.mode() == StoreMode.URI) {
                 store.database().drop();
             }
+        } finally {
+            deleteFolder(folder); // the embedded store's file grows to gigabytes at 100,000 events
+        }
+    }
+
+    private static void deleteFolder(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
