@@ -20,6 +20,9 @@ final class TemporaryStore {
     }
 
     private static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return; // deleted already by the benchmark itself
+        }
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
