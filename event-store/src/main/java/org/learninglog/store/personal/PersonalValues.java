@@ -93,6 +93,17 @@ public final class PersonalValues {
         }
     }
 
+    /**
+     * The stored value as a rebuild would now write it: the marker if it is sealed for a person
+     * whose key is gone, else as it is. Opens nothing.
+     */
+    public String asErased(String personId, String stored) {
+        if (stored == null || !stored.startsWith(PREFIX)) {
+            return stored;
+        }
+        return keys.find(personId).isPresent() ? stored : REMOVED;
+    }
+
     /** Every value of the personal data sealed for a view. */
     public PersonalData seal(PersonalData data) {
         if (data == null) {

@@ -52,7 +52,7 @@ public class SearchProjection implements Projection {
         if (payload instanceof PersonRegistered e) {
             Document person = view.edit(TimelineLines.personKey(e.personId()));
             if (person != null) {
-                person.append("name", e.personalData() == null ? null : e.personalData().name());
+                person.append("personId", e.personId()).append("name", e.personalData() == null ? null : e.personalData().name());
             }
         } else if (payload instanceof InsightRecorded e) {
             index(view, "insight:" + e.insightId(), e.programmeId(), e.placeId(), null, e.text(), "active");

@@ -45,7 +45,7 @@ public final class TimelineLines {
         List<Document> lines = new ArrayList<>();
         if (payload instanceof PersonRegistered e) {
             // The person's name, as the event handed it over: sealed with their key (see Evidence).
-            remember(view, personKey(e.personId()), new Document("name", e.personalData() == null ? null : e.personalData().name()));
+            remember(view, personKey(e.personId()), new Document("personId", e.personId()).append("name", e.personalData() == null ? null : e.personalData().name()));
         } else if (payload instanceof InsightRecorded e) {
             Entry.Facets facets = new Entry.Facets(e.principles(), e.themes(), name(e.layer()), name(e.sphere()), e.source(), List.of());
             remember(view, "tags:" + e.insightId(), facets(facets));
