@@ -168,6 +168,24 @@ class ErasureAcceptanceTest {
         assertThat(adopted.status()).as(adopted.body().toString()).isEqualTo(HttpStatus.CREATED);
         String practiceId = adopted.text("practiceId");
 
+        // Refused requests carrying personal data: their values must not reach a log line either.
+        Person refused = people.get(23);
+        assertThat(api.post("/api/places/" + refused.placeId() + "/insights", """
+                {"text": "Refused", "layer": "PLACE_NETWORK", "evidence": {"personId": "%s", "quote": "%s", "consent": false}}"""
+                .formatted(refused.personId(), refused.quote())).status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.post("/api/places/" + refused.placeId() + "/insights", """
+                {"text": "Refused", "layer": "PLACE_NETWORK", "evidence": {"personId": "nobody-known", "quote": "%s", "consent": true}}"""
+                .formatted(refused.quote())).status().is4xxClientError()).isTrue();
+        assertThat(api.post("/api/programmes/" + programmeId + "/people", """
+                {"role": "NOT_A_ROLE", "name": "%s", "contact": "%s"}""".formatted(refused.name(), refused.email())).status())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.post("/api/programmes/" + programmeId + "/people", """
+                {"role": "PLACE_MEMBER", "name": "%s", "contact": "%s"}""".formatted(refused.name() + " ".repeat(200) + "x",
+                refused.email())).status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.post("/api/programmes/" + programmeId + "/people", """
+                {"role": "PLACE_MEMBER", "name": "%s", "contact": "%s", "mayBeQuoted": "perhaps"}""".formatted(refused.name(),
+                refused.email())).status()).isEqualTo(HttpStatus.BAD_REQUEST);
+
         List<Person> erased = people.stream().filter(person -> person.n() % 10 == 3).toList();
         List<Person> kept = people.stream().filter(person -> person.n() % 10 != 3).toList();
         assertThat(erased).hasSize(10);
