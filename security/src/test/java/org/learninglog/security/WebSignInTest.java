@@ -54,6 +54,7 @@ class WebSignInTest {
 
         HttpResponse<String> withoutToken = send("POST", WRITE, "{\"text\": \"hello\"}", null);
         assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.body()).contains("\"status\":403").doesNotContain("\"properties\"");
 
         HttpResponse<String> withToken = send("POST", WRITE, "{\"text\": \"hello\"}", csrfToken());
         assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +17,8 @@ import java.net.URI;
  */
 public final class Problems {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Spring's builder registers the mix-in that writes a problem's extra properties inline (and no null "properties"). */
+    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
 
     private Problems() {
     }
