@@ -115,8 +115,25 @@ public class SearchProjection implements Projection {
             return; // this event is indexed already
         }
         String name = title != null ? title : doc.getString("title");
-        unindex(view, doc, hit, kind);
         Map<String, Integer> terms = Terms.of((name == null ? "" : name + " ") + text);
+        // read what this event changes in two round trips: the old entries' pages and every head, then the pages to append to
+        List<String> heads = terms.keySet().stream().map(term -> postingKey(programmeId, term)).toList();
+        List<String> ahead = new ArrayList<>(heads);
+        Document oldPages = doc.get("pages", Document.class);
+        if (oldPages != null && doc.getString("programmeId") != null) {
+            oldPages.forEach((term, page) -> {
+                String key = postingKey(doc.getString("programmeId"), term);
+                ahead.add(key);
+                ahead.add(pageId(key, ((Number) page).longValue()));
+            });
+        }
+        view.prefetch(ahead);
+        view.prefetch(heads.stream().map(key -> {
+            Document head = view.read(key);
+            Number appended = head == null ? null : head.get(APPENDED, Number.class);
+            return pageId(key, appended == null ? 0 : appended.longValue() / PAGE_SIZE);
+        }).toList());
+        unindex(view, doc, hit, kind);
         Document counts = new Document();
         Document pages = new Document();
         terms.forEach((term, count) -> {
@@ -165,6 +182,7 @@ public class SearchProjection implements Projection {
         Document pages = doc.get("pages", Document.class);
         String programmeId = doc.getString("programmeId");
         if (pages != null && programmeId != null) {
+            view.prefetch(pages.keySet().stream().map(term -> postingKey(programmeId, term)).toList());
             for (String term : pages.keySet()) {
                 Document head = view.edit(postingKey(programmeId, term));
                 count(head, bucket(kind, doc.getString("status")), -1);
