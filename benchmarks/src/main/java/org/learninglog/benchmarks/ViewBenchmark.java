@@ -17,6 +17,7 @@ import org.learninglog.query.rebuild.GenerationBuilder;
 import org.learninglog.query.sample.SampleHistory;
 import org.learninglog.query.search.SearchProjection;
 import org.learninglog.query.search.SearchQueries;
+import org.learninglog.query.search.SearchResults;
 import org.learninglog.query.view.MongoDocuments;
 import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.Projection;
@@ -50,7 +51,8 @@ import java.util.function.IntFunction;
  *   <li>live: the same view applied event by event, written per event as the processor does;</li>
  *   <li>queries: p50 and p99 latency of each kind of read, every one of them by exact keys.</li>
  * </ul>
- * Arguments: {@code --events=100000 --places=50 --queries=2000 --live-events=2000}.
+ * Arguments: {@code --events=100000 --places=50 --queries=2000 --live-events=2000}, and
+ * {@code --views=search} (names, comma-separated) to build and query only some views.
  */
 public final class ViewBenchmark {
 
@@ -64,6 +66,7 @@ public final class ViewBenchmark {
         int places = argument(args, "places", 50);
         int queries = argument(args, "queries", 2_000);
         int liveEvents = argument(args, "live-events", 2_000);
+        String views = text(args, "views", "journey,programme-timeline,learning-flow,search");
         String uri = System.getenv("MONGODB_URI");
         Path folder = TemporaryStore.folder("learninglog-view-benchmark");
         try (MongoStore store = uri == null || uri.isBlank()
@@ -71,7 +74,7 @@ public final class ViewBenchmark {
                 : MongoStore.connect(StoreMode.URI, uri, "learninglog_view_benchmark_" + System.currentTimeMillis())) {
             System.out.printf("Learning Log view benchmark on %s, %d events over %d places, %d cores%n", store.mode(), events,
                     places, Runtime.getRuntime().availableProcessors());
-            run(store, events, places, queries, liveEvents);
+            run(store, events, places, queries, liveEvents, List.of(views.split(",")));
             if (store.mode() == StoreMode.URI) {
                 store.database().drop();
             }
@@ -86,7 +89,7 @@ public final class ViewBenchmark {
         }
     }
 
-    private static void run(MongoStore store, int events, int places, int queries, int liveEvents) {
+    private static void run(MongoStore store, int events, int places, int queries, int liveEvents, List<String> views) {
         PositionedEventStorageEngine engine = PositionedEventStorageEngine.builder()
                 .database(store.database())
                 .eventSerializer(EventJson.serializer())
@@ -105,7 +108,7 @@ public final class ViewBenchmark {
                 messages.size() / appendSeconds);
 
         List<Projection> projections = List.of(new JourneyProjection(), new ProgrammeTimelineProjection(),
-                new LearningFlowProjection(), new SearchProjection());
+                new LearningFlowProjection(), new SearchProjection()).stream().filter(p -> views.contains(p.name())).toList();
         Map<String, MongoCollection<Document>> readers = new LinkedHashMap<>();
         System.out.println("view               | rebuild s | rebuild events/s | documents | live events/s (per-event writes)");
         double totalRebuild = 0;
@@ -129,11 +132,12 @@ public final class ViewBenchmark {
                     generation.documentsWritten(), first.size() / liveSeconds);
             readers.put(projection.name(), collection);
         }
-        System.out.printf(Locale.ROOT, "all four views      | %9.1f | %16.0f |%n%n", totalRebuild, events / totalRebuild);
+        System.out.printf(Locale.ROOT, "all views built     | %9.1f | %16.0f |%n%n", totalRebuild, events / totalRebuild);
 
         List<String> placeIds = new ArrayList<>();
         List<String> practiceIds = new ArrayList<>();
         List<String> adaptationIds = new ArrayList<>();
+        List<String> insightNumbers = new ArrayList<>();
         for (SampleHistory.Event event : history.events()) {
             if (event.payload() instanceof org.learninglog.events.place.PlaceRegistered place) {
                 placeIds.add(place.placeId());
@@ -141,14 +145,27 @@ public final class ViewBenchmark {
                 practiceIds.add(adopted.practiceId());
             } else if (event.payload() instanceof PracticeAdapted adapted) {
                 adaptationIds.add(adapted.adaptationId());
+            } else if (event.payload() instanceof org.learninglog.events.insight.InsightRecorded insight) {
+                insightNumbers.add(insight.text().substring(insight.text().lastIndexOf('(') + 1, insight.text().lastIndexOf(')')));
             }
         }
         Instant middle = history.events().get(history.events().size() / 2).recordedAt();
         String principle = SampleHistory.PRINCIPLES.get(0);
-        long steps = PagedLog.count(fresh(readers, ProgrammeTimelineProjection.NAME).get(ProgrammeTimelineProjection.timelineKey(PROGRAMME)));
         Random random = new Random(1);
-
         System.out.println("query (each on a fresh reader, by exact keys)         |  p50 ms |  p99 ms |  max ms");
+        if (readers.containsKey(ProgrammeTimelineProjection.NAME) && readers.containsKey(JourneyProjection.NAME)
+                && readers.containsKey(LearningFlowProjection.NAME)) {
+            others(readers, queries, placeIds, practiceIds, adaptationIds, middle, principle, random);
+        }
+        if (readers.containsKey(SearchProjection.NAME)) {
+            search(readers, queries, insightNumbers, random);
+        }
+    }
+
+    private static void others(Map<String, MongoCollection<Document>> readers, int queries, List<String> placeIds,
+                               List<String> practiceIds, List<String> adaptationIds, Instant middle, String principle,
+                               Random random) {
+        long steps = PagedLog.count(fresh(readers, ProgrammeTimelineProjection.NAME).get(ProgrammeTimelineProjection.timelineKey(PROGRAMME)));
         measure("place journey, page of 50 (timeline)", queries, i -> JourneyQueries.journey(
                 fresh(readers, JourneyProjection.NAME), placeIds.get(random.nextInt(placeIds.size())), TimelineFilter.NONE, 0, 50));
         measure("place journey, by principle", queries, i -> JourneyQueries.journey(fresh(readers, JourneyProjection.NAME),
@@ -173,8 +190,30 @@ public final class ViewBenchmark {
         measure("decision audit", queries, i -> AuditQueries.audit(fresh(readers, JourneyProjection.NAME),
                 adaptationIds.get(random.nextInt(adaptationIds.size())), null));
         measure("learning flow", Math.min(queries, 500), i -> FlowQueries.flow(fresh(readers, LearningFlowProjection.NAME), PROGRAMME, null));
-        measure("search, two words", queries, i -> SearchQueries.search(fresh(readers, SearchProjection.NAME), PROGRAMME,
-                "school gate", null, false));
+    }
+
+    /** A common term, a rare one, two that go together, a deep page, and two common terms never found together (the worst case). */
+    private static void search(Map<String, MongoCollection<Document>> readers, int queries, List<String> insightNumbers,
+                               Random random) {
+        measure("search: common term (residents), page 0 of 50", queries, i -> SearchQueries.search(
+                fresh(readers, SearchProjection.NAME), PROGRAMME, "residents", null, false, 0, 50));
+        measure("search: common term, page 20 of 50", Math.min(queries, 500), i -> SearchQueries.search(
+                fresh(readers, SearchProjection.NAME), PROGRAMME, "residents", null, false, 20, 50));
+        measure("search: rare term (one insight's number)", queries, i -> SearchQueries.search(
+                fresh(readers, SearchProjection.NAME), PROGRAMME, insightNumbers.get(random.nextInt(insightNumbers.size())),
+                null, false, 0, 50));
+        measure("search: two terms (school gate), page 0 of 50", queries, i -> SearchQueries.search(
+                fresh(readers, SearchProjection.NAME), PROGRAMME, "school gate", null, false, 0, 50));
+        measure("search: common + rare (residents <number>)", queries, i -> SearchQueries.search(
+                fresh(readers, SearchProjection.NAME), PROGRAMME, "residents " + insightNumbers.get(random.nextInt(insightNumbers.size())),
+                null, false, 0, 50));
+        measure("search: two terms never together (youth residents)", Math.min(queries, 100), i -> SearchQueries.search(
+                fresh(readers, SearchProjection.NAME), PROGRAMME, "youth residents", null, false, 0, 50));
+        for (String q : List.of("residents", "school gate", "youth residents")) {
+            SearchResults results = SearchQueries.search(fresh(readers, SearchProjection.NAME), PROGRAMME, q, null, false, 0, 50);
+            System.out.printf(Locale.ROOT, "  \"%s\": %d hits shown, total %s%d%n", q, results.hits().size(),
+                    results.totalExact() ? "" : "at least ", results.total());
+        }
     }
 
     private static TimelineFilter filter(String principle, String placeId) {
@@ -211,6 +250,15 @@ public final class ViewBenchmark {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String text(String[] args, String name, String fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return arg.substring(name.length() + 3);
+            }
+        }
+        return fallback;
     }
 
     private static int argument(String[] args, String name, int fallback) {

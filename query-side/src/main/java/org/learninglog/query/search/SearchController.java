@@ -22,10 +22,14 @@ class SearchController {
     }
 
     @GetMapping("/api/programmes/{programmeId}/search")
-    @Operation(summary = "Insights and practices of the programme holding every word of q, best first")
+    @Operation(summary = "Insights and practices of the programme holding every word of q, the most recently recorded or "
+            + "revised first, paged (page from 0, size up to " + SearchQueries.MAX_SIZE + "); total is exact when totalExact, "
+            + "otherwise at least that many")
     SearchResults search(@PathVariable String programmeId, @RequestParam String q,
                          @RequestParam(required = false) String kind,
-                         @RequestParam(defaultValue = "false") boolean includeWithdrawn) {
+                         @RequestParam(defaultValue = "false") boolean includeWithdrawn,
+                         @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "" + SearchQueries.DEFAULT_SIZE) int size) {
         access.requireRead(programmeId, "search");
         if (kind != null && !kind.equals("insight") && !kind.equals("practice")) {
             throw new BadQueryException("kind", "must be insight or practice");
@@ -33,6 +37,12 @@ class SearchController {
         if (q.isBlank()) {
             throw new BadQueryException("q", "must hold a word to look for");
         }
-        return queries.search(programmeId, q, kind, includeWithdrawn);
+        if (page < 0) {
+            throw new BadQueryException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > SearchQueries.MAX_SIZE) {
+            throw new BadQueryException("size", "must be between 1 and " + SearchQueries.MAX_SIZE);
+        }
+        return queries.search(programmeId, q, kind, includeWithdrawn, page, size);
     }
 }

@@ -1,24 +1,31 @@
 package org.learninglog.query.search;
 
 import org.bson.Document;
-import org.learninglog.query.view.Bson;
-import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.Evidence;
+import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.Views;
 import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Searches a programme's index: one read of the terms' postings, one of the hits' documents. */
+/**
+ * Searches a programme's index by exact keys: the heads of the query's terms in one read, then the
+ * rarest term's pages newest first, a few at a time, with the documents of their hits; a hit
+ * matches when its document holds every other term. It stops once it has the page asked for and
+ * one hit more, so what a query reads grows with the page asked for and with how rarely the terms
+ * occur together, not with how common they are.
+ */
 @Component
 public class SearchQueries {
 
-    private static final int MAX_HITS = 50;
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 200;
+    /** Pages of postings read at most in one round trip. */
+    private static final int MAX_PAGES_AT_ONCE = 8;
 
     private final Views views;
     private final PersonalValues personalValues;
@@ -29,51 +36,124 @@ public class SearchQueries {
     }
 
     /** The hits with their evidence readable, or marked removed where the person withdrew consent. */
-    public SearchResults search(String programmeId, String query, String kind, boolean includeWithdrawn) {
-        SearchResults results = search(views.reader(SearchProjection.NAME), programmeId, query, kind, includeWithdrawn);
+    public SearchResults search(String programmeId, String query, String kind, boolean includeWithdrawn, int page, int size) {
+        SearchResults results = search(views.reader(SearchProjection.NAME), programmeId, query, kind, includeWithdrawn, page, size);
         return new SearchResults(results.programmeId(), results.query(), results.terms(), results.hits().stream()
                 .map(hit -> new SearchResults.Hit(hit.kind(), hit.id(), hit.placeId(), hit.title(), hit.text(), hit.status(),
-                        hit.score(), Evidence.opened(hit.evidence(), personalValues))).toList());
+                        hit.score(), Evidence.opened(hit.evidence(), personalValues))).toList(),
+                results.page(), results.size(), results.total(), results.totalExact());
     }
 
+    /** The first page of {@value #DEFAULT_SIZE}. */
     public static SearchResults search(ViewReader reader, String programmeId, String query, String kind, boolean includeWithdrawn) {
+        return search(reader, programmeId, query, kind, includeWithdrawn, 0, DEFAULT_SIZE);
+    }
+
+    public static SearchResults search(ViewReader reader, String programmeId, String query, String kind, boolean includeWithdrawn,
+                                       int page, int size) {
         List<String> terms = new ArrayList<>(Terms.of(query).keySet());
-        if (terms.isEmpty()) {
-            return new SearchResults(programmeId, query, terms, List.of());
+        List<String> keys = terms.stream().map(term -> SearchProjection.postingKey(programmeId, term)).toList();
+        List<Document> heads = terms.isEmpty() ? List.of() : reader.getAll(keys);
+        if (heads.size() < terms.size() || terms.isEmpty()) {
+            // no term, or a term nothing holds: nothing holds them all
+            return new SearchResults(programmeId, query, terms, List.of(), page, size, 0, true);
         }
-        List<Document> postings = reader.getAll(terms.stream().map(term -> SearchProjection.termId(programmeId, term)).toList());
-        if (postings.size() < terms.size()) {
-            return new SearchResults(programmeId, query, terms, List.of()); // a term nothing holds: nothing holds them all
+        Document rarest = Collections.min(heads, Comparator.comparingLong(head -> holders(head, null, true)));
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            if (!keys.get(i).equals(rarest.getString("_id"))) {
+                others.add(terms.get(i));
+            }
         }
-        Map<String, Integer> scores = null;
-        for (Document posting : postings) {
-            Document hits = posting.get("hits", Document.class);
-            Map<String, Integer> next = new HashMap<>();
-            if (hits != null) {
-                for (Map.Entry<String, Object> hit : hits.entrySet()) {
-                    if (scores == null || scores.containsKey(hit.getKey())) {
-                        next.put(hit.getKey(), (scores == null ? 0 : scores.get(hit.getKey())) + ((Number) hit.getValue()).intValue());
+
+        long skip = (long) page * size;
+        long wanted = skip + size + 1; // the page and one more: whether there is a next page
+        List<SearchResults.Hit> matches = new ArrayList<>();
+        long checked = 0;
+        Number appended = rarest.get(SearchProjection.APPENDED, Number.class);
+        long pageNo = appended == null ? -1 : (appended.longValue() - 1) / SearchProjection.PAGE_SIZE;
+        int pagesAtOnce = 1;
+        while (pageNo >= 0 && matches.size() < wanted) {
+            List<String> pageIds = new ArrayList<>();
+            for (long p = pageNo; p >= 0 && pageIds.size() < pagesAtOnce; p--) {
+                pageIds.add(SearchProjection.pageId(rarest.getString("_id"), p));
+            }
+            pageNo -= pageIds.size();
+            pagesAtOnce = Math.min(MAX_PAGES_AT_ONCE, pagesAtOnce * 2);
+            List<String> candidates = new ArrayList<>();
+            for (Document postings : reader.getAll(pageIds)) { // newest page first, as asked
+                List<String> hits = postings.getList(SearchProjection.HITS, String.class, List.of());
+                for (int i = hits.size() - 1; i >= 0; i--) {
+                    String hit = hits.get(i);
+                    if (kind == null || hit.startsWith(kind + ":")) {
+                        candidates.add(hit);
                     }
                 }
             }
-            scores = next;
-        }
-        List<Map.Entry<String, Integer>> ranked = new ArrayList<>(scores.entrySet());
-        ranked.removeIf(hit -> kind != null && !hit.getKey().startsWith(kind + ":"));
-        ranked.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        List<String> ids = ranked.stream().limit(MAX_HITS * 2L).map(hit -> SearchProjection.docId(hit.getKey())).toList();
-        reader.getAll(ids);
-        List<SearchResults.Hit> hits = new ArrayList<>();
-        for (Map.Entry<String, Integer> hit : ranked) {
-            Document doc = reader.get(SearchProjection.docId(hit.getKey()));
-            if (doc == null || hits.size() >= MAX_HITS || (!includeWithdrawn && !"active".equals(doc.getString("status")))) {
-                continue;
+            int next = 0;
+            while (next < candidates.size() && matches.size() < wanted) {
+                // read the documents of as many candidates as are likely to fill the page, judging by the matches so far
+                long missing = wanted - matches.size();
+                long perMatch = matches.isEmpty() ? (checked == 0 ? 1 : 4) : Math.max(1, (checked + matches.size() - 1) / matches.size());
+                int chunk = (int) Math.min(candidates.size() - next, Math.max(16, Math.min(500, missing * perMatch)));
+                List<String> chunkHits = candidates.subList(next, next + chunk);
+                reader.getAll(chunkHits.stream().map(SearchProjection::docId).toList());
+                for (String hit : chunkHits) {
+                    checked++;
+                    Document doc = reader.get(SearchProjection.docId(hit));
+                    if (doc == null || (!includeWithdrawn && !SearchProjection.ACTIVE.equals(doc.getString("status")))) {
+                        continue;
+                    }
+                    Document holds = doc.get("terms", Document.class);
+                    if (holds == null || !holds.keySet().containsAll(others)) {
+                        continue;
+                    }
+                    int score = 0;
+                    for (String term : terms) {
+                        score += holds.get(term, Number.class).intValue();
+                    }
+                    String[] kindAndId = hit.split(":", 2);
+                    matches.add(new SearchResults.Hit(kindAndId[0], kindAndId[1], doc.getString("placeId"), doc.getString("title"),
+                            doc.getString("text"), doc.getString("status"), score, Evidence.of(doc, "evidence")));
+                    if (matches.size() >= wanted) {
+                        break;
+                    }
+                }
+                next += chunk;
             }
-            String[] kindAndId = hit.getKey().split(":", 2);
-            hits.add(new SearchResults.Hit(kindAndId[0], kindAndId[1], doc.getString("placeId"), doc.getString("title"),
-                    doc.getString("text"), doc.getString("status"), hit.getValue(), Evidence.of(doc, "evidence")));
         }
-        hits.sort(Comparator.comparingInt(SearchResults.Hit::score).reversed().thenComparing(SearchResults.Hit::id));
-        return new SearchResults(programmeId, query, terms, hits);
+        boolean readAll = matches.size() < wanted;
+        long total;
+        boolean exact;
+        if (terms.size() == 1) {
+            total = holders(rarest, kind, includeWithdrawn);
+            exact = true;
+        } else {
+            total = matches.size();
+            exact = readAll;
+        }
+        List<SearchResults.Hit> shown = matches.subList((int) Math.min(skip, matches.size()), (int) Math.min(skip + size, matches.size()));
+        return new SearchResults(programmeId, query, terms, List.copyOf(shown), page, size, total, exact);
+    }
+
+    /** How many hits of {@code kind} (any if {@code null}) hold a head's term now. */
+    private static long holders(Document head, String kind, boolean includeWithdrawn) {
+        Document holders = head.get(SearchProjection.HOLDERS, Document.class);
+        if (holders == null) {
+            return 0;
+        }
+        long count = 0;
+        for (String k : kind == null ? List.of("insight", "practice") : List.of(kind)) {
+            count += number(holders, SearchProjection.bucket(k, SearchProjection.ACTIVE));
+            if (includeWithdrawn) {
+                count += number(holders, SearchProjection.bucket(k, "withdrawn"));
+            }
+        }
+        return count;
+    }
+
+    private static long number(Document document, String field) {
+        Number value = document.get(field, Number.class);
+        return value == null ? 0 : value.longValue();
     }
 }

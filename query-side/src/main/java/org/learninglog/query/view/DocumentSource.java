@@ -10,6 +10,21 @@ public interface DocumentSource {
     /** The stored document, or {@code null}. The caller may change the instance it gets. */
     Document load(String id);
 
+    /**
+     * The stored documents of {@code ids} that exist, by id, as {@link #load} would answer them one by
+     * one; a source may read them in one round trip.
+     */
+    default java.util.Map<String, Document> loadAll(Collection<String> ids) {
+        java.util.Map<String, Document> found = new java.util.HashMap<>();
+        for (String id : ids) {
+            Document document = load(id);
+            if (document != null) {
+                found.put(id, document);
+            }
+        }
+        return found;
+    }
+
     /** Keeps the changed documents (written at once, or buffered until {@link #flush}). */
     void store(Collection<Document> documents);
 

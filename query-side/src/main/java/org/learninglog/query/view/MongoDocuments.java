@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.HashSet;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 /**
  * A view generation's collection as a {@link DocumentSource}. Live, every event's documents are
@@ -83,6 +84,35 @@ public final class MongoDocuments implements DocumentSource {
             cache.put(id, cached);
         }
         return cached;
+    }
+
+    @Override
+    public Map<String, Document> loadAll(Collection<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : new HashSet<>(ids)) {
+            if (buffered && cache.containsKey(id)) {
+                if (cache.get(id) != null) {
+                    found.put(id, cache.get(id));
+                }
+            } else if (!buffered || written == null || written.contains(id)) {
+                missing.add(id);
+            } else {
+                cache.put(id, null);
+            }
+        }
+        if (!missing.isEmpty()) {
+            if (buffered) {
+                missing.forEach(id -> cache.put(id, null));
+            }
+            for (Document document : collection.find(in("_id", missing))) {
+                found.put(document.getString("_id"), document);
+                if (buffered) {
+                    cache.put(document.getString("_id"), document);
+                }
+            }
+        }
+        return found;
     }
 
     @Override

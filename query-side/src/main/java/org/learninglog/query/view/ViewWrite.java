@@ -22,6 +22,8 @@ public final class ViewWrite {
     private final DocumentSource source;
     private final long position;
     private final Map<String, Document> edited = new LinkedHashMap<>();
+    /** Documents read ahead in one round trip ({@link #prefetch}), {@code null} for ids known to be absent. */
+    private final Map<String, Document> prefetched = new java.util.HashMap<>();
 
     public ViewWrite(DocumentSource source, long position) {
         this.source = source;
@@ -42,7 +44,7 @@ public final class ViewWrite {
         if (document != null) {
             return document;
         }
-        document = source.load(id);
+        document = loaded(id);
         if (document == null) {
             document = new Document("_id", id);
         } else if (document.get(POSITION, Number.class) != null && document.get(POSITION, Number.class).longValue() >= position) {
@@ -56,7 +58,27 @@ public final class ViewWrite {
     /** The document {@code id} as it stands, to read from; {@code null} if there is none. */
     public Document read(String id) {
         Document document = edited.get(id);
-        return document != null ? document : source.load(id);
+        return document != null ? document : loaded(id);
+    }
+
+    /**
+     * Reads the documents of {@code ids} this event is about to {@link #edit} or {@link #read} in
+     * one round trip, instead of one each; changes nothing else.
+     */
+    public void prefetch(java.util.Collection<String> ids) {
+        java.util.List<String> wanted = ids.stream().filter(id -> !edited.containsKey(id) && !prefetched.containsKey(id))
+                .distinct().toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<String, Document> found = source.loadAll(wanted);
+        for (String id : wanted) {
+            prefetched.put(id, found.get(id));
+        }
+    }
+
+    private Document loaded(String id) {
+        return prefetched.containsKey(id) ? prefetched.get(id) : source.load(id);
     }
 
     /** Hands the changed documents to the source, to be written. */
