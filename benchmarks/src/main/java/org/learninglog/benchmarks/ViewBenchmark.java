@@ -88,7 +88,7 @@ public final class ViewBenchmark {
 
     private static void run(MongoStore store, int events, int places, int queries, int liveEvents) {
         PositionedEventStorageEngine engine = PositionedEventStorageEngine.builder()
-                .database(store.database())
+                .store(store)
                 .eventSerializer(EventJson.serializer())
                 .snapshotSerializer(EventJson.serializer())
                 .build();

@@ -23,7 +23,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     public static final String STORE_FILE = "learning-log-2.mv.db";
 
     private final MongoServer server;
-    private final H2Backend backend;
+    private final DurableH2Backend backend;
     private final String uri;
     private final Path file;
 
@@ -34,7 +34,8 @@ public final class EmbeddedMongo implements AutoCloseable {
                 // Every write is committed before it is answered (DurableH2Backend). The store's own
                 // background thread stays on: it is what compacts old chunks and lets their space be
                 // used again; without it a commit per write grows the file by a chunk per write.
-                : new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(60)
+                : new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(Integer.getInteger("learninglog.h2.compact-fill", 60))
+                        .keysPerPage(Integer.getInteger("learninglog.h2.keys-per-page", 48))
                         .pageSplitSize(Integer.getInteger("learninglog.h2.page-split", 16 * 1024)).open();
         this.backend = new DurableH2Backend(store);
         this.server = new MongoServer(backend);
@@ -60,6 +61,14 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * Reserves {@code count} event positions on a counter document of this server, in this
+     * process (see {@link DurableH2Backend#reservePositions}); returns the last of them.
+     */
+    public long reservePositions(String databaseName, String countersCollection, String counterId, long count) {
+        return backend.reservePositions(databaseName, countersCollection, counterId, count);
     }
 
     @Override
