@@ -34,8 +34,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                 // Every write is committed before it is answered (DurableH2Backend). The store's own
                 // background thread stays on: it is what compacts old chunks and lets their space be
                 // used again; without it a commit per write grows the file by a chunk per write.
-                : new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(Integer.getInteger("learninglog.h2.compact-fill", 60))
-                        .keysPerPage(Integer.getInteger("learninglog.h2.keys-per-page", 48))
+                : new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(60)
                         .pageSplitSize(Integer.getInteger("learninglog.h2.page-split", 16 * 1024)).open();
         this.backend = new DurableH2Backend(store);
         this.server = new MongoServer(backend);
