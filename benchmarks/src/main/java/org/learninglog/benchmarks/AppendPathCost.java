@@ -47,7 +47,7 @@ final class AppendPathCost {
             }
         }
         PositionedEventStorageEngine engine = PositionedEventStorageEngine.builder()
-                .database(database).eventSerializer(encrypting).snapshotSerializer(encrypting).build();
+                .store(store).eventSerializer(encrypting).snapshotSerializer(encrypting).build();
         engine.ensureIndexes();
         for (int i = 0; i < EVENTS; i++) {
             engine.appendEvents(new GenericDomainEventMessage<>("Insight", "insight-" + i, 0, event(i)));

@@ -23,6 +23,7 @@ import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.StoreMode;
+import org.learninglog.store.cache.AggregateCache;
 import org.learninglog.store.config.EventJson;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 
@@ -42,9 +43,12 @@ import java.util.stream.Stream;
  *
  * <p>For each engine ("after": ours; "before": axon-mongo's) and each history size it prints,
  * from the same run: commands per second through Axon's command bus (aggregate load, decide,
- * append) against raw {@code insertOne} documents per second with the plain driver on the same
- * server; and a tracking processor's replay in events per second against a raw sorted scan of
- * the event collection in documents per second.
+ * append), with the aggregate cache the command side uses and without one (every command loads
+ * its aggregate from the store, as after a restart), against raw {@code insertOne} documents per
+ * second with the plain driver on the same server (same write concern; on the embedded server
+ * every write, ours and the raw ones, is committed to the file before it is answered); and a
+ * tracking processor's replay in events per second against a raw sorted scan of the event
+ * collection in documents per second. The ratio is cached commands to raw inserts.
  *
  * <p>Arguments: {@code --sizes=10000,100000} (ours), {@code --before-sizes=10000} (axon-mongo,
  * whose appends slow down with the history, so it is kept smaller by default).
@@ -72,7 +76,7 @@ public final class StoreBenchmark {
             System.out.printf("Learning Log store benchmark on %s (%s), %d cores%n", store.mode(),
                     store.mode() == StoreMode.EMBEDDED ? "mongo-java-server, H2 file, commit per write" : store.uri(),
                     Runtime.getRuntime().availableProcessors());
-            System.out.println("engine  | stored events | commands/s | engine appends/s | raw insertOne/s | ratio | replay events/s | raw sorted scan docs/s | ratio");
+            System.out.println("engine  | stored events | commands/s | uncached commands/s | engine appends/s | raw insertOne/s | ratio | replay events/s | raw sorted scan docs/s | ratio");
             warmUp(store);
             run("after ", store, sizes, true);
             run("before", store, beforeSizes, false);
@@ -101,7 +105,7 @@ public final class StoreBenchmark {
         MongoDatabase database = store.database();
         database.drop();
         Serializer serializer = EventJson.serializer();
-        EventStorageEngine engine = positioned ? positionedEngine(database, serializer) : axonMongoEngine(database, serializer);
+        EventStorageEngine engine = positioned ? positionedEngine(store, serializer) : axonMongoEngine(database, serializer);
         String eventsCollection = positioned ? "events" : "domainevents";
         Counter counter = new Counter();
         Configuration axon = DefaultConfigurer.defaultConfiguration()
@@ -109,18 +113,31 @@ public final class StoreBenchmark {
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureEmbeddedEventStore(c -> engine)
-                // No cache: every command loads its aggregate from the store, as after a restart
+                // Cached as on the command side (AggregateCache): a command on a recently used
+                // aggregate does not load it from the store again
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Tally.class)
+                        .configureCache(c -> new AggregateCache()))
+                .buildConfiguration();
+        // And without a cache: every command loads its aggregate from the store, as after a restart
+        Configuration uncached = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEmbeddedEventStore(c -> engine)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Tally.class))
                 .buildConfiguration();
         axon.start();
+        uncached.start();
         long stored = 0;
         try {
             for (int size : sizes) {
                 long fillStart = System.nanoTime();
                 long before = stored;
-                stored = fillHistory(engine, stored, size - MEASURED_COMMANDS);
+                stored = fillHistory(engine, stored, size - 2L * MEASURED_COMMANDS);
                 double directPerSecond = perSecond(stored - before, fillStart);
                 double commandsPerSecond = commands(axon);
+                stored += MEASURED_COMMANDS;
+                double uncachedPerSecond = commands(uncached);
                 stored += MEASURED_COMMANDS;
                 double insertsPerSecond = rawInserts(database);
                 double replayPerSecond = replay(axon, counter, stored);
@@ -128,18 +145,19 @@ public final class StoreBenchmark {
                 double readPerSecond = engineRead(engine);
                 System.err.printf(Locale.ROOT, "  (%s at %d: the engine alone streams and deserializes %.0f events/s)%n",
                         label.trim(), stored, readPerSecond);
-                System.out.printf(Locale.ROOT, "%s  | %13d | %10.0f | %16.0f | %15.0f | %5.2f | %15.0f | %22.0f | %5.2f%n", label, stored,
-                        commandsPerSecond, directPerSecond, insertsPerSecond, commandsPerSecond / insertsPerSecond,
+                System.out.printf(Locale.ROOT, "%s  | %13d | %10.0f | %19.0f | %16.0f | %15.0f | %5.2f | %15.0f | %22.0f | %5.2f%n", label, stored,
+                        commandsPerSecond, uncachedPerSecond, directPerSecond, insertsPerSecond, commandsPerSecond / insertsPerSecond,
                         replayPerSecond, scanPerSecond, replayPerSecond / scanPerSecond);
             }
         } finally {
+            uncached.shutdown();
             axon.shutdown();
         }
     }
 
-    private static PositionedEventStorageEngine positionedEngine(MongoDatabase database, Serializer serializer) {
+    private static PositionedEventStorageEngine positionedEngine(MongoStore store, Serializer serializer) {
         PositionedEventStorageEngine engine = PositionedEventStorageEngine.builder()
-                .database(database).eventSerializer(serializer).snapshotSerializer(serializer).build();
+                .store(store).eventSerializer(serializer).snapshotSerializer(serializer).build();
         engine.ensureIndexes();
         return engine;
     }

@@ -91,7 +91,7 @@ public final class ViewBenchmark {
 
     private static void run(MongoStore store, int events, int places, int queries, int liveEvents, List<String> views) {
         PositionedEventStorageEngine engine = PositionedEventStorageEngine.builder()
-                .database(store.database())
+                .store(store)
                 .eventSerializer(EventJson.serializer())
                 .snapshotSerializer(EventJson.serializer())
                 .build();

@@ -1,7 +1,9 @@
 package org.learninglog.command;
 
+import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.learninglog.command.lookup.LookupUpdater;
+import org.learninglog.store.cache.AggregateCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +18,18 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = CommandSideApplication.class))
 public class CommandSideConfiguration {
+
+    /** The bean name of the aggregate cache, which every {@code @Aggregate} names. */
+    public static final String AGGREGATE_CACHE = "aggregateCache";
+
+    /**
+     * Recently used aggregates stay loaded, so a command on one does not read and replay its
+     * events again (see {@link AggregateCache} for why it is bounded and what it keeps safe).
+     */
+    @Bean(AGGREGATE_CACHE)
+    public Cache aggregateCache() {
+        return new AggregateCache();
+    }
 
     /** The time aggregates stamp on their events; injected into command handlers. */
     @Bean

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.learninglog.store.embedded.EmbeddedMongo;
+import org.learninglog.store.engine.PositionReserver;
 
 import java.nio.file.Path;
 
@@ -18,12 +19,14 @@ public final class MongoStore implements AutoCloseable {
     private final String uri;
     private final String databaseName;
     private final EmbeddedMongo embedded;
+    private final boolean ownsEmbedded;
     private final MongoClient client;
 
-    private MongoStore(StoreMode mode, String uri, String databaseName, EmbeddedMongo embedded) {
+    private MongoStore(StoreMode mode, String uri, String databaseName, EmbeddedMongo embedded, boolean ownsEmbedded) {
         this.mode = mode;
         this.uri = uri;
         this.embedded = embedded;
+        this.ownsEmbedded = ownsEmbedded;
         ConnectionString connection = new ConnectionString(uri);
         this.databaseName = databaseName != null && !databaseName.isBlank() ? databaseName
                 : connection.getDatabase() != null ? connection.getDatabase() : "learninglog";
@@ -34,15 +37,32 @@ public final class MongoStore implements AutoCloseable {
     public static MongoStore open(String uri, Path dataDirectory, int embeddedPort, String databaseName) {
         StoreMode mode = StoreMode.choose(uri, false);
         if (mode == StoreMode.URI) {
-            return new MongoStore(mode, uri, databaseName, null);
+            return new MongoStore(mode, uri, databaseName, null, false);
         }
         EmbeddedMongo embedded = EmbeddedMongo.start(dataDirectory, embeddedPort);
-        return new MongoStore(mode, embedded.uri(), databaseName, embedded);
+        return new MongoStore(mode, embedded.uri(), databaseName, embedded, true);
     }
 
     /** A store on a server somebody else runs (a test container, a given URI). */
     public static MongoStore connect(StoreMode mode, String uri, String databaseName) {
-        return new MongoStore(mode, uri, databaseName, null);
+        return new MongoStore(mode, uri, databaseName, null, false);
+    }
+
+    /** A store on an embedded server of this process that somebody else started and closes (tests). */
+    public static MongoStore attach(EmbeddedMongo embedded, String databaseName) {
+        return new MongoStore(StoreMode.EMBEDDED, embedded.uri(), databaseName, embedded, false);
+    }
+
+    /**
+     * How the event storage engine reserves positions in this process: on the embedded server
+     * it runs the counter's {@code $inc} without a round trip; {@code null} (through the driver)
+     * for any other server.
+     */
+    public PositionReserver positionReserver() {
+        if (embedded == null) {
+            return null;
+        }
+        return (collection, counterId, count) -> embedded.reservePositions(databaseName, collection, counterId, count);
     }
 
     public StoreMode mode() {
@@ -68,7 +88,7 @@ public final class MongoStore implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        if (embedded != null) {
+        if (embedded != null && ownsEmbedded) {
             embedded.close();
         }
     }

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.learninglog.command.CommandSideConfiguration;
 import org.learninglog.command.Checks;
 import org.learninglog.command.lookup.References;
 import org.learninglog.events.funder.FunderRegistered;
@@ -13,7 +14,7 @@ import java.time.Clock;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** One of a programme's funders: its own short stream, so that a funder can be referred to. */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Funder {
 
     @AggregateIdentifier

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.learninglog.command.CommandSideConfiguration;
 import org.learninglog.command.Checks;
 import org.learninglog.command.CommandRejected;
 import org.learninglog.command.lookup.Known;
@@ -29,7 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One insight: something somebody in a place noticed. Its own aggregate, so that revising or
  * retracting it later touches only its own short history.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Insight {
 
     public static final int MAX_TEXT_LENGTH = Checks.MAX_TEXT;

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.learninglog.command.CommandSideConfiguration;
 import org.learninglog.command.Checks;
 import org.learninglog.command.CommandRejected;
 import org.learninglog.command.lookup.References;
@@ -21,7 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A person of a programme: a contributor whose words may be quoted, a decider, a participant.
  * Their name and contact go only into the event's {@link PersonalData}.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Person {
 
     @AggregateIdentifier

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.learninglog.command.CommandSideConfiguration;
 import org.learninglog.command.Checks;
 import org.learninglog.command.lookup.References;
 import org.learninglog.events.place.PlaceRegistered;
@@ -16,7 +17,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A place of a programme. Its stream holds only its registration: what happens in the place lives
  * in the short streams of its insights and practices, not in one stream growing for years.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Place {
 
     public static final int MAX_NAME_LENGTH = Checks.MAX_NAME;

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.learninglog.command.CommandSideConfiguration;
 import org.learninglog.command.Checks;
 import org.learninglog.command.CommandRejected;
 import org.learninglog.events.framework.LearningFramework;
@@ -18,7 +19,7 @@ import java.time.Instant;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A programme: its registration and its learning framework, which changes rarely. */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Programme {
 
     /** Registration applies two events (registered, framework defined): sequence numbers 0 and 1. */

@@ -90,7 +90,7 @@ public class StoreAutoConfiguration {
                                                           Serializer snapshotSerializer,
                                                           org.axonframework.config.Configuration configuration) {
         PositionedEventStorageEngine engine = PositionedEventStorageEngine.builder()
-                .database(store.database())
+                .store(store)
                 .gapTimeout(properties.gapTimeout())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import io.netty.channel.embedded.EmbeddedChannel;
 import org.h2.mvstore.MVStore;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 
@@ -46,6 +47,27 @@ final class DurableH2Backend extends H2Backend {
     private static boolean isPositionReservation(String command, Document query) {
         return "findAndModify".equals(command) && query.get(command) instanceof String collection
                 && collection.endsWith(PositionedEventStorageEngine.COUNTERS);
+    }
+
+    /** The client the in-process reservations are answered to (the server keeps a last-error list per client). */
+    private final Channel inProcess = new EmbeddedChannel();
+
+    /**
+     * Reserves positions in this process: the {@code findAndModify} with {@code $inc} that the
+     * driver would send, handled by the same code under the same write lock, without the round
+     * trip. Like a reservation over the wire it is made durable by the next commit.
+     */
+    long reservePositions(String databaseName, String countersCollection, String counterId, long count) {
+        Document command = new Document("findAndModify", countersCollection)
+                .append("query", new Document("_id", counterId))
+                .append("update", new Document("$inc", new Document("value", count)))
+                .append("upsert", true)
+                .append("new", true);
+        Document reply = handleCommand(inProcess, databaseName, "findAndModify", command);
+        if (!(reply.get("value") instanceof Document counter) || !(counter.get("value") instanceof Number value)) {
+            throw new IllegalStateException("The position counter answered " + reply);
+        }
+        return value.longValue();
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     public static final String STORE_FILE = "learning-log-2.mv.db";
 
     private final MongoServer server;
-    private final H2Backend backend;
+    private final DurableH2Backend backend;
     private final String uri;
     private final Path file;
 
@@ -60,6 +60,14 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * Reserves {@code count} event positions on a counter document of this server, in this
+     * process (see {@link DurableH2Backend#reservePositions}); returns the last of them.
+     */
+    public long reservePositions(String databaseName, String countersCollection, String counterId, long count) {
+        return backend.reservePositions(databaseName, countersCollection, counterId, count);
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.learninglog.store.MongoStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -93,7 +94,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         MongoDatabase database = builder.database;
         this.events = database.getCollection(builder.eventsCollection);
         this.snapshots = database.getCollection(builder.snapshotsCollection);
-        this.counter = new PositionCounter(database.getCollection(builder.countersCollection));
+        this.counter = new PositionCounter(database.getCollection(builder.countersCollection), builder.positionReserver);
         this.batchSize = builder.batchSize;
         this.gapTimeout = builder.gapTimeout;
         this.clock = builder.clock;
@@ -543,6 +544,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         private Duration gapTimeout = Duration.ofSeconds(2);
         private Clock clock = Clock.systemUTC();
         private CommitHook commitHook = CommitHook.NONE;
+        private PositionReserver positionReserver;
 
         protected Builder() {
             persistenceExceptionResolver(duplicateKeyResolver());
@@ -550,6 +552,22 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
 
         public Builder database(MongoDatabase database) {
             this.database = database;
+            return this;
+        }
+
+        /**
+         * The store's database, and its way of reserving positions in this process if it has one
+         * (the embedded server): what production code uses.
+         */
+        public Builder store(MongoStore store) {
+            this.database = store.database();
+            this.positionReserver = store.positionReserver();
+            return this;
+        }
+
+        /** Reserve positions through this instead of the driver (see {@link PositionReserver}). */
+        public Builder positionReserver(PositionReserver positionReserver) {
+            this.positionReserver = positionReserver;
             return this;
         }
 

@@ -50,7 +50,9 @@ public final class MongoStoreExtension implements BeforeAllCallback, ParameterRe
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Server running = server();
         String database = "learninglog_t" + DATABASES.incrementAndGet();
-        MongoStore store = MongoStore.connect(running.mode, running.uri, database);
+        // On the embedded server the store reserves event positions in this process, as in production
+        MongoStore store = running.embedded != null ? MongoStore.attach(running.embedded, database)
+                : MongoStore.connect(running.mode, running.uri, database);
         context.getStore(ExtensionContext.Namespace.create(MongoStoreExtension.class, context.getUniqueId()))
                 .put(database, (ExtensionContext.Store.CloseableResource) () -> {
                     store.database().drop();
@@ -100,7 +102,7 @@ public final class MongoStoreExtension implements BeforeAllCallback, ParameterRe
                     Path folder = Files.createTempDirectory("learninglog-store");
                     EmbeddedMongo embedded = EmbeddedMongo.start(folder, 0);
                     Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
-                    yield new Server(mode, embedded.uri());
+                    yield new Server(mode, embedded.uri(), embedded);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -131,6 +133,10 @@ public final class MongoStoreExtension implements BeforeAllCallback, ParameterRe
         }
     }
 
-    private record Server(StoreMode mode, String uri) {
+    private record Server(StoreMode mode, String uri, EmbeddedMongo embedded) {
+
+        Server(StoreMode mode, String uri) {
+            this(mode, uri, null);
+        }
     }
 }

@@ -61,7 +61,7 @@ class EventStorageEngineConformanceTest {
 
     private PositionedEventStorageEngine engine(CommitHook hook) {
         PositionedEventStorageEngine built = PositionedEventStorageEngine.builder()
-                .database(store.database())
+                .store(store)
                 .eventSerializer(EventJson.serializer())
                 .snapshotSerializer(EventJson.serializer())
                 .gapTimeout(GAP_TIMEOUT)
