@@ -8,10 +8,13 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.Checks;
 import org.learninglog.command.Identifiers;
+import org.learninglog.command.UnknownReference;
+import org.learninglog.command.lookup.Lookup;
 import org.learninglog.command.web.Versions;
 import org.learninglog.events.framework.LearningFramework;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -27,9 +30,21 @@ import java.util.UUID;
 class ProgrammeController {
 
     private final CommandGateway commands;
+    private final Lookup lookup;
 
-    ProgrammeController(CommandGateway commands) {
+    ProgrammeController(CommandGateway commands, Lookup lookup) {
         this.commands = commands;
+        this.lookup = lookup;
+    }
+
+    /**
+     * The programme's learning framework as writes check it now: the web UI's forms offer exactly
+     * these tags. Read from the command side's lookup by exact id.
+     */
+    @GetMapping("/api/programmes/{programmeId}/framework")
+    LearningFramework framework(@PathVariable String programmeId) {
+        return lookup.programme(programmeId).map(known -> known.framework())
+                .orElseThrow(() -> new UnknownReference("programme", "programmeId"));
     }
 
     @PostMapping("/api/programmes")
