@@ -24,13 +24,14 @@ export function check(condition, message) {
   console.log('  ok: ' + message);
 }
 
-export async function launch() {
+/** bypassCSP only for injecting axe-core: the other tests keep the pages' CSP, so a violation shows as an error. */
+export async function launch({ bypassCSP = false } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || 'chromium',
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1200, height: 900 } });
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1200, height: 900 }, bypassCSP });
   context.setDefaultTimeout(20000);
   const page = await context.newPage();
   const problems = [];
@@ -40,6 +41,13 @@ export async function launch() {
   });
   page.on('pageerror', (error) => problems.push(String(error)));
   return { browser, context, page, problems };
+}
+
+/** Another member's session in the same browser (its own cookies). */
+export async function newSession(browser, { bypassCSP = false } = {}) {
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1200, height: 900 }, bypassCSP });
+  context.setDefaultTimeout(20000);
+  return { context, page: await context.newPage() };
 }
 
 /** Signs in through the sign-in page; answers false when the server has no sign-in (open access). */
@@ -96,19 +104,19 @@ export async function eventually(read, ready, what, seconds = 20) {
   throw new Error('Gave up waiting for ' + what + '; last answer: ' + JSON.stringify(last).slice(0, 300));
 }
 
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, name + '.png');
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   console.log('  screenshot: ' + file);
   return file;
 }
 
 /** Runs a test body with a fresh browser; a failure saves a screenshot too and exits 1. */
-export async function run(name, body) {
+export async function run(name, body, options = {}) {
   const started = Date.now();
   console.log('▶ ' + name);
-  const session = await launch();
+  const session = await launch(options);
   try {
     await body(session);
     if (session.problems.length) throw new Error('The page logged errors: ' + session.problems.join(' | '));

@@ -65,7 +65,7 @@ export function columnChart(figure, { title, data, unit = 'entries' }) {
   const width = 560;
   const height = 200;
   const bottom = 40;
-  const step = (width - 20) / data.length;
+  const step = Math.min(60, (width - 20) / data.length);
   const top = data.slice().sort((a, b) => b.value - a.value)[0];
   const summary = data.length + ' months from ' + data[0].label + ' to ' + data[data.length - 1].label
     + '; ' + data.reduce((sum, entry) => sum + entry.value, 0) + ' ' + unit + ' in all, the most in ' + top.label

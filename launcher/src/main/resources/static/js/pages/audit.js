@@ -49,7 +49,7 @@ async function main() {
       el('dt', {}, 'Why'), el('dd', {}, audit.why),
       el('dt', {}, 'Decided at'), el('dd', {}, audit.forum || 'not said'),
       el('dt', {}, 'Decided by'), el('dd', {}, audit.decidedBy.length ? audit.decidedBy.length + (audit.decidedBy.length === 1 ? ' person' : ' people') : 'not said'),
-      el('dt', {}, 'Decided on'), el('dd', {}, formatDay(audit.occurredOn)),
+      el('dt', {}, 'Decided on'), el('dd', {}, audit.occurredOn ? formatDay(audit.occurredOn) : 'not said'),
       el('dt', {}, 'Recorded'), el('dd', {}, formatInstant(audit.recordedAt))),
     el('p', { class: 'button-row' },
       el('a', { class: 'button secondary', href: '/practice.html?practice=' + encodeURIComponent(audit.practiceId) }, 'Every version of this practice'),
