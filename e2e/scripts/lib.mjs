@@ -25,7 +25,7 @@ export function check(condition, message) {
 }
 
 /** bypassCSP only for injecting axe-core: the other tests keep the pages' CSP, so a violation shows as an error. */
-export async function launch({ bypassCSP = false } = {}) {
+export async function launch({ bypassCSP = false, initScript } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || 'chromium',
     headless: true,
@@ -33,6 +33,7 @@ export async function launch({ bypassCSP = false } = {}) {
   });
   const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1200, height: 900 }, bypassCSP });
   context.setDefaultTimeout(20000);
+  if (initScript) await context.addInitScript({ path: initScript });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {
@@ -44,9 +45,10 @@ export async function launch({ bypassCSP = false } = {}) {
 }
 
 /** Another member's session in the same browser (its own cookies). */
-export async function newSession(browser, { bypassCSP = false } = {}) {
+export async function newSession(browser, { bypassCSP = false, initScript } = {}) {
   const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1200, height: 900 }, bypassCSP });
   context.setDefaultTimeout(20000);
+  if (initScript) await context.addInitScript({ path: initScript });
   return { context, page: await context.newPage() };
 }
 
