@@ -23,7 +23,7 @@ async function main() {
   const picture = svg('svg', { viewBox: '0 0 ' + size + ' ' + size, role: 'img', 'aria-labelledby': 'flow-title flow-desc' },
     svg('title', { id: 'flow-title', text: 'Learning flow between places' }),
     svg('desc', { id: 'flow-desc', text: summary }),
-    svg('defs', {}, svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' },
+    svg('defs', {}, svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 12, markerHeight: 12, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' },
       svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: '#4a5563' }))));
   for (const edge of edges) {
     const from = at.get(edge.from);

@@ -91,7 +91,8 @@ async function main() {
 
   const practices = clear($('#practices'));
   if (!journey.practices.length) practices.append(el('li', {}, el('p', { class: 'hint' }, 'No practices recorded yet.')));
-  for (const practice of journey.practices) {
+  const ordered = journey.practices.slice().sort((a, b) => (a.status === 'active' ? 0 : 1) - (b.status === 'active' ? 0 : 1));
+  for (const practice of ordered) {
     const id = encodeURIComponent(practice.practiceId);
     const card = el('article', { class: 'card' },
       el('h3', {}, practice.name),
