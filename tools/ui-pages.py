@@ -43,6 +43,7 @@ PAGES = {
 <h2 id="actions-title">What would you like to do?</h2>
 <ul id="actions" class="action-grid"></ul>
 </section>
+<figure class="chart" id="home-chart"></figure>
 <section aria-labelledby="places-title">
 <h2 id="places-title">Places in this programme</h2>
 <ul id="places" class="card-grid"></ul>

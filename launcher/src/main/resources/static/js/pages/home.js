@@ -1,4 +1,5 @@
-import { frame, el, clear, $, places, say, showFailure, hasRole, mayWriteFor, mayReadAcross } from '../app.js';
+import { frame, get, el, clear, $, places, say, showFailure, hasRole, mayWriteFor, mayReadAcross, monthName } from '../app.js';
+import { columnChart } from '../charts.js';
 
 function action(href, text, detail) {
   return el('li', {}, el('a', { href }, text, detail ? el('span', { class: 'action-detail' }, detail) : null));
@@ -36,6 +37,13 @@ async function main() {
     action('/exports.html', 'Downloads', 'Spreadsheets, data and printable reports.'));
   if (member.open || hasRole(member, 'ADMIN', 'OPERATOR')) {
     actions.append(action('/admin.html', 'Views and rebuilds', 'For administrators: rebuild a view and watch its progress.'));
+  }
+
+  if (mayReadAcross(member)) {
+    get('/api/programmes/' + encodeURIComponent(member.programmeId) + '/counts').then((counts) => {
+      columnChart($('#home-chart'), { title: 'What was recorded across places, by the month it happened',
+        data: counts.months.map((month) => ({ label: monthName(month.month), value: month.lines })) });
+    }).catch(() => clear($('#home-chart')));
   }
 
   const cards = clear($('#places'));
