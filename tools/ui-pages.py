@@ -202,6 +202,9 @@ PAGES = {
     <legend>Which insights led to this change?</legend>
     <div id="insight-choices"></div>
   </fieldset>
+  <div class="field" data-field="sharedLearningIds" data-label="Learning from elsewhere" id="shared-field" hidden>
+    <p id="shared-said"></p>
+  </div>
   <div class="field" data-field="forum" data-label="Where it was decided">
     <label for="forum">Where was it decided?</label>
     <p class="hint" id="forum-hint">For example: partnership board, residents' assembly.</p>
@@ -292,6 +295,10 @@ PAGES = {
     <legend>Insights it builds on</legend>
     <div id="insight-choices"></div>
   </fieldset>
+  <fieldset class="field" data-field="adaptations" data-label="Changes to practice">
+    <legend>Changes to your practice it builds on</legend>
+    <div id="adaptation-choices"></div>
+  </fieldset>
   <button type="submit" class="button">Share it</button>
 </form>
 """),
@@ -306,9 +313,11 @@ PAGES = {
   </div>
   <div class="field" data-field="practiceId" data-label="Your practice">
     <label for="practiceId">Which of your practices did it change?</label>
-    <p class="hint" id="practice-hint">Change the practice first (citing this learning), then record here that you took it up.</p>
+    <p class="hint" id="practice-hint">Best: change the practice first, citing this learning, with the link below; then you come back here.</p>
     <select id="practiceId" name="practiceId" aria-describedby="practice-hint" required></select>
+    <p><a id="adapt-first" href="/adapt-practice.html" hidden>Change the chosen practice first, citing this learning</a></p>
   </div>
+  <input type="hidden" id="adaptationId" name="adaptationId">
   <div class="field" data-field="note" data-label="Note">
     <label for="note">How did you make it your own?</label>
     <textarea id="note" name="note" rows="3" required></textarea>

@@ -125,7 +125,13 @@ export async function run(name, body, options = {}) {
     console.log('✔ ' + name + ' (' + ((Date.now() - started) / 1000).toFixed(1) + ' s)');
   } catch (failure) {
     console.error('✘ ' + name + ': ' + (failure && failure.stack ? failure.stack : failure));
-    await screenshot(session.page, name + '-failed').catch(() => null);
+    let n = 0;
+    for (const context of session.browser.contexts()) {
+      for (const open of context.pages()) {
+        await screenshot(open, name + '-failed' + (n++ ? '-' + n : '')).catch(() => null);
+        console.error('  (page at failure: ' + open.url() + ')');
+      }
+    }
     process.exitCode = 1;
   } finally {
     await session.browser.close();

@@ -37,6 +37,16 @@ async function main() {
     showFailure(status, failure);
     return;
   }
+  const shared = query.get('shared');
+  if (shared) {
+    $('#shared-field').hidden = false;
+    $('#shared-said').textContent = 'This change takes up learning shared by another place; it will be cited with the change.';
+    try {
+      const offers = await get('/api/programmes/' + encodeURIComponent(history.programmeId) + '/timeline?kind=learning-shared&size=500');
+      const offer = offers.items.find((item) => item.subjectId === shared);
+      if (offer) $('#shared-said').textContent = 'This change takes up learning shared elsewhere: "' + offer.summary + '". It will be cited with the change.';
+    } catch (failure) { /* the plain sentence stays */ }
+  }
   const chosen = query.getAll('insight');
   checkboxGroup($('#insight-choices'), {
     name: 'insightIds',
@@ -49,13 +59,20 @@ async function main() {
       becomes: value(form, 'becomes'),
       why: value(form, 'why'),
       insightIds: [...form.querySelectorAll('input[name="insightIds"]:checked')].map((input) => input.value),
+      sharedLearningIds: shared ? [shared] : [],
       forum: value(form, 'forum'),
       occurredOn: value(form, 'occurredOn'),
       by: memberId(member),
     };
     const answer = await api('/api/practices/' + encodeURIComponent(practiceId) + '/adaptations', {
       method: 'POST', body, headers: { 'If-Match': '"' + practiceVersion(history) + '"', 'Idempotency-Key': newKey() } });
-    say(status, 'Saved. Taking you to the record of this decision…', 'success');
+    say(status, 'Saved.', 'success');
+    if (shared) {
+      // Back to record that the place took the learning up, with this change.
+      location.assign('/adopt-shared.html?place=' + encodeURIComponent(history.placeId) + '&shared=' + encodeURIComponent(shared)
+        + '&practice=' + encodeURIComponent(practiceId) + '&adaptation=' + encodeURIComponent(answer.body.adaptationId));
+      return;
+    }
     location.assign('/audit.html?decision=' + encodeURIComponent(answer.body.adaptationId) + '&saved=1');
   });
 }

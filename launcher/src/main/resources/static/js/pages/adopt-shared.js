@@ -30,7 +30,22 @@ async function main() {
     .map((item) => ({ value: item.subjectId, label: item.summary + ' (from ' + (names.get(item.placeId) || 'the programme') + ')' }));
   selectOptions($('#sharedLearningId'), offers, { blank: 'Choose…', selected: query.get('shared') || '' });
   selectOptions($('#practiceId'), journey.practices.filter((practice) => practice.status === 'active')
-    .map((practice) => ({ value: practice.practiceId, label: practice.name })), { blank: 'Choose…' });
+    .map((practice) => ({ value: practice.practiceId, label: practice.name })), { blank: 'Choose…', selected: query.get('practice') || '' });
+  const adaptation = query.get('adaptation');
+  if (adaptation) {
+    form.elements.adaptationId.value = adaptation;
+    say(status, 'Your practice change is saved and cites this learning. Now say how you made it your own.', 'success');
+  }
+  const adaptFirst = $('#adapt-first');
+  const offerAdaptFirst = () => {
+    const practice = form.elements.practiceId.value;
+    const sharedId = form.elements.sharedLearningId.value;
+    adaptFirst.hidden = !practice || !sharedId || Boolean(adaptation);
+    adaptFirst.href = '/adapt-practice.html?practice=' + encodeURIComponent(practice) + '&shared=' + encodeURIComponent(sharedId);
+  };
+  form.elements.practiceId.addEventListener('change', offerAdaptFirst);
+  form.elements.sharedLearningId.addEventListener('change', offerAdaptFirst);
+  offerAdaptFirst();
   const chosen = offers.find((offer) => offer.value === query.get('shared'));
   $('#shared-learning').textContent = chosen ? 'Learning shared: ' + chosen.label : '';
   form.hidden = false;
@@ -41,7 +56,8 @@ async function main() {
     }
     await api('/api/shared-learnings/' + encodeURIComponent(sharedId) + '/adoptions', {
       method: 'POST', headers: { 'Idempotency-Key': newKey() },
-      body: { placeId, practiceId: value(form, 'practiceId'), note: value(form, 'note'), by: memberId(member) } });
+      body: { placeId, practiceId: value(form, 'practiceId'), adaptationId: value(form, 'adaptationId'), note: value(form, 'note'),
+        by: memberId(member) } });
     say(status, 'Saved.', 'success');
     location.assign('/journey.html?place=' + encodeURIComponent(placeId));
   });

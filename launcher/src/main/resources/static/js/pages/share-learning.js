@@ -1,4 +1,4 @@
-import { frame, api, $, params, places, say, refuse, mayWriteFor, hasRole, memberId, newKey, insightsOf, showFailure,
+import { frame, api, get, $, params, places, say, refuse, mayWriteFor, hasRole, memberId, newKey, insightsOf, showFailure,
   formatDay } from '../app.js';
 import { checkboxGroup, checkedValues, value, onSubmit } from '../forms.js';
 
@@ -28,8 +28,14 @@ async function main() {
         options: insights.map((insight) => ({ value: insight.insightId, label: insight.text, detail: formatDay(insight.date) })),
         emptyText: 'No insights recorded yet.' });
     } catch (failure) { showFailure(status, failure); return; }
+    const journey = await get('/api/places/' + encodeURIComponent(placeId) + '/journey?kind=practice-adapted&size=200').catch(() => null);
+    const changes = journey ? journey.timeline.items.filter((item) => item.refs && item.refs[0]).reverse() : [];
+    checkboxGroup($('#adaptation-choices'), { name: 'adaptations',
+      options: changes.map((item) => ({ value: item.subjectId + ' ' + item.refs[0], label: item.summary, detail: formatDay(item.date) })),
+      emptyText: 'No practice changes recorded yet.' });
   } else {
     $('#insight-choices').closest('fieldset').hidden = true;
+    $('#adaptation-choices').closest('fieldset').hidden = true;
   }
   form.hidden = false;
   onSubmit(form, async () => {
@@ -37,7 +43,9 @@ async function main() {
       method: 'POST', headers: { 'Idempotency-Key': newKey() },
       body: { placeId: placeId || undefined, title: value(form, 'title'), summary: value(form, 'summary'),
         audience: { wholeProgramme: form.elements.whole.checked, placeIds: checkedValues(form, 'audiencePlaces'), funderIds: [] },
-        insightIds: checkedValues(form, 'insightIds'), adaptations: [], by: memberId(member) } });
+        insightIds: checkedValues(form, 'insightIds'),
+        adaptations: checkedValues(form, 'adaptations').map((pair) => ({ practiceId: pair.split(' ')[0], adaptationId: pair.split(' ')[1] })),
+        by: memberId(member) } });
     say(status, 'Shared. Everyone you chose can now see it and take it up.', 'success');
     location.assign(placeId ? '/journey.html?place=' + encodeURIComponent(placeId) : '/flow.html');
   });
