@@ -81,7 +81,7 @@ async function main() {
   const outcomes = clear($('#audit-outcomes'));
   if (!audit.outcomes.length) outcomes.append(el('li', {}, 'No review yet.'));
   for (const review of audit.outcomes) {
-    outcomes.append(el('li', {}, el('strong', {}, OUTCOMES[review.outcome] || review.outcome), ' (' + formatDay(review.reviewedOn) + '): ' + review.notes));
+    outcomes.append(el('li', {}, el('strong', {}, OUTCOMES[review.outcome] || review.outcome), (review.reviewedOn ? ' (' + formatDay(review.reviewedOn) + ')' : '') + ': ' + review.notes));
   }
   const later = clear($('#audit-later'));
   if (!audit.laterVersions.length) later.append(el('li', {}, 'None: this is how the practice still reads.'));

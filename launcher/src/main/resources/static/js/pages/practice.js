@@ -41,7 +41,7 @@ async function main() {
   const list = clear($('#versions'));
   for (const version of history.versions.slice().reverse()) {
     const item = el('li', { id: 'v' + version.number },
-      el('h2', {}, 'Version ' + version.number + (version.kind === 'adopted' ? ': how it started' : '') + ' — ' + formatDay(version.occurredOn)),
+      el('h2', {}, 'Version ' + version.number + (version.kind === 'adopted' ? ': how it started' : '') + (version.occurredOn ? ' — ' + formatDay(version.occurredOn) : '')),
       el('p', { class: 'lead' }, version.text),
       diff(version.changeFromPrevious),
       el('dl', { class: 'facts' },
@@ -54,7 +54,7 @@ async function main() {
     }
     if (version.outcomes.length) {
       item.append(el('h3', {}, 'What came of it'), el('ul', { class: 'plain-list' }, version.outcomes.map((review) =>
-        el('li', {}, el('strong', {}, OUTCOMES[review.outcome] || review.outcome), ' (' + formatDay(review.reviewedOn) + '): ' + review.notes))));
+        el('li', {}, el('strong', {}, OUTCOMES[review.outcome] || review.outcome), (review.reviewedOn ? ' (' + formatDay(review.reviewedOn) + ')' : '') + ': ' + review.notes))));
     }
     const links = el('p', { class: 'button-row' },
       el('a', { class: 'button secondary', href: '/audit.html?decision=' + encodeURIComponent(version.decisionId) }, 'Audit trail of version ' + version.number));
