@@ -71,7 +71,7 @@ await run('06-accessibility', async ({ page, browser }) => {
   await audit(partner.page, 'funders', '/funders.html', { ready: '#time-chart svg', phone: true });
   await partner.context.close();
   const admin = await newSession(browser, { bypassCSP: true, initScript: AXE });
-  await signIn(admin.page, 'admin');
+  await signIn(admin.page, 'operator');
   await audit(admin.page, 'admin-views', '/admin.html', { ready: '#views tr .said:not(:empty)' });
   await admin.context.close();
 }, { bypassCSP: true, initScript: AXE });

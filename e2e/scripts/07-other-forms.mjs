@@ -1,6 +1,6 @@
 // The other forms, each through to what it leads to: start a practice, review an outcome, share
 // learning (Riverside), take it up by changing a practice that cites it (Hillcrest), record a
-// sensemaking session (learning partner).
+// sensemaking session (administrator).
 import { run, signIn, check, screenshot, placeId, apiRead, eventually, newSession, PROGRAMME } from './lib.mjs';
 
 const RIVERSIDE = placeId('Riverside');
@@ -75,8 +75,9 @@ await run('07-other-forms', async ({ page, browser }) => {
   await screenshot(other, '07-flow');
   await hillcrest.context.close();
 
+  // Participants are registered people; adding people of no place is the administrators' (a partner may not).
   const partner = await newSession(browser);
-  await signIn(partner.page, 'partner');
+  await signIn(partner.page, 'admin');
   await partner.page.goto('/sensemaking.html');
   await partner.page.locator('#session-form:not([hidden])').waitFor();
   await partner.page.getByLabel('Title of the session').fill('Winter sensemaking');
@@ -85,6 +86,6 @@ await run('07-other-forms', async ({ page, browser }) => {
   await partner.page.getByLabel('What did you conclude together?').fill('Walking works across places');
   await partner.page.getByRole('button', { name: 'Save the session' }).click();
   await partner.page.waitForURL(/funders\.html/);
-  check(true, 'the learning partner recorded a sensemaking session');
+  check(true, 'the administrator recorded a sensemaking session');
   await partner.context.close();
 });

@@ -139,9 +139,27 @@ export function csrfToken() {
   return cookie('XSRF-TOKEN');
 }
 
+const AFTER_SIGN_IN = 'learning-log-after-sign-in';
+
 function signIn() {
+  // After signing in the server leads to the home page; from there, back to where the member was.
   const back = location.pathname + location.search;
-  location.assign('/sign-in' + (back && back !== '/' ? '?next=' + encodeURIComponent(back) : ''));
+  try { if (back && back !== '/') sessionStorage.setItem(AFTER_SIGN_IN, back); } catch (unavailable) { /* fine */ }
+  location.assign('/sign-in');
+}
+
+/** On the home page just after signing in: goes back to the page that asked for it. */
+export function returnAfterSignIn() {
+  let back = null;
+  try {
+    back = sessionStorage.getItem(AFTER_SIGN_IN);
+    sessionStorage.removeItem(AFTER_SIGN_IN);
+  } catch (unavailable) { /* fine */ }
+  if (back && back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/sign-in')) {
+    location.replace(back);
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -199,7 +217,10 @@ export function me() {
         return { id: null, programmeId: params().get('programme') || DEFAULT_PROGRAMME,
           roles: Object.keys(ROLE_NAMES), placeIds: null, open: true };
       }
-      return { ...body, roles: body.roles || [], placeIds: body.placeIds || [], open: false };
+      const member = { ...body, roles: body.roles || [], placeIds: body.placeIds || [], open: false };
+      // An operator belongs to every programme; the pages show the one named in the address, or the demo.
+      if (!member.programmeId) member.programmeId = params().get('programme') || DEFAULT_PROGRAMME;
+      return member;
     });
   }
   return mePromise;
@@ -209,20 +230,22 @@ export function hasRole(member, ...roles) {
   return roles.some((role) => member.roles.includes(role));
 }
 
-/** Whether the member may write for this place (the server checks this too). */
+/** Whether the member may write for this place: its members and the programme's administrators (the server checks too). */
 export function mayWriteFor(member, placeId) {
-  if (member.open) return true;
+  if (member.open || hasRole(member, 'ADMIN', 'OPERATOR')) return true;
   return hasRole(member, 'PLACE_MEMBER') && member.placeIds.includes(placeId);
 }
 
+/** Everyone of a programme reads all of it; the pages across places are meant for partners, funders and administrators. */
 export function mayReadAcross(member) {
   return member.open || hasRole(member, 'LEARNING_PARTNER', 'FUNDER', 'ADMIN', 'OPERATOR');
 }
 
-/** A member identifier for the "by" fields, when the server knows one. */
-export function memberId(member) {
-  return member.id && /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(member.id) ? member.id : undefined;
+/** Running the installation (view rebuilds): operators. */
+export function isOperator(member) {
+  return member.open || hasRole(member, 'OPERATOR');
 }
+
 
 let placesPromise = null;
 
@@ -260,7 +283,7 @@ const NAV = [
   { href: '/flow.html', text: 'Learning flow', show: () => true },
   { href: '/search.html', text: 'Search', show: () => true },
   { href: '/exports.html', text: 'Downloads', show: () => true },
-  { href: '/admin.html', text: 'Views (admin)', show: (m) => m.open || hasRole(m, 'ADMIN', 'OPERATOR') },
+  { href: '/admin.html', text: 'Views (operators)', show: (m) => isOperator(m) },
 ];
 
 /** Fills the header's navigation and the member's line; answers the member. */

@@ -1,6 +1,7 @@
 package org.learninglog.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.store.testkit.MongoStoreExtension;
@@ -24,7 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandSideApplicationTest {
 
     @Autowired
-    TestRestTemplate http;
+    TestRestTemplate anybody;
+
+    /** Everything here is done as the demo accounts' operator (the command side alone has them too). */
+    private TestRestTemplate http;
+
+    @BeforeEach
+    void signIn() {
+        http = anybody.withBasicAuth("operator", "learning-log-demo");
+    }
 
     @Test
     void alone_it_registers_places_and_records_insights_for_them() {
@@ -53,5 +62,14 @@ class CommandSideApplicationTest {
         assertThat(docs.path("paths").has("/api/places/{placeId}/insights")).isTrue();
         assertThat(http.getForObject("/actuator/health", JsonNode.class).path("status").asText()).isEqualTo("UP");
         assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void alone_it_asks_for_sign_in_before_anything_is_recorded() {
+        ResponseEntity<JsonNode> refused = anybody.postForEntity("/api/programmes", Map.of("name", "North"), JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(anybody.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 }

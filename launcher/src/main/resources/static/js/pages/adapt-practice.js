@@ -1,4 +1,4 @@
-import { frame, api, get, $, params, say, refuse, mayWriteFor, memberId, newKey, insightsOf, practiceVersion,
+import { frame, api, get, $, params, say, refuse, mayWriteFor, newKey, insightsOf, practiceVersion,
   showFailure, formatDay } from '../app.js';
 import { checkboxGroup, value, onSubmit } from '../forms.js';
 
@@ -62,7 +62,7 @@ async function main() {
       sharedLearningIds: shared ? [shared] : [],
       forum: value(form, 'forum'),
       occurredOn: value(form, 'occurredOn'),
-      by: memberId(member),
+     
     };
     const answer = await api('/api/practices/' + encodeURIComponent(practiceId) + '/adaptations', {
       method: 'POST', body, headers: { 'If-Match': '"' + practiceVersion(history) + '"', 'Idempotency-Key': newKey() } });

@@ -1,4 +1,4 @@
-import { frame, api, get, el, clear, $, say, showFailure, refuse, hasRole, formatInstant } from '../app.js';
+import { frame, api, get, el, clear, $, say, showFailure, refuse, isOperator, formatInstant } from '../app.js';
 
 const rows = new Map();
 
@@ -47,8 +47,8 @@ async function refresh(view) {
 async function main() {
   const member = await frame();
   const status = $('#status');
-  if (!(member.open || hasRole(member, 'ADMIN', 'OPERATOR'))) {
-    refuse(status, 'This page is for administrators.');
+  if (!isOperator(member)) {
+    refuse(status, 'This page is for the operators who run Learning Log.');
     return;
   }
   let views;

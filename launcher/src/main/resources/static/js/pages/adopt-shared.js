@@ -1,4 +1,4 @@
-import { frame, api, get, $, params, places, say, refuse, mayWriteFor, memberId, newKey, showFailure, ApiError } from '../app.js';
+import { frame, api, get, $, params, places, say, refuse, mayWriteFor, newKey, showFailure, ApiError } from '../app.js';
 import { selectOptions, value, onSubmit } from '../forms.js';
 
 async function main() {
@@ -57,7 +57,7 @@ async function main() {
     await api('/api/shared-learnings/' + encodeURIComponent(sharedId) + '/adoptions', {
       method: 'POST', headers: { 'Idempotency-Key': newKey() },
       body: { placeId, practiceId: value(form, 'practiceId'), adaptationId: value(form, 'adaptationId'), note: value(form, 'note'),
-        by: memberId(member) } });
+        } });
     say(status, 'Saved.', 'success');
     location.assign('/journey.html?place=' + encodeURIComponent(placeId));
   });

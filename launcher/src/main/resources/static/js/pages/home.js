@@ -1,4 +1,5 @@
-import { frame, get, el, clear, $, places, say, showFailure, hasRole, mayWriteFor, mayReadAcross, monthName } from '../app.js';
+import { frame, get, el, clear, $, places, say, showFailure, hasRole, mayWriteFor, mayReadAcross, isOperator, monthName,
+  returnAfterSignIn } from '../app.js';
 import { columnChart } from '../charts.js';
 
 function action(href, text, detail) {
@@ -7,6 +8,7 @@ function action(href, text, detail) {
 
 async function main() {
   const member = await frame();
+  if (!member.open && returnAfterSignIn()) return;
   let list;
   try {
     list = await places(member.programmeId);
@@ -22,10 +24,10 @@ async function main() {
       action('/record-insight.html' + here, 'Record an insight for ' + place.name, 'Something you noticed, with a quote if someone agreed.'),
       action('/journey.html' + here, place.name + "'s change journey", 'What happened, and how you work now.'));
   }
-  if (member.open || hasRole(member, 'LEARNING_PARTNER')) {
+  if (member.open || hasRole(member, 'LEARNING_PARTNER', 'ADMIN')) {
     actions.append(action('/sensemaking.html', 'Record a sensemaking session', 'Who met, which insights you looked at, what you concluded.'));
   }
-  if (member.open || hasRole(member, 'LEARNING_PARTNER', 'FUNDER')) {
+  if (member.open || hasRole(member, 'LEARNING_PARTNER', 'ADMIN')) {
     actions.append(action('/share-learning.html', 'Share learning across the programme', 'Pass on what you learned to places or funders.'));
   }
   if (mayReadAcross(member)) {
@@ -35,8 +37,8 @@ async function main() {
     action('/flow.html', 'How learning travels', 'A picture of learning shared between places.'),
     action('/search.html', 'Search', 'Find insights and practices by their words.'),
     action('/exports.html', 'Downloads', 'Spreadsheets, data and printable reports.'));
-  if (member.open || hasRole(member, 'ADMIN', 'OPERATOR')) {
-    actions.append(action('/admin.html', 'Views and rebuilds', 'For administrators: rebuild a view and watch its progress.'));
+  if (isOperator(member)) {
+    actions.append(action('/admin.html', 'Views and rebuilds', 'For operators: rebuild a view and watch its progress.'));
   }
 
   if (mayReadAcross(member)) {

@@ -1,4 +1,4 @@
-import { frame, api, $, params, placeName, say, refuse, mayWriteFor, memberId, newKey, insightsOf, showFailure,
+import { frame, api, $, params, placeName, say, refuse, mayWriteFor, newKey, insightsOf, showFailure,
   formatDay } from '../app.js';
 import { checkboxGroup, checkedValues, value, onSubmit } from '../forms.js';
 
@@ -23,7 +23,7 @@ async function main() {
       method: 'POST', headers: { 'Idempotency-Key': newKey() },
       body: { name: value(form, 'name'), description: value(form, 'description'), why: value(form, 'why'),
         insightIds: checkedValues(form, 'insightIds'), forum: value(form, 'forum'), occurredOn: value(form, 'occurredOn'),
-        by: memberId(member) } });
+        } });
     say(status, 'Saved.', 'success');
     location.assign('/audit.html?decision=' + encodeURIComponent(answer.body.practiceId) + '&saved=1');
   });

@@ -1,4 +1,4 @@
-import { frame, api, el, $, params, placeName, framework, say, refuse, mayWriteFor, memberId, newKey, LAYERS, SPHERES,
+import { frame, api, el, $, params, placeName, framework, say, refuse, mayWriteFor, newKey, LAYERS, SPHERES,
   showFailure } from '../app.js';
 import { checkboxGroup, radioGroup, selectOptions, checkedValues, value, onSubmit } from '../forms.js';
 
@@ -44,7 +44,7 @@ async function main() {
         // The person who said it is registered (their name is personal data, erasable on request).
         const registered = await api('/api/programmes/' + encodeURIComponent(member.programmeId) + '/people', {
           method: 'POST', headers: { 'Idempotency-Key': newKey() },
-          body: { placeId, role: 'PLACE_MEMBER', name: speaker, mayBeQuoted: true, by: memberId(member) } });
+          body: { placeId, role: 'PLACE_MEMBER', name: speaker, mayBeQuoted: true } });
         personId = registered.body.personId;
       } else if (speaker) {
         personId = 'not-registered'; // the server then names only what is missing (quote or agreement)
@@ -61,7 +61,7 @@ async function main() {
       source: value(form, 'source'),
       evidence,
       happenedOn: value(form, 'happenedOn'),
-      recordedBy: memberId(member),
+     
     };
     const answer = await api('/api/places/' + encodeURIComponent(placeId) + '/insights', {
       method: 'POST', body, headers: { 'Idempotency-Key': newKey() } });

@@ -1,4 +1,4 @@
-import { frame, api, get, $, params, say, refuse, mayWriteFor, memberId, newKey, insightsOf, practiceVersion,
+import { frame, api, get, $, params, say, refuse, mayWriteFor, newKey, insightsOf, practiceVersion,
   showFailure, formatDay, OUTCOMES } from '../app.js';
 import { checkboxGroup, radioGroup, checkedValues, value, onSubmit } from '../forms.js';
 
@@ -30,7 +30,7 @@ async function main() {
     await api('/api/practices/' + encodeURIComponent(practiceId) + '/adaptations/' + encodeURIComponent(adaptationId) + '/reviews', {
       method: 'POST', headers: { 'If-Match': '"' + practiceVersion(history) + '"', 'Idempotency-Key': newKey() },
       body: { outcome: form.querySelector('input[name="outcome"]:checked')?.value, notes: value(form, 'notes'),
-        insightIds: checkedValues(form, 'insightIds'), reviewedOn: value(form, 'reviewedOn'), by: memberId(member) } });
+        insightIds: checkedValues(form, 'insightIds'), reviewedOn: value(form, 'reviewedOn') } });
     say(status, 'Saved.', 'success');
     location.assign('/practice.html?practice=' + encodeURIComponent(practiceId) + '&reviewed=' + encodeURIComponent(adaptationId));
   });

@@ -1,4 +1,4 @@
-import { frame, api, $, params, framework, say, refuse, mayWriteFor, memberId, newKey, insightNow, showFailure,
+import { frame, api, $, params, framework, say, refuse, mayWriteFor, newKey, insightNow, showFailure,
   LAYERS, SPHERES } from '../app.js';
 import { checkboxGroup, radioGroup, selectOptions, checkedValues, value, onSubmit } from '../forms.js';
 
@@ -53,7 +53,7 @@ async function main() {
       themes: checkedValues(form, 'themes'),
       source: value(form, 'source'),
       reason: value(form, 'reason'),
-      by: memberId(member),
+     
     };
     const answer = await api('/api/insights/' + encodeURIComponent(insightId), {
       method: 'PUT', body, headers: { 'If-Match': '"' + insight.version + '"', 'Idempotency-Key': newKey() } });

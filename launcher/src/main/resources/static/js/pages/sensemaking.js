@@ -1,11 +1,11 @@
-import { frame, api, get, $, places, say, refuse, hasRole, memberId, newKey, showFailure, ApiError } from '../app.js';
+import { frame, api, get, $, places, say, refuse, hasRole, newKey, showFailure, ApiError } from '../app.js';
 import { checkboxGroup, checkedValues, value, onSubmit } from '../forms.js';
 
 async function main() {
   const member = await frame();
   const status = $('#status');
   const form = $('#session-form');
-  if (!(member.open || hasRole(member, 'LEARNING_PARTNER'))) {
+  if (!(member.open || hasRole(member, 'LEARNING_PARTNER', 'ADMIN', 'OPERATOR'))) {
     refuse(status, 'Sensemaking sessions are recorded by the programme\'s learning partners.');
     return;
   }
@@ -33,17 +33,17 @@ async function main() {
     for (const name of people) {
       const registered = await api('/api/programmes/' + encodeURIComponent(member.programmeId) + '/people', {
         method: 'POST', headers: { 'Idempotency-Key': newKey() },
-        body: { role: 'LEARNING_PARTNER', name, mayBeQuoted: false, by: memberId(member) } });
+        body: { role: 'LEARNING_PARTNER', name, mayBeQuoted: false } });
       participantIds.push(registered.body.personId);
     }
     await api('/api/programmes/' + encodeURIComponent(member.programmeId) + '/sensemaking-sessions', {
       method: 'POST', headers: { 'Idempotency-Key': newKey() },
       body: { title: value(form, 'title'), participantIds, placeIds: checkedValues(form, 'placeIds'),
         insightIds: checkedValues(form, 'insightIds'), conclusions: value(form, 'conclusions'),
-        heldOn: value(form, 'heldOn'), by: memberId(member) } });
+        heldOn: value(form, 'heldOn') } });
     say(status, 'The session is saved.', 'success');
     location.assign('/funders.html');
-  });
+  }, { messages: { 403: 'Only the programme\'s administrators can add the people who took part to the record. Ask one of them to record this session (your text stays here).' } });
 }
 
 main();

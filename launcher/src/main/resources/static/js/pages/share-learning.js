@@ -1,4 +1,4 @@
-import { frame, api, get, $, params, places, say, refuse, mayWriteFor, hasRole, memberId, newKey, insightsOf, showFailure,
+import { frame, api, get, $, params, places, say, refuse, mayWriteFor, hasRole, newKey, insightsOf, showFailure,
   formatDay } from '../app.js';
 import { checkboxGroup, checkedValues, value, onSubmit } from '../forms.js';
 
@@ -9,7 +9,7 @@ async function main() {
   const form = $('#share-form');
   const acrossProgramme = !placeId;
   if (placeId && !mayWriteFor(member, placeId)) { refuse(status, 'You can share learning only from your own place.'); return; }
-  if (acrossProgramme && !(member.open || hasRole(member, 'LEARNING_PARTNER', 'FUNDER'))) {
+  if (acrossProgramme && !(member.open || hasRole(member, 'LEARNING_PARTNER', 'ADMIN', 'OPERATOR'))) {
     refuse(status, 'Open this page from your place\'s journey to share its learning.');
     return;
   }
@@ -45,7 +45,7 @@ async function main() {
         audience: { wholeProgramme: form.elements.whole.checked, placeIds: checkedValues(form, 'audiencePlaces'), funderIds: [] },
         insightIds: checkedValues(form, 'insightIds'),
         adaptations: checkedValues(form, 'adaptations').map((pair) => ({ practiceId: pair.split(' ')[0], adaptationId: pair.split(' ')[1] })),
-        by: memberId(member) } });
+        } });
     say(status, 'Shared. Everyone you chose can now see it and take it up.', 'success');
     location.assign(placeId ? '/journey.html?place=' + encodeURIComponent(placeId) : '/flow.html');
   });

@@ -74,7 +74,7 @@ final class Api {
     /** A new programme with the default learning framework; returns its id. */
     String registerProgramme() {
         Answer answer = post("/api/programmes", """
-                {"name": "Programme %s", "by": "admin-1"}""".formatted(UUID.randomUUID()));
+                {"name": "Programme %s"}""".formatted(UUID.randomUUID()));
         assertThat(answer.status()).isEqualTo(HttpStatus.CREATED);
         return answer.text("programmeId");
     }

@@ -62,7 +62,7 @@ class LearningDomainOverHttpTest {
         return created(api.post("/api/places/" + forPlace + "/insights", """
                 {"text": "Residents came to the café", "layer": "PLACE_NETWORK", "sphere": "COMMUNITY",
                  "principles": ["connected and heard"], "themes": ["power"], "source": "workshop",
-                 "happenedOn": "2024-10-01", "recordedBy": "member-1"}""")).text("insightId");
+                 "happenedOn": "2024-10-01"}""")).text("insightId");
     }
 
     private Answer adoptPractice(String insightId) {
@@ -125,7 +125,7 @@ class LearningDomainOverHttpTest {
 
         created(api.post("/api/programmes/" + programmeId + "/sensemaking-sessions", """
                 {"title": "Autumn", "participantIds": ["%s"], "placeIds": ["%s", "%s"], "insightIds": ["%s", "%s"],
-                 "conclusions": "Venue matters", "heldOn": "2024-11-28", "by": "partner-1"}"""
+                 "conclusions": "Venue matters", "heldOn": "2024-11-28"}"""
                 .formatted(personId, placeId, otherPlaceId, insightId, otherInsight)));
 
         ok(api.sendIfMatch(HttpMethod.POST, "/api/practices/" + practiceId + "/retirement", "\"2\"", """

@@ -39,7 +39,8 @@ class RestartTest {
 
     private static Api api(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new Api(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
+        return new Api(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)
+                .basicAuthentication("operator", SignedInAsOperator.PASSWORD)));
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.events.place.PlaceRegistered;
@@ -33,7 +34,15 @@ import static org.awaitility.Awaitility.await;
 class QuerySideApplicationTest {
 
     @Autowired
-    TestRestTemplate http;
+    TestRestTemplate anybody;
+
+    /** Read as the demo accounts' operator (the query side alone has them too). */
+    private TestRestTemplate http;
+
+    @BeforeEach
+    void signIn() {
+        http = anybody.withBasicAuth("operator", "learning-log-demo");
+    }
     @Autowired
     EventStore eventStore;
     @Autowired

@@ -1,5 +1,6 @@
 package org.learninglog.command.demo;
 
+import org.learninglog.command.access.WriteAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -13,14 +14,17 @@ import java.util.Map;
 class DemoController {
 
     private final DemoProgramme demo;
+    private final WriteAccess access;
 
-    DemoController(DemoProgramme demo) {
+    DemoController(DemoProgramme demo, WriteAccess access) {
         this.demo = demo;
+        this.access = access;
     }
 
     /** Synchronized: two concurrent requests would otherwise both find the demo absent. */
     @PostMapping("/api/admin/demo")
     synchronized ResponseEntity<?> load() {
+        access.loadDemo();
         if (demo.exists()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                     "The demo programme is loaded already.");

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.access.WriteAccess;
 import org.learninglog.command.Checks;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
@@ -22,23 +23,25 @@ import java.util.UUID;
 class FunderController {
 
     private final CommandGateway commands;
+    private final WriteAccess access;
 
-    FunderController(CommandGateway commands) {
+    FunderController(CommandGateway commands, WriteAccess access) {
         this.commands = commands;
+        this.access = access;
     }
 
     @PostMapping("/api/programmes/{programmeId}/funders")
     ResponseEntity<Registered> register(@PathVariable String programmeId,
                                         @Valid @RequestBody RegisterFunderRequest request) {
+        access.administer(programmeId, "register a funder");
         String funderId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RegisterFunderCommand(funderId, programmeId, request.name(), Versions.by(request.by())));
+        commands.sendAndWait(new RegisterFunderCommand(funderId, programmeId, request.name(), access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                         .buildAndExpand(funderId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Registered(funderId, programmeId));
     }
 
-    record RegisterFunderRequest(@NotBlank @Size(max = Checks.MAX_NAME) String name,
-                                 @Pattern(regexp = Identifiers.PATTERN) String by) {
+    record RegisterFunderRequest(@NotBlank @Size(max = Checks.MAX_NAME) String name) {
     }
 
     record Registered(String funderId, String programmeId) {

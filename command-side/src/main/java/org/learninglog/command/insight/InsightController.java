@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.access.WriteAccess;
 import org.learninglog.command.Checks;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
@@ -30,13 +31,16 @@ import java.util.UUID;
 class InsightController {
 
     private final CommandGateway commands;
+    private final WriteAccess access;
 
-    InsightController(CommandGateway commands) {
+    InsightController(CommandGateway commands, WriteAccess access) {
         this.commands = commands;
+        this.access = access;
     }
 
     @PostMapping("/api/places/{placeId}/insights")
     ResponseEntity<Recorded> record(@PathVariable String placeId, @Valid @RequestBody RecordInsightRequest request) {
+        access.writeFor(placeId, "record an insight");
         String insightId = UUID.randomUUID().toString();
         EvidenceRequest evidence = request.evidence();
         commands.sendAndWait(new RecordInsightCommand(insightId, placeId, request.text(),
@@ -44,7 +48,7 @@ class InsightController {
                 request.themes(), request.source(),
                 evidence == null ? null : new RecordInsightCommand.Evidence(evidence.personId(), evidence.quote(),
                         Boolean.TRUE.equals(evidence.consent())),
-                request.happenedOn(), Versions.by(request.recordedBy())));
+                request.happenedOn(), access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
                         .path("/{insightId}").buildAndExpand(insightId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(0))
@@ -55,9 +59,10 @@ class InsightController {
     ResponseEntity<Changed> revise(@PathVariable String insightId,
                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                    @Valid @RequestBody ReviseInsightRequest request) {
+        access.insight(insightId, "revise an insight");
         long version = commands.sendAndWait(new ReviseInsightCommand(insightId, Versions.required(ifMatch),
                 request.text(), request.layer(), request.sphere(), request.principles(), request.themes(),
-                request.source(), request.reason(), Versions.by(request.by())));
+                request.source(), request.reason(), access.actor()));
         return Versions.ok(version, new Changed(insightId, version));
     }
 
@@ -65,8 +70,9 @@ class InsightController {
     ResponseEntity<Changed> retract(@PathVariable String insightId,
                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     @Valid @RequestBody RetractInsightRequest request) {
+        access.insight(insightId, "retract an insight");
         long version = commands.sendAndWait(new RetractInsightCommand(insightId, Versions.required(ifMatch),
-                request.reason(), Versions.by(request.by())));
+                request.reason(), access.actor()));
         return Versions.ok(version, new Changed(insightId, version));
     }
 
@@ -78,7 +84,6 @@ class InsightController {
      * @param source     one of the framework's sources, if said
      * @param evidence   a quote and who said it, with their consent
      * @param happenedOn the day it happened, if not today; may lie long before
-     * @param recordedBy a member identifier (never a name); "anonymous" if left out
      */
     record RecordInsightRequest(
             @NotBlank @Size(max = Insight.MAX_TEXT_LENGTH) String text,
@@ -89,8 +94,7 @@ class InsightController {
             @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> themes,
             @Size(max = Checks.MAX_LABEL) String source,
             @Valid EvidenceRequest evidence,
-            LocalDate happenedOn,
-            @Pattern(regexp = Identifiers.PATTERN) String recordedBy) {
+            LocalDate happenedOn) {
     }
 
     /** A quote, who said it (a registered person), and that they consent to it being recorded. */
@@ -113,12 +117,10 @@ class InsightController {
             @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> principles,
             @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> themes,
             @Size(max = Checks.MAX_LABEL) String source,
-            @NotBlank @Size(max = Checks.MAX_TEXT) String reason,
-            @Pattern(regexp = Identifiers.PATTERN) String by) {
+            @NotBlank @Size(max = Checks.MAX_TEXT) String reason) {
     }
 
-    record RetractInsightRequest(@NotBlank @Size(max = Checks.MAX_TEXT) String reason,
-                                 @Pattern(regexp = Identifiers.PATTERN) String by) {
+    record RetractInsightRequest(@NotBlank @Size(max = Checks.MAX_TEXT) String reason) {
     }
 
     record Recorded(String insightId, String placeId, long version) {

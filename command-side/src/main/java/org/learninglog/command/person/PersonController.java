@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.access.WriteAccess;
 import org.learninglog.command.Checks;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
@@ -24,18 +25,25 @@ import java.util.UUID;
 class PersonController {
 
     private final CommandGateway commands;
+    private final WriteAccess access;
 
-    PersonController(CommandGateway commands) {
+    PersonController(CommandGateway commands, WriteAccess access) {
         this.commands = commands;
+        this.access = access;
     }
 
     @PostMapping("/api/programmes/{programmeId}/people")
     ResponseEntity<Registered> register(@PathVariable String programmeId,
                                         @Valid @RequestBody RegisterPersonRequest request) {
+        if (request.placeId() == null) {
+            access.administer(programmeId, "register a person");
+        } else {
+            access.writeFor(programmeId, request.placeId(), "register a person");
+        }
         String personId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterPersonCommand(personId, programmeId, request.placeId(), request.role(),
                 request.name(), request.contact(), Boolean.TRUE.equals(request.mayBeQuoted()),
-                Versions.by(request.by())));
+                access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                         .buildAndExpand(personId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Registered(personId, programmeId));
@@ -49,8 +57,7 @@ class PersonController {
                                  @NotNull PersonRegistered.Role role,
                                  @NotBlank @Size(max = Checks.MAX_NAME) String name,
                                  @Size(max = Checks.MAX_NAME) String contact,
-                                 Boolean mayBeQuoted,
-                                 @Pattern(regexp = Identifiers.PATTERN) String by) {
+                                 Boolean mayBeQuoted) {
 
         /** Personal data stays out of logs. */
         @Override
@@ -64,14 +71,10 @@ class PersonController {
      * everywhere, for good. Asking again changes nothing.
      */
     @PostMapping("/api/programmes/{programmeId}/people/{personId}/erasure")
-    ResponseEntity<Erased> erase(@PathVariable String programmeId, @PathVariable String personId,
-                                 @Valid @RequestBody(required = false) EraseRequest request) {
-        commands.sendAndWait(new ErasePersonalDataCommand(personId, programmeId,
-                Versions.by(request == null ? null : request.by())));
+    ResponseEntity<Erased> erase(@PathVariable String programmeId, @PathVariable String personId) {
+        access.person(programmeId, personId, "erase a person's personal data");
+        commands.sendAndWait(new ErasePersonalDataCommand(personId, programmeId, access.actor()));
         return ResponseEntity.ok(new Erased(personId, programmeId, true));
-    }
-
-    record EraseRequest(@Pattern(regexp = Identifiers.PATTERN) String by) {
     }
 
     record Erased(String personId, String programmeId, boolean erased) {

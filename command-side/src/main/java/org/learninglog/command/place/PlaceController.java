@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.access.WriteAccess;
+import org.learninglog.command.Checks;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
 import org.springframework.http.HttpHeaders;
@@ -22,26 +24,33 @@ import java.util.UUID;
 class PlaceController {
 
     private final CommandGateway commands;
+    private final WriteAccess access;
 
-    PlaceController(CommandGateway commands) {
+    PlaceController(CommandGateway commands, WriteAccess access) {
         this.commands = commands;
+        this.access = access;
     }
 
     @PostMapping
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterPlaceRequest request) {
-        String placeId = UUID.randomUUID().toString();
+        access.administer(request.programmeId(), "register a place");
+        String placeId = request.id() == null ? UUID.randomUUID().toString() : request.id();
         commands.sendAndWait(new RegisterPlaceCommand(placeId, request.programmeId(), request.name(),
-                Versions.by(request.by())));
+                access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
                         .path("/{placeId}/timeline").buildAndExpand(placeId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(0))
                 .body(new Registered(placeId));
     }
 
+    /**
+     * @param id an identifier of the administrator's choosing (accounts and tokens name places by
+     *           it); a random one if left out
+     */
     record RegisterPlaceRequest(
+            @Pattern(regexp = Identifiers.PATTERN) @Size(max = Checks.MAX_LABEL) String id,
             @NotBlank @Pattern(regexp = Identifiers.PATTERN) String programmeId,
-            @NotBlank @Size(max = Place.MAX_NAME_LENGTH) String name,
-            @Pattern(regexp = Identifiers.PATTERN) String by) {
+            @NotBlank @Size(max = Place.MAX_NAME_LENGTH) String name) {
     }
 
     record Registered(String placeId) {

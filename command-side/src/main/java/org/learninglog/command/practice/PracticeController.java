@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.access.WriteAccess;
 import org.learninglog.command.Checks;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
@@ -27,17 +28,20 @@ import java.util.UUID;
 class PracticeController {
 
     private final CommandGateway commands;
+    private final WriteAccess access;
 
-    PracticeController(CommandGateway commands) {
+    PracticeController(CommandGateway commands, WriteAccess access) {
         this.commands = commands;
+        this.access = access;
     }
 
     @PostMapping("/api/places/{placeId}/practices")
     ResponseEntity<Changed> adopt(@PathVariable String placeId, @Valid @RequestBody AdoptPracticeRequest request) {
+        access.writeFor(placeId, "adopt a practice");
         String practiceId = UUID.randomUUID().toString();
         commands.sendAndWait(new AdoptPracticeCommand(practiceId, placeId, request.name(), request.description(),
                 request.why(), request.insightIds(), request.sharedLearningIds(), request.decidedBy(), request.forum(),
-                request.occurredOn(), Versions.by(request.by())));
+                request.occurredOn(), access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
                         .path("/api/practices/{id}").buildAndExpand(practiceId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Changed(practiceId, null, 0));
@@ -47,10 +51,11 @@ class PracticeController {
     ResponseEntity<Changed> adapt(@PathVariable String practiceId,
                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @Valid @RequestBody AdaptPracticeRequest request) {
+        access.practice(practiceId, "adapt a practice");
         String adaptationId = UUID.randomUUID().toString();
         long version = commands.sendAndWait(new AdaptPracticeCommand(practiceId, Versions.required(ifMatch),
                 adaptationId, request.becomes(), request.why(), request.insightIds(), request.sharedLearningIds(),
-                request.decidedBy(), request.forum(), request.occurredOn(), Versions.by(request.by())));
+                request.decidedBy(), request.forum(), request.occurredOn(), access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                         .buildAndExpand(adaptationId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(version)).body(new Changed(practiceId, adaptationId, version));
@@ -60,8 +65,9 @@ class PracticeController {
     ResponseEntity<Changed> retire(@PathVariable String practiceId,
                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                    @Valid @RequestBody RetirePracticeRequest request) {
+        access.practice(practiceId, "retire a practice");
         long version = commands.sendAndWait(new RetirePracticeCommand(practiceId, Versions.required(ifMatch),
-                request.why(), request.insightIds(), request.occurredOn(), Versions.by(request.by())));
+                request.why(), request.insightIds(), request.occurredOn(), access.actor()));
         return Versions.ok(version, new Changed(practiceId, null, version));
     }
 
@@ -69,9 +75,10 @@ class PracticeController {
     ResponseEntity<Changed> review(@PathVariable String practiceId, @PathVariable String adaptationId,
                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                    @Valid @RequestBody ReviewOutcomeRequest request) {
+        access.practice(practiceId, "review an outcome");
         long version = commands.sendAndWait(new ReviewAdaptationOutcomeCommand(practiceId,
                 Versions.required(ifMatch), adaptationId, request.outcome(), request.notes(), request.insightIds(),
-                request.reviewedOn(), Versions.by(request.by())));
+                request.reviewedOn(), access.actor()));
         return Versions.ok(version, new Changed(practiceId, adaptationId, version));
     }
 
@@ -90,8 +97,7 @@ class PracticeController {
             @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> sharedLearningIds,
             @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> decidedBy,
             @NotBlank @Size(max = Checks.MAX_NAME) String forum,
-            LocalDate occurredOn,
-            @Pattern(regexp = Identifiers.PATTERN) String by) {
+            LocalDate occurredOn) {
     }
 
     /** What the practice becomes, why, on which insights, who decided where. */
@@ -102,23 +108,20 @@ class PracticeController {
             @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> sharedLearningIds,
             @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> decidedBy,
             @NotBlank @Size(max = Checks.MAX_NAME) String forum,
-            LocalDate occurredOn,
-            @Pattern(regexp = Identifiers.PATTERN) String by) {
+            LocalDate occurredOn) {
     }
 
     record RetirePracticeRequest(
             @NotBlank @Size(max = Checks.MAX_TEXT) String why,
             @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
-            LocalDate occurredOn,
-            @Pattern(regexp = Identifiers.PATTERN) String by) {
+            LocalDate occurredOn) {
     }
 
     record ReviewOutcomeRequest(
             @NotNull Outcome outcome,
             @NotBlank @Size(max = Checks.MAX_TEXT) String notes,
             @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
-            LocalDate reviewedOn,
-            @Pattern(regexp = Identifiers.PATTERN) String by) {
+            LocalDate reviewedOn) {
     }
 
     /** @param adaptationId the adaptation made or reviewed; {@code null} for the practice as a whole */

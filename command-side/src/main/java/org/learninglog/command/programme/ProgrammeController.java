@@ -6,10 +6,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.access.WriteAccess;
 import org.learninglog.command.Checks;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.UnknownReference;
 import org.learninglog.command.lookup.Lookup;
+import org.learninglog.security.AccessPolicy;
 import org.learninglog.command.web.Versions;
 import org.learninglog.events.framework.LearningFramework;
 import org.springframework.http.HttpHeaders;
@@ -30,29 +32,35 @@ import java.util.UUID;
 class ProgrammeController {
 
     private final CommandGateway commands;
+    private final WriteAccess access;
+    private final AccessPolicy policy;
     private final Lookup lookup;
 
-    ProgrammeController(CommandGateway commands, Lookup lookup) {
+    ProgrammeController(CommandGateway commands, WriteAccess access, AccessPolicy policy, Lookup lookup) {
         this.commands = commands;
+        this.access = access;
+        this.policy = policy;
         this.lookup = lookup;
     }
 
     /**
      * The programme's learning framework as writes check it now: the web UI's forms offer exactly
-     * these tags. Read from the command side's lookup by exact id.
+     * these tags. Everyone of the programme may read it; read from the command side's lookup by exact id.
      */
     @GetMapping("/api/programmes/{programmeId}/framework")
     LearningFramework framework(@PathVariable String programmeId) {
+        policy.requireRead(programmeId, "read the learning framework");
         return lookup.programme(programmeId).map(known -> known.framework())
                 .orElseThrow(() -> new UnknownReference("programme", "programmeId"));
     }
 
     @PostMapping("/api/programmes")
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterProgrammeRequest request) {
-        String programmeId = UUID.randomUUID().toString();
+        access.registerProgramme();
+        String programmeId = request.id() == null ? UUID.randomUUID().toString() : request.id();
         LearningFramework framework = request.framework() == null ? null : request.framework().framework();
         commands.sendAndWait(new RegisterProgrammeCommand(programmeId, request.name(), framework,
-                Versions.by(request.by())));
+                access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                         .buildAndExpand(programmeId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(Programme.VERSION_AFTER_REGISTRATION))
@@ -63,8 +71,9 @@ class ProgrammeController {
     ResponseEntity<Changed> changeFramework(@PathVariable String programmeId,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody ChangeFrameworkRequest request) {
+        access.administer(programmeId, "change the learning framework");
         long version = commands.sendAndWait(new ChangeLearningFrameworkCommand(programmeId,
-                Versions.required(ifMatch), request.framework(), request.reason(), Versions.by(request.by())));
+                Versions.required(ifMatch), request.framework(), request.reason(), access.actor()));
         return Versions.ok(version, new Changed(programmeId, version));
     }
 
@@ -80,17 +89,20 @@ class ProgrammeController {
     }
 
     /** @param framework the framework; left out, the programme gets the default one */
-    record RegisterProgrammeRequest(@NotBlank @Size(max = Checks.MAX_NAME) String name,
-                                    @Valid FrameworkRequest framework,
-                                    @Pattern(regexp = Identifiers.PATTERN) String by) {
+    /**
+     * @param id an identifier of the operator's choosing (accounts and tokens name programmes by it);
+     *           a random one if left out
+     */
+    record RegisterProgrammeRequest(@Pattern(regexp = Identifiers.PATTERN) @Size(max = Checks.MAX_LABEL) String id,
+                                    @NotBlank @Size(max = Checks.MAX_NAME) String name,
+                                    @Valid FrameworkRequest framework) {
     }
 
     record ChangeFrameworkRequest(
             @NotEmpty @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> principles,
             @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> themes,
             @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> sources,
-            @NotBlank @Size(max = Checks.MAX_TEXT) String reason,
-            @Pattern(regexp = Identifiers.PATTERN) String by) {
+            @NotBlank @Size(max = Checks.MAX_TEXT) String reason) {
 
         LearningFramework framework() {
             return new LearningFramework(principles, themes, sources);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.access.WriteAccess;
 import org.learninglog.command.Checks;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
@@ -26,17 +27,20 @@ import java.util.UUID;
 class SensemakingController {
 
     private final CommandGateway commands;
+    private final WriteAccess access;
 
-    SensemakingController(CommandGateway commands) {
+    SensemakingController(CommandGateway commands, WriteAccess access) {
         this.commands = commands;
+        this.access = access;
     }
 
     @PostMapping("/api/programmes/{programmeId}/sensemaking-sessions")
     ResponseEntity<Held> hold(@PathVariable String programmeId, @Valid @RequestBody HoldSensemakingRequest request) {
+        access.sensemaking(programmeId, "record a sensemaking session");
         String sessionId = UUID.randomUUID().toString();
         commands.sendAndWait(new HoldSensemakingCommand(sessionId, programmeId, request.title(),
                 request.participantIds(), request.placeIds(), request.insightIds(), request.conclusions(),
-                request.heldOn(), Versions.by(request.by())));
+                request.heldOn(), access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                         .buildAndExpand(sessionId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Held(sessionId, programmeId));
@@ -54,8 +58,7 @@ class SensemakingController {
             @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> placeIds,
             @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
             @NotBlank @Size(max = Checks.MAX_TEXT) String conclusions,
-            @NotNull LocalDate heldOn,
-            @Pattern(regexp = Identifiers.PATTERN) String by) {
+            @NotNull LocalDate heldOn) {
     }
 
     record Held(String sessionId, String programmeId) {

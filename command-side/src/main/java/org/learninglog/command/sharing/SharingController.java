@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.learninglog.command.access.WriteAccess;
 import org.learninglog.command.Checks;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
@@ -27,13 +28,16 @@ import java.util.UUID;
 class SharingController {
 
     private final CommandGateway commands;
+    private final WriteAccess access;
 
-    SharingController(CommandGateway commands) {
+    SharingController(CommandGateway commands, WriteAccess access) {
         this.commands = commands;
+        this.access = access;
     }
 
     @PostMapping("/api/programmes/{programmeId}/shared-learnings")
     ResponseEntity<Changed> share(@PathVariable String programmeId, @Valid @RequestBody ShareLearningRequest request) {
+        access.share(programmeId, request.placeId(), "share learning");
         String sharedLearningId = UUID.randomUUID().toString();
         AudienceRequest audience = request.audience();
         commands.sendAndWait(new ShareLearningCommand(sharedLearningId, programmeId, request.placeId(),
@@ -43,7 +47,7 @@ class SharingController {
                 request.insightIds(),
                 request.adaptations() == null ? List.of() : request.adaptations().stream()
                         .map(ref -> new LearningShared.AdaptationRef(ref.practiceId(), ref.adaptationId())).toList(),
-                Versions.by(request.by())));
+                access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
                         .path("/api/shared-learnings/{id}").buildAndExpand(sharedLearningId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Changed(sharedLearningId, 0));
@@ -54,9 +58,10 @@ class SharingController {
     ResponseEntity<Changed> adopt(@PathVariable String sharedLearningId,
                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @Valid @RequestBody AdoptSharedLearningRequest request) {
+        access.sharedLearning(sharedLearningId, request.placeId(), "adopt shared learning");
         long version = commands.sendAndWait(new AdoptSharedLearningCommand(sharedLearningId,
                 Versions.optional(ifMatch), request.placeId(), request.practiceId(), request.adaptationId(),
-                request.note(), Versions.by(request.by())));
+                request.note(), access.actor()));
         return Versions.ok(version, new Changed(sharedLearningId, version));
     }
 
@@ -65,9 +70,10 @@ class SharingController {
     ResponseEntity<Changed> respond(@PathVariable String sharedLearningId,
                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     @Valid @RequestBody RespondRequest request) {
+        access.sharedLearning(sharedLearningId, request.placeId(), "respond to shared learning");
         long version = commands.sendAndWait(new RespondToSharedLearningCommand(sharedLearningId,
                 Versions.optional(ifMatch), request.placeId(), request.kind(), request.text(),
-                Versions.by(request.by())));
+                access.actor()));
         return Versions.ok(version, new Changed(sharedLearningId, version));
     }
 
@@ -87,8 +93,7 @@ class SharingController {
             @NotBlank @Size(max = Checks.MAX_TEXT) String summary,
             @NotNull @Valid AudienceRequest audience,
             @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
-            @Size(max = Checks.MAX_LIST) List<@Valid AdaptationRequest> adaptations,
-            @Pattern(regexp = Identifiers.PATTERN) String by) {
+            @Size(max = Checks.MAX_LIST) List<@Valid AdaptationRequest> adaptations) {
     }
 
     /**
@@ -99,15 +104,13 @@ class SharingController {
             @NotBlank @Pattern(regexp = Identifiers.PATTERN) String placeId,
             @NotBlank @Pattern(regexp = Identifiers.PATTERN) String practiceId,
             @Pattern(regexp = Identifiers.PATTERN) String adaptationId,
-            @NotBlank @Size(max = Checks.MAX_TEXT) String note,
-            @Pattern(regexp = Identifiers.PATTERN) String by) {
+            @NotBlank @Size(max = Checks.MAX_TEXT) String note) {
     }
 
     record RespondRequest(
             @Pattern(regexp = Identifiers.PATTERN) String placeId,
             @NotNull SharedLearningRespondedTo.Kind kind,
-            @NotBlank @Size(max = Checks.MAX_TEXT) String text,
-            @Pattern(regexp = Identifiers.PATTERN) String by) {
+            @NotBlank @Size(max = Checks.MAX_TEXT) String text) {
     }
 
     record Changed(String sharedLearningId, long version) {

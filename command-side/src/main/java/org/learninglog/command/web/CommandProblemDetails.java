@@ -3,6 +3,7 @@ package org.learninglog.command.web;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.learninglog.command.DomainRuleViolation;
 import org.learninglog.command.UnknownReference;
@@ -56,6 +57,10 @@ public class CommandProblemDetails {
             JsonLocation at = syntax.getLocation();
             problem.setDetail("The request body is not valid JSON"
                     + (at == null ? "." : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")."));
+        } else if (ex.getCause() instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
+            // Also how a body naming its own actor ("by", "recordedBy") is answered: the actor is the signed-in member.
+            problem.setDetail("The request has a field this operation does not take.");
+            problem.setProperty(ERRORS, List.of(new FieldProblem(path(unknown), "is not a field of this request")));
         } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             problem.setDetail("A field of the request has the wrong type or format.");
             problem.setProperty(ERRORS, List.of(new FieldProblem(path(mapping), "has the wrong type or format")));

@@ -9,9 +9,6 @@ import org.springframework.http.ResponseEntity;
  */
 public final class Versions {
 
-    /** Who acted, until requests carry an authenticated member. */
-    public static final String ANONYMOUS = "anonymous";
-
     private Versions() {
     }
 
@@ -54,10 +51,6 @@ public final class Versions {
     /** A 200 answer carrying the new version as ETag. */
     public static <T> ResponseEntity<T> ok(long version, T body) {
         return ResponseEntity.ok().header(HttpHeaders.ETAG, etag(version)).body(body);
-    }
-
-    public static String by(String given) {
-        return given == null ? ANONYMOUS : given;
     }
 
     /** An update came without If-Match (428). */

@@ -2,6 +2,7 @@ package org.learninglog.query.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.learninglog.security.AccessPolicy;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,8 +16,10 @@ import java.time.Instant;
 class AuditController {
 
     private final AuditQueries queries;
+    private final AccessPolicy access;
 
-    AuditController(AuditQueries queries) {
+    AuditController(AuditQueries queries, AccessPolicy access) {
+        this.access = access;
         this.queries = queries;
     }
 
@@ -25,6 +28,8 @@ class AuditController {
     @Operation(summary = "The decision's audit trail: insights then and now, who decided where, later changes, outcomes, travel")
     DecisionAudit audit(@PathVariable String adaptationId,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return queries.audit(adaptationId, asOf);
+        DecisionAudit audit = queries.audit(adaptationId, asOf);
+        access.requireReadPlace(audit.programmeId(), audit.placeId(), "read a decision's audit trail");
+        return audit;
     }
 }

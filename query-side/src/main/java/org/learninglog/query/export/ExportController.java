@@ -8,6 +8,7 @@ import org.learninglog.query.journey.PlaceJourney;
 import org.learninglog.query.view.TimelineItem;
 import org.learninglog.query.web.BadQueryException;
 import org.learninglog.query.web.TimelineParameters;
+import org.learninglog.security.AccessPolicy;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,8 +28,10 @@ class ExportController {
 
     private final JourneyQueries journeys;
     private final FunderQueries funders;
+    private final AccessPolicy access;
 
-    ExportController(JourneyQueries journeys, FunderQueries funders) {
+    ExportController(JourneyQueries journeys, FunderQueries funders, AccessPolicy access) {
+        this.access = access;
         this.journeys = journeys;
         this.funders = funders;
     }
@@ -38,6 +41,7 @@ class ExportController {
     ResponseEntity<?> journey(@PathVariable String placeId, TimelineParameters parameters,
                               @RequestParam(defaultValue = "csv") String format) {
         PlaceJourney journey = journeys.journey(placeId, parameters.filter(), 0, Integer.MAX_VALUE);
+        access.requireReadPlace(journey.programmeId(), placeId, "export the journey");
         return file("journey-" + placeId, format, journey.timeline().items());
     }
 
@@ -45,6 +49,7 @@ class ExportController {
     @Operation(summary = "The programme's whole (filtered) timeline as a CSV or JSON file")
     ResponseEntity<?> programme(@PathVariable String programmeId, TimelineParameters parameters,
                                 @RequestParam(defaultValue = "csv") String format) {
+        access.requireRead(programmeId, "export the programme's timeline");
         return file("timeline-" + programmeId, format, funders.allLines(programmeId, parameters.filter()));
     }
 
@@ -52,6 +57,7 @@ class ExportController {
     @Operation(summary = "The place's journey as a printable HTML page")
     ResponseEntity<String> report(@PathVariable String placeId, TimelineParameters parameters) {
         PlaceJourney journey = journeys.journey(placeId, parameters.filter(), 0, Integer.MAX_VALUE);
+        access.requireReadPlace(journey.programmeId(), placeId, "print the journey report");
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .body(JourneyReport.of(journey));
     }

@@ -2,6 +2,7 @@ package org.learninglog.query.flow;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.learninglog.security.AccessPolicy;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,8 +16,10 @@ import java.time.Instant;
 class FlowController {
 
     private final FlowQueries queries;
+    private final AccessPolicy access;
 
-    FlowController(FlowQueries queries) {
+    FlowController(FlowQueries queries, AccessPolicy access) {
+        this.access = access;
         this.queries = queries;
     }
 
@@ -24,6 +27,7 @@ class FlowController {
     @Operation(summary = "Places as nodes, shared and adopted learning as edges, with counts and dates")
     LearningFlow flow(@PathVariable String programmeId,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        access.requireRead(programmeId, "read the learning flow");
         return queries.flow(programmeId, asOf);
     }
 }

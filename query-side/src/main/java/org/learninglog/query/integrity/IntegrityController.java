@@ -1,5 +1,7 @@
 package org.learninglog.query.integrity;
 
+import org.learninglog.security.AccessPolicy;
+import org.learninglog.security.Role;
 import org.learninglog.store.integrity.EventChain;
 import org.learninglog.store.integrity.IntegrityReport;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,13 +18,16 @@ import org.springframework.web.bind.annotation.RestController;
 class IntegrityController {
 
     private final EventChain chain;
+    private final AccessPolicy access;
 
-    IntegrityController(EventChain chain) {
+    IntegrityController(EventChain chain, AccessPolicy access) {
+        this.access = access;
         this.chain = chain;
     }
 
     @GetMapping("/api/programmes/{programmeId}/integrity")
     IntegrityReport verify(@PathVariable String programmeId) {
+        access.requireRole(programmeId, "verify the record's integrity", Role.LEARNING_PARTNER);
         return chain.verify(programmeId);
     }
 }

@@ -3,6 +3,7 @@ package org.learninglog.query.journey;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.learninglog.query.web.TimelineParameters;
+import org.learninglog.security.AccessPolicy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,14 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 class JourneyController {
 
     private final JourneyQueries queries;
+    private final AccessPolicy access;
 
-    JourneyController(JourneyQueries queries) {
+    JourneyController(JourneyQueries queries, AccessPolicy access) {
+        this.access = access;
         this.queries = queries;
     }
 
     @GetMapping("/api/places/{placeId}/journey")
     @Operation(summary = "The place's change journey, filtered and paged; with asOf, the record as it stood then")
     PlaceJourney journey(@PathVariable String placeId, TimelineParameters parameters) {
-        return queries.journey(placeId, parameters.filter(), parameters.pageOrFirst(), parameters.sizeOrDefault());
+        PlaceJourney journey = queries.journey(placeId, parameters.filter(), parameters.pageOrFirst(), parameters.sizeOrDefault());
+        access.requireReadPlace(journey.programmeId(), placeId, "read the journey");
+        return journey;
     }
 }

@@ -2,6 +2,7 @@ package org.learninglog.query.practice;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.learninglog.security.AccessPolicy;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,8 +16,10 @@ import java.time.Instant;
 class PracticeHistoryController {
 
     private final PracticeQueries queries;
+    private final AccessPolicy access;
 
-    PracticeHistoryController(PracticeQueries queries) {
+    PracticeHistoryController(PracticeQueries queries, AccessPolicy access) {
+        this.access = access;
         this.queries = queries;
     }
 
@@ -24,6 +27,8 @@ class PracticeHistoryController {
     @Operation(summary = "Every version of the practice with a word-level difference to the one before; with asOf, as the record stood then")
     PracticeHistory history(@PathVariable String practiceId,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return queries.history(practiceId, asOf);
+        PracticeHistory history = queries.history(practiceId, asOf);
+        access.requireReadPlace(history.programmeId(), history.placeId(), "read a practice's history");
+        return history;
     }
 }

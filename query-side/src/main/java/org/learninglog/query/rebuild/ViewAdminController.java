@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.learninglog.query.NotFoundException;
 import org.learninglog.query.view.ViewDigest;
 import org.learninglog.query.view.ViewGenerations;
+import org.learninglog.security.AccessPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +24,10 @@ class ViewAdminController {
 
     private final ViewRebuilds rebuilds;
     private final ViewGenerations generations;
+    private final AccessPolicy access;
 
-    ViewAdminController(ViewRebuilds rebuilds, ViewGenerations generations) {
+    ViewAdminController(ViewRebuilds rebuilds, ViewGenerations generations, AccessPolicy access) {
+        this.access = access;
         this.rebuilds = rebuilds;
         this.generations = generations;
     }
@@ -38,12 +41,14 @@ class ViewAdminController {
     @GetMapping
     @Operation(summary = "The views that can be rebuilt, with the generation that serves each")
     List<ViewState> views() {
+        access.requireOperator("list the views");
         return rebuilds.views().stream().map(view -> new ViewState(view, generations.live(view))).toList();
     }
 
     @PostMapping("/{view}/rebuild")
     @Operation(summary = "Starts rebuilding the view into a new generation; the old one serves until the switch")
     ResponseEntity<RebuildProgress> rebuild(@PathVariable String view) {
+        access.requireOperator("rebuild a view");
         RebuildProgress started = rebuilds.start(view);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(ServletUriComponentsBuilder.fromCurrentRequestUri().build().toUri())
@@ -53,6 +58,7 @@ class ViewAdminController {
     @GetMapping("/{view}/rebuild")
     @Operation(summary = "The progress of the view's latest rebuild: position, total, rate and time left")
     RebuildProgress progress(@PathVariable String view) {
+        access.requireOperator("read a rebuild's progress");
         return rebuilds.progress(view)
                 .orElseThrow(() -> new NotFoundException("view", "The view '" + view + "' has not been rebuilt since the start"));
     }
@@ -60,6 +66,7 @@ class ViewAdminController {
     @GetMapping("/{view}/digest")
     @Operation(summary = "A SHA-256 over every document of the view's live generation (reads it all: for checks, not for dashboards)")
     ViewDigestAnswer digest(@PathVariable String view) {
+        access.requireOperator("digest a view");
         if (!rebuilds.views().contains(view)) {
             throw new NotFoundException("view", "No view is called '" + view + "'");
         }

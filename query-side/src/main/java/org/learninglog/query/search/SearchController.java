@@ -3,6 +3,7 @@ package org.learninglog.query.search;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.learninglog.query.web.BadQueryException;
+import org.learninglog.security.AccessPolicy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,8 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SearchController {
 
     private final SearchQueries queries;
+    private final AccessPolicy access;
 
-    SearchController(SearchQueries queries) {
+    SearchController(SearchQueries queries, AccessPolicy access) {
+        this.access = access;
         this.queries = queries;
     }
 
@@ -23,6 +26,7 @@ class SearchController {
     SearchResults search(@PathVariable String programmeId, @RequestParam String q,
                          @RequestParam(required = false) String kind,
                          @RequestParam(defaultValue = "false") boolean includeWithdrawn) {
+        access.requireRead(programmeId, "search");
         if (kind != null && !kind.equals("insight") && !kind.equals("practice")) {
             throw new BadQueryException("kind", "must be insight or practice");
         }

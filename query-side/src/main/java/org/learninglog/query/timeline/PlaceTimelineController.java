@@ -1,6 +1,7 @@
 package org.learninglog.query.timeline;
 
 import org.learninglog.query.NotFoundException;
+import org.learninglog.security.AccessPolicy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,8 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PlaceTimelineController {
 
     private final PlaceTimelines timelines;
+    private final AccessPolicy access;
 
-    PlaceTimelineController(PlaceTimelines timelines) {
+    PlaceTimelineController(PlaceTimelines timelines, AccessPolicy access) {
+        this.access = access;
         this.timelines = timelines;
     }
 
@@ -30,7 +33,9 @@ class PlaceTimelineController {
     }
 
     private PlaceTimeline find(String placeId) {
-        return timelines.find(placeId)
+        PlaceTimeline timeline = timelines.find(placeId)
                 .orElseThrow(() -> new NotFoundException("placeId", "No place with this id is known (yet)"));
+        access.requireReadPlace(timeline.programmeId(), placeId, "read the timeline");
+        return timeline;
     }
 }

@@ -1,12 +1,19 @@
 package org.learninglog.security.config;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.learninglog.security.AccessPolicy;
 import org.learninglog.security.edge.BodySizeLimit;
+import org.learninglog.security.edge.CrossSiteWrites;
+import org.learninglog.security.edge.CsrfCookie;
 import org.learninglog.security.edge.HostileJson;
 import org.learninglog.security.edge.Problems;
 import org.learninglog.security.edge.RateLimit;
 import org.learninglog.security.local.LocalAccounts;
 import org.learninglog.security.oidc.MemberJwtConverter;
+import org.learninglog.security.oidc.MemberOidcUserService;
+import org.learninglog.security.oidc.ProviderRegistration;
+import org.learninglog.security.web.MeController;
+import org.learninglog.security.web.SignInPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,10 +41,23 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Sign-in and the edge for whichever side (or both) runs in this process. With an OpenID Connect
@@ -75,12 +95,23 @@ public class LearningLogSecurityAutoConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties) throws Exception {
+        // Signed in by the web UI's session, or by a token or Basic credentials on each request;
+        // the API itself never starts a session.
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        sessions.setAllowSessionCreation(false);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Bearer tokens and Basic credentials are sent by the client on purpose, never by a
-                // browser on its own, so the API needs no CSRF token (the web UI's pages do).
-                .csrf(csrf -> csrf.disable())
+                .securityContext(context -> context.securityContextRepository(
+                        new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(), sessions)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // A session cookie is sent by the browser on its own, so a write signed in by the
+                // session needs the CSRF token too; a bearer token or Basic credentials is sent on
+                // purpose (and cross-site writes are refused by CrossSiteWrites whatever they carry).
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(LearningLogSecurityAutoConfiguration::signedInBySessionWrite))
+                .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
+                .addFilterBefore(new CrossSiteWrites(), CsrfFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", properties.oidcEnabled() ? "Bearer" : "Basic realm=\"Learning Log\"");
@@ -117,20 +148,85 @@ public class LearningLogSecurityAutoConfiguration {
     }
 
     /**
-     * Everything outside the API: the web pages and documentation are open (the pages sign in
-     * themselves), health is open for probes, other Actuator endpoints are the operator's.
+     * Everything outside the API: the web pages and documentation are open (the pages ask for sign-in
+     * through the API's 401), health is open for probes, other Actuator endpoints are the
+     * operator's. The web UI signs in with a form against the local accounts and keeps a session;
+     * every write it makes carries the CSRF token from the {@code XSRF-TOKEN} cookie.
      */
     @Bean
     @Order(2)
-    SecurityFilterChain site(HttpSecurity http) throws Exception {
+    SecurityFilterChain site(HttpSecurity http, SecurityProperties properties) throws Exception {
+        if (properties.webSignInByOidc()) {
+            http.oauth2Login(login -> login.loginPage("/sign-in")
+                    .clientRegistrationRepository(new ProviderRegistration(properties.oidc()))
+                    .userInfoEndpoint(user -> user.oidcUserService(new MemberOidcUserService()))
+                    .defaultSuccessUrl("/", false).failureUrl("/sign-in?error"));
+        } else {
+            http.formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
+                    .defaultSuccessUrl("/", false).failureUrl("/sign-in?error"));
+        }
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .anyRequest().permitAll())
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
                 .httpBasic(basic -> { })
+                // Monitoring is read by tools, not people: a 401 challenge rather than the sign-in page.
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Learning Log\"");
+                    Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in needed", "Sign in as an operator.");
+                }, PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")))
                 .headers(headers -> headers
+                        .addHeaderWriter(pagePolicy())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    @Bean
+    SignInPage signInPage(SecurityProperties properties) {
+        return new SignInPage(properties.webSignInByOidc());
+    }
+
+    @Bean
+    MeController meController() {
+        return new MeController();
+    }
+
+    /**
+     * Our pages load nothing from elsewhere and run no inline script or style. Swagger UI, a
+     * page we don't write, sets inline styles, so it gets that one allowance.
+     */
+    private static HeaderWriter pagePolicy() {
+        RequestMatcher swagger = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+        return (request, response) -> {
+            new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger), new ContentSecurityPolicyHeaderWriter(
+                    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+                            + "form-action 'self'; frame-ancestors 'none'")).writeHeaders(request, response);
+            new DelegatingRequestMatcherHeaderWriter(swagger, new ContentSecurityPolicyHeaderWriter(
+                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; "
+                            + "frame-ancestors 'none'")).writeHeaders(request, response);
+        };
+    }
+
+    /** One cookie for both chains; scripts of our own pages read it (so not HttpOnly). */
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookiePath("/");
+        return tokens;
+    }
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /**
+     * A write signed in by the session cookie: it comes with a live session and no credentials of
+     * its own. Without a session it is anonymous, and answered 401 rather than refused for a token.
+     */
+    private static boolean signedInBySessionWrite(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null
+                && request.isRequestedSessionIdValid();
     }
 
     /**

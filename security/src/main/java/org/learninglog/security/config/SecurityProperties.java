@@ -20,7 +20,7 @@ import java.util.Set;
 public record SecurityProperties(Oidc oidc, List<Account> accounts, DataSize maxBody, RateLimit rateLimit) {
 
     public SecurityProperties {
-        oidc = oidc == null ? new Oidc(null, null, null, null) : oidc;
+        oidc = oidc == null ? new Oidc(null, null, null, null, null, null) : oidc;
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
         maxBody = maxBody == null ? DataSize.ofKilobytes(64) : maxBody;
         rateLimit = rateLimit == null ? new RateLimit(0, null) : rateLimit;
@@ -30,13 +30,23 @@ public record SecurityProperties(Oidc oidc, List<Account> accounts, DataSize max
         return oidc.issuerUri() != null && !oidc.issuerUri().isBlank();
     }
 
+    /** Whether the web UI signs in at the provider (an issuer and a client are configured). */
+    public boolean webSignInByOidc() {
+        return oidcEnabled() && oidc.clientId() != null && !oidc.clientId().isBlank();
+    }
+
     /**
      * @param issuerUri  the provider's issuer; tokens from any other are refused
      * @param jwkSetUri  where its signing keys are, if not found through the issuer's discovery document
      * @param audience   the audience tokens must name (this API)
      * @param clockSkew  how far past its expiry a token is still accepted (default 30 s)
+     * @param clientId   the web UI's client at the provider; with it, the web UI signs in there
+     *                   (authorization code flow) instead of with the local accounts' form
+     * @param clientSecret that client's secret: give it by environment
+     *                   ({@code LEARNINGLOG_SECURITY_OIDC_CLIENT_SECRET}), never in a file of the repository
      */
-    public record Oidc(String issuerUri, String jwkSetUri, String audience, Duration clockSkew) {
+    public record Oidc(String issuerUri, String jwkSetUri, String audience, Duration clockSkew, String clientId,
+                       String clientSecret) {
         public Oidc {
             clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
         }

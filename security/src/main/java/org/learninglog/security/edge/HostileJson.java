@@ -4,18 +4,21 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * How request bodies are read, set well below Jackson's defaults (which allow strings of 20
+ * How request bodies are read (and only they), set well below Jackson's defaults (which allow strings of 20
  * million characters and 1,000 levels of nesting) to what our payloads need:
  * <ul>
  *     <li>nesting, string, name, number and document lengths are capped, so a crafted body costs
@@ -26,7 +29,7 @@ import java.util.regex.Pattern;
  *     are refused in every string.</li>
  * </ul>
  */
-public final class HostileJson implements Jackson2ObjectMapperBuilderCustomizer {
+public final class HostileJson implements WebMvcConfigurer {
 
     public static final int MAX_NESTING_DEPTH = 16;
     public static final int MAX_STRING_LENGTH = 20_000;
@@ -42,18 +45,31 @@ public final class HostileJson implements Jackson2ObjectMapperBuilderCustomizer 
         this.maxDocumentBytes = maxDocumentBytes;
     }
 
+    /**
+     * Only the JSON that comes over HTTP is read this strictly: the application's own ObjectMapper
+     * (views, stored answers, anything internal) keeps Jackson's limits, as what it reads is ours.
+     */
     @Override
-    public void customize(Jackson2ObjectMapperBuilder builder) {
-        builder.featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        builder.modulesToInstall(new SimpleModule("learninglog-hostile-input")
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        for (HttpMessageConverter<?> converter : converters) {
+            if (converter instanceof MappingJackson2HttpMessageConverter json) {
+                json.setObjectMapper(harden(json.getObjectMapper().copy()));
+            }
+        }
+    }
+
+    private ObjectMapper harden(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.registerModule(new SimpleModule("learninglog-hostile-input")
                 .addDeserializer(String.class, new BidiRefusingStrings()));
-        builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxStringLength(MAX_STRING_LENGTH)
                 .maxNameLength(MAX_NAME_LENGTH)
                 .maxNumberLength(MAX_NUMBER_LENGTH)
                 .maxDocumentLength(maxDocumentBytes)
-                .build()));
+                .build());
+        return mapper;
     }
 
     /** Jackson's own string reading, then a refusal of bidirectional controls naming the field. */

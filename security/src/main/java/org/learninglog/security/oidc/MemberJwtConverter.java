@@ -2,18 +2,11 @@ package org.learninglog.security.oidc;
 
 import org.learninglog.security.Member;
 import org.learninglog.security.MemberPrincipal;
-import org.learninglog.security.Role;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Reads a member from a provider's access token: {@code sub} is the member identifier,
@@ -22,27 +15,9 @@ import java.util.Set;
  */
 public final class MemberJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    public static final String PROGRAMME = "programme";
-    public static final String ROLES = "roles";
-    public static final String PLACES = "places";
-
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : list(jwt, ROLES)) {
-            for (Role role : Role.values()) {
-                if (role.name().equals(name.toUpperCase(Locale.ROOT).replace('-', '_'))) {
-                    roles.add(role);
-                }
-            }
-        }
-        Member member = new Member(jwt.getSubject(), jwt.getClaimAsString(PROGRAMME), roles, new HashSet<>(list(jwt, PLACES)));
-        return new MemberToken(jwt, member);
-    }
-
-    private static List<String> list(Jwt jwt, String claim) {
-        List<String> values = jwt.hasClaim(claim) ? jwt.getClaimAsStringList(claim) : null;
-        return values == null ? List.of() : values;
+        return new MemberToken(jwt, MemberClaims.member(jwt.getSubject(), jwt.getClaims()));
     }
 
     /** Spring's JWT authentication that also is one of our members. */
