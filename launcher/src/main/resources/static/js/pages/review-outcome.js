@@ -32,7 +32,8 @@ async function main() {
       body: { outcome: form.querySelector('input[name="outcome"]:checked')?.value, notes: value(form, 'notes'),
         insightIds: checkedValues(form, 'insightIds'), reviewedOn: value(form, 'reviewedOn') } });
     say(status, 'Saved.', 'success');
-    location.assign('/practice.html?practice=' + encodeURIComponent(practiceId) + '&reviewed=' + encodeURIComponent(adaptationId));
+    location.assign('/practice.html?practice=' + encodeURIComponent(practiceId) + '&reviewed=' + encodeURIComponent(adaptationId)
+      + '&n=' + (version.outcomes.length + 1));
   });
 }
 
