@@ -32,7 +32,7 @@ export async function launch({ bypassCSP = false, initScript } = {}) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1200, height: 900 }, bypassCSP });
-  context.setDefaultTimeout(20000);
+  context.setDefaultTimeout(40000);
   if (initScript) await context.addInitScript({ path: initScript });
   const page = await context.newPage();
   const problems = [];
@@ -47,7 +47,7 @@ export async function launch({ bypassCSP = false, initScript } = {}) {
 /** Another member's session in the same browser (its own cookies). */
 export async function newSession(browser, { bypassCSP = false, initScript } = {}) {
   const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1200, height: 900 }, bypassCSP });
-  context.setDefaultTimeout(20000);
+  context.setDefaultTimeout(40000);
   if (initScript) await context.addInitScript({ path: initScript });
   return { context, page: await context.newPage() };
 }
@@ -91,7 +91,7 @@ export async function apiRead(page, url) {
 }
 
 /** Reads until ready(answer) holds (the views follow the record a moment later). */
-export async function eventually(read, ready, what, seconds = 20) {
+export async function eventually(read, ready, what, seconds = 40) {
   const until = Date.now() + seconds * 1000;
   let last;
   while (Date.now() < until) {

@@ -355,10 +355,10 @@ export function tagList(item) {
 }
 
 /**
- * The views follow the record a moment later: reads again (every half second, up to ~15 s) until
+ * The views follow the record a moment later: reads again (every half second, up to ~30 s) until
  * ready(answer) holds; answers the last read. A 404 counts as not ready yet.
  */
-export async function readUntil(read, ready, { tries = 30, every = 500 } = {}) {
+export async function readUntil(read, ready, { tries = 60, every = 500 } = {}) {
   let last;
   for (let attempt = 0; attempt < tries; attempt++) {
     try {

@@ -34,7 +34,11 @@ async function main() {
     return;
   }
   if (query.get('saved')) say(status, 'Your change is saved. This is its record.', 'success');
-  else if (revised) say(status, 'The new version of the insight is saved; both versions show below.', 'success');
+  else if (revised) {
+    const shown = audit.insights.some((trail) => trail.insightId === revised && trail.now && trail.now.versions >= wanted + 1);
+    say(status, shown ? 'The new version of the insight is saved; both versions show below.'
+      : 'The new version of the insight is saved; it will show here in a moment (reload the page).', 'success');
+  }
   else if (audit.asOf) say(status, 'Showing the record as it stood on ' + formatInstant(audit.asOf) + '.');
   else { status.hidden = true; }
 

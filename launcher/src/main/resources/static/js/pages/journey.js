@@ -71,8 +71,10 @@ async function main() {
     return;
   }
   const page = journey.timeline.page;
-  if (recorded && journey.timeline.items.some((item) => item.subjectId === recorded)) {
-    say(status, query.get('revised') ? 'The new version is saved; the journey shows it below.' : 'Your insight is saved and shows in the journey below.', 'success');
+  if (recorded) {
+    const shown = journey.timeline.items.filter((item) => item.subjectId === recorded).length >= wantedLines;
+    say(status, !shown ? 'Saved. It will show in the journey in a moment (reload the page).'
+      : query.get('revised') ? 'The new version is saved; the journey shows it below.' : 'Your insight is saved and shows in the journey below.', 'success');
   }
   document.title = journey.name + ' – change journey – Learning Log';
   $('#page-title').textContent = journey.name + ': change journey';

@@ -24,10 +24,13 @@ async function main() {
   try {
     const read = () => get('/api/practices/' + encodeURIComponent(practiceId) + '/history'
       + (query.get('asOf') ? '?asOf=' + encodeURIComponent(query.get('asOf')) : ''));
-    history = await readUntil(read, (answer) => !reviewed
-      || answer.versions.some((version) => version.decisionId === reviewed && version.outcomes.length > 0 && version.outcomes.length >= Number(query.get('n') || 1)));
+    const shown = (answer) => answer.versions.some((version) => version.decisionId === reviewed
+      && version.outcomes.length >= Number(query.get('n') || 1));
+    history = await readUntil(read, (answer) => !reviewed || shown(answer));
+    if (reviewed) {
+      say(status, shown(history) ? 'Your review is saved.' : 'Your review is saved; it will show here in a moment (reload the page).', 'success');
+    }
   } catch (failure) { showFailure(status, failure); return; }
-  if (reviewed) say(status, 'Your review is saved.', 'success');
   const place = await placeName(history.programmeId, history.placeId);
   document.title = history.name + ' – practice history – Learning Log';
   $('#page-title').textContent = 'The story of a practice: ' + history.name;
