@@ -1,11 +1,22 @@
-// A member of another place cannot reach Riverside's form (and the server refuses too).
-import { run, signIn, check, screenshot, placeId } from './lib.mjs';
+// A member of another place cannot reach Riverside's form (and the server refuses too); signing in
+// from a page that asked for it leads back there.
+import { run, check, screenshot, placeId, PASSWORD } from './lib.mjs';
 
 const RIVERSIDE = placeId('Riverside');
 
 await run('05-other-place', async ({ page }) => {
-  const signedIn = await signIn(page, 'hillcrest');
-  check(signedIn, 'the server has sign-in');
+  // Not signed in: a page leads to the sign-in page (no browser password box), and back after signing in.
+  await page.goto('/journey.html?place=' + RIVERSIDE);
+  await page.waitForURL(/\/sign-in/);
+  check(true, 'a page asks for sign-in first');
+  await page.getByLabel('Your user name').fill('hillcrest');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/journey\.html/);
+  await page.locator('#timeline li').first().waitFor();
+  check(true, 'signed in as hillcrest, back on the page that asked');
+  check(await page.getByRole('link', { name: 'Record an insight' }).count() === 0, 'no record button on another place\'s journey');
+
   await page.goto('/');
   check(await page.getByRole('link', { name: 'Record an insight for Riverside' }).count() === 0, 'no link to Riverside\'s form on the home page');
   await page.goto('/record-insight.html?place=' + RIVERSIDE);

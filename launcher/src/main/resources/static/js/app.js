@@ -168,7 +168,9 @@ export function returnAfterSignIn() {
  * problem+json body.
  */
 export async function api(path, { method = 'GET', body, headers = {}, allow = [] } = {}) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json, application/problem+json', ...headers } };
+  // X-Requested-With: a 401 then carries no Basic challenge (no browser password box; the page leads to /sign-in).
+  const init = { method, credentials: 'same-origin',
+    headers: { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'XMLHttpRequest', ...headers } };
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken();
     if (token) init.headers['X-XSRF-TOKEN'] = token;

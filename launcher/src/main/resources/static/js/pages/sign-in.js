@@ -9,7 +9,7 @@ function copyToken() {
 copyToken();
 if (!field.value) {
   // Asking the server anything sets the cookie; the answer itself does not matter.
-  fetch('/api/me', { credentials: 'same-origin' }).catch(() => null).finally(copyToken);
+  fetch('/api/me', { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } }).catch(() => null).finally(copyToken);
 }
 form.addEventListener('submit', copyToken);
 const nav = $('#site-nav');
