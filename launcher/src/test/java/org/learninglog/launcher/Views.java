@@ -18,6 +18,8 @@ import org.learninglog.query.view.Recorded;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.ViewWrite;
 import org.learninglog.store.MongoStore;
+import org.learninglog.store.personal.MongoPersonalKeys;
+import org.learninglog.store.personal.PersonalValues;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 
 import java.time.Duration;
@@ -80,6 +82,18 @@ final class Views {
             }
         }
         return events;
+    }
+
+    /** The stored events as the views' processors hand them to projections: personal data sealed for views. */
+    List<Recorded> storedAsViewsSeeThem() {
+        PersonalValues values = personalValues();
+        return stored().stream().map(e -> new Recorded(e.position(), e.eventId(), e.recordedAt(), values.sealedForViews(e.payload())))
+                .toList();
+    }
+
+    /** Personal data sealing on this store's keys. */
+    PersonalValues personalValues() {
+        return new PersonalValues(new MongoPersonalKeys(store.database()));
     }
 
     /** The view folded from only the events recorded up to {@code cut}, in a collection of its own, to read. */

@@ -17,6 +17,7 @@ import org.learninglog.store.MongoStore;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 import org.learninglog.store.personal.MongoPersonalKeys;
 import org.learninglog.store.personal.PersonalKeys;
+import org.learninglog.store.personal.PersonalValues;
 import org.learninglog.store.upcasting.InsightRecordedUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -54,6 +55,13 @@ public class StoreAutoConfiguration {
     @ConditionalOnMissingBean
     public PersonalKeys personalKeys(MongoStore store) {
         return new MongoPersonalKeys(store.database());
+    }
+
+    /** Personal data as the views keep it: sealed with the person's key, unreadable once it is erased. */
+    @Bean
+    @ConditionalOnMissingBean
+    public PersonalValues personalValues(PersonalKeys keys) {
+        return new PersonalValues(keys);
     }
 
     /** Also writes snapshots, which may hold personal data: encrypted like events. */

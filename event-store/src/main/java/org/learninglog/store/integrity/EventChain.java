@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -132,6 +133,24 @@ public final class EventChain {
                 .append("hash", head.hash()).append("at", new Date(now))
                 .append("signature", signer.sign(CheckpointSigner.statement(programme, head.count(), head.position(), head.hash())));
         checkpoints.updateOne(eq("_id", programme), Updates.push("entries", checkpoint), new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * The seals of the events at these positions, by exact {@code _id}; an event not sealed yet
+     * (sealing follows the events a moment later) has none in the answer.
+     */
+    public Map<Long, Seal> seals(Collection<Long> positions) {
+        Map<Long, Seal> found = new HashMap<>();
+        if (positions.isEmpty()) {
+            return found;
+        }
+        for (Document seal : seals.find(in("_id", new ArrayList<>(new java.util.TreeSet<>(positions))))) {
+            long position = seal.get("_id", Number.class).longValue();
+            found.put(position, new Seal(position, seal.getString("programme"), seal.getString("eventId"),
+                    seal.get("count", Number.class).longValue(), seal.get("prevPosition", Number.class).longValue(),
+                    seal.getString("prev"), seal.getString("hash")));
+        }
+        return found;
     }
 
     /** Walks the programme's chain from its first event and reports the first broken link, or that it is intact. */

@@ -2,34 +2,59 @@ package org.learninglog.query.audit;
 
 import org.bson.Document;
 import org.learninglog.query.NotFoundException;
+import org.learninglog.query.audit.DecisionAudit.ChainLink;
 import org.learninglog.query.journey.Folds;
 import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.query.view.Bson;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.Views;
+import org.learninglog.store.integrity.EventChain;
+import org.learninglog.store.integrity.Seal;
+import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** Decision audit trails from the journey view, by exact keys: the decision, its insights, its practice. */
+/**
+ * Decision audit trails from the journey view, by exact keys: the decision, its insights, its
+ * practice; then the seals of every event named, in one exact-key read of the {@code seals} collection.
+ */
 @Component
 public class AuditQueries {
 
-    private final Views views;
+    /** No seal lookup: every event reads as not sealed yet (for folds outside the application). */
+    public static final Function<Collection<Long>, Map<Long, Seal>> NO_SEALS = positions -> Map.of();
 
-    public AuditQueries(Views views) {
+    private final Views views;
+    private final EventChain chain;
+    private final PersonalValues personalValues;
+
+    public AuditQueries(Views views, EventChain chain, PersonalValues personalValues) {
         this.views = views;
+        this.chain = chain;
+        this.personalValues = personalValues;
     }
 
+    /** The trail with each event's seal, and the evidence readable or marked removed. */
     public DecisionAudit audit(String decisionId, Instant asOf) {
-        return audit(views.reader(JourneyProjection.NAME), decisionId, asOf);
+        return audit(views.reader(JourneyProjection.NAME), decisionId, asOf, chain::seals).opened(personalValues);
     }
 
     public static DecisionAudit audit(ViewReader reader, String decisionId, Instant asOf) {
+        return audit(reader, decisionId, asOf, NO_SEALS);
+    }
+
+    public static DecisionAudit audit(ViewReader reader, String decisionId, Instant asOf,
+                                      Function<Collection<Long>, Map<Long, Seal>> sealsAt) {
         Document decision = reader.get(JourneyProjection.decisionId(decisionId));
         Predicate<Document> moment = Folds.upTo(asOf);
         if (decision == null || decision.get("pos") == null || !moment.test(decision)) {
@@ -40,6 +65,22 @@ public class AuditQueries {
         List<String> insightIds = Bson.strings(decision, "insightIds");
         reader.getAll(insightIds.stream().map(JourneyProjection::insightId).toList());
 
+        Document practice = reader.get(JourneyProjection.practiceId(decision.getString("practiceId")));
+        List<Document> laterVersions = Folds.versions(practice, moment.and(Folds.before(position + 1).negate()));
+        List<Document> reviewed = Folds.stamped(decision, "reviews", moment);
+        List<Document> steps = Folds.stamped(decision, "travelled", moment);
+
+        Set<Long> positions = new LinkedHashSet<>();
+        positions.add(position);
+        for (String insightId : insightIds) {
+            Folds.versions(reader.get(JourneyProjection.insightId(insightId)), moment).forEach(version -> positions.add(pos(version)));
+        }
+        laterVersions.forEach(version -> positions.add(pos(version)));
+        reviewed.forEach(review -> positions.add(pos(review)));
+        steps.forEach(step -> positions.add(pos(step)));
+        Map<Long, Seal> seals = sealsAt.apply(positions);
+        Function<Document, ChainLink> link = value -> link(pos(value), seals);
+
         List<DecisionAudit.InsightTrail> insights = new ArrayList<>();
         for (String insightId : insightIds) {
             Document insight = reader.get(JourneyProjection.insightId(insightId));
@@ -47,30 +88,45 @@ public class AuditQueries {
             Folds.InsightReading now = Folds.insight(insightId, insight, moment);
             List<DecisionAudit.Change> changes = Folds.versions(insight, moment.and(Folds.before(position).negate())).stream()
                     .map(version -> new DecisionAudit.Change(version.getString("kind"), Bson.instant(version, "at"),
-                            version.getString("text"), version.getString("reason")))
+                            version.getString("text"), version.getString("reason"), link.apply(version)))
                     .toList();
-            insights.add(new DecisionAudit.InsightTrail(insightId, then, now, !changes.isEmpty(), changes));
+            List<DecisionAudit.InsightEvent> events = Folds.versions(insight, moment).stream()
+                    .map(version -> new DecisionAudit.InsightEvent(version.getString("kind"), Bson.instant(version, "at"),
+                            pos(version) < position, link.apply(version)))
+                    .toList();
+            insights.add(new DecisionAudit.InsightTrail(insightId, then, now, !changes.isEmpty(), changes, events));
         }
 
-        Document practice = reader.get(JourneyProjection.practiceId(decision.getString("practiceId")));
-        List<DecisionAudit.LaterVersion> later = Folds.versions(practice, moment.and(Folds.before(position + 1).negate())).stream()
+        List<DecisionAudit.LaterVersion> later = laterVersions.stream()
                 .map(version -> new DecisionAudit.LaterVersion(version.getString("kind"), version.getString("decisionId"),
-                        Bson.instant(version, "at"), version.getString("text"), version.getString("why")))
+                        Bson.instant(version, "at"), version.getString("text"), version.getString("why"), link.apply(version)))
                 .toList();
-        List<DecisionAudit.Review> reviews = Folds.stamped(decision, "reviews", moment).stream()
+        List<DecisionAudit.Review> reviews = reviewed.stream()
                 .map(review -> new DecisionAudit.Review(review.getString("outcome"), review.getString("notes"),
-                        day(review.getString("reviewedOn")), Bson.instant(review, "at"), List.copyOf(Bson.strings(review, "insightIds"))))
+                        day(review.getString("reviewedOn")), Bson.instant(review, "at"), List.copyOf(Bson.strings(review, "insightIds")),
+                        link.apply(review)))
                 .toList();
-        List<DecisionAudit.Travel> travelled = Folds.stamped(decision, "travelled", moment).stream()
+        List<DecisionAudit.Travel> travelled = steps.stream()
                 .map(step -> new DecisionAudit.Travel(step.getString("kind"), step.getString("sharedLearningId"),
                         step.getString("placeId"), step.getString("practiceId"), step.getString("adaptationId"),
-                        step.getString("title"), Bson.instant(step, "at")))
+                        step.getString("title"), Bson.instant(step, "at"), link.apply(step)))
                 .toList();
         return new DecisionAudit(decisionId, decision.getString("kind"), decision.getString("practiceId"),
                 decision.getString("placeId"), decision.getString("programmeId"), Bson.instant(decision, "at"),
                 day(decision.getString("occurredOn")), decision.getString("was"), decision.getString("becomes"),
                 decision.getString("why"), List.copyOf(Bson.strings(decision, "decidedBy")), decision.getString("forum"),
-                List.copyOf(Bson.strings(decision, "sharedLearningIds")), asOf, insights, later, reviews, travelled);
+                List.copyOf(Bson.strings(decision, "sharedLearningIds")), asOf, insights, later, reviews, travelled,
+                link(position, seals));
+    }
+
+    private static long pos(Document value) {
+        return value.get("pos", Number.class).longValue();
+    }
+
+    private static ChainLink link(long position, Map<Long, Seal> seals) {
+        Seal seal = seals.get(position);
+        return seal == null ? ChainLink.unsealed(position)
+                : new ChainLink(position, true, seal.count(), seal.hash(), seal.prev());
     }
 
     private static LocalDate day(String value) {

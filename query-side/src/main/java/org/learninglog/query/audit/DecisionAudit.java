@@ -1,6 +1,7 @@
 package org.learninglog.query.audit;
 
 import org.learninglog.query.journey.Folds;
+import org.learninglog.store.personal.PersonalValues;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,27 +12,66 @@ import java.util.List;
  * what was decided, by whom, where; each insight behind it as it read then and as it reads now
  * (or as of the instant asked), with what changed in between; the practice's later versions;
  * the outcome reviews; and where the learning travelled after.
+ *
+ * <p>Every event behind it carries its {@link ChainLink}: its global position and its seal in the
+ * programme's hash chain, so that anyone can check it against {@code /integrity} and the
+ * {@code verify-integrity} command.
  */
 public record DecisionAudit(String decisionId, String kind, String practiceId, String placeId, String programmeId,
                             Instant recordedAt, LocalDate occurredOn, String was, String becomes, String why,
                             List<String> decidedBy, String forum, List<String> sharedLearningIds, Instant asOf,
                             List<InsightTrail> insights, List<LaterVersion> laterVersions, List<Review> outcomes,
-                            List<Travel> travelled) {
+                            List<Travel> travelled, ChainLink chain) {
 
+    /**
+     * Where an event sits in the record: its global position, and its seal in the programme's hash
+     * chain. Sealing follows the events a moment later: until then {@code sealed} is false and
+     * {@code chainIndex}, {@code hash} and {@code previousHash} are {@code null}.
+     *
+     * @param position     the event's global position (the {@code _id} of its seal)
+     * @param sealed       whether it is sealed in the chain yet
+     * @param chainIndex   its place in the programme's chain, from 1 (what {@code /integrity} counts)
+     * @param hash         SHA-256 over {@code previousHash} and the event as stored (hex)
+     * @param previousHash the hash of the event before it in the chain; empty for the first
+     */
+    public record ChainLink(long position, boolean sealed, Long chainIndex, String hash, String previousHash) {
+
+        public static ChainLink unsealed(long position) {
+            return new ChainLink(position, false, null, null, null);
+        }
+    }
+
+    /**
+     * @param events every version of the insight up to the moment asked (recorded, revised,
+     *               retracted), with whether it was there when the decision was recorded
+     */
     public record InsightTrail(String insightId, Folds.InsightReading atDecision, Folds.InsightReading now,
-                               boolean changedSince, List<Change> changesSince) {
+                               boolean changedSince, List<Change> changesSince, List<InsightEvent> events) {
     }
 
-    public record Change(String kind, Instant recordedAt, String text, String reason) {
+    public record InsightEvent(String kind, Instant recordedAt, boolean beforeDecision, ChainLink chain) {
     }
 
-    public record LaterVersion(String kind, String decisionId, Instant recordedAt, String text, String why) {
+    public record Change(String kind, Instant recordedAt, String text, String reason, ChainLink chain) {
     }
 
-    public record Review(String outcome, String notes, LocalDate reviewedOn, Instant recordedAt, List<String> insightIds) {
+    public record LaterVersion(String kind, String decisionId, Instant recordedAt, String text, String why, ChainLink chain) {
+    }
+
+    public record Review(String outcome, String notes, LocalDate reviewedOn, Instant recordedAt, List<String> insightIds,
+                         ChainLink chain) {
     }
 
     public record Travel(String kind, String sharedLearningId, String placeId, String practiceId, String adaptationId,
-                         String title, Instant recordedAt) {
+                         String title, Instant recordedAt, ChainLink chain) {
+    }
+
+    /** The trail with the evidence of its insights readable, or marked removed where the person withdrew consent. */
+    public DecisionAudit opened(PersonalValues values) {
+        List<InsightTrail> open = insights.stream().map(trail -> new InsightTrail(trail.insightId(),
+                Folds.InsightReading.opened(trail.atDecision(), values), Folds.InsightReading.opened(trail.now(), values),
+                trail.changedSince(), trail.changesSince(), trail.events())).toList();
+        return new DecisionAudit(decisionId, kind, practiceId, placeId, programmeId, recordedAt, occurredOn, was, becomes, why,
+                decidedBy, forum, sharedLearningIds, asOf, open, laterVersions, outcomes, travelled, chain);
     }
 }

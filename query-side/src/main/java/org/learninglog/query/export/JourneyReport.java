@@ -42,6 +42,10 @@ final class JourneyReport {
             html.append("<tr><td>").append(item.date()).append("</td><td class=\"kind\">").append(text(item.kind()))
                     .append("</td><td>").append(text(item.summary()));
             String tags = String.join(", ", item.principles()) + (item.themes().isEmpty() ? "" : " / " + String.join(", ", item.themes()));
+            if (item.evidence() != null) {
+                html.append("<blockquote>&ldquo;").append(text(item.evidence().quote())).append("&rdquo; &mdash; ")
+                        .append(text(item.evidence().name())).append("</blockquote>");
+            }
             if (!tags.isBlank()) {
                 html.append("<div class=\"tags\">").append(text(tags)).append("</div>");
             }

@@ -7,7 +7,7 @@ import java.util.List;
 /** A timeline as RFC 4180 CSV: a header line, then one line per item; fields quoted when they need it. */
 final class TimelineCsv {
 
-    private static final String HEADER = "position,recordedAt,date,kind,placeId,subjectId,summary,principles,themes,layer,sphere,source,refs";
+    private static final String HEADER = "position,recordedAt,date,kind,placeId,subjectId,summary,principles,themes,layer,sphere,source,refs,evidenceBy,evidenceQuote";
 
     private TimelineCsv() {
     }
@@ -19,7 +19,9 @@ final class TimelineCsv {
                     String.valueOf(item.position()), String.valueOf(item.recordedAt()), String.valueOf(item.date()),
                     field(item.kind()), field(item.placeId()), field(item.subjectId()), field(item.summary()),
                     field(String.join("; ", item.principles())), field(String.join("; ", item.themes())),
-                    field(item.layer()), field(item.sphere()), field(item.source()), field(String.join("; ", item.refs()))))).append("\r\n");
+                    field(item.layer()), field(item.sphere()), field(item.source()), field(String.join("; ", item.refs())),
+                    field(item.evidence() == null ? null : item.evidence().name()),
+                    field(item.evidence() == null ? null : item.evidence().quote())))).append("\r\n");
         }
         return csv.toString();
     }

@@ -3,6 +3,7 @@ package org.learninglog.query.flow;
 import org.axonframework.config.ProcessingGroup;
 import org.learninglog.query.view.ProjectionEvents;
 import org.learninglog.query.view.ViewGenerations;
+import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
 
 /** The learning flow's tracking processor. */
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(LearningFlowProjection.NAME)
 class LearningFlowEvents extends ProjectionEvents {
 
-    LearningFlowEvents(LearningFlowProjection projection, ViewGenerations generations) {
-        super(projection, generations);
+    LearningFlowEvents(LearningFlowProjection projection, ViewGenerations generations, PersonalValues personalValues) {
+        super(projection, generations, personalValues);
     }
 }

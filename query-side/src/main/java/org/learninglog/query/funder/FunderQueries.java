@@ -8,6 +8,7 @@ import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.TimelineItem;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.Views;
+import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -24,13 +25,18 @@ import java.util.TreeMap;
 public class FunderQueries {
 
     private final Views views;
+    private final PersonalValues personalValues;
 
-    public FunderQueries(Views views) {
+    public FunderQueries(Views views, PersonalValues personalValues) {
         this.views = views;
+        this.personalValues = personalValues;
     }
 
+    /** Each answer opens the evidence of its lines: readable, or marked removed where the person withdrew consent. */
     public ProgrammeTimeline timeline(String programmeId, TimelineFilter filter, int page, int size) {
-        return timeline(views.reader(ProgrammeTimelineProjection.NAME), programmeId, filter, page, size);
+        ProgrammeTimeline timeline = timeline(views.reader(ProgrammeTimelineProjection.NAME), programmeId, filter, page, size);
+        return new ProgrammeTimeline(timeline.programmeId(), timeline.asOf(), timeline.page(), timeline.size(), timeline.total(),
+                timeline.hasMore(), timeline.items().stream().map(item -> item.opened(personalValues)).toList());
     }
 
     public static ProgrammeTimeline timeline(ViewReader reader, String programmeId, TimelineFilter filter, int page, int size) {
@@ -69,7 +75,8 @@ public class FunderQueries {
             throw new NotFoundException("programmeId", "Nothing is recorded for this programme (yet)");
         }
         String key = rarest(reader, programmeId, filter);
-        return items(reader.entries(key, 0, PagedLog.count(reader.get(key)), filter, Integer.MAX_VALUE));
+        return items(reader.entries(key, 0, PagedLog.count(reader.get(key)), filter, Integer.MAX_VALUE)).stream()
+                .map(item -> item.opened(personalValues)).toList();
     }
 
     /** The log with the fewest lines among those of the filter's place, tags and kind (all of them if none). */
@@ -104,7 +111,12 @@ public class FunderQueries {
     }
 
     public ReplayStep step(String programmeId, long step) {
-        return step(views.reader(ProgrammeTimelineProjection.NAME), programmeId, step);
+        return opened(step(views.reader(ProgrammeTimelineProjection.NAME), programmeId, step));
+    }
+
+    private ReplayStep opened(ReplayStep step) {
+        return new ReplayStep(step.programmeId(), step.step(), step.steps(), step.event().opened(personalValues), step.stateAfter(),
+                step.previousStep(), step.nextStep());
     }
 
     /** The event of step {@code step} (from 1) and the state after it: one page read, a fold of at most a page. */
@@ -128,7 +140,7 @@ public class FunderQueries {
     }
 
     public ReplayStep stepAt(String programmeId, Instant at) {
-        return stepAt(views.reader(ProgrammeTimelineProjection.NAME), programmeId, at);
+        return opened(stepAt(views.reader(ProgrammeTimelineProjection.NAME), programmeId, at));
     }
 
     /** Jumps to a date: the last step recorded at or before {@code at}. */

@@ -2,6 +2,8 @@ package org.learninglog.query.journey;
 
 import org.bson.Document;
 import org.learninglog.query.view.Bson;
+import org.learninglog.query.view.Evidence;
+import org.learninglog.store.personal.PersonalValues;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +52,7 @@ public final class Folds {
         }
         String text = null;
         Document tags = null;
+        Evidence evidence = null;
         boolean retracted = false;
         String retraction = null;
         for (Document version : versions) {
@@ -59,6 +62,9 @@ public final class Folds {
             } else {
                 text = version.getString("text");
                 tags = version;
+                if ("recorded".equals(version.getString("kind"))) {
+                    evidence = Evidence.of(version, "evidence");
+                }
             }
         }
         Document last = versions.get(versions.size() - 1);
@@ -66,12 +72,23 @@ public final class Folds {
                 List.copyOf(Bson.strings(tags, "principles")), List.copyOf(Bson.strings(tags, "themes")),
                 tags == null ? null : tags.getString("layer"), tags == null ? null : tags.getString("sphere"),
                 tags == null ? null : tags.getString("source"), retracted, retraction, versions.size(),
-                Bson.instant(last, "at"));
+                Bson.instant(last, "at"), last.get("pos", Number.class).longValue(), evidence);
     }
 
     /** An insight as it reads at a moment. */
     public record InsightReading(String insightId, String placeId, String text, List<String> principles, List<String> themes,
                                  String layer, String sphere, String source, boolean retracted, String retractionReason,
-                                 int versions, Instant lastChangedAt) {
+                                 int versions, Instant lastChangedAt, long lastPosition, Evidence evidence) {
+
+        /** The reading with its evidence readable (or marked removed). */
+        public InsightReading opened(PersonalValues values) {
+            return evidence == null ? this : new InsightReading(insightId, placeId, text, principles, themes, layer, sphere, source,
+                    retracted, retractionReason, versions, lastChangedAt, lastPosition, evidence.opened(values));
+        }
+
+        /** {@code null}-safe {@link #opened}. */
+        public static InsightReading opened(InsightReading reading, PersonalValues values) {
+            return reading == null ? null : reading.opened(values);
+        }
     }
 }

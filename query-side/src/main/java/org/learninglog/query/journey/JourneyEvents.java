@@ -3,6 +3,7 @@ package org.learninglog.query.journey;
 import org.axonframework.config.ProcessingGroup;
 import org.learninglog.query.view.ProjectionEvents;
 import org.learninglog.query.view.ViewGenerations;
+import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
 
 /** The journey view's tracking processor. */
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(JourneyProjection.NAME)
 class JourneyEvents extends ProjectionEvents {
 
-    JourneyEvents(JourneyProjection projection, ViewGenerations generations) {
-        super(projection, generations);
+    JourneyEvents(JourneyProjection projection, ViewGenerations generations, PersonalValues personalValues) {
+        super(projection, generations, personalValues);
     }
 }

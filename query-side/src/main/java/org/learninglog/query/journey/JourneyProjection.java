@@ -36,7 +36,8 @@ import java.util.List;
  *       by whom, where, on which insights; its outcome reviews; and where the learning went after;</li>
  *   <li>{@code share:<id>}: a shared learning, its responses and adoptions.</li>
  * </ul>
- * Names of people and their words are not copied here: decisions name members by identifier.
+ * Decisions name members by identifier. A person's name and words appear only as an insight's
+ * evidence, sealed with that person's key as the processor handed them over ({@code Evidence}).
  */
 @Component
 public class JourneyProjection implements Projection {
@@ -93,6 +94,7 @@ public class JourneyProjection implements Projection {
                     .append("layer", name(e.layer())).append("sphere", name(e.sphere()))
                     .append("principles", Bson.list(e.principles())).append("themes", Bson.list(e.themes()))
                     .append("source", e.source()).append("hasEvidence", e.evidence() != null)
+                    .append("evidence", e.evidence() == null ? null : TimelineLines.evidence(view, e.evidence()))
                     .append("happenedOn", day(e.happenedOn())).append("recordedBy", e.recordedBy()));
         } else if (payload instanceof InsightRevised e) {
             insightVersion(event, view, e.insightId(), e.placeId(), e.programmeId(), new Document("kind", "revised")

@@ -10,6 +10,7 @@ import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.TimelineItem;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.Views;
+import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -27,13 +28,16 @@ public class JourneyQueries {
             .thenComparingLong(entry -> entry.get(Entry.POSITION, Number.class).longValue());
 
     private final Views views;
+    private final PersonalValues personalValues;
 
-    public JourneyQueries(Views views) {
+    public JourneyQueries(Views views, PersonalValues personalValues) {
         this.views = views;
+        this.personalValues = personalValues;
     }
 
+    /** The journey with its evidence readable, or marked removed where the person withdrew consent. */
     public PlaceJourney journey(String placeId, TimelineFilter filter, int page, int size) {
-        return journey(views.reader(JourneyProjection.NAME), placeId, filter, page, size);
+        return journey(views.reader(JourneyProjection.NAME), placeId, filter, page, size).opened(personalValues);
     }
 
     /** The journey read from any generation (the tests fold a reference view and read it the same way). */

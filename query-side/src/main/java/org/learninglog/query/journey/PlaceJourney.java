@@ -2,6 +2,7 @@ package org.learninglog.query.journey;
 
 import org.learninglog.query.view.Page;
 import org.learninglog.query.view.TimelineItem;
+import org.learninglog.store.personal.PersonalValues;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,11 @@ import java.util.List;
  */
 public record PlaceJourney(String placeId, String programmeId, String name, Instant asOf, Page<TimelineItem> timeline,
                            List<PracticeNow> practices) {
+
+    /** The journey with the evidence of its timeline readable (or marked removed). */
+    public PlaceJourney opened(PersonalValues values) {
+        return new PlaceJourney(placeId, programmeId, name, asOf, timeline.map(item -> item.opened(values)), practices);
+    }
 
     /** A practice of the place as it is (or was, as of), with its number of versions. */
     public record PracticeNow(String practiceId, String name, String description, String status, int versions,

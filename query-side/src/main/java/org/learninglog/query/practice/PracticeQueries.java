@@ -7,6 +7,7 @@ import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.query.view.Bson;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.Views;
+import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -22,13 +23,22 @@ import java.util.function.Predicate;
 public class PracticeQueries {
 
     private final Views views;
+    private final PersonalValues personalValues;
 
-    public PracticeQueries(Views views) {
+    public PracticeQueries(Views views, PersonalValues personalValues) {
         this.views = views;
+        this.personalValues = personalValues;
     }
 
+    /** The history with the evidence of its insights readable, or marked removed where the person withdrew consent. */
     public PracticeHistory history(String practiceId, Instant asOf) {
-        return history(views.reader(JourneyProjection.NAME), practiceId, asOf);
+        PracticeHistory history = history(views.reader(JourneyProjection.NAME), practiceId, asOf);
+        return new PracticeHistory(history.practiceId(), history.placeId(), history.programmeId(), history.name(), history.status(),
+                history.asOf(), history.versions().stream().map(version -> new PracticeHistory.Version(version.number(), version.kind(),
+                        version.decisionId(), version.recordedAt(), version.occurredOn(), version.was(), version.text(), version.why(),
+                        version.decidedBy(), version.forum(), version.sharedLearningIds(),
+                        version.triggeredBy().stream().map(reading -> reading.opened(personalValues)).toList(),
+                        version.outcomes(), version.changeFromPrevious())).toList());
     }
 
     public static PracticeHistory history(ViewReader reader, String practiceId, Instant asOf) {

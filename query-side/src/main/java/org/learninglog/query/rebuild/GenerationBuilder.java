@@ -4,11 +4,13 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.learninglog.query.view.MongoDocuments;
 import org.learninglog.query.view.Projection;
+import org.learninglog.query.view.ProjectionEvents;
 import org.learninglog.query.view.Recorded;
 import org.learninglog.query.view.ViewWrite;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 
 import java.util.Iterator;
+import java.util.function.BiFunction;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -27,11 +29,25 @@ public final class GenerationBuilder {
     private final PositionedEventStorageEngine engine;
     private final Projection projection;
     private final MongoDocuments documents;
+    private final BiFunction<Long, TrackedEventMessage<?>, Recorded> recorded;
 
+    /** Events reach the projection as they are read (for histories without personal data, as in the benchmark). */
     public GenerationBuilder(PositionedEventStorageEngine engine, Projection projection, MongoDocuments documents) {
+        this(engine, projection, documents,
+                (at, message) -> new Recorded(at, message.getIdentifier(), message.getTimestamp(), message.getPayload()));
+    }
+
+    /** Events reach the projection as the view's processor hands them over (personal data sealed for views). */
+    public GenerationBuilder(PositionedEventStorageEngine engine, ProjectionEvents events, MongoDocuments documents) {
+        this(engine, events.projection(), documents, events::recorded);
+    }
+
+    private GenerationBuilder(PositionedEventStorageEngine engine, Projection projection, MongoDocuments documents,
+                              BiFunction<Long, TrackedEventMessage<?>, Recorded> recorded) {
         this.engine = engine;
         this.projection = projection;
         this.documents = documents;
+        this.recorded = recorded;
     }
 
     /**
@@ -52,7 +68,7 @@ public final class GenerationBuilder {
                         break;
                     }
                     ViewWrite write = new ViewWrite(documents, at);
-                    projection.apply(new Recorded(at, message.getIdentifier(), message.getTimestamp(), message.getPayload()), write);
+                    projection.apply(recorded.apply(at, message), write);
                     write.commit();
                     position = at;
                     if (++sinceFlush >= FLUSH_EVERY) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.learninglog.query.NotFoundException;
 import org.learninglog.query.view.ViewDigest;
+import org.learninglog.store.personal.PersonalValues;
 import org.learninglog.query.view.ViewGenerations;
 import org.learninglog.security.AccessPolicy;
 import org.springframework.http.HttpStatus;
@@ -24,12 +25,15 @@ class ViewAdminController {
 
     private final ViewRebuilds rebuilds;
     private final ViewGenerations generations;
+    private final PersonalValues personalValues;
     private final AccessPolicy access;
 
-    ViewAdminController(ViewRebuilds rebuilds, ViewGenerations generations, AccessPolicy access) {
+    ViewAdminController(ViewRebuilds rebuilds, ViewGenerations generations, PersonalValues personalValues,
+                        AccessPolicy access) {
         this.access = access;
         this.rebuilds = rebuilds;
         this.generations = generations;
+        this.personalValues = personalValues;
     }
 
     record ViewState(String view, int liveGeneration) {
@@ -71,7 +75,7 @@ class ViewAdminController {
             throw new NotFoundException("view", "No view is called '" + view + "'");
         }
         int generation = generations.live(view);
-        ViewDigest.Digest digest = ViewDigest.of(generations.collection(view, generation));
+        ViewDigest.Digest digest = ViewDigest.of(generations.collection(view, generation), personalValues);
         return new ViewDigestAnswer(view, generation, digest.documents(), digest.sha256());
     }
 }

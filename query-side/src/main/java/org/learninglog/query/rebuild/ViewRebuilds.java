@@ -114,7 +114,7 @@ public class ViewRebuilds {
         try {
             MongoCollection<Document> target = generations.collection(view, to);
             target.drop(); // what a failed earlier attempt left
-            GenerationBuilder builder = new GenerationBuilder(engine, events.projection(), MongoDocuments.fresh(target, CACHE_LIMIT));
+            GenerationBuilder builder = new GenerationBuilder(engine, events, MongoDocuments.fresh(target, CACHE_LIMIT));
             long position = builder.applyUntil(0, engine::headPosition,
                     at -> report(view, RebuildProgress.State.RUNNING, from, to, at, startedAt, null));
 

@@ -3,6 +3,7 @@ package org.learninglog.query.search;
 import org.axonframework.config.ProcessingGroup;
 import org.learninglog.query.view.ProjectionEvents;
 import org.learninglog.query.view.ViewGenerations;
+import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
 
 /** The search index's tracking processor. */
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(SearchProjection.NAME)
 class SearchEvents extends ProjectionEvents {
 
-    SearchEvents(SearchProjection projection, ViewGenerations generations) {
-        super(projection, generations);
+    SearchEvents(SearchProjection projection, ViewGenerations generations, PersonalValues personalValues) {
+        super(projection, generations, personalValues);
     }
 }

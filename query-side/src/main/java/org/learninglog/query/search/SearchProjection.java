@@ -2,6 +2,9 @@ package org.learninglog.query.search;
 
 import org.bson.Document;
 import org.learninglog.events.insight.InsightRecorded;
+import org.learninglog.events.person.PersonRegistered;
+import org.learninglog.query.view.Evidence;
+import org.learninglog.query.view.TimelineLines;
 import org.learninglog.events.insight.InsightRetracted;
 import org.learninglog.events.insight.InsightRevised;
 import org.learninglog.events.practice.PracticeAdapted;
@@ -21,7 +24,9 @@ import java.util.Set;
  * Full-text search over the insights and practices of each programme, as an inverted index of
  * exact keys: {@code term:<programmeId>|<term>} lists what holds the term (and how often), and
  * {@code doc:<kind>:<id>} holds what is shown for a hit and the terms it is indexed under, so a
- * revision can take back the terms its old wording had.
+ * revision can take back the terms its old wording had. A quote given as evidence is shown with
+ * its hit (sealed with its person's key, as the processor hands it over) but never indexed: its
+ * words must not outlive the person's consent in a posting list.
  */
 @Component
 public class SearchProjection implements Projection {
@@ -44,8 +49,18 @@ public class SearchProjection implements Projection {
     @Override
     public void apply(Recorded event, ViewWrite view) {
         Object payload = event.payload();
-        if (payload instanceof InsightRecorded e) {
+        if (payload instanceof PersonRegistered e) {
+            Document person = view.edit(TimelineLines.personKey(e.personId()));
+            if (person != null) {
+                person.append("personId", e.personId()).append("name", e.personalData() == null ? null : e.personalData().name());
+            }
+        } else if (payload instanceof InsightRecorded e) {
             index(view, "insight:" + e.insightId(), e.programmeId(), e.placeId(), null, e.text(), "active");
+            Document doc = view.edit(docId("insight:" + e.insightId()));
+            if (doc != null && e.evidence() != null) {
+                Document person = view.read(TimelineLines.personKey(e.evidence().personId()));
+                doc.append("evidence", Evidence.document(e.evidence(), person == null ? null : person.getString("name")));
+            }
         } else if (payload instanceof InsightRevised e) {
             index(view, "insight:" + e.insightId(), e.programmeId(), e.placeId(), null, e.text(), "active");
         } else if (payload instanceof InsightRetracted e) {

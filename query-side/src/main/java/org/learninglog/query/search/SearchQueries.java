@@ -3,7 +3,9 @@ package org.learninglog.query.search;
 import org.bson.Document;
 import org.learninglog.query.view.Bson;
 import org.learninglog.query.view.ViewReader;
+import org.learninglog.query.view.Evidence;
 import org.learninglog.query.view.Views;
+import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -19,13 +21,19 @@ public class SearchQueries {
     private static final int MAX_HITS = 50;
 
     private final Views views;
+    private final PersonalValues personalValues;
 
-    public SearchQueries(Views views) {
+    public SearchQueries(Views views, PersonalValues personalValues) {
         this.views = views;
+        this.personalValues = personalValues;
     }
 
+    /** The hits with their evidence readable, or marked removed where the person withdrew consent. */
     public SearchResults search(String programmeId, String query, String kind, boolean includeWithdrawn) {
-        return search(views.reader(SearchProjection.NAME), programmeId, query, kind, includeWithdrawn);
+        SearchResults results = search(views.reader(SearchProjection.NAME), programmeId, query, kind, includeWithdrawn);
+        return new SearchResults(results.programmeId(), results.query(), results.terms(), results.hits().stream()
+                .map(hit -> new SearchResults.Hit(hit.kind(), hit.id(), hit.placeId(), hit.title(), hit.text(), hit.status(),
+                        hit.score(), Evidence.opened(hit.evidence(), personalValues))).toList());
     }
 
     public static SearchResults search(ViewReader reader, String programmeId, String query, String kind, boolean includeWithdrawn) {
@@ -63,7 +71,7 @@ public class SearchQueries {
             }
             String[] kindAndId = hit.getKey().split(":", 2);
             hits.add(new SearchResults.Hit(kindAndId[0], kindAndId[1], doc.getString("placeId"), doc.getString("title"),
-                    doc.getString("text"), doc.getString("status"), hit.getValue()));
+                    doc.getString("text"), doc.getString("status"), hit.getValue(), Evidence.of(doc, "evidence")));
         }
         hits.sort(Comparator.comparingInt(SearchResults.Hit::score).reversed().thenComparing(SearchResults.Hit::id));
         return new SearchResults(programmeId, query, terms, hits);

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * One line of a timeline as stored in a view: what happened ({@code kind}), to what
  * ({@code subjectId}), where, on which day, and the framework tags views filter on. Identifiers
- * and tags only, never a person's name or words (those stay in erasable fields of the entities).
+ * and tags; a person's name or words only as {@link Evidence}, sealed with that person's key.
  */
 public final class Entry {
 
@@ -29,6 +29,8 @@ public final class Entry {
     public static final String SOURCE = "source";
     public static final String TAGS = "tags";
     public static final String REFS = "refs";
+    /** An insight's quoted evidence and who said it, sealed with that person's key ({@link Evidence}). */
+    public static final String EVIDENCE = "evidence";
 
     private Entry() {
     }

@@ -10,4 +10,9 @@ public record Page<T>(int page, int size, long total, List<T> items) {
         int to = Math.min(all.size(), from + size);
         return new Page<>(page, size, all.size(), List.copyOf(all.subList(from, to)));
     }
+
+    /** The same page with each item changed. */
+    public Page<T> map(java.util.function.UnaryOperator<T> change) {
+        return new Page<>(page, size, total, items.stream().map(change).toList());
+    }
 }

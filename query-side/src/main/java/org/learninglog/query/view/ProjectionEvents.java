@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.personal.PersonalValues;
 
 /**
  * Hands every event of a tracking processor to one {@link Projection}, writing into the view's
@@ -14,16 +15,33 @@ public abstract class ProjectionEvents {
 
     private final Projection projection;
     private final ViewGenerations generations;
+    private final PersonalValues personalValues;
     private volatile int generation;
 
-    protected ProjectionEvents(Projection projection, ViewGenerations generations) {
+    /**
+     * @param personalValues seals the personal data of each event before the projection sees it,
+     *                       so no view ever holds a name or a quote in clear
+     */
+    protected ProjectionEvents(Projection projection, ViewGenerations generations, PersonalValues personalValues) {
         this.projection = projection;
         this.generations = generations;
+        this.personalValues = personalValues;
         this.generation = generations.live(projection.name());
+    }
+
+    /** For tests of events that hold no personal data: payloads reach the projection as they are. */
+    protected ProjectionEvents(Projection projection, ViewGenerations generations) {
+        this(projection, generations, null);
     }
 
     public Projection projection() {
         return projection;
+    }
+
+    /** The event as the projection sees it: its personal data sealed for views. */
+    public Recorded recorded(long position, EventMessage<?> message) {
+        Object payload = personalValues == null ? message.getPayload() : personalValues.sealedForViews(message.getPayload());
+        return new Recorded(position, message.getIdentifier(), message.getTimestamp(), payload);
     }
 
     /** Called with the processor stopped, when a rebuild made {@code next} the live generation. */
@@ -38,8 +56,7 @@ public abstract class ProjectionEvents {
             throw new IllegalStateException("Event " + message.getIdentifier() + " reached view " + projection.name()
                     + " without a tracking token");
         }
-        Recorded event = new Recorded(PositionedEventStorageEngine.positionOf(token), message.getIdentifier(),
-                message.getTimestamp(), payload);
+        Recorded event = recorded(PositionedEventStorageEngine.positionOf(token), message);
         ViewWrite write = new ViewWrite(MongoDocuments.direct(generations.collection(projection.name(), generation)),
                 event.position());
         projection.apply(event, write);

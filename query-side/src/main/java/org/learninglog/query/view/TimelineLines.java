@@ -6,6 +6,8 @@ import org.learninglog.events.framework.Sphere;
 import org.learninglog.events.insight.InsightRecorded;
 import org.learninglog.events.insight.InsightRetracted;
 import org.learninglog.events.insight.InsightRevised;
+import org.learninglog.events.person.PersonRegistered;
+import org.learninglog.events.personal.PersonalData;
 import org.learninglog.events.practice.AdaptationOutcomeReviewed;
 import org.learninglog.events.practice.PracticeAdapted;
 import org.learninglog.events.practice.PracticeAdopted;
@@ -41,11 +43,18 @@ public final class TimelineLines {
     public static List<Document> linesOf(Recorded event, ViewWrite view) {
         Object payload = event.payload();
         List<Document> lines = new ArrayList<>();
-        if (payload instanceof InsightRecorded e) {
+        if (payload instanceof PersonRegistered e) {
+            // The person's name, as the event handed it over: sealed with their key (see Evidence).
+            remember(view, personKey(e.personId()), new Document("personId", e.personId()).append("name", e.personalData() == null ? null : e.personalData().name()));
+        } else if (payload instanceof InsightRecorded e) {
             Entry.Facets facets = new Entry.Facets(e.principles(), e.themes(), name(e.layer()), name(e.sphere()), e.source(), List.of());
             remember(view, "tags:" + e.insightId(), facets(facets));
-            lines.add(Entry.of(event, "insight-recorded", e.placeId(), e.programmeId(), e.insightId(), e.happenedOn(),
-                    e.text(), facets, List.of()));
+            Document line = Entry.of(event, "insight-recorded", e.placeId(), e.programmeId(), e.insightId(), e.happenedOn(),
+                    e.text(), facets, List.of());
+            if (e.evidence() != null) {
+                line.append(Entry.EVIDENCE, evidence(view, e.evidence()));
+            }
+            lines.add(line);
         } else if (payload instanceof InsightRevised e) {
             Entry.Facets facets = new Entry.Facets(e.principles(), e.themes(), name(e.layer()), name(e.sphere()), e.source(), List.of());
             remember(view, "tags:" + e.insightId(), facets(facets));
@@ -93,6 +102,17 @@ public final class TimelineLines {
             }
         }
         return lines;
+    }
+
+    /** Where a view remembers a person's (sealed) name. */
+    public static String personKey(String personId) {
+        return "person:" + personId;
+    }
+
+    /** The evidence of an insight as a view keeps it: the sealed quote, and the sealed name of who said it. */
+    public static Document evidence(ViewWrite view, PersonalData quote) {
+        Document person = recalled(view, personKey(quote.personId()));
+        return Evidence.document(quote, person == null ? null : person.getString("name"));
     }
 
     private static String name(Enum<?> value) {
