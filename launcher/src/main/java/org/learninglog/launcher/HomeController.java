@@ -3,12 +3,12 @@ package org.learninglog.launcher;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Until there is a web UI, the front door leads to the API's own pages. */
+/** The front door is the web UI's programme home ({@code static/index.html}); the API's pages stay at /swagger-ui.html. */
 @Controller
 class HomeController {
 
     @GetMapping("/")
     String home() {
-        return "redirect:/swagger-ui.html";
+        return "forward:/index.html";
     }
 }

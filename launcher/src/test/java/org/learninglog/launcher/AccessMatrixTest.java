@@ -194,6 +194,7 @@ class AccessMatrixTest {
         read(cells, "GET /api/programmes/{id}/replay?step=", everyone, "/api/programmes/" + PROGRAMME + "/replay?step=1", notOfOther());
         read(cells, "GET /api/programmes/{id}/counts", everyone, "/api/programmes/" + PROGRAMME + "/counts", notOfOther());
         read(cells, "GET /api/programmes/{id}/flow", everyone, "/api/programmes/" + PROGRAMME + "/flow", notOfOther());
+        read(cells, "GET /api/programmes/{id}/framework", everyone, "/api/programmes/" + PROGRAMME + "/framework", notOfOther());
         read(cells, "GET /api/programmes/{id}/search", everyone, "/api/programmes/" + PROGRAMME + "/search?q=allotment",
                 notOfOther());
         read(cells, "GET /api/programmes/{other}/search (its own admin)", "200 O OA",

@@ -85,6 +85,17 @@ class WebSignInTest {
     }
 
     @Test
+    void the_pages_scripts_get_a_401_without_a_basic_challenge_so_no_browser_password_box_appears() throws Exception {
+        HttpRequest fromPage = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/me"))
+                .header("X-Requested-With", "XMLHttpRequest").GET().build();
+        HttpResponse<String> answer = browser.send(fromPage, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(send("GET", "/api/me", null, null).headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Basic"));
+    }
+
+    @Test
     void a_write_a_browser_marks_as_cross_site_is_refused_even_with_basic_credentials() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + WRITE))
                 .header("Content-Type", "application/json")

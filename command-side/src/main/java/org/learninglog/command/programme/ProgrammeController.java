@@ -9,10 +9,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.access.WriteAccess;
 import org.learninglog.command.Checks;
 import org.learninglog.command.Identifiers;
+import org.learninglog.command.UnknownReference;
+import org.learninglog.command.lookup.Lookup;
+import org.learninglog.security.AccessPolicy;
 import org.learninglog.command.web.Versions;
 import org.learninglog.events.framework.LearningFramework;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -29,10 +33,25 @@ class ProgrammeController {
 
     private final CommandGateway commands;
     private final WriteAccess access;
+    private final AccessPolicy policy;
+    private final Lookup lookup;
 
-    ProgrammeController(CommandGateway commands, WriteAccess access) {
+    ProgrammeController(CommandGateway commands, WriteAccess access, AccessPolicy policy, Lookup lookup) {
         this.commands = commands;
         this.access = access;
+        this.policy = policy;
+        this.lookup = lookup;
+    }
+
+    /**
+     * The programme's learning framework as writes check it now: the web UI's forms offer exactly
+     * these tags. Everyone of the programme may read it; read from the command side's lookup by exact id.
+     */
+    @GetMapping("/api/programmes/{programmeId}/framework")
+    LearningFramework framework(@PathVariable String programmeId) {
+        policy.requireRead(programmeId, "read the learning framework");
+        return lookup.programme(programmeId).map(known -> known.framework())
+                .orElseThrow(() -> new UnknownReference("programme", "programmeId"));
     }
 
     @PostMapping("/api/programmes")

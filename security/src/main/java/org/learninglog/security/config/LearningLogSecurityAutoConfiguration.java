@@ -114,7 +114,9 @@ public class LearningLogSecurityAutoConfiguration {
                 .addFilterBefore(new CrossSiteWrites(), CsrfFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", properties.oidcEnabled() ? "Bearer" : "Basic realm=\"Learning Log\"");
+                            if (!fromOurPages(request)) {
+                                response.setHeader("WWW-Authenticate", properties.oidcEnabled() ? "Bearer" : "Basic realm=\"Learning Log\"");
+                            }
                             Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in needed",
                                     "Sign in to use Learning Log.");
                         })
@@ -138,7 +140,9 @@ public class LearningLogSecurityAutoConfiguration {
                     BearerTokenAuthenticationFilter.class);
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"Learning Log\"");
+                if (!fromOurPages(request)) {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Learning Log\"");
+                }
                 Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in needed", "Sign in to use Learning Log.");
             }));
             http.addFilterAfter(new RateLimit(properties.rateLimit().requests(), properties.rateLimit().period()),
@@ -211,7 +215,16 @@ public class LearningLogSecurityAutoConfiguration {
         };
     }
 
-    /** One cookie for both chains; scripts of our own pages read it (so not HttpOnly). */
+    /**
+     * A call by the web UI's scripts (they send {@code X-Requested-With: XMLHttpRequest}): its 401 carries
+     * no Basic challenge, which would make the browser ask for a password in a box of its own instead of
+     * the page leading to the sign-in page.
+     */
+    private static boolean fromOurPages(HttpServletRequest request) {
+        return "XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
+    }
+
+        /** One cookie for both chains; scripts of our own pages read it (so not HttpOnly). */
     private static CookieCsrfTokenRepository csrfTokens() {
         CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         tokens.setCookiePath("/");

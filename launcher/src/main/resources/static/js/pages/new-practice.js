@@ -1,0 +1,32 @@
+import { frame, api, $, params, placeName, say, refuse, mayWriteFor, newKey, insightsOf, showFailure,
+  formatDay } from '../app.js';
+import { checkboxGroup, checkedValues, value, onSubmit } from '../forms.js';
+
+async function main() {
+  const member = await frame();
+  const status = $('#status');
+  const placeId = params().get('place');
+  const form = $('#practice-form');
+  if (!placeId) { refuse(status, 'Choose your place first, from the home page.'); return; }
+  const name = await placeName(member.programmeId, placeId);
+  $('#page-title').textContent = 'Start a new practice in ' + name;
+  if (!mayWriteFor(member, placeId)) { refuse(status, 'You can start practices only for your own place.'); return; }
+  try {
+    const insights = await insightsOf(placeId);
+    checkboxGroup($('#insight-choices'), { name: 'insightIds', checked: params().getAll('insight'),
+      options: insights.map((insight) => ({ value: insight.insightId, label: insight.text, detail: formatDay(insight.date) })),
+      emptyText: 'Your place has no insights recorded yet.' });
+  } catch (failure) { showFailure(status, failure); return; }
+  form.hidden = false;
+  onSubmit(form, async () => {
+    const answer = await api('/api/places/' + encodeURIComponent(placeId) + '/practices', {
+      method: 'POST', headers: { 'Idempotency-Key': newKey() },
+      body: { name: value(form, 'name'), description: value(form, 'description'), why: value(form, 'why'),
+        insightIds: checkedValues(form, 'insightIds'), forum: value(form, 'forum'), occurredOn: value(form, 'occurredOn'),
+        } });
+    say(status, 'Saved.', 'success');
+    location.assign('/audit.html?decision=' + encodeURIComponent(answer.body.practiceId) + '&saved=1');
+  });
+}
+
+main();
