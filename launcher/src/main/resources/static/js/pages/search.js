@@ -3,6 +3,7 @@ import { frame, get, el, clear, $, params, places, showFailure } from '../app.js
 async function main() {
   const member = await frame();
   const q = params().get('q');
+  const page = Math.max(0, Number(params().get('page') || 0));
   const form = $('#search-form');
   form.elements.q.value = q || '';
   form.addEventListener('submit', (event) => {
@@ -15,12 +16,17 @@ async function main() {
   let list;
   try {
     [answer, list] = await Promise.all([
-      get('/api/programmes/' + encodeURIComponent(member.programmeId) + '/search?q=' + encodeURIComponent(q)),
+      get('/api/programmes/' + encodeURIComponent(member.programmeId) + '/search?q=' + encodeURIComponent(q) + '&page=' + page),
       places(member.programmeId)]);
   } catch (failure) { showFailure($('#status'), failure); return; }
   const names = new Map(list.map((place) => [place.placeId, place.name]));
+  // The server pages the hits (newest first) and says how many there are, exactly or at least.
+  const total = typeof answer.total === 'number' ? answer.total : answer.hits.length;
+  const first = page * (answer.size || answer.hits.length) + 1;
   $('#result-count').textContent = answer.hits.length === 0 ? 'Nothing found for "' + q + '".'
-    : answer.hits.length + (answer.hits.length === 1 ? ' result' : ' results') + ' for "' + q + '".';
+    : (total > answer.hits.length ? 'Showing ' + first + '–' + (first + answer.hits.length - 1) + ' of '
+      + (answer.totalExact === false ? 'at least ' : '') + total : String(answer.hits.length))
+      + (total === 1 ? ' result' : ' results') + ' for "' + q + '", newest first.';
   const results = clear($('#results'));
   for (const hit of answer.hits) {
     const href = hit.kind === 'practice' ? '/practice.html?practice=' + encodeURIComponent(hit.id)
@@ -31,6 +37,11 @@ async function main() {
       el('br'),
       el('a', { href }, hit.title ? hit.title + ': ' + hit.text : hit.text)));
   }
+  const more = (to, text) => el('a', { class: 'button secondary', href: '/search.html?q=' + encodeURIComponent(q) + '&page=' + to }, text);
+  const pager = el('p', { class: 'button-row' });
+  if (page > 0) pager.append(more(page - 1, 'Newer results'));
+  if (answer.size && first - 1 + answer.hits.length < total) pager.append(more(page + 1, 'Older results'));
+  if (pager.childElementCount) results.after(pager);
 }
 
 main();
