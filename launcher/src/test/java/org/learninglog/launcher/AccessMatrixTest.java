@@ -122,6 +122,9 @@ class AccessMatrixTest {
         write(cells, "POST /api/programmes/{id}/people (place A)", "201 O A MA", () -> new Call("POST",
                 "/api/programmes/" + PROGRAMME + "/people", """
                 {"placeId": "%s", "role": "PLACE_MEMBER", "name": "Ada", "mayBeQuoted": true}""".formatted(PLACE_A), null));
+        write(cells, "POST /api/programmes/{id}/people (no place)", "201 O A P", () -> new Call("POST",
+                "/api/programmes/" + PROGRAMME + "/people", """
+                {"role": "LEARNING_PARTNER", "name": "Ola", "mayBeQuoted": false}""", null));
         write(cells, "POST /api/programmes/{id}/people/{person}/erasure (place A)", "200 O A MA", () -> new Call("POST",
                 "/api/programmes/" + PROGRAMME + "/people/" + person(PLACE_A) + "/erasure", null, null));
         write(cells, "POST /api/places/{A}/insights", "201 O A MA", () -> new Call("POST",

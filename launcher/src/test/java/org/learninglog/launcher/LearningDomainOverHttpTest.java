@@ -133,6 +133,21 @@ class LearningDomainOverHttpTest {
     }
 
     @Test
+    void a_programme_id_of_the_operators_choosing_is_kept_and_a_taken_one_is_refused_with_409() {
+        String chosen = "chosen-" + UUID.randomUUID();
+        Answer first = created(api.post("/api/programmes", """
+                {"id": "%s", "name": "Chosen"}""".formatted(chosen)));
+        assertThat(first.text("programmeId")).isEqualTo(chosen);
+        Answer again = api.post("/api/programmes", """
+                {"id": "%s", "name": "Chosen again"}""".formatted(chosen));
+        assertThat(again.status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.body().path("errors").get(0).path("field").asText()).isEqualTo("id");
+        // The refused append stored no event (the store's conformance kit proves it); the place
+        // registered in the programme afterwards finds it as it was first registered.
+        assertThat(api.registerPlace(chosen, "Firstfield")).isNotBlank();
+    }
+
+    @Test
     void the_same_idempotency_key_twice_answers_the_same_and_stores_one_event() {
         String key = UUID.randomUUID().toString();
         String body = """

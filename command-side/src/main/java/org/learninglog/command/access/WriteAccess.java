@@ -95,6 +95,14 @@ public class WriteAccess {
         }
     }
 
+    /**
+     * People of no place (partnership members, evaluators, council officers) are registered by the
+     * administrators, and by the learning partners, who bring them to sensemaking sessions.
+     */
+    public void registerPersonOfNoPlace(String programmeId) {
+        policy.requireRole(programmeId, "register a person of no place", Role.LEARNING_PARTNER);
+    }
+
     /** Sensemaking sessions are the learning partners' (and administrators'). */
     public void sensemaking(String programmeId, String action) {
         policy.requireRole(programmeId, action, Role.LEARNING_PARTNER);

@@ -36,7 +36,7 @@ class PersonController {
     ResponseEntity<Registered> register(@PathVariable String programmeId,
                                         @Valid @RequestBody RegisterPersonRequest request) {
         if (request.placeId() == null) {
-            access.administer(programmeId, "register a person");
+            access.registerPersonOfNoPlace(programmeId);
         } else {
             access.writeFor(programmeId, request.placeId(), "register a person");
         }

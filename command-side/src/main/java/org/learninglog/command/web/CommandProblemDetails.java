@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.learninglog.command.DomainRuleViolation;
 import org.learninglog.command.UnknownReference;
@@ -128,6 +129,16 @@ public class CommandProblemDetails {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Somebody else changed the same record at the same time; try again.");
         problem.setTitle("Concurrent change");
+        return problem;
+    }
+
+    /** A programme or place registered under an id that is taken (ids may be chosen by the client). */
+    @ExceptionHandler
+    ProblemDetail idTaken(AggregateStreamCreationException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Something is registered under this id already; choose another or leave it out.");
+        problem.setTitle("Id taken");
+        problem.setProperty(ERRORS, List.of(new FieldProblem("id", "is taken")));
         return problem;
     }
 

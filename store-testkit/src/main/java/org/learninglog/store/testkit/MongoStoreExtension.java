@@ -1,6 +1,8 @@
 package org.learninglog.store.testkit;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -28,10 +30,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * resolves a {@link MongoStore} parameter (a fresh database per test class) for plain tests.
  * The mode is written to the test report and to {@code target/store-mode.txt}.
  */
-public final class MongoStoreExtension implements BeforeAllCallback, ParameterResolver {
+public final class MongoStoreExtension implements TestInstancePreConstructCallback, BeforeAllCallback, ParameterResolver {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static volatile Server server;
+
+    /**
+     * Also before the test instance exists: with {@code @TestInstance(PER_CLASS)} Spring builds the
+     * application context when it prepares the instance, before any {@code beforeAll}, and would
+     * otherwise start on the application's default store instead of this run's.
+     */
+    @Override
+    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+        beforeAll(context);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
