@@ -12,11 +12,13 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The decision audit names every event behind a decision by its global position and its seal in
@@ -57,7 +59,6 @@ class DecisionAuditChainOverHttpTest {
         List<Long> positions = new ArrayList<>();
         String adaptationId;
         try {
-            Thread.sleep(1_000); // a round already under way finishes
             while (chain.sealNew() > 0) {
                 // everything so far sealed; what follows is not, until we say
             }
@@ -132,17 +133,14 @@ class DecisionAuditChainOverHttpTest {
     }
 
     /** The audit once the journey view has the review ({@code reviews} outcomes listed). */
-    private static JsonNode awaitAudit(Api api, String adaptationId, int reviews) throws InterruptedException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            Answer answer = api.get("/api/adaptations/" + adaptationId + "/audit");
-            if (answer.status() == HttpStatus.OK && answer.body().path("outcomes").size() == reviews
-                    && answer.body().path("insights").get(1).path("events").size() == 2
-                    && answer.body().path("insights").get(0).path("events").size() == 2) {
-                return answer.body();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the audit of " + adaptationId + " did not catch up");
+    private static JsonNode awaitAudit(Api api, String adaptationId, int reviews) {
+        return await("the audit of " + adaptationId + " catching up").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/api/adaptations/" + adaptationId + "/audit"), answer ->
+                        answer.status() == HttpStatus.OK && answer.body().path("outcomes").size() == reviews
+                                && answer.body().path("insights").get(1).path("events").size() == 2
+                                && answer.body().path("insights").get(0).path("events").size() == 2)
+                .body();
     }
 
     /** Every chain link the audit names. */

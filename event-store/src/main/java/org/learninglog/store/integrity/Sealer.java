@@ -41,9 +41,17 @@ public final class Sealer {
         }
     }
 
+    /** Stops sealing; returns once a round under way has finished, so nothing is sealed after it. */
     public void stop() {
         if (executor != null) {
             executor.shutdownNow();
+            try {
+                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    log.warn("A sealing round was still running 30 s after the stop");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -125,9 +125,14 @@ public final class PersonalDataEncryption extends SimpleModule {
     }
 
     static byte[] seal(SecretKey key, String personId, byte[] plain) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        return seal(key, personId, plain, nonce);
+    }
+
+    /** AES-GCM with the person's id as associated data; the nonce goes first in what is returned. */
+    static byte[] seal(SecretKey key, String personId, byte[] plain, byte[] nonce) {
         try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(personId.getBytes(StandardCharsets.UTF_8));

@@ -2,10 +2,8 @@ package org.learninglog.store.personal;
 
 import org.learninglog.events.personal.PersonalData;
 
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -37,7 +35,6 @@ public final class PersonalValues {
     public static final String PREFIX = "sealed:v1:";
 
     private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final byte[] NONCE_LABEL = "learninglog view nonce".getBytes(StandardCharsets.UTF_8);
 
     private final PersonalKeys keys;
@@ -60,16 +57,10 @@ public final class PersonalValues {
         try {
             byte[] plain = value.getBytes(StandardCharsets.UTF_8);
             byte[] nonce = Arrays.copyOf(nonceMac(key).doFinal(concat(personId, plain)), NONCE_BYTES);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(personId.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plain);
-            byte[] out = new byte[NONCE_BYTES + sealed.length];
-            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
-            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+            byte[] out = PersonalDataEncryption.seal(key, personId, plain, nonce);
             return PREFIX + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM and HMAC-SHA256 are part of every Java", e);
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java", e);
         }
     }
 

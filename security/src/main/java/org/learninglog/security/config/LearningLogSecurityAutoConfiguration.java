@@ -39,6 +39,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
@@ -57,7 +58,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Sign-in and the edge for whichever side (or both) runs in this process. With an OpenID Connect
@@ -113,13 +113,8 @@ public class LearningLogSecurityAutoConfiguration {
                 .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
                 .addFilterBefore(new CrossSiteWrites(), CsrfFilter.class)
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
-                            if (!fromOurPages(request)) {
-                                response.setHeader("WWW-Authenticate", properties.oidcEnabled() ? "Bearer" : "Basic realm=\"Learning Log\"");
-                            }
-                            Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in needed",
-                                    "Sign in to use Learning Log.");
-                        })
+                        .authenticationEntryPoint(signInNeeded(properties.oidcEnabled() ? "Bearer" : BASIC_CHALLENGE,
+                                "Sign in to use Learning Log."))
                         .accessDeniedHandler((request, response, e) -> Problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "Not allowed", "You may not do this here.")))
                 .headers(headers -> headers
@@ -139,12 +134,7 @@ public class LearningLogSecurityAutoConfiguration {
             http.addFilterAfter(new RateLimit(properties.rateLimit().requests(), properties.rateLimit().period()),
                     BearerTokenAuthenticationFilter.class);
         } else {
-            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                if (!fromOurPages(request)) {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"Learning Log\"");
-                }
-                Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in needed", "Sign in to use Learning Log.");
-            }));
+            http.httpBasic(basic -> basic.authenticationEntryPoint(signInNeeded(BASIC_CHALLENGE, "Sign in to use Learning Log.")));
             http.addFilterAfter(new RateLimit(properties.rateLimit().requests(), properties.rateLimit().period()),
                     BasicAuthenticationFilter.class);
         }
@@ -179,10 +169,9 @@ public class LearningLogSecurityAutoConfiguration {
                 .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
                 .httpBasic(basic -> { })
                 // Monitoring is read by tools, not people: a 401 challenge rather than the sign-in page.
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"Learning Log\"");
-                    Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in needed", "Sign in as an operator.");
-                }, PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        signInNeeded(BASIC_CHALLENGE, "Sign in as an operator."),
+                        PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")))
                 .headers(headers -> headers
                         .addHeaderWriter(pagePolicy())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
@@ -224,21 +213,34 @@ public class LearningLogSecurityAutoConfiguration {
         return "XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
     }
 
-        /** One cookie for both chains; scripts of our own pages read it (so not HttpOnly). */
+        private static final String BASIC_CHALLENGE = "Basic realm=\"Learning Log\"";
+
+    /**
+     * A 401 problem with the challenge for API clients; the web UI's own calls get none, so the
+     * browser shows no password box of its own and the page leads to the sign-in page.
+     */
+    private static AuthenticationEntryPoint signInNeeded(String challenge, String detail) {
+        return (request, response, e) -> {
+            if (!fromOurPages(request)) {
+                response.setHeader("WWW-Authenticate", challenge);
+            }
+            Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in needed", detail);
+        };
+    }
+
+    /** One cookie for both chains; scripts of our own pages read it (so not HttpOnly). */
     private static CookieCsrfTokenRepository csrfTokens() {
         CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         tokens.setCookiePath("/");
         return tokens;
     }
 
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-
     /**
      * A write signed in by the session cookie: it comes with a live session and no credentials of
      * its own. Without a session it is anonymous, and answered 401 rather than refused for a token.
      */
     private static boolean signedInBySessionWrite(HttpServletRequest request) {
-        return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null
+        return CrossSiteWrites.isWrite(request) && request.getHeader("Authorization") == null
                 && request.isRequestedSessionIdValid();
     }
 

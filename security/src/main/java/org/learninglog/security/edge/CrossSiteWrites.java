@@ -21,11 +21,16 @@ public final class CrossSiteWrites extends OncePerRequestFilter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Set<String> OWN_ORIGIN = Set.of("same-origin", "none");
 
+    /** Whether the request may change something (its method is not one of HTTP's safe ones). */
+    public static boolean isWrite(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && !SAFE_METHODS.contains(request.getMethod()) && !OWN_ORIGIN.contains(site)) {
+        if (site != null && isWrite(request) && !OWN_ORIGIN.contains(site)) {
             Problems.write(request, response, HttpStatus.FORBIDDEN, "Not allowed",
                     "Changes can only be made from Learning Log's own pages.");
             return;
