@@ -55,7 +55,11 @@ import java.util.stream.Stream;
  */
 public final class StoreBenchmark {
 
+    /** Measured in rounds, ours and the raw baseline taking turns, and the median taken, so that a pause of the machine's lands on one round and not on one side. */
+    private static final int ROUNDS = 5;
+    private static final int COMMANDS_PER_ROUND = 1_000;
     private static final int MEASURED_COMMANDS = 2_000;
+    private static final int REPLAY_ROUNDS = 3;
     private static final int HOT_AGGREGATES = 200;
     private static final int EVENTS_PER_HISTORY_AGGREGATE = 10;
     private static final String TEXT = "Residents came when the meeting moved to the school gate at three; "
@@ -76,7 +80,7 @@ public final class StoreBenchmark {
             System.out.printf("Learning Log store benchmark on %s (%s), %d cores%n", store.mode(),
                     store.mode() == StoreMode.EMBEDDED ? "mongo-java-server, H2 file, commit per write" : store.uri(),
                     Runtime.getRuntime().availableProcessors());
-            System.out.println("engine  | stored events | commands/s | uncached commands/s | engine appends/s | raw insertOne/s | ratio | replay events/s | raw sorted scan docs/s | ratio");
+            System.out.println("engine  | stored events | commands/s | uncached commands/s | engine appends/s | raw insertOne/s | ratio | replay events/s | raw sorted scan docs/s | ratio | store file MB");
             warmUp(store);
             run("after ", store, sizes, true);
             run("before", store, beforeSizes, false);
@@ -94,7 +98,7 @@ public final class StoreBenchmark {
         try (java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream())) {
             System.setOut(nowhere);
             System.setErr(nowhere);
-            run("warmup", store, List.of(MEASURED_COMMANDS * 2), true);
+            run("warmup", store, List.of(ROUNDS * COMMANDS_PER_ROUND + MEASURED_COMMANDS + 1_000), true);
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -133,21 +137,33 @@ public final class StoreBenchmark {
             for (int size : sizes) {
                 long fillStart = System.nanoTime();
                 long before = stored;
-                stored = fillHistory(engine, stored, size - 2L * MEASURED_COMMANDS);
+                stored = fillHistory(engine, stored, size - (long) ROUNDS * COMMANDS_PER_ROUND - MEASURED_COMMANDS);
                 double directPerSecond = perSecond(stored - before, fillStart);
-                double commandsPerSecond = commands(axon);
+                double[] commands = new double[ROUNDS];
+                double[] inserts = new double[ROUNDS];
+                for (int round = 0; round < ROUNDS; round++) {
+                    commands[round] = commands(axon, COMMANDS_PER_ROUND);
+                    stored += COMMANDS_PER_ROUND;
+                    inserts[round] = rawInserts(database, COMMANDS_PER_ROUND);
+                }
+                double commandsPerSecond = median(commands);
+                double insertsPerSecond = median(inserts);
+                double uncachedPerSecond = commands(uncached, MEASURED_COMMANDS);
                 stored += MEASURED_COMMANDS;
-                double uncachedPerSecond = commands(uncached);
-                stored += MEASURED_COMMANDS;
-                double insertsPerSecond = rawInserts(database);
-                double replayPerSecond = replay(axon, counter, stored);
-                double scanPerSecond = rawScan(database.getCollection(eventsCollection));
+                double[] replays = new double[REPLAY_ROUNDS];
+                double[] scans = new double[REPLAY_ROUNDS];
+                for (int round = 0; round < REPLAY_ROUNDS; round++) {
+                    replays[round] = replay(axon, counter, stored);
+                    scans[round] = rawScan(database.getCollection(eventsCollection));
+                }
+                double replayPerSecond = median(replays);
+                double scanPerSecond = median(scans);
                 double readPerSecond = engineRead(engine);
                 System.err.printf(Locale.ROOT, "  (%s at %d: the engine alone streams and deserializes %.0f events/s)%n",
                         label.trim(), stored, readPerSecond);
-                System.out.printf(Locale.ROOT, "%s  | %13d | %10.0f | %19.0f | %16.0f | %15.0f | %5.2f | %15.0f | %22.0f | %5.2f%n", label, stored,
+                System.out.printf(Locale.ROOT, "%s  | %13d | %10.0f | %19.0f | %16.0f | %15.0f | %5.2f | %15.0f | %22.0f | %5.2f | %13s%n", label, stored,
                         commandsPerSecond, uncachedPerSecond, directPerSecond, insertsPerSecond, commandsPerSecond / insertsPerSecond,
-                        replayPerSecond, scanPerSecond, replayPerSecond / scanPerSecond);
+                        replayPerSecond, scanPerSecond, replayPerSecond / scanPerSecond, fileMegabytes(store));
             }
         } finally {
             uncached.shutdown();
@@ -183,10 +199,10 @@ public final class StoreBenchmark {
     }
 
     /** Commands through the command bus, spread over a few hundred aggregates as a busy programme would. */
-    private static double commands(Configuration axon) {
+    private static double commands(Configuration axon, int count) {
         List<String> ids = new ArrayList<>();
         long start = System.nanoTime();
-        for (int i = 0; i < MEASURED_COMMANDS; i++) {
+        for (int i = 0; i < count; i++) {
             if (i < HOT_AGGREGATES) {
                 String id = UUID.randomUUID().toString();
                 ids.add(id);
@@ -195,18 +211,18 @@ public final class StoreBenchmark {
                 axon.commandGateway().sendAndWait(new Tally.NoteTally(ids.get(i % HOT_AGGREGATES), TEXT));
             }
         }
-        return perSecond(MEASURED_COMMANDS, start);
+        return perSecond(count, start);
     }
 
-    private static double rawInserts(MongoDatabase database) {
+    private static double rawInserts(MongoDatabase database, int count) {
         MongoCollection<Document> raw = database.getCollection("raw_inserts");
         raw.drop();
         long start = System.nanoTime();
-        for (int i = 0; i < MEASURED_COMMANDS; i++) {
+        for (int i = 0; i < count; i++) {
             raw.insertOne(new Document("_id", i).append("stream", UUID.randomUUID().toString()).append("seq", 0L)
                     .append("payload", "{\"text\":\"" + TEXT + "\"}").append("ts", System.currentTimeMillis()));
         }
-        double rate = perSecond(MEASURED_COMMANDS, start);
+        double rate = perSecond(count, start);
         raw.drop();
         return rate;
     }
@@ -263,6 +279,24 @@ public final class StoreBenchmark {
             }
         }
         return perSecond(count, start);
+    }
+
+    /** The embedded store's file (all it holds, this run's other tables and dropped ones included); "-" on a MongoDB. */
+    private static String fileMegabytes(MongoStore store) {
+        if (store.embeddedFile() == null) {
+            return "-";
+        }
+        try {
+            return String.format(Locale.ROOT, "%.1f", Files.size(store.embeddedFile()) / 1e6);
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static double perSecond(long count, long startNanos) {

@@ -65,6 +65,11 @@ public final class MongoStore implements AutoCloseable {
         return (collection, counterId, count) -> embedded.reservePositions(databaseName, collection, counterId, count);
     }
 
+    /** The embedded server's store file; {@code null} on any other server or a store in memory. */
+    public Path embeddedFile() {
+        return embedded == null ? null : embedded.file();
+    }
+
     public StoreMode mode() {
         return mode;
     }

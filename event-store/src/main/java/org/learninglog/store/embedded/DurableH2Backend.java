@@ -8,6 +8,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import org.h2.mvstore.MVStore;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -26,10 +28,28 @@ import java.util.Set;
 final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
+    /** Absent for a store in memory, which has no file to keep. */
+    private final StoreHousekeeping housekeeping;
 
-    DurableH2Backend(MVStore store) {
+    private DurableH2Backend(MVStore store, Duration housekeepingInterval) {
         super(store);
         this.store = store;
+        this.housekeeping = housekeepingInterval == null ? null : new StoreHousekeeping(store, writeLock, housekeepingInterval);
+    }
+
+    /** A backend on a store in memory: nothing to keep on a disk. */
+    static DurableH2Backend inMemoryStore() {
+        return new DurableH2Backend(new MVStore.Builder().open(), null);
+    }
+
+    /**
+     * A backend on a store file. Every write is committed before it is answered, in the writing
+     * thread: the store's own background thread and its two hand-over threads are off, and
+     * {@link StoreHousekeeping} does what that thread did, with rules fit for a commit per write.
+     */
+    static DurableH2Backend onFile(Path file, Duration housekeepingInterval) {
+        return new DurableH2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open(),
+                housekeepingInterval);
     }
 
     private static final Set<String> READS = Set.of("find", "getMore", "count", "aggregate", "distinct",
@@ -71,6 +91,14 @@ final class DurableH2Backend extends H2Backend {
     }
 
     @Override
+    public void close() {
+        if (housekeeping != null) {
+            housekeeping.close();
+        }
+        super.close();
+    }
+
+    @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         // getMvStore(): the super constructor opens the existing databases before our fields are set.
         return new KeyOrderedH2Database(databaseName, getMvStore(), getCursorRegistry());
@@ -79,7 +107,16 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (READS.contains(command)) {
-            return super.handleCommand(channel, databaseName, command, query);
+            if (housekeeping == null) {
+                return super.handleCommand(channel, databaseName, command, query);
+            }
+            // The answer is built in full before it is sent, so the pin covers every page it reads.
+            MVStore.TxCounter pin = housekeeping.pinForRead();
+            try {
+                return super.handleCommand(channel, databaseName, command, query);
+            } finally {
+                housekeeping.release(pin);
+            }
         }
         synchronized (writeLock) {
             try {

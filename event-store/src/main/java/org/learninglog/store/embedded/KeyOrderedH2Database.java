@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * The H2 backend's database with one change: its documents and unique index keys are stored
- * through {@link CompactValues} instead of Java serialization (see there for why).
+ * through {@link CompactValues} instead of Java serialization (see there for why), which is told
+ * when the server changes a stored document in place.
  */
 final class KeyOrderedH2Database extends H2Database {
 
@@ -36,7 +37,14 @@ final class KeyOrderedH2Database extends H2Database {
         MVMap<Object, Document> data = store().openMap("databases." + namespace,
                 new MVMap.Builder<Object, Document>().valueType(CompactValues.INSTANCE));
         MVMap<String, Object> meta = store().openMap("meta." + namespace);
-        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry) {
+            @Override
+            protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+                // The server has changed the stored document in place: its cached BSON is stale.
+                CompactValues.INSTANCE.forget(newDocument);
+                super.handleUpdate(position, oldDocument, newDocument);
+            }
+        };
     }
 
     @Override

@@ -35,8 +35,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -88,6 +92,12 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
     private final Clock clock;
     private final CommitHook commitHook;
     private final ConcurrentMap<Long, Long> gapsFirstSeen = new ConcurrentHashMap<>();
+    /** Reads the next window of a replay ahead (daemon threads; idle ones end after a minute). */
+    private final Executor readAhead = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "event-store-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     protected PositionedEventStorageEngine(Builder builder) {
         super(builder);
@@ -427,10 +437,13 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
             return true;
         }
 
+        /** The next window, read ahead while the caller handles this one (replays only; see {@link #readAhead}). */
+        private CompletableFuture<List<Document>> ahead;
+        private long aheadFrom;
+
         private void fill() {
             long before = next;
-            List<Document> commits = new ArrayList<>();
-            events.find(in("_id", range(next, next + batchSize - 1))).into(commits);
+            List<Document> commits = window(next);
             if (!atCommitBoundary && commits.stream().noneMatch(c -> c.getLong("_id") == next)) {
                 Document holder = commitHolding(next);
                 if (holder != null) {
@@ -466,6 +479,9 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
             if (!gapsFirstSeen.isEmpty()) {
                 gapsFirstSeen.keySet().removeIf(position -> position < next); // filled in time
             }
+            if (next - before >= batchSize) {
+                readAhead(next); // a full window: more history is likely to follow
+            }
             if (!buffer.isEmpty() || next > before) {
                 return;
             }
@@ -474,6 +490,53 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                 exhausted = true; // at the head, or waiting for a reserved position to be written
             }
         }
+
+        /**
+         * Starts reading the window from {@code from} in the background. During a replay the
+         * server's and the driver's work on the next window then overlaps the handling of this one.
+         */
+        private void readAhead(long from) {
+            aheadFrom = from;
+            ahead = CompletableFuture.supplyAsync(() -> read(from), readAhead);
+        }
+
+        /**
+         * The commits in the window from {@code from}: the one read ahead when it starts there and
+         * has no hole (an earlier read than a fresh one, so it may only lack commits made since,
+         * which a hole would show); a fresh read otherwise.
+         */
+        private List<Document> window(long from) {
+            CompletableFuture<List<Document>> early = ahead;
+            ahead = null;
+            if (early != null && aheadFrom == from) {
+                try {
+                    List<Document> commits = early.join();
+                    if (contiguousFrom(from, commits)) {
+                        return commits;
+                    }
+                } catch (CompletionException e) {
+                    // read again below; if the store is down, that read says so in this thread
+                }
+            }
+            return read(from);
+        }
+
+        private List<Document> read(long from) {
+            return events.find(in("_id", range(from, from + batchSize - 1))).into(new ArrayList<>());
+        }
+    }
+
+    private static boolean contiguousFrom(long from, List<Document> commits) {
+        List<Document> sorted = new ArrayList<>(commits);
+        sorted.sort(Comparator.comparingLong(c -> c.getLong("_id")));
+        long expected = from;
+        for (Document commit : sorted) {
+            if (commit.getLong("_id") != expected) {
+                return false;
+            }
+            expected += commit.getInteger("n");
+        }
+        return !sorted.isEmpty();
     }
 
     /** The commit that holds {@code position} when a token stopped inside it, if any. */

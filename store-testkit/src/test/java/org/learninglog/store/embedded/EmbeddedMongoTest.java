@@ -79,6 +79,34 @@ class EmbeddedMongoTest {
         }
     }
 
+    /**
+     * The server changes a stored document in place when it updates it; the store file must get
+     * the new content, not the bytes it wrote for the document before (they are kept to save
+     * encoding a page's documents again on every commit).
+     */
+    @Test
+    void documentsUpdatedInPlaceAreStoredWithTheirNewContent(@TempDir Path folder) {
+        try (EmbeddedMongo server = EmbeddedMongo.start(folder, 0); MongoClient client = MongoClients.create(server.uri())) {
+            MongoCollection<Document> notes = client.getDatabase("t").getCollection("notes");
+            for (int i = 0; i < 50; i++) {
+                notes.insertOne(new Document("_id", i).append("version", 0).append("text", "first words " + i));
+            }
+            for (int version = 1; version <= 5; version++) {
+                for (int i = 0; i < 50; i++) {
+                    notes.updateOne(eq("_id", i), Updates.combine(Updates.set("version", version),
+                            Updates.set("text", "words of version " + version + " for " + i)));
+                }
+            }
+        }
+        try (EmbeddedMongo reopened = EmbeddedMongo.start(folder, 0); MongoClient client = MongoClients.create(reopened.uri())) {
+            for (Document note : client.getDatabase("t").getCollection("notes").find()) {
+                assertThat(note.getInteger("version")).as("note %s", note).isEqualTo(5);
+                assertThat(note.getString("text")).isEqualTo("words of version 5 for " + note.getInteger("_id"));
+            }
+            assertThat(client.getDatabase("t").getCollection("notes").countDocuments()).isEqualTo(50);
+        }
+    }
+
     /** The writer process of {@link #everyAcknowledgedWriteSurvivesKillMinusNine}. */
     public static final class AcknowledgedWriter {
         public static void main(String[] args) throws Exception {
