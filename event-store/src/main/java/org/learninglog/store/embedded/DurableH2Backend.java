@@ -5,12 +5,15 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import io.netty.channel.embedded.EmbeddedChannel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The H2 backend of mongo-java-server, committing its MVStore after every command.
@@ -73,21 +76,50 @@ final class DurableH2Backend extends H2Backend {
     private final Channel inProcess = new EmbeddedChannel();
 
     /**
-     * Reserves positions in this process: the {@code findAndModify} with {@code $inc} that the
-     * driver would send, handled by the same code under the same write lock, without the round
-     * trip. Like a reservation over the wire it is made durable by the next commit.
+     * Reserves positions in this process, under the write lock, without the round trip. The
+     * counter document is replaced straight in its collection's map: the server's general update
+     * (query, deep copy, operators, index checks) took a quarter of an append's time for one
+     * number. The document keeps its {@code _id}, so the collection's {@code _id} index stays
+     * right, and anyone reading or {@code $inc}-ing it over the wire sees the same document.
+     * Like a reservation over the wire it is made durable by the next commit. The first
+     * reservation, before the counter exists, is the {@code findAndModify} the driver would send.
      */
     long reservePositions(String databaseName, String countersCollection, String counterId, long count) {
-        Document command = new Document("findAndModify", countersCollection)
-                .append("query", new Document("_id", counterId))
-                .append("update", new Document("$inc", new Document("value", count)))
-                .append("upsert", true)
-                .append("new", true);
-        Document reply = handleCommand(inProcess, databaseName, "findAndModify", command);
-        if (!(reply.get("value") instanceof Document counter) || !(counter.get("value") instanceof Number value)) {
-            throw new IllegalStateException("The position counter answered " + reply);
+        synchronized (writeLock) {
+            MVMap<Object, Document> counters = openDataMap(databaseName + "." + countersCollection);
+            Document current = counters == null ? null : counters.get(counterId);
+            if (current != null && current.get("value") instanceof Number value) {
+                long reserved = value.longValue() + count;
+                counters.put(counterId, new Document("_id", counterId).append("value", reserved));
+                return reserved;
+            }
+            Document command = new Document("findAndModify", countersCollection)
+                    .append("query", new Document("_id", counterId))
+                    .append("update", new Document("$inc", new Document("value", count)))
+                    .append("upsert", true)
+                    .append("new", true);
+            Document reply = handleCommand(inProcess, databaseName, "findAndModify", command);
+            if (!(reply.get("value") instanceof Document counter) || !(counter.get("value") instanceof Number value)) {
+                throw new IllegalStateException("The position counter answered " + reply);
+            }
+            return value.longValue();
         }
-        return value.longValue();
+    }
+
+    private final Map<String, MVMap<Object, Document>> dataMaps = new ConcurrentHashMap<>();
+
+    /** The documents of a collection, as {@link KeyOrderedH2Database} stores them; {@code null} if it does not exist yet. */
+    private MVMap<Object, Document> openDataMap(String namespace) {
+        MVMap<Object, Document> map = dataMaps.get(namespace);
+        if (map == null || map.isClosed()) { // closed: the collection was dropped
+            String name = KeyOrderedH2Database.dataMapName(namespace);
+            if (!store.hasMap(name)) {
+                return null;
+            }
+            map = store.openMap(name, KeyOrderedH2Database.dataMapBuilder());
+            dataMaps.put(namespace, map);
+        }
+        return map;
     }
 
     @Override

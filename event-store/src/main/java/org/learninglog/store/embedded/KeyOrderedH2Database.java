@@ -34,8 +34,7 @@ final class KeyOrderedH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         // The same map names as the H2 backend uses; only the documents' format differs.
         String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> data = store().openMap("databases." + namespace,
-                new MVMap.Builder<Object, Document>().valueType(CompactValues.INSTANCE));
+        MVMap<Object, Document> data = store().openMap(dataMapName(namespace), dataMapBuilder());
         MVMap<String, Object> meta = store().openMap("meta." + namespace);
         return new H2Collection(this, collectionName, options, data, meta, cursorRegistry) {
             @Override
@@ -58,6 +57,14 @@ final class KeyOrderedH2Database extends H2Database {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("mongo-java-server's H2 unique index could not be created", e);
         }
+    }
+
+    static String dataMapName(String namespace) {
+        return "databases." + namespace;
+    }
+
+    static MVMap.Builder<Object, Document> dataMapBuilder() {
+        return new MVMap.Builder<Object, Document>().valueType(CompactValues.INSTANCE);
     }
 
     /** The super constructor opens the existing indexes, before a field of ours could be set: read its own. */
