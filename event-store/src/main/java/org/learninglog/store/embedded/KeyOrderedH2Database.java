@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.bson.Document;
@@ -14,12 +15,16 @@ import org.h2.mvstore.MVStore;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
- * The H2 backend's database with one change: its documents and unique index keys are stored
+ * The H2 backend's database with these changes: its documents and unique index keys are stored
  * through {@link CompactValues} instead of Java serialization (see there for why), which is told
- * when the server changes a stored document in place.
+ * when the server changes a stored document in place; and a lookup of a list of {@code _id}s
+ * answers with what the index found, without checking every document against the list again.
  */
 final class KeyOrderedH2Database extends H2Database {
 
@@ -43,6 +48,19 @@ final class KeyOrderedH2Database extends H2Database {
                 CompactValues.INSTANCE.forget(newDocument);
                 super.handleUpdate(position, oldDocument, newDocument);
             }
+
+            @Override
+            protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
+                                                 int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+                if (!isIdIn(query)) {
+                    return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                }
+                // The _id index found exactly the documents whose _id is in the list. The server
+                // would then check each against the whole list again, one value after another:
+                // 256 × 256 comparisons for a tracking batch, measured at 60 % of the read.
+                Stream<Document> found = StreamSupport.stream(positions.spliterator(), false).map(this::getDocument);
+                return matchDocumentsFromStream(found, new Document(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
         };
     }
 
@@ -57,6 +75,12 @@ final class KeyOrderedH2Database extends H2Database {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("mongo-java-server's H2 unique index could not be created", e);
         }
+    }
+
+    /** {@code {_id: {$in: [...]}}} and nothing else. */
+    private static boolean isIdIn(Document query) {
+        return query.size() == 1 && query.get("_id") instanceof Document condition
+                && condition.size() == 1 && condition.get("$in") instanceof Collection<?>;
     }
 
     static String dataMapName(String namespace) {

@@ -3,8 +3,11 @@ package org.learninglog.store.embedded;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -104,6 +107,34 @@ class EmbeddedMongoTest {
                 assertThat(note.getString("text")).isEqualTo("words of version 5 for " + note.getInteger("_id"));
             }
             assertThat(client.getDatabase("t").getCollection("notes").countDocuments()).isEqualTo(50);
+        }
+    }
+
+    /**
+     * A lookup of a list of {@code _id}s is answered from the index without the server's check of
+     * each document against the list; it must answer exactly what the full check answers.
+     */
+    @Test
+    void aLookupOfAListOfIdsAnswersWhatTheFullMatchAnswers(@TempDir Path folder) {
+        try (EmbeddedMongo server = EmbeddedMongo.start(folder, 0); MongoClient client = MongoClients.create(server.uri())) {
+            MongoCollection<Document> events = client.getDatabase("t").getCollection("events");
+            for (long position = 1; position <= 300; position++) {
+                events.insertOne(new Document("_id", position).append("n", (int) (position % 3) + 1));
+            }
+            events.insertOne(new Document("_id", "counter").append("n", 0));
+            List<Object> wanted = new ArrayList<>(List.of(250L, 3L, 999L, 7, 12.0, "counter", "absent"));
+            for (long position = 100; position < 356; position++) {
+                wanted.add(position);
+            }
+            var byIndex = Filters.in("_id", wanted);
+            // A second condition keeps the server off the index: it scans and checks every document.
+            var byScan = Filters.and(Filters.in("_id", wanted), Filters.exists("n"));
+
+            assertThat(events.find(byIndex).into(new ArrayList<>())).hasSize(205)
+                    .containsExactlyInAnyOrderElementsOf(events.find(byScan).into(new ArrayList<>()));
+            assertThat(events.find(byIndex).sort(Sorts.descending("_id")).limit(5).projection(Projections.include("_id")).into(new ArrayList<>()))
+                    .isEqualTo(events.find(byScan).sort(Sorts.descending("_id")).limit(5).projection(Projections.include("_id")).into(new ArrayList<>()));
+            assertThat(events.countDocuments(byIndex)).isEqualTo(205);
         }
     }
 
