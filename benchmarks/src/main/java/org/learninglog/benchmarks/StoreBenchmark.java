@@ -48,7 +48,9 @@ import java.util.stream.Stream;
  * second with the plain driver on the same server (same write concern; on the embedded server
  * every write, ours and the raw ones, is committed to the file before it is answered); and a
  * tracking processor's replay in events per second against a raw sorted scan of the event
- * collection in documents per second. The ratio is cached commands to raw inserts.
+ * collection in documents per second. The ratio is cached commands to raw inserts. Commands and
+ * raw inserts are measured in alternating rounds, replays and scans likewise, and each figure is
+ * the median of its rounds. The last column is the size of the embedded store's file.
  *
  * <p>Arguments: {@code --sizes=10000,100000} (ours), {@code --before-sizes=10000} (axon-mongo,
  * whose appends slow down with the history, so it is kept smaller by default).
@@ -56,7 +58,7 @@ import java.util.stream.Stream;
 public final class StoreBenchmark {
 
     /** Measured in rounds, ours and the raw baseline taking turns, and the median taken, so that a pause of the machine's lands on one round and not on one side. */
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 7;
     private static final int COMMANDS_PER_ROUND = 1_000;
     private static final int MEASURED_COMMANDS = 2_000;
     private static final int REPLAY_ROUNDS = 3;
