@@ -60,7 +60,7 @@ public final class StoreBenchmark {
     /** Measured in rounds, ours and the raw baseline taking turns, and the median taken, so that a pause of the machine's lands on one round and not on one side. */
     private static final int ROUNDS = 7;
     private static final int COMMANDS_PER_ROUND = 1_000;
-    private static final int MEASURED_COMMANDS = 2_000;
+    private static final int UNCACHED_COMMANDS = 2_000;
     private static final int REPLAY_ROUNDS = 3;
     private static final int HOT_AGGREGATES = 200;
     private static final int EVENTS_PER_HISTORY_AGGREGATE = 10;
@@ -100,7 +100,7 @@ public final class StoreBenchmark {
         try (java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream())) {
             System.setOut(nowhere);
             System.setErr(nowhere);
-            run("warmup", store, List.of(ROUNDS * COMMANDS_PER_ROUND + MEASURED_COMMANDS + 1_000), true);
+            run("warmup", store, List.of(ROUNDS * COMMANDS_PER_ROUND + UNCACHED_COMMANDS + 1_000), true);
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -139,7 +139,7 @@ public final class StoreBenchmark {
             for (int size : sizes) {
                 long fillStart = System.nanoTime();
                 long before = stored;
-                stored = fillHistory(engine, stored, size - (long) ROUNDS * COMMANDS_PER_ROUND - MEASURED_COMMANDS);
+                stored = fillHistory(engine, stored, size - (long) ROUNDS * COMMANDS_PER_ROUND - UNCACHED_COMMANDS);
                 double directPerSecond = perSecond(stored - before, fillStart);
                 double[] commands = new double[ROUNDS];
                 double[] inserts = new double[ROUNDS];
@@ -150,8 +150,8 @@ public final class StoreBenchmark {
                 }
                 double commandsPerSecond = median(commands);
                 double insertsPerSecond = median(inserts);
-                double uncachedPerSecond = commands(uncached, MEASURED_COMMANDS);
-                stored += MEASURED_COMMANDS;
+                double uncachedPerSecond = commands(uncached, UNCACHED_COMMANDS);
+                stored += UNCACHED_COMMANDS;
                 double[] replays = new double[REPLAY_ROUNDS];
                 double[] scans = new double[REPLAY_ROUNDS];
                 for (int round = 0; round < REPLAY_ROUNDS; round++) {

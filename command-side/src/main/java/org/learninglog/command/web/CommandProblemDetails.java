@@ -73,10 +73,8 @@ public class CommandProblemDetails {
 
     @ExceptionHandler
     ProblemDetail unknownReference(UnknownReference ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setTitle("Unknown " + ex.kind());
-        problem.setProperty(ERRORS, List.of(new FieldProblem(ex.field(), "no " + ex.kind() + " is registered under this id")));
-        return problem;
+        return withField(HttpStatus.NOT_FOUND, "Unknown " + ex.kind(), ex.getMessage(),
+                ex.field(), "no " + ex.kind() + " is registered under this id");
     }
 
     /** An update for an id that holds no record, or a record of another kind. */
@@ -91,27 +89,21 @@ public class CommandProblemDetails {
     /** The If-Match version is not the latest: somebody changed the record since the client read it. */
     @ExceptionHandler
     ProblemDetail staleVersion(ConflictingAggregateVersionException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The record changed since the version given in If-Match; read it again and retry.");
-        problem.setTitle("Stale version");
-        problem.setProperty(ERRORS, List.of(new FieldProblem("If-Match", "is not the latest version")));
-        return problem;
+        return withField(HttpStatus.CONFLICT, "Stale version",
+                "The record changed since the version given in If-Match; read it again and retry.",
+                "If-Match", "is not the latest version");
     }
 
     @ExceptionHandler
     ProblemDetail versionRequired(Versions.VersionRequired ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, ex.getMessage());
-        problem.setTitle("Version required");
-        problem.setProperty(ERRORS, List.of(new FieldProblem("If-Match", "is required on updates")));
-        return problem;
+        return withField(HttpStatus.PRECONDITION_REQUIRED, "Version required", ex.getMessage(),
+                "If-Match", "is required on updates");
     }
 
     @ExceptionHandler
     ProblemDetail invalidVersion(Versions.InvalidVersion ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-        problem.setTitle("Invalid version");
-        problem.setProperty(ERRORS, List.of(new FieldProblem("If-Match", "is not a version")));
-        return problem;
+        return withField(HttpStatus.BAD_REQUEST, "Invalid version", ex.getMessage(),
+                "If-Match", "is not a version");
     }
 
     @ExceptionHandler
@@ -135,10 +127,16 @@ public class CommandProblemDetails {
     /** A programme or place registered under an id that is taken (ids may be chosen by the client). */
     @ExceptionHandler
     ProblemDetail idTaken(AggregateStreamCreationException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Something is registered under this id already; choose another or leave it out.");
-        problem.setTitle("Id taken");
-        problem.setProperty(ERRORS, List.of(new FieldProblem("id", "is taken")));
+        return withField(HttpStatus.CONFLICT, "Id taken",
+                "Something is registered under this id already; choose another or leave it out.",
+                "id", "is taken");
+    }
+
+    /** A refusal about one field of the request, the usual shape here. */
+    private static ProblemDetail withField(HttpStatus status, String title, String detail, String field, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setProperty(ERRORS, List.of(new FieldProblem(field, message)));
         return problem;
     }
 

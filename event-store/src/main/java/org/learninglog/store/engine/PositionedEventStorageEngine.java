@@ -82,6 +82,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
     /** The collection of position counters (behind the optional prefix). */
     public static final String COUNTERS = "counters";
     private static final String GAP_STREAM_PREFIX = "~gap:";
+    private static final Comparator<Document> BY_POSITION = Comparator.comparingLong(c -> c.getLong("_id"));
     private static final String LOOSE_STREAM_PREFIX = "~event:";
 
     private final MongoCollection<Document> events;
@@ -451,7 +452,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                 }
             }
             atCommitBoundary = true;
-            commits.sort(Comparator.comparingLong(c -> c.getLong("_id")));
+            commits.sort(BY_POSITION);
             for (Document commit : commits) {
                 long start = commit.getLong("_id");
                 long end = start + commit.getInteger("n");
@@ -526,17 +527,17 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         }
     }
 
+    /** Sorts {@code commits} by position (as {@code fill} reads them) and says whether they follow on from {@code from} without a hole. */
     private static boolean contiguousFrom(long from, List<Document> commits) {
-        List<Document> sorted = new ArrayList<>(commits);
-        sorted.sort(Comparator.comparingLong(c -> c.getLong("_id")));
+        commits.sort(BY_POSITION);
         long expected = from;
-        for (Document commit : sorted) {
+        for (Document commit : commits) {
             if (commit.getLong("_id") != expected) {
                 return false;
             }
             expected += commit.getInteger("n");
         }
-        return !sorted.isEmpty();
+        return !commits.isEmpty();
     }
 
     /** The commit that holds {@code position} when a token stopped inside it, if any. */
