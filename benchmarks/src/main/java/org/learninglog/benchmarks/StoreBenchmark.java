@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -61,7 +62,7 @@ public final class StoreBenchmark {
     private static final int ROUNDS = 7;
     private static final int COMMANDS_PER_ROUND = 1_000;
     private static final int UNCACHED_COMMANDS = 2_000;
-    private static final int REPLAY_ROUNDS = 3;
+    private static final int REPLAY_ROUNDS = 5;
     private static final int HOT_AGGREGATES = 200;
     private static final int EVENTS_PER_HISTORY_AGGREGATE = 10;
     private static final String TEXT = "Residents came when the meeting moved to the school gate at three; "
@@ -191,7 +192,7 @@ public final class StoreBenchmark {
     /** Appends history straight to the engine (not measured): short aggregates, one event per commit. */
     private static long fillHistory(EventStorageEngine engine, long stored, long target) {
         while (stored < target) {
-            String id = UUID.randomUUID().toString();
+            String id = IdentifierFactory.getInstance().generateIdentifier();
             for (int seq = 0; seq < EVENTS_PER_HISTORY_AGGREGATE && stored < target; seq++, stored++) {
                 Object payload = seq == 0 ? new Tally.TallyOpened(id, TEXT) : new Tally.TallyNoted(id, TEXT, seq);
                 engine.appendEvents(new GenericDomainEventMessage<>("Tally", id, seq, payload));
@@ -206,7 +207,7 @@ public final class StoreBenchmark {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             if (i < HOT_AGGREGATES) {
-                String id = UUID.randomUUID().toString();
+                String id = IdentifierFactory.getInstance().generateIdentifier();
                 ids.add(id);
                 axon.commandGateway().sendAndWait(new Tally.OpenTally(id, TEXT));
             } else {

@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.util.UUID;
-
 @RestController
 class FunderController {
 
@@ -34,7 +32,7 @@ class FunderController {
     ResponseEntity<Registered> register(@PathVariable String programmeId,
                                         @Valid @RequestBody RegisterFunderRequest request) {
         access.administer(programmeId, "register a funder");
-        String funderId = UUID.randomUUID().toString();
+        String funderId = Identifiers.next();
         commands.sendAndWait(new RegisterFunderCommand(funderId, programmeId, request.name(), access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                         .buildAndExpand(funderId).toUri())

@@ -25,7 +25,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 @RestController
 class InsightController {
@@ -41,7 +40,7 @@ class InsightController {
     @PostMapping("/api/places/{placeId}/insights")
     ResponseEntity<Recorded> record(@PathVariable String placeId, @Valid @RequestBody RecordInsightRequest request) {
         access.writeFor(placeId, "record an insight");
-        String insightId = UUID.randomUUID().toString();
+        String insightId = Identifiers.next();
         EvidenceRequest evidence = request.evidence();
         commands.sendAndWait(new RecordInsightCommand(insightId, placeId, request.text(),
                 Boolean.TRUE.equals(request.unintended()), request.layer(), request.sphere(), request.principles(),

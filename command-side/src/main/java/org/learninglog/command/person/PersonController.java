@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.util.UUID;
-
 @RestController
 class PersonController {
 
@@ -40,7 +38,7 @@ class PersonController {
         } else {
             access.writeFor(programmeId, request.placeId(), "register a person");
         }
-        String personId = UUID.randomUUID().toString();
+        String personId = Identifiers.next();
         commands.sendAndWait(new RegisterPersonCommand(personId, programmeId, request.placeId(), request.role(),
                 request.name(), request.contact(), Boolean.TRUE.equals(request.mayBeQuoted()),
                 access.actor()));

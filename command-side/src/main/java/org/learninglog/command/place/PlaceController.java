@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.util.UUID;
-
 @RestController
 @RequestMapping("/api/places")
 class PlaceController {
@@ -34,7 +32,7 @@ class PlaceController {
     @PostMapping
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterPlaceRequest request) {
         access.administer(request.programmeId(), "register a place");
-        String placeId = request.id() == null ? UUID.randomUUID().toString() : request.id();
+        String placeId = request.id() == null ? Identifiers.next() : request.id();
         commands.sendAndWait(new RegisterPlaceCommand(placeId, request.programmeId(), request.name(),
                 access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()

@@ -22,7 +22,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 @RestController
 class PracticeController {
@@ -38,7 +37,7 @@ class PracticeController {
     @PostMapping("/api/places/{placeId}/practices")
     ResponseEntity<Changed> adopt(@PathVariable String placeId, @Valid @RequestBody AdoptPracticeRequest request) {
         access.writeFor(placeId, "adopt a practice");
-        String practiceId = UUID.randomUUID().toString();
+        String practiceId = Identifiers.next();
         commands.sendAndWait(new AdoptPracticeCommand(practiceId, placeId, request.name(), request.description(),
                 request.why(), request.insightIds(), request.sharedLearningIds(), request.decidedBy(), request.forum(),
                 request.occurredOn(), access.actor()));
@@ -52,7 +51,7 @@ class PracticeController {
                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @Valid @RequestBody AdaptPracticeRequest request) {
         access.practice(practiceId, "adapt a practice");
-        String adaptationId = UUID.randomUUID().toString();
+        String adaptationId = Identifiers.next();
         long version = commands.sendAndWait(new AdaptPracticeCommand(practiceId, Versions.required(ifMatch),
                 adaptationId, request.becomes(), request.why(), request.insightIds(), request.sharedLearningIds(),
                 request.decidedBy(), request.forum(), request.occurredOn(), access.actor()));

@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
-import java.util.UUID;
 
 @RestController
 class ProgrammeController {
@@ -57,7 +56,7 @@ class ProgrammeController {
     @PostMapping("/api/programmes")
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterProgrammeRequest request) {
         access.registerProgramme();
-        String programmeId = request.id() == null ? UUID.randomUUID().toString() : request.id();
+        String programmeId = request.id() == null ? Identifiers.next() : request.id();
         LearningFramework framework = request.framework() == null ? null : request.framework().framework();
         commands.sendAndWait(new RegisterProgrammeCommand(programmeId, request.name(), framework,
                 access.actor()));

@@ -21,7 +21,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 @RestController
 class SensemakingController {
@@ -37,7 +36,7 @@ class SensemakingController {
     @PostMapping("/api/programmes/{programmeId}/sensemaking-sessions")
     ResponseEntity<Held> hold(@PathVariable String programmeId, @Valid @RequestBody HoldSensemakingRequest request) {
         access.sensemaking(programmeId, "record a sensemaking session");
-        String sessionId = UUID.randomUUID().toString();
+        String sessionId = Identifiers.next();
         commands.sendAndWait(new HoldSensemakingCommand(sessionId, programmeId, request.title(),
                 request.participantIds(), request.placeIds(), request.insightIds(), request.conclusions(),
                 request.heldOn(), access.actor()));

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
-import java.util.UUID;
 
 @RestController
 class SharingController {
@@ -38,7 +37,7 @@ class SharingController {
     @PostMapping("/api/programmes/{programmeId}/shared-learnings")
     ResponseEntity<Changed> share(@PathVariable String programmeId, @Valid @RequestBody ShareLearningRequest request) {
         access.share(programmeId, request.placeId(), "share learning");
-        String sharedLearningId = UUID.randomUUID().toString();
+        String sharedLearningId = Identifiers.next();
         AudienceRequest audience = request.audience();
         commands.sendAndWait(new ShareLearningCommand(sharedLearningId, programmeId, request.placeId(),
                 request.title(), request.summary(),

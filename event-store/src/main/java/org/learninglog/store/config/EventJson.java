@@ -25,7 +25,7 @@ public final class EventJson {
     }
 
     public static JacksonSerializer serializer(PersonalKeys keys) {
-        return JacksonSerializer.builder().objectMapper(objectMapper(keys)).defaultTyping().build();
+        return new TypeCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(objectMapper(keys)).defaultTyping());
     }
 
     public static ObjectMapper objectMapper() {
@@ -42,6 +42,6 @@ public final class EventJson {
     }
 
     public static JacksonSerializer serializer() {
-        return JacksonSerializer.builder().objectMapper(objectMapper()).defaultTyping().build();
+        return new TypeCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(objectMapper()).defaultTyping());
     }
 }

@@ -1,5 +1,6 @@
 package org.learninglog.query.sample;
 
+import org.axonframework.common.IdentifierFactory;
 import org.learninglog.events.framework.Layer;
 import org.learninglog.events.framework.LearningFramework;
 import org.learninglog.events.framework.Sphere;
@@ -32,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 /**
  * Histories to run the views on, for tests, demos and benchmarks: a small hand-written demo
@@ -76,7 +76,7 @@ public final class SampleHistory {
         for (Event event : events) {
             long sequence = sequences.merge(event.aggregateType() + "/" + event.aggregateId(), 1L, Long::sum) - 1;
             messages.add(new GenericDomainEventMessage<>(event.aggregateType(), event.aggregateId(), sequence, event.payload(),
-                    MetaData.emptyInstance(), UUID.randomUUID().toString(), event.recordedAt()));
+                    MetaData.emptyInstance(), IdentifierFactory.getInstance().generateIdentifier(), event.recordedAt()));
         }
         return messages;
     }
