@@ -35,6 +35,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -241,21 +243,19 @@ public final class StoreBenchmark {
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(256).andInitialTrackingToken(source -> source.createTailToken()))
                 .build();
-        counter.handled.set(0);
+        CountDownLatch done = counter.expect(events);
         long start = System.nanoTime();
         processor.start();
         long lastSeen = -1;
-        long lastProgress = System.nanoTime();
-        while (counter.handled.get() < events) {
-            Thread.sleep(5);
+        // Woken by the last event (a poll would add up to its interval to a replay of 0.1 s);
+        // every 30 s without progress means the replay stopped.
+        while (!done.await(30, TimeUnit.SECONDS)) {
             long seen = counter.handled.get();
-            if (seen != lastSeen) {
-                lastSeen = seen;
-                lastProgress = System.nanoTime();
-            } else if (System.nanoTime() - lastProgress > 30_000_000_000L) {
+            if (seen == lastSeen) {
                 throw new IllegalStateException("The replay stopped at " + seen + " of " + events + " events; tokens "
                         + processor.processingStatus());
             }
+            lastSeen = seen;
         }
         double rate = perSecond(events, start);
         processor.shutDown();
@@ -316,10 +316,21 @@ public final class StoreBenchmark {
     @ProcessingGroup("replay")
     static final class Counter {
         final AtomicLong handled = new AtomicLong();
+        private volatile long expected;
+        private volatile CountDownLatch done = new CountDownLatch(0);
+
+        CountDownLatch expect(long events) {
+            handled.set(0);
+            expected = events;
+            done = new CountDownLatch(1);
+            return done;
+        }
 
         @EventHandler
         void on(Object event) {
-            handled.incrementAndGet();
+            if (handled.incrementAndGet() == expected) {
+                done.countDown();
+            }
         }
     }
 }
