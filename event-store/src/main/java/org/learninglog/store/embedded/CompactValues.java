@@ -89,16 +89,23 @@ final class CompactValues extends ObjectDataType {
     }
 
     /**
-     * The BSON of documents written or read lately, by identity. A commit rewrites whole pages, so
+     * The BSON of documents written lately, by identity. A commit rewrites whole pages, so
      * without it each append encoded again every document of the page it lands on (measured: 40 %
      * of an append). A stored document is only ever changed in place by an update, which
      * {@link #forget forgets} it before it is put back; weak keys let a page's documents go
      * with the page.
+     *
+     * <p>Its upkeep runs in the writing thread: handed to the common pool (Caffeine's default),
+     * every append woke a thread of that pool, which a profile of appends showed costing more
+     * than the encoding it saved. Documents read from the file are not put in: a replay would
+     * churn the whole cache for pages that are seldom written again, and a page that is
+     * rewritten after a read has its documents encoded once then.
      */
     private final Cache<Document, byte[]> encoded = Caffeine.newBuilder()
             .weakKeys()
             .maximumWeight(32L << 20)
             .weigher((Document document, byte[] bytes) -> bytes.length)
+            .executor(Runnable::run)
             .build();
 
     /** A stored document is about to change in place: its cached BSON is no longer its own. */
@@ -140,9 +147,7 @@ final class CompactValues extends ObjectDataType {
             buffer.get();
             byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
             buffer.get(bytes);
-            Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
-            encoded.put(document, bytes);
-            return document;
+            return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
         }
         if (tag == TAG_KEY_VALUE) {
             buffer.get();
