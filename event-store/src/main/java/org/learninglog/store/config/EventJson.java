@@ -25,7 +25,7 @@ public final class EventJson {
     }
 
     public static JacksonSerializer serializer(PersonalKeys keys) {
-        return new TypeCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(objectMapper(keys)).defaultTyping());
+        return serializerOn(objectMapper(keys));
     }
 
     public static ObjectMapper objectMapper() {
@@ -42,6 +42,18 @@ public final class EventJson {
     }
 
     public static JacksonSerializer serializer() {
-        return new TypeCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(objectMapper()).defaultTyping());
+        return serializerOn(objectMapper());
+    }
+
+    /**
+     * Axon's serializer as {@code JacksonSerializer.builder().objectMapper(mapper).defaultTyping().build()}
+     * makes it, but remembering classes ({@link TypeCachingJacksonSerializer}). The builder's
+     * {@code build()} turns default typing on, and a subclass is made without it, so it is done
+     * here, exactly as Axon does: every stored event depends on it.
+     */
+    @SuppressWarnings("deprecation")
+    private static JacksonSerializer serializerOn(ObjectMapper mapper) {
+        mapper.enableDefaultTyping(ObjectMapper.DefaultTyping.NON_CONCRETE_AND_ARRAYS);
+        return new TypeCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(mapper));
     }
 }

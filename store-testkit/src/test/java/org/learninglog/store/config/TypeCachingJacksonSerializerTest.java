@@ -5,7 +5,10 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +17,22 @@ class TypeCachingJacksonSerializerTest {
     record Noticed(String placeId, String text) {
     }
 
+    record Tagged(String placeId, List<String> principles) {
+    }
+
     private final Serializer serializer = EventJson.serializer();
+
+    @Test
+    void writesWhatAxonsOwnBuilderWouldWriteTypeInformationIncluded() {
+        Serializer axons = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).defaultTyping().build();
+        Tagged event = new Tagged("riverside", List.of("power", "connected and heard"));
+
+        String ours = serializer.serialize(event, String.class).getData();
+
+        assertThat(ours).isEqualTo(axons.serialize(event, String.class).getData());
+        assertThat(ours).contains("java.util.ImmutableCollections"); // default typing names the list's class
+        assertThat((Tagged) serializer.deserialize(axons.serialize(event, String.class))).isEqualTo(event);
+    }
 
     @Test
     void eventsReadBackTheSameWhenTheirClassIsAskedForAgainAndAgain() {
