@@ -266,14 +266,12 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
     @Override
     protected Stream<? extends DomainEventData<?>> readEventData(String aggregateIdentifier, long firstSequenceNumber) {
         List<DomainEventData<?>> found = new ArrayList<>();
-        Document commit = commitAt(aggregateIdentifier, firstSequenceNumber);
-        while (commit != null) {
+        for (Document commit : commitsFrom(aggregateIdentifier, firstSequenceNumber)) {
             for (DomainEventData<?> event : domainEvents(commit)) {
                 if (event.getSequenceNumber() >= firstSequenceNumber) {
                     found.add(event);
                 }
             }
-            commit = commitAt(aggregateIdentifier, commit.getLong("lastSeq") + 1);
         }
         return found.stream();
     }
@@ -283,17 +281,46 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         Document snapshot = snapshots.find(eq("_id", aggregateIdentifier)).first();
         long from = snapshot == null ? 0 : snapshot.getLong("seq") + 1;
         Long last = snapshot == null ? null : snapshot.getLong("seq");
-        Document commit = commitAt(aggregateIdentifier, from);
-        while (commit != null) {
-            last = commit.getLong("lastSeq");
-            commit = commitAt(aggregateIdentifier, last + 1);
-        }
-        return Optional.ofNullable(last);
+        List<Document> commits = commitsFrom(aggregateIdentifier, from);
+        return commits.isEmpty() ? Optional.ofNullable(last) : Optional.of(commits.get(commits.size() - 1).getLong("lastSeq"));
     }
 
-    /** The commit that holds an aggregate's sequence number: an exact match on the unique {@code keys} index. */
-    private Document commitAt(String stream, long seq) {
-        return events.find(eq("keys", slotKey(stream, seq))).first();
+    /** The first look-ahead of {@link #commitsFrom}; each further one doubles, up to a tracking window. */
+    private static final int FIRST_LOOKAHEAD = 8;
+
+    /**
+     * The commits that hold an aggregate's sequence numbers from {@code seq} on, in order, up to
+     * the first number no commit holds. Each query asks for a run of {@code aggregate#sequence}
+     * keys at once ({@code keys $in [...]}: exact keys of the unique index, on MongoDB and on the
+     * embedded server alike), so an aggregate of a few dozen events loads in two or three round
+     * trips, not one per commit; the run starts short, as most aggregates are, and doubles.
+     */
+    private List<Document> commitsFrom(String stream, long seq) {
+        List<Document> commits = new ArrayList<>();
+        long next = seq;
+        int lookahead = FIRST_LOOKAHEAD;
+        while (true) {
+            long end = next + lookahead; // exclusive
+            List<String> wanted = new ArrayList<>(lookahead);
+            for (long s = next; s < end; s++) {
+                wanted.add(slotKey(stream, s));
+            }
+            List<Document> found = events.find(in("keys", wanted)).into(new ArrayList<>());
+            found.sort(Comparator.comparingLong(commit -> commit.getLong("seq")));
+            for (Document commit : found) {
+                if (commit.getLong("seq") > next) {
+                    return commits; // no commit holds next: the aggregate's events end before it
+                }
+                if (commit.getLong("lastSeq") >= next) {
+                    commits.add(commit);
+                    next = commit.getLong("lastSeq") + 1;
+                }
+            }
+            if (next < end) {
+                return commits;
+            }
+            lookahead = Math.min(lookahead * 2, batchSize);
+        }
     }
 
     private static String slotKey(String stream, long seq) {

@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,6 +106,32 @@ class EventStorageEngineConformanceTest {
                 .containsExactly(1L, 2L);
         assertThat(engine.lastSequenceNumberFor(aggregate)).contains(2L);
         assertThat(engine.lastSequenceNumberFor("no-such-aggregate")).isEmpty();
+    }
+
+    @Test
+    void aLongAggregateOfCommitsOfManySizesReadsBackWholeFromAnySequenceNumber() {
+        String aggregate = UUID.randomUUID().toString();
+        String neighbour = UUID.randomUUID().toString();
+        int[] commitSizes = {1, 3, 1, 7, 2, 9, 1, 16, 4, 1, 30, 2, 5, 18}; // 100 events, commits across every look-ahead run
+        long sequence = 0;
+        long neighbours = 0;
+        for (int size : commitSizes) {
+            List<DomainEventMessage<?>> commit = new ArrayList<>();
+            for (int i = 0; i < size; i++, sequence++) {
+                commit.add(event(aggregate, sequence, "e" + sequence));
+            }
+            engine.appendEvents(commit);
+            engine.appendEvents(event(neighbour, neighbours++, "other")); // interleaved: not one of ours
+        }
+
+        for (long from : new long[] {0, 1, 2, 4, 7, 8, 9, 15, 16, 17, 33, 62, 99}) {
+            assertThat(engine.readEvents(aggregate, from).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                    .as("from %d", from)
+                    .containsExactlyElementsOf(LongStream.range(from, 100).boxed().toList());
+        }
+        assertThat(engine.readEvents(aggregate, 100).asStream().toList()).isEmpty();
+        assertThat(engine.lastSequenceNumberFor(aggregate)).contains(99L);
+        assertThat(engine.readEvents(neighbour).asStream().map(DomainEventMessage::getSequenceNumber).toList()).hasSize(14);
     }
 
     @Test
