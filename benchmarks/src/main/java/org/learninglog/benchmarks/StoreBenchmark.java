@@ -65,6 +65,8 @@ public final class StoreBenchmark {
     private static final int COMMANDS_PER_ROUND = 1_000;
     private static final int UNCACHED_COMMANDS = 2_000;
     private static final int REPLAY_ROUNDS = 5;
+    /** The replay path is long (processor, unit of work, handler lookup, Jackson): the JIT needs many more rounds to settle on it than on the append path. */
+    private static final int WARMUP_REPLAY_ROUNDS = 20;
     private static final int HOT_AGGREGATES = 200;
     private static final int EVENTS_PER_HISTORY_AGGREGATE = 10;
     private static final String TEXT = "Residents came when the meeting moved to the school gate at three; "
@@ -87,8 +89,9 @@ public final class StoreBenchmark {
                     Runtime.getRuntime().availableProcessors());
             System.out.println("engine  | stored events | commands/s | uncached commands/s | engine appends/s | raw insertOne/s | ratio | replay events/s | raw sorted scan docs/s | ratio | store file MB");
             warmUp(store);
-            run("after ", store, sizes, true);
-            run("before", store, beforeSizes, false);
+            run("after ", store, sizes, true, REPLAY_ROUNDS);
+            // axon-mongo's replay takes tens of seconds a round (it scans the collection per batch): one will do
+            run("before", store, beforeSizes, false, 1);
             AppendPathCost.print(store);
             if (store.mode() == StoreMode.URI) {
                 store.database().drop();
@@ -103,14 +106,14 @@ public final class StoreBenchmark {
         try (java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream())) {
             System.setOut(nowhere);
             System.setErr(nowhere);
-            run("warmup", store, List.of(ROUNDS * COMMANDS_PER_ROUND + UNCACHED_COMMANDS + 1_000), true);
+            run("warmup", store, List.of(ROUNDS * COMMANDS_PER_ROUND + UNCACHED_COMMANDS + 1_000), true, WARMUP_REPLAY_ROUNDS);
         } finally {
             System.setOut(out);
             System.setErr(err);
         }
     }
 
-    private static void run(String label, MongoStore store, List<Integer> sizes, boolean positioned) throws Exception {
+    private static void run(String label, MongoStore store, List<Integer> sizes, boolean positioned, int replayRounds) throws Exception {
         MongoDatabase database = store.database();
         database.drop();
         Serializer serializer = EventJson.serializer();
@@ -155,8 +158,6 @@ public final class StoreBenchmark {
                 double insertsPerSecond = median(inserts);
                 double uncachedPerSecond = commands(uncached, UNCACHED_COMMANDS);
                 stored += UNCACHED_COMMANDS;
-                // axon-mongo's replay takes tens of seconds a round (it scans the collection per batch): one will do
-                int replayRounds = positioned ? REPLAY_ROUNDS : 1;
                 double[] replays = new double[replayRounds];
                 double[] scans = new double[replayRounds];
                 for (int round = 0; round < replayRounds; round++) {

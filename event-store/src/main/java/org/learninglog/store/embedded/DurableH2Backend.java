@@ -46,17 +46,25 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
+     * The store's page cache, in megabytes (H2's default is 16): an eighth of the heap, at least
+     * 64 and at most 384, or {@code -Dlearninglog.embedded.cache-mb}. Measured with
+     * {@code StoreBenchmark} at 100,000 events: with 16 MB the engine alone streamed 24,000 events
+     * a second; with 128 MB a processor's replay ran at 54,000–117,000 depending on which pages
+     * the cache happened to hold (the history's did not all fit, and a page not held is read and
+     * decoded again); with 384 MB at 100,000–129,000.
+     */
+    private static final int CACHE_MB = Integer.getInteger("learninglog.embedded.cache-mb", defaultCacheMegabytes());
+
+    private static int defaultCacheMegabytes() {
+        long heapMegabytes = Runtime.getRuntime().maxMemory() >> 20;
+        return (int) Math.max(64, Math.min(384, heapMegabytes / 8));
+    }
+
+    /**
      * A backend on a store file. Every write is committed before it is answered, in the writing
      * thread: the store's own background thread and its two hand-over threads are off, and
      * {@link StoreHousekeeping} does what that thread did, with rules fit for a commit per write.
      */
-    /**
-     * The store's page cache, in megabytes (H2's default is 16). Measured at 100,000 events: with
-     * 16 MB the engine streamed 24,000 events a second, with 128 MB 107,000, as the pages of a
-     * replay and of the unique index an append checks were no longer read and decoded again.
-     */
-    private static final int CACHE_MB = Integer.getInteger("learninglog.embedded.cache-mb", 128);
-
     static DurableH2Backend onFile(Path file, Duration housekeepingInterval) {
         return new DurableH2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(CACHE_MB).open(),
                 housekeepingInterval);
