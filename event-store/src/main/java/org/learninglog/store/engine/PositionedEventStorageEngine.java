@@ -64,9 +64,9 @@ import static com.mongodb.client.model.Filters.lt;
  * under the aggregate's identifier.
  *
  * <h2>Reads</h2>
- * Tracking reads ask for {@code _id $in [p, p + batch)}; loading an aggregate follows its commits
- * by ({@code stream}, {@code seq}) equality. Both are primary- or unique-key lookups on MongoDB and
- * on the embedded server alike, so their cost does not grow with the history.
+ * Tracking reads ask for {@code _id $in [p, p + batch)}; loading an aggregate asks for runs of its
+ * {@code aggregate#sequence} keys ({@code keys $in [...]}). Both are primary- or unique-key lookups
+ * on MongoDB and on the embedded server alike, so their cost does not grow with the history.
  *
  * <h2>Gaps</h2>
  * A position can be reserved and not yet written (a writer in flight), or never written (a writer
