@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.learninglog.events.insight.InsightRecorded;
+import org.learninglog.events.insight.InsightRevised;
 import org.learninglog.events.place.PlaceRegistered;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,11 @@ public class PlaceTimelineProjection {
     void on(InsightRecorded event) {
         timelines.entryRecorded(event.placeId(), new TimelineEntry(event.insightId(), event.text(), event.labels(),
                 event.happenedOn(), event.recordedAt(), event.recordedBy()));
+    }
+
+    @EventHandler
+    void on(InsightRevised event) {
+        timelines.entryRevised(event.placeId(), event.insightId(), event.text(), event.labels());
     }
 
     @ResetHandler

@@ -59,6 +59,16 @@ public class PlaceTimelines {
         collection().updateOne(eq("_id", placeId), set(ENTRIES + "." + entry.insightId(), document), UPSERT);
     }
 
+    /**
+     * An insight's text and labels as revised; its entry keeps when and by whom it was recorded.
+     * A revision of an insight always comes after its recording (one aggregate's events arrive in
+     * order), so the entry is there to change; setting the same values twice leaves the same entry.
+     */
+    void entryRevised(String placeId, String insightId, String text, List<String> tags) {
+        String entry = ENTRIES + "." + insightId;
+        collection().updateOne(eq("_id", placeId), combine(set(entry + ".text", text), set(entry + ".tags", tags)));
+    }
+
     /** Forgets every timeline, before a replay rebuilds them. */
     void clear() {
         collection().drop();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.events.insight.InsightRecorded;
+import org.learninglog.events.insight.InsightRevised;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.testkit.MongoStoreExtension;
@@ -58,6 +59,21 @@ class PlaceTimelineProjectionTest {
 
         assertThat(timelines.find("place-1").orElseThrow().entries())
                 .containsExactly(new TimelineEntry("insight-1", "Noticed insight-1", List.of("power"), null,
+                        Instant.parse("2025-02-01T12:00:00Z"), "member-7"));
+    }
+
+    @Test
+    void a_revised_insight_reads_as_revised_and_keeps_when_and_by_whom_it_was_recorded() {
+        projection.on(insight("insight-1", LocalDate.parse("2025-01-20"), Instant.parse("2025-02-01T12:00:00Z")));
+        InsightRevised revised = new InsightRevised("insight-1", "place-1", "programme-1", "Parents came at 3pm", null, null,
+                List.of("connected and heard"), List.of("schools"), "workshop", "More precise",
+                Instant.parse("2025-02-05T09:00:00Z"), "member-8");
+        projection.on(revised);
+        projection.on(revised);
+
+        assertThat(timelines.find("place-1").orElseThrow().entries())
+                .containsExactly(new TimelineEntry("insight-1", "Parents came at 3pm",
+                        List.of("connected and heard", "schools", "workshop"), LocalDate.parse("2025-01-20"),
                         Instant.parse("2025-02-01T12:00:00Z"), "member-7"));
     }
 

@@ -8,7 +8,6 @@ import org.learninglog.events.personal.PersonalData;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,11 +48,6 @@ public record InsightRecorded(String insightId, String placeId, String programme
     /** The framework labels of this insight in one list (principles, then themes, then source), for simple views. */
     @JsonIgnore
     public List<String> labels() {
-        List<String> labels = new ArrayList<>(principles);
-        labels.addAll(themes);
-        if (source != null) {
-            labels.add(source);
-        }
-        return List.copyOf(labels);
+        return InsightLabels.of(principles, themes, source);
     }
 }

@@ -1,5 +1,6 @@
 package org.learninglog.events.insight;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.axonframework.serialization.Revision;
 import org.learninglog.events.framework.Layer;
 import org.learninglog.events.framework.Sphere;
@@ -32,5 +33,11 @@ public record InsightRevised(String insightId, String placeId, String programmeI
     public InsightRevised {
         principles = principles == null ? List.of() : List.copyOf(principles);
         themes = themes == null ? List.of() : List.copyOf(themes);
+    }
+
+    /** The framework labels as they read now, in one list (principles, then themes, then source), for simple views. */
+    @JsonIgnore
+    public List<String> labels() {
+        return InsightLabels.of(principles, themes, source);
     }
 }
