@@ -8,6 +8,7 @@ import org.learninglog.events.personal.PersonalData;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,6 +49,16 @@ public record InsightRecorded(String insightId, String placeId, String programme
     /** The framework labels of this insight in one list (principles, then themes, then source), for simple views. */
     @JsonIgnore
     public List<String> labels() {
-        return InsightLabels.of(principles, themes, source);
+        return labels(principles, themes, source);
+    }
+
+    /** Principles, then themes, then the source if there is one (also what {@link InsightRevised#labels()} gives). */
+    static List<String> labels(List<String> principles, List<String> themes, String source) {
+        List<String> labels = new ArrayList<>(principles);
+        labels.addAll(themes);
+        if (source != null) {
+            labels.add(source);
+        }
+        return List.copyOf(labels);
     }
 }

@@ -38,6 +38,6 @@ public record InsightRevised(String insightId, String placeId, String programmeI
     /** The framework labels as they read now, in one list (principles, then themes, then source), for simple views. */
     @JsonIgnore
     public List<String> labels() {
-        return InsightLabels.of(principles, themes, source);
+        return InsightRecorded.labels(principles, themes, source);
     }
 }
