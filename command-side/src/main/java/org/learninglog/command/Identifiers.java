@@ -24,9 +24,9 @@ public final class Identifiers {
      * append finds a recent aggregate's key among the other recent ones rather than on a random
      * page, and a commit rewrites pages whose older copies sit in recent chunks of the file (on
      * the embedded store their bookkeeping was a large part of a commit). Measured with
-     * {@code StoreBenchmark} at 100,000 events, two runs each: commands per second against raw
-     * inserts 0.37–0.48 with random identifiers, 0.56–0.67 with these; store file 196–232 MB,
-     * then 160–178 MB.
+     * {@code StoreBenchmark} at 100,000 events: commands per second against raw inserts 0.48 with
+     * random identifiers (0.37 in a second run, under a JFR recording), 0.56–0.67 with these (two
+     * runs); store file 196–232 MB, then 160–178 MB.
      */
     public static String next() {
         return IdentifierFactory.getInstance().generateIdentifier();
