@@ -83,6 +83,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
     public static final String COUNTERS = "counters";
     private static final String GAP_STREAM_PREFIX = "~gap:";
     private static final Comparator<Document> BY_POSITION = Comparator.comparingLong(c -> c.getLong("_id"));
+    private static final Comparator<Document> BY_SEQUENCE = Comparator.comparingLong(c -> c.getLong("seq"));
     private static final String LOOSE_STREAM_PREFIX = "~event:";
 
     private final MongoCollection<Document> events;
@@ -306,7 +307,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                 wanted.add(slotKey(stream, s));
             }
             List<Document> found = events.find(in("keys", wanted)).into(new ArrayList<>());
-            found.sort(Comparator.comparingLong(commit -> commit.getLong("seq")));
+            found.sort(BY_SEQUENCE);
             for (Document commit : found) {
                 if (commit.getLong("seq") > next) {
                     return commits; // no commit holds next: the aggregate's events end before it
