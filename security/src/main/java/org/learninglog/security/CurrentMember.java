@@ -4,6 +4,8 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.util.Optional;
+
 /**
  * The member behind the current request. The actor on every event comes from here, never from a
  * request body.
@@ -14,13 +16,18 @@ public final class CurrentMember {
     }
 
     public static Member get() {
+        return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Nobody is signed in"));
+    }
+
+    /** The member behind the current request, if one is signed in. */
+    public static Optional<Member> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof MemberPrincipal principal) {
-            return principal.member();
+            return Optional.of(principal.member());
         }
         if (authentication instanceof MemberPrincipal principal) {
-            return principal.member();
+            return Optional.of(principal.member());
         }
-        throw new AuthenticationCredentialsNotFoundException("Nobody is signed in");
+        return Optional.empty();
     }
 }

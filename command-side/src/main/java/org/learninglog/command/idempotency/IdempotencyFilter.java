@@ -2,13 +2,18 @@ package org.learninglog.command.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.learninglog.command.web.FieldProblem;
+import org.learninglog.security.CurrentMember;
+import org.learninglog.security.Member;
+import org.learninglog.security.edge.Problems;
+import org.learninglog.store.engine.CommandReceipt;
+import org.learninglog.store.engine.StoredCommands;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,169 +22,202 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Honours an {@code Idempotency-Key} header on every write of the API: the same key again, for the
- * same endpoint, answers with the first answer (same status and body) and stores nothing new; the
- * same key with another body is refused (422). Keys live in MongoDB ({@link IdempotencyRecords}),
- * so they outlive a restart. Only successful answers are kept: a refused request stored nothing,
- * so its retry is judged afresh.
+ * Honours an {@code Idempotency-Key} header on every write of the API, so that a client that did
+ * not learn what became of a write can always send it again and learn. A key belongs to the signed-in
+ * member who sent it (this filter runs after sign-in; another member's same key is another key) and
+ * names one request: the same key with another method, address or body is refused (422).
+ *
+ * <h2>Why no key is ever stuck</h2>
+ * Every attempt of a keyed request sends the same command id ({@link CommandIds}), and the store
+ * keeps at most one commit per command id ({@link CommandReceipt}). So for a key already claimed:
+ * <ol>
+ *   <li>answered: the first answer is given again;</li>
+ *   <li>its command's events are in the store: the request happened, and {@link StoredOutcome} says
+ *       what it stored (the first answer was lost with its process);</li>
+ *   <li>the last attempt failed with a server error, or its lease ran out (its process died): a new
+ *       attempt runs at once under the same command id; should the old one still be running and
+ *       store first, the new one is refused by the store and answers case 2;</li>
+ *   <li>otherwise an attempt is running: 409 with {@code Retry-After}, never longer than the lease.</li>
+ * </ol>
+ * Nothing else can hold a key: a refusal (4xx) deletes the claim, and every other end of an attempt
+ * is one of the above.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
     static final int MAX_KEY_LENGTH = 200;
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyRecords records;
+    private final StoredCommands storedCommands;
     private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration lease;
 
-    IdempotencyFilter(IdempotencyRecords records, ObjectMapper json) {
+    IdempotencyFilter(IdempotencyRecords records, StoredCommands storedCommands, ObjectMapper json, Clock clock,
+                      @Value("${learninglog.idempotency.lease:30s}") Duration lease) {
         this.records = records;
+        this.storedCommands = storedCommands;
         this.json = json;
+        this.clock = clock;
+        this.lease = lease;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getHeader(HEADER) == null || !WRITES.contains(request.getMethod())
-                || !request.getRequestURI().startsWith("/api/");
+        return !WRITES.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String clientKey = request.getHeader(HEADER);
+        Optional<Member> member = CurrentMember.find();
+        if (clientKey == null || member.isEmpty()) {
+            response.setHeader(Outcomes.COMMAND_ID_HEADER, CommandIds.of(request));
+            chain.doFilter(request, response);
+            return;
+        }
         if (clientKey.isBlank() || clientKey.length() > MAX_KEY_LENGTH) {
-            problem(response, HttpStatus.BAD_REQUEST, "Invalid idempotency key",
+            keyProblem(request, response, HttpStatus.BAD_REQUEST, "Invalid idempotency key",
                     "The key must hold 1 to " + MAX_KEY_LENGTH + " characters.");
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        // One key space per member and endpoint; members are anonymous until requests carry one.
-        String key = "anonymous " + request.getMethod() + " " + request.getRequestURI() + " " + clientKey;
-        String fingerprint = sha256(body);
-        Optional<IdempotencyRecords.Claim> earlier = records.claim(key, fingerprint);
-        if (earlier.isPresent()) {
-            answerAgain(earlier.get(), fingerprint, response);
+        String id = scope(member.get().id(), clientKey);
+        String fingerprint = sha256((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8), body);
+        String attempt = UUID.randomUUID().toString();
+        Optional<IdempotencyRecords.Claim> earlier = records.claim(id, member.get().id(), fingerprint,
+                CommandIds.of(request), attempt, lease);
+        if (earlier.isEmpty()) {
+            run(id, CommandIds.of(request), attempt, new CachedBodyRequest(request, body), response, chain);
             return;
         }
+        IdempotencyRecords.Claim claim = earlier.get();
+        if (!claim.fingerprint().equals(fingerprint)) {
+            keyProblem(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused",
+                    "This key was used for another request (another address or body); use a new key for a new request.");
+        } else if (claim.answer() != null) {
+            answerAgain(claim.answer(), response);
+        } else {
+            Optional<CommandReceipt.Stored> stored = storedCommands.storedCommand(claim.commandId());
+            if (stored.isPresent()) {
+                IdempotencyRecords.StoredAnswer answer = storedAnswer(stored.get());
+                records.answered(id, claim.attempt(), answer);
+                answerAgain(answer, response);
+                return;
+            }
+            Optional<String> takenOver = claim.retryable() ? records.takeOver(id, claim, lease) : Optional.empty();
+            if (takenOver.isPresent()) {
+                run(id, claim.commandId(), takenOver.get(), new CachedBodyRequest(request, body), response, chain);
+            } else {
+                long seconds = Math.max(1, Duration.between(clock.instant(), claim.leaseUntil()).toSeconds() + 1);
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                keyProblem(request, response, HttpStatus.CONFLICT, "Request in progress",
+                        "A request with this key is still being processed; retry in " + seconds + " s.");
+            }
+        }
+    }
+
+    /** One attempt of the request; its end decides what the key holds. */
+    private void run(String id, String commandId, String attempt, HttpServletRequest request,
+                     HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        CommandIds.use(request, commandId);
+        response.setHeader(Outcomes.COMMAND_ID_HEADER, commandId);
         ContentCachingResponseWrapper recording = new ContentCachingResponseWrapper(response);
-        boolean kept = false;
+        boolean ended = false;
         try {
-            chain.doFilter(new CachedBody(request, body), recording);
-            if (recording.getStatus() >= 200 && recording.getStatus() < 300) {
-                records.answered(key, new IdempotencyRecords.StoredAnswer(recording.getStatus(),
+            chain.doFilter(request, recording);
+            int status = recording.getStatus();
+            if (status >= 200 && status < 300) {
+                endAttempt(() -> records.answered(id, attempt, new IdempotencyRecords.StoredAnswer(status,
                         recording.getContentType(), recording.getHeader(HttpHeaders.LOCATION),
-                        recording.getHeader(HttpHeaders.ETAG), recording.getContentAsByteArray()));
-                kept = true;
+                        recording.getHeader(HttpHeaders.ETAG), recording.getContentAsByteArray())));
+                ended = true;
+            } else if (status < 500) {
+                endAttempt(() -> records.release(id, attempt));
+                ended = true;
             }
         } finally {
-            if (!kept) {
-                records.release(key);
+            if (!ended) {
+                endAttempt(() -> records.failed(id, attempt));
             }
             recording.copyBodyToResponse();
         }
     }
 
-    private void answerAgain(IdempotencyRecords.Claim earlier, String fingerprint, HttpServletResponse response)
-            throws IOException {
-        if (!earlier.fingerprint().equals(fingerprint)) {
-            problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused",
-                    "This key was used for a request with another body; use a new key for a new request.");
-        } else if (earlier.answer() == null) {
-            problem(response, HttpStatus.CONFLICT, "Request in progress",
-                    "A request with this key is still being processed; retry shortly.");
-        } else {
-            IdempotencyRecords.StoredAnswer answer = earlier.answer();
-            response.setStatus(answer.status());
-            if (answer.contentType() != null) {
-                response.setContentType(answer.contentType());
-            }
-            if (answer.location() != null) {
-                response.setHeader(HttpHeaders.LOCATION, answer.location());
-            }
-            if (answer.etag() != null) {
-                response.setHeader(HttpHeaders.ETAG, answer.etag());
-            }
-            response.setHeader("Idempotent-Replayed", "true");
-            response.getOutputStream().write(answer.body());
+    /**
+     * Saving how an attempt ended may fail too (the store may be why it failed): the claim then
+     * stays running until its lease ends, and the next attempt finds out from the store.
+     */
+    private static void endAttempt(Runnable end) {
+        try {
+            end.run();
+        } catch (RuntimeException e) {
+            log.warn("Could not save how a keyed request ended; its key is free again when its lease ends: {}",
+                    e.toString());
         }
     }
 
-    private void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
+    private IdempotencyRecords.StoredAnswer storedAnswer(CommandReceipt.Stored stored) throws IOException {
+        return new IdempotencyRecords.StoredAnswer(HttpStatus.OK.value(), MediaType.APPLICATION_JSON_VALUE, null,
+                "\"" + stored.version() + "\"", json.writeValueAsBytes(StoredOutcome.of(stored)));
+    }
+
+    private static void answerAgain(IdempotencyRecords.StoredAnswer answer, HttpServletResponse response)
             throws IOException {
+        response.setStatus(answer.status());
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        if (answer.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, answer.location());
+        }
+        if (answer.etag() != null) {
+            response.setHeader(HttpHeaders.ETAG, answer.etag());
+        }
+        response.setHeader(REPLAYED, "true");
+        response.getOutputStream().write(answer.body());
+    }
+
+    private static void keyProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                                   String title, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setProperty("errors", List.of(new FieldProblem(HEADER, detail)));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(request, response, problem);
     }
 
-    private static String sha256(byte[] body) {
+    /** A key's document id: the member's own key space, hashed to a fixed length. */
+    static String scope(String member, String clientKey) {
+        return sha256(member.getBytes(StandardCharsets.UTF_8), ("\n" + clientKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[]... parts) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The request with its body read once here, and readable again by the controller. */
-    private static final class CachedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return bytes.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

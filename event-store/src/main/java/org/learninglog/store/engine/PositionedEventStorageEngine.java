@@ -20,7 +20,9 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.learninglog.store.MongoStore;
@@ -59,9 +61,10 @@ import static com.mongodb.client.model.Filters.lt;
  * One document per commit in {@code events}: {@code _id} is the global position of its first
  * event, {@code n} how many positions it covers, and its events sit in an array, so a commit is
  * seen whole or not at all without transactions. Positions come from a counter document.
- * Unique indexes on ({@code stream}, {@code seq}) and on the event identifiers give optimistic
- * concurrency and idempotency. The latest snapshot of an aggregate sits in {@code snapshots}
- * under the aggregate's identifier.
+ * One unique multikey index on {@code keys} holds, per commit, an {@code aggregate#sequence} key
+ * per event (optimistic concurrency), each event's identifier (idempotency of events) and, for a
+ * command that names itself, its {@link CommandReceipt} (at most one commit per command). The
+ * latest snapshot of an aggregate sits in {@code snapshots} under the aggregate's identifier.
  *
  * <h2>Reads</h2>
  * Tracking reads ask for {@code _id $in [p, p + batch)}; loading an aggregate asks for runs of its
@@ -75,7 +78,7 @@ import static com.mongodb.client.model.Filters.lt;
  * fails on the primary key and it retries under new positions; so an event is never skipped, only
  * moved later, and no reader waits for a dead writer longer than the timeout.
  */
-public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
+public class PositionedEventStorageEngine extends AbstractEventStorageEngine implements StoredCommands {
 
     /** The most events one commit may hold; bounds the look-back for a token inside a commit. */
     public static final int MAX_COMMIT_SIZE = 256;
@@ -155,6 +158,11 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                     continue; // a reader gave up waiting for these positions: take new ones
                 }
                 fence(first, first + count - 1); // refused: spare the readers the wait for our positions
+                String receipt = CommandReceipt.keyOf(messages.get(0));
+                Optional<CommandReceipt.Stored> stored = receipt == null ? Optional.empty() : commandByReceipt(receipt);
+                if (stored.isPresent()) {
+                    throw new CommandAlreadyStored(stored.get(), e);
+                }
                 if (streamTaken(commit)) {
                     handlePersistenceException(e, messages.get(0));
                 }
@@ -200,6 +208,10 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
             stored.add(event);
             keys.add(message.getIdentifier());
         }
+        String receipt = CommandReceipt.keyOf(first);
+        if (receipt != null) {
+            keys.add(receipt);
+        }
         return new Document("_id", null)
                 .append("n", messages.size())
                 .append("stream", stream)
@@ -209,6 +221,29 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                 .append("at", null)
                 .append("keys", keys)
                 .append("events", stored);
+    }
+
+    /**
+     * What the store holds of the command with this id, if any of its events are stored: one
+     * exact-key lookup of the unique index (see {@link CommandReceipt}).
+     */
+    @Override
+    public Optional<CommandReceipt.Stored> storedCommand(String commandId) {
+        return commandByReceipt(CommandReceipt.key(commandId));
+    }
+
+    private Optional<CommandReceipt.Stored> commandByReceipt(String receipt) {
+        Document commit = events.find(eq("keys", receipt)).first();
+        if (commit == null) {
+            return Optional.empty();
+        }
+        Document firstEvent = commit.getList("events", Document.class).get(0);
+        MetaData meta = getEventSerializer().deserialize(new SimpleSerializedObject<>(firstEvent.getString("meta"),
+                String.class, MetaData.class.getName(), null));
+        Object sentBy = meta == null ? null : meta.get(CommandReceipt.SENT_BY);
+        return Optional.of(new CommandReceipt.Stored(receipt.substring(receipt.indexOf(':') + 1),
+                sentBy instanceof String member ? member : null, commit.getString("stream"), commit.getString("aggType"),
+                commit.getLong("lastSeq"), commit.getLong("_id"), commit.getInteger("n")));
     }
 
     private boolean isFence(long position) {

@@ -6,7 +6,10 @@ import org.learninglog.security.edge.BodySizeLimit;
 import org.learninglog.security.edge.CrossSiteWrites;
 import org.learninglog.security.edge.CsrfCookie;
 import org.learninglog.security.edge.HostileJson;
+import org.learninglog.security.edge.ErrorPage;
 import org.learninglog.security.edge.Problems;
+import org.learninglog.security.edge.RequestIdInProblems;
+import org.learninglog.security.edge.RequestIds;
 import org.learninglog.security.edge.RateLimit;
 import org.learninglog.security.local.LocalAccounts;
 import org.learninglog.security.oidc.MemberJwtConverter;
@@ -19,6 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
@@ -66,7 +72,8 @@ import java.util.List;
  * configuration. Everything under {@code /api} needs a signed-in member; what each may do there is
  * {@link AccessPolicy}'s to say.
  */
-@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        ErrorMvcAutoConfiguration.class})
 @EnableConfigurationProperties(SecurityProperties.class)
 @EnableWebSecurity
 public class LearningLogSecurityAutoConfiguration {
@@ -76,6 +83,25 @@ public class LearningLogSecurityAutoConfiguration {
     @Bean
     AccessPolicy accessPolicy() {
         return new AccessPolicy();
+    }
+
+    /** First of all filters, so that even a refusal at the edge names its request. */
+    @Bean
+    FilterRegistrationBean<RequestIds> requestIds() {
+        FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Problem+json for whatever reaches the container's error page (replaces Spring Boot's JSON error body). */
+    @Bean
+    ErrorPage errorPage() {
+        return new ErrorPage();
+    }
+
+    @Bean
+    RequestIdInProblems requestIdInProblems() {
+        return new RequestIdInProblems();
     }
 
     @Bean

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * Writes RFC 9457 problem+json from filters, which answer before Spring MVC and its
- * problem-details handler are reached.
+ * Writes RFC 9457 problem+json from filters and the error page, which answer outside Spring MVC's
+ * problem-details handling.
  */
 public final class Problems {
 
@@ -27,8 +27,19 @@ public final class Problems {
                              String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+        write(request, response, problem);
+    }
+
+    public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        if (problem.getInstance() == null) {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        }
+        String requestId = RequestIds.of(request);
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         JSON.writeValue(response.getOutputStream(), problem);
     }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.config.EventJson;
+import org.learninglog.store.engine.CommandAlreadyStored;
+import org.learninglog.store.engine.CommandReceipt;
 import org.learninglog.store.engine.CommitHook;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 import org.learninglog.store.testkit.MongoStoreExtension;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -132,6 +135,39 @@ class EventStorageEngineConformanceTest {
         assertThat(engine.readEvents(aggregate, 100).asStream().toList()).isEmpty();
         assertThat(engine.lastSequenceNumberFor(aggregate)).contains(99L);
         assertThat(engine.readEvents(neighbour).asStream().map(DomainEventMessage::getSequenceNumber).toList()).hasSize(14);
+    }
+
+    private static DomainEventMessage<Noted> eventOfCommand(String aggregate, long sequence, String text, String commandId) {
+        return event(aggregate, sequence, text).andMetaData(Map.of(CommandReceipt.COMMAND_ID, commandId,
+                CommandReceipt.SENT_BY, "riverside"));
+    }
+
+    @Test
+    void aCommandIsStoredAtMostOnceAndIsFoundByItsId() {
+        String commandId = UUID.randomUUID().toString();
+        String created = UUID.randomUUID().toString();
+        String createdAgain = UUID.randomUUID().toString();
+        engine.appendEvents(eventOfCommand(created, 0, "a", commandId), eventOfCommand(created, 1, "b", commandId));
+        long before = storedCommits();
+
+        // A second attempt of the same command (a create under a new id, or the same update again).
+        assertThatThrownBy(() -> engine.appendEvents(eventOfCommand(createdAgain, 0, "a", commandId)))
+                .isInstanceOfSatisfying(CommandAlreadyStored.class, refused -> {
+                    assertThat(refused.stored().subject()).isEqualTo(created);
+                    assertThat(refused.stored().version()).isEqualTo(1);
+                });
+        assertThatThrownBy(() -> engine.appendEvents(eventOfCommand(created, 2, "c", commandId)))
+                .isInstanceOf(CommandAlreadyStored.class);
+
+        assertThat(storedCommits()).isEqualTo(before);
+        assertThat(engine.lastSequenceNumberFor(createdAgain)).isEmpty();
+        CommandReceipt.Stored stored = engine.storedCommand(commandId).orElseThrow();
+        assertThat(stored.subject()).isEqualTo(created);
+        assertThat(stored.sentBy()).isEqualTo("riverside");
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(stored.events()).isEqualTo(2);
+        assertThat(engine.storedCommand(UUID.randomUUID().toString())).isEmpty();
+        assertThat(textsFrom(0)).containsExactly("a", "b");
     }
 
     @Test

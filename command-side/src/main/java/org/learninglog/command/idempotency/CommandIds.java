@@ -1,0 +1,54 @@
+package org.learninglog.command.idempotency;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.learninglog.security.CurrentMember;
+import org.learninglog.security.edge.RequestIds;
+import org.learninglog.store.engine.CommandReceipt;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Names every command sent while answering an HTTP request: its id is the request's id, or, for a
+ * request retried under an {@code Idempotency-Key}, the id of the key's first attempt, so that every
+ * attempt of one request is one command and the store keeps at most one of them
+ * ({@link CommandReceipt}). The member who sent it goes along, so that only they can ask about it.
+ * Commands sent outside a request (the demo loader) carry neither.
+ */
+final class CommandIds implements MessageDispatchInterceptor<CommandMessage<?>> {
+
+    private static final String ATTRIBUTE = CommandIds.class.getName();
+
+    /** Makes {@code commandId} the id of the commands this request sends. */
+    static void use(HttpServletRequest request, String commandId) {
+        request.setAttribute(ATTRIBUTE, commandId);
+    }
+
+    /** The id the commands of this request carry. */
+    static String of(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof String id ? id : RequestIds.of(request);
+    }
+
+    @Override
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+        return (index, command) -> {
+            if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+                return command;
+            }
+            String commandId = of(attributes.getRequest());
+            if (commandId == null) {
+                return command;
+            }
+            Map<String, Object> names = new HashMap<>();
+            names.put(CommandReceipt.COMMAND_ID, commandId);
+            CurrentMember.find().ifPresent(member -> names.put(CommandReceipt.SENT_BY, member.id()));
+            return command.andMetaData(names);
+        };
+    }
+}
