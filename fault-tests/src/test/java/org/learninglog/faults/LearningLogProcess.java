@@ -41,8 +41,13 @@ final class LearningLogProcess implements AutoCloseable {
      */
     static LearningLogProcess start(Path data, Map<String, String> environment, String... arguments) {
         LearningLogProcess started = launch(data, environment, arguments);
-        started.awaitReady(Duration.ofSeconds(120));
-        return started;
+        try {
+            started.awaitReady(Duration.ofSeconds(300));
+            return started;
+        } catch (RuntimeException e) {
+            started.process.destroyForcibly(); // never leave a JVM behind, whatever failed
+            throw e;
+        }
     }
 
     /** Starts it without waiting (for starts that are expected to fail). */
