@@ -6,8 +6,9 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The one place that says who may read and write what. Each check either returns or refuses with
- * {@link AccessDeniedException} (answered as 403 problem+json), after logging who was refused what
- * and where: identifiers only, never personal data.
+ * {@link AccessDeniedException} (answered as 403 problem+json), or with {@link OutsideProgramme}
+ * (answered 404, as for an unknown id) for anything of a programme the member is not part of, after
+ * logging who was refused what and where: identifiers only, never personal data.
  */
 public class AccessPolicy {
 
@@ -15,10 +16,7 @@ public class AccessPolicy {
 
     /** Reading anything of a programme: every role of that programme. */
     public void requireRead(String programmeId, String action) {
-        Member member = CurrentMember.get();
-        if (!member.belongsTo(programmeId)) {
-            refuse(member, action, "programme " + programmeId);
-        }
+        requireMember(CurrentMember.get(), programmeId, action);
     }
 
     /** Reading one place's records: the same as the programme's. */
@@ -29,8 +27,9 @@ public class AccessPolicy {
     /** Writing for a place: its members and the programme's administrators. */
     public void requireWritePlace(String programmeId, String placeId, String action) {
         Member member = CurrentMember.get();
-        boolean allowed = member.belongsTo(programmeId) && (member.isOperator() || member.has(Role.ADMIN)
-                || (member.has(Role.PLACE_MEMBER) && member.placeIds().contains(placeId)));
+        requireMember(member, programmeId, action + " for place " + placeId);
+        boolean allowed = member.isOperator() || member.has(Role.ADMIN)
+                || (member.has(Role.PLACE_MEMBER) && member.placeIds().contains(placeId));
         if (!allowed) {
             refuse(member, action, "place " + placeId + " of programme " + programmeId);
         }
@@ -39,7 +38,8 @@ public class AccessPolicy {
     /** Administering a programme: its framework, places, funders and people. */
     public void requireAdmin(String programmeId, String action) {
         Member member = CurrentMember.get();
-        if (!(member.belongsTo(programmeId) && (member.isOperator() || member.has(Role.ADMIN)))) {
+        requireMember(member, programmeId, action);
+        if (!(member.isOperator() || member.has(Role.ADMIN))) {
             refuse(member, action, "programme " + programmeId);
         }
     }
@@ -47,9 +47,10 @@ public class AccessPolicy {
     /** Acting in a programme in one of the given roles (administrators and operators always may). */
     public void requireRole(String programmeId, String action, Role... roles) {
         Member member = CurrentMember.get();
-        boolean allowed = member.belongsTo(programmeId) && (member.isOperator() || member.has(Role.ADMIN));
+        requireMember(member, programmeId, action);
+        boolean allowed = member.isOperator() || member.has(Role.ADMIN);
         for (Role role : roles) {
-            allowed |= member.belongsTo(programmeId) && member.has(role);
+            allowed |= member.has(role);
         }
         if (!allowed) {
             refuse(member, action, "programme " + programmeId);
@@ -68,6 +69,14 @@ public class AccessPolicy {
     private static String clean(String text) {
         String single = text.replaceAll("\\p{Cntrl}", "?");
         return single.length() > 200 ? single.substring(0, 200) + "…" : single;
+    }
+
+    private static void requireMember(Member member, String programmeId, String action) {
+        if (!member.belongsTo(programmeId)) {
+            refusals.warn("404 refused: member={} roles={} action=\"{}\" where=\"programme {}\"", clean(member.id()),
+                    member.roles(), clean(action), clean(String.valueOf(programmeId)));
+            throw new OutsideProgramme("Nothing is known here under this id.");
+        }
     }
 
     private static void refuse(Member member, String action, String where) {

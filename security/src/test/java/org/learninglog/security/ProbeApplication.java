@@ -1,6 +1,12 @@
 package org.learninglog.security;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import jakarta.validation.Valid;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +20,25 @@ import java.util.Map;
 /** A small application behind the real security configuration, for tests over real HTTP. */
 @SpringBootApplication
 class ProbeApplication {
+
+    /** A real MongoDB wire server in memory, reached by the real driver over a socket, as the store's database is. */
+    @Bean(destroyMethod = "shutdownNow")
+    MongoServer mongoServer() {
+        MongoServer server = new MongoServer(H2Backend.inMemory());
+        server.bind("127.0.0.1", 0);
+        return server;
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(MongoServer server) {
+        return MongoClients.create("mongodb://" + server.getLocalAddress().getHostString() + ":"
+                + server.getLocalAddress().getPort());
+    }
+
+    @Bean
+    MongoDatabase database(MongoClient client) {
+        return client.getDatabase("probe");
+    }
 
     @RestController
     static class Probe {

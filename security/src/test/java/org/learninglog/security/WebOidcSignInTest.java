@@ -85,7 +85,7 @@ class WebOidcSignInTest {
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"id\":\"member-7\"").contains("\"programmeId\":\"prog-1\"").contains("place-a");
         assertThat(get("/api/programmes/prog-1/probe").statusCode()).isEqualTo(200);
-        assertThat(get("/api/programmes/prog-2/probe").statusCode()).isEqualTo(403);
+        assertThat(get("/api/programmes/prog-2/probe").statusCode()).isEqualTo(404);
     }
 
     @Test

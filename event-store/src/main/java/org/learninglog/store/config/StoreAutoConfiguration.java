@@ -1,6 +1,7 @@
 package org.learninglog.store.config;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -48,6 +49,16 @@ public class StoreAutoConfiguration {
     @Bean(destroyMethod = "")
     public MongoClient mongoClient(MongoStore store) {
         return store.client();
+    }
+
+    /**
+     * The store's database, for parts outside the event store that keep a collection of their own
+     * there (the security module's personal access tokens) without depending on this module.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public MongoDatabase learningLogDatabase(MongoStore store) {
+        return store.database();
     }
 
     /** One key per person for the personal data inside events, in the store's own database. */

@@ -59,6 +59,7 @@ class ExportController {
         PlaceJourney journey = journeys.journey(placeId, parameters.filter(), 0, Integer.MAX_VALUE);
         access.requireReadPlace(journey.programmeId(), placeId, "print the journey report");
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", JourneyReport.CONTENT_SECURITY_POLICY)
                 .body(JourneyReport.of(journey));
     }
 

@@ -1,6 +1,42 @@
 package org.learninglog.security.config;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import com.mongodb.client.MongoDatabase;
+import org.learninglog.security.OutsideProgramme;
+import org.learninglog.security.signin.FailedSignIns;
+import org.learninglog.security.signin.PasswordSignIn;
+import org.learninglog.security.signin.SignInThrottled;
+import org.learninglog.security.signin.VerifiedPasswords;
+import org.learninglog.security.edge.PublicAddress;
+import org.learninglog.security.token.MongoTokenStore;
+import org.learninglog.security.token.PersonalAccessTokens;
+import org.learninglog.security.token.TokenAuthentication;
+import org.learninglog.security.token.TokenController;
+import org.learninglog.security.token.TokenScope;
+import org.learninglog.security.token.TokenSignIn;
+import org.learninglog.security.token.TokenStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.DigestAuthenticationFilter;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.function.Supplier;
 import org.learninglog.security.AccessPolicy;
 import org.learninglog.security.edge.BodySizeLimit;
 import org.learninglog.security.edge.CrossSiteWrites;
@@ -51,7 +87,6 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.HeaderWriter;
@@ -118,15 +153,61 @@ public class LearningLogSecurityAutoConfiguration {
         return accounts;
     }
 
+    /**
+     * The one way to check a user name and password (Basic and the form): published as the only
+     * {@link AuthenticationProvider}, so Spring Security builds no second bcrypt check beside it.
+     */
+    @Bean
+    PasswordSignIn passwordSignIn(UserDetailsService accounts, VerifiedPasswords verified, SecurityProperties properties) {
+        SecurityProperties.FailedSignInLimits limits = properties.failedSignIns();
+        return new PasswordSignIn(accounts, verified,
+                new FailedSignIns(limits.perAccountAndAddress(), limits.perAddress(), limits.perAccount()));
+    }
+
+    /** Exposed so that whatever changes a password (issue 18's accounts) can forget the old one at once. */
+    @Bean
+    VerifiedPasswords verifiedPasswords(SecurityProperties properties) {
+        return new VerifiedPasswords(properties.passwordsRemembered(), 10_000);
+    }
+
+    @Bean
+    PersonalAccessTokens personalAccessTokens(ObjectProvider<TokenStore> stores, ObjectProvider<MongoDatabase> database) {
+        TokenStore store = stores.getIfAvailable(() -> new MongoTokenStore(database.getObject()));
+        return new PersonalAccessTokens(store, Clock.systemUTC());
+    }
+
+    @Bean
+    TokenController tokenController(PersonalAccessTokens tokens, UserDetailsService accounts) {
+        return new TokenController(tokens, accounts);
+    }
+
+    /** Ahead of Spring Security, so that nothing it or the controllers build can carry a forged host. */
+    @Bean
+    FilterRegistrationBean<PublicAddress> publicAddress(@Value("${learninglog.public-url:}") String publicUrl) {
+        FilterRegistrationBean<PublicAddress> registration = new FilterRegistrationBean<>(
+                new PublicAddress(publicUrl.isBlank() ? null : URI.create(publicUrl.replaceAll("/+$", ""))));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Session and CSRF cookies are not sent along with requests that other sites start. */
+    @Bean
+    CookieSameSiteSupplier sameSiteLax() {
+        return CookieSameSiteSupplier.ofLax();
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, PersonalAccessTokens tokens,
+                            UserDetailsService accounts) throws Exception {
         // Signed in by the web UI's session, or by a token or Basic credentials on each request;
         // the API itself never starts a session.
         HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
         sessions.setAllowSessionCreation(false);
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(CrossSiteWrites::isWrite).access(LearningLogSecurityAutoConfiguration::mayWrite)
+                        .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(
                         new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(), sessions)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -136,20 +217,24 @@ public class LearningLogSecurityAutoConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(LearningLogSecurityAutoConfiguration::signedInBySessionWrite))
-                .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
+                .addFilterAfter(new CsrfCookie(false), CsrfFilter.class)
                 .addFilterBefore(new CrossSiteWrites(), CsrfFilter.class)
+                // Before the provider's bearer tokens are looked at, so a personal access token never reaches its decoder.
+                .addFilterBefore(new TokenSignIn(tokens, accounts), DigestAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(signInNeeded(properties.oidcEnabled() ? "Bearer" : BASIC_CHALLENGE,
                                 "Sign in to use Learning Log."))
-                        .accessDeniedHandler((request, response, e) -> Problems.write(request, response,
-                                HttpStatus.FORBIDDEN, "Not allowed", "You may not do this here.")))
+                        .accessDeniedHandler(LearningLogSecurityAutoConfiguration::refused))
                 .headers(headers -> headers
+                        .addHeaderWriter(PERMISSIONS_POLICY)
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .addFilterBefore(new BodySizeLimit(properties.maxBody().toBytes()), BasicAuthenticationFilter.class);
         if (properties.oidcEnabled()) {
             BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+            DefaultBearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
             http.oauth2ResourceServer(server -> server
+                    .bearerTokenResolver(request -> TokenSignIn.tokenOf(request) != null ? null : bearerTokens.resolve(request))
                     // Spring's entry point says in WWW-Authenticate what was wrong with the token; the body says it for people.
                     .authenticationEntryPoint((request, response, e) -> {
                         bearer.commence(request, response, e);
@@ -182,8 +267,16 @@ public class LearningLogSecurityAutoConfiguration {
                     .userInfoEndpoint(user -> user.oidcUserService(new MemberOidcUserService()))
                     .defaultSuccessUrl("/", false).failureUrl("/sign-in?error"));
         } else {
+            SimpleUrlAuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/sign-in?error");
             http.formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
-                    .defaultSuccessUrl("/", false).failureUrl("/sign-in?error"));
+                    .defaultSuccessUrl("/", false)
+                    .failureHandler((request, response, e) -> {
+                        if (e instanceof SignInThrottled throttled) {
+                            tooManyFailures(request, response, throttled);
+                        } else {
+                            wrongPassword.onAuthenticationFailure(request, response, e);
+                        }
+                    }));
         }
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
@@ -192,14 +285,15 @@ public class LearningLogSecurityAutoConfiguration {
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
-                .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
-                .httpBasic(basic -> { })
+                .addFilterAfter(new CsrfCookie(true), CsrfFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(signInNeeded(BASIC_CHALLENGE, "Sign in as an operator.")))
                 // Monitoring is read by tools, not people: a 401 challenge rather than the sign-in page.
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         signInNeeded(BASIC_CHALLENGE, "Sign in as an operator."),
                         PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")))
                 .headers(headers -> headers
                         .addHeaderWriter(pagePolicy())
+                        .addHeaderWriter(PERMISSIONS_POLICY)
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
@@ -247,6 +341,10 @@ public class LearningLogSecurityAutoConfiguration {
      */
     private static AuthenticationEntryPoint signInNeeded(String challenge, String detail) {
         return (request, response, e) -> {
+            if (e instanceof SignInThrottled throttled) {
+                tooManyFailures(request, response, throttled);
+                return;
+            }
             if (!fromOurPages(request)) {
                 response.setHeader("WWW-Authenticate", challenge);
             }
@@ -254,10 +352,47 @@ public class LearningLogSecurityAutoConfiguration {
         };
     }
 
-    /** One cookie for both chains; scripts of our own pages read it (so not HttpOnly). */
-    private static CookieCsrfTokenRepository csrfTokens() {
-        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        tokens.setCookiePath("/");
+    private static void tooManyFailures(HttpServletRequest request, HttpServletResponse response, SignInThrottled throttled)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+        Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
+                throttled.getMessage());
+    }
+
+    /** Something of another programme answers as if it did not exist; anything else refused is 403. */
+    private static void refused(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        if (e instanceof OutsideProgramme) {
+            Problems.write(request, response, HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        } else {
+            Problems.write(request, response, HttpStatus.FORBIDDEN, "Not allowed", "You may not do this here.");
+        }
+    }
+
+    /** A write needs a signed-in member, and one not signed in by a read-only token. */
+    private static AuthorizationDecision mayWrite(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+        Authentication signedIn = authentication.get();
+        boolean member = AUTHENTICATED.authorize(authentication, context).isGranted();
+        return new AuthorizationDecision(member
+                && !(signedIn instanceof TokenAuthentication token && token.scope() == TokenScope.READ));
+    }
+
+    private static final AuthenticatedAuthorizationManager<RequestAuthorizationContext> AUTHENTICATED =
+            AuthenticatedAuthorizationManager.authenticated();
+
+    /** Pages and API use none of the browser's powerful features, and do not let embedded content use them either. */
+    private static final HeaderWriter PERMISSIONS_POLICY = new StaticHeadersWriter("Permissions-Policy",
+            "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
+                    + "microphone=(), midi=(), payment=(), publickey-credentials-get=(), usb=(), interest-cohort=()");
+
+    /**
+     * One token per session for both chains, kept in the session so that it is good for that session
+     * only; our pages' scripts read a copy from the {@code XSRF-TOKEN} cookie ({@link CsrfCookie}) and
+     * send it back in the header Angular-style clients use.
+     */
+    private static HttpSessionCsrfTokenRepository csrfTokens() {
+        HttpSessionCsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
+        tokens.setHeaderName("X-XSRF-TOKEN");
         return tokens;
     }
 

@@ -1,6 +1,7 @@
 package org.learninglog.security.config;
 
 import org.learninglog.security.Role;
+import org.learninglog.security.signin.FailedSignIns;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -15,11 +16,16 @@ import java.util.Set;
  * @param accounts  local accounts for the embedded default (bcrypt hashes, never plain passwords)
  * @param maxBody   the largest request body accepted
  * @param rateLimit requests each member may make per period
+ * @param failedSignIns how many wrong passwords are checked before further attempts wait
+ * @param passwordsRemembered how long a password bcrypt accepted is accepted again without it (default 5 min)
  */
 @ConfigurationProperties("learninglog.security")
-public record SecurityProperties(Oidc oidc, List<Account> accounts, DataSize maxBody, RateLimit rateLimit) {
+public record SecurityProperties(Oidc oidc, List<Account> accounts, DataSize maxBody, RateLimit rateLimit,
+                                 FailedSignInLimits failedSignIns, Duration passwordsRemembered) {
 
     public SecurityProperties {
+        failedSignIns = failedSignIns == null ? new FailedSignInLimits(null, null, null) : failedSignIns;
+        passwordsRemembered = passwordsRemembered == null ? Duration.ofMinutes(5) : passwordsRemembered;
         oidc = oidc == null ? new Oidc(null, null, null, null, null, null) : oidc;
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
         maxBody = maxBody == null ? DataSize.ofKilobytes(64) : maxBody;
@@ -71,6 +77,22 @@ public record SecurityProperties(Oidc oidc, List<Account> accounts, DataSize max
     public record RateLimit(int requests, Duration period) {
         public RateLimit {
             period = period == null ? Duration.ofMinutes(1) : period;
+        }
+    }
+
+    /**
+     * Failures per period before sign-in attempts wait (see {@link FailedSignIns} for why three).
+     *
+     * @param perAccountAndAddress one account from one address (default 5 a minute)
+     * @param perAddress           any account from one address (default 20 a minute)
+     * @param perAccount           one account from addresses it has not signed in from lately (default 100 a minute)
+     */
+    public record FailedSignInLimits(FailedSignIns.Limit perAccountAndAddress, FailedSignIns.Limit perAddress,
+                                     FailedSignIns.Limit perAccount) {
+        public FailedSignInLimits {
+            perAccountAndAddress = perAccountAndAddress == null ? new FailedSignIns.Limit(5, Duration.ofMinutes(1)) : perAccountAndAddress;
+            perAddress = perAddress == null ? new FailedSignIns.Limit(20, Duration.ofMinutes(1)) : perAddress;
+            perAccount = perAccount == null ? new FailedSignIns.Limit(100, Duration.ofMinutes(1)) : perAccount;
         }
     }
 }
