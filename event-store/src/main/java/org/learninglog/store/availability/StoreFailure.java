@@ -92,8 +92,7 @@ public enum StoreFailure {
             case UNREACHABLE -> write
                     ? "The store could not be reached. The write may or may not have been applied: "
                     + "retry it with the same Idempotency-Key after the time in Retry-After."
-                    : "The store could not be reached, so the views cannot be read; retry after the time in Retry-After, "
-                    + "or send Cache-Control: max-stale to accept the last answer this server gave.";
+                    : "The store could not be reached, so the views cannot be read; retry after the time in Retry-After.";
             case FULL -> write
                     ? "The store's disk is full and the write was refused; what was stored before is kept. "
                     + "Retry with the same Idempotency-Key once space is freed."
