@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -24,7 +25,7 @@ final class StoredProgrammes {
         try (MongoClient client = MongoClients.create(storeUri)) {
             MongoCollection<Document> events = client.getDatabase("learninglog").getCollection("events");
             Map<String, Long> found = ids.stream().collect(Collectors.toMap(Function.identity(), id -> 0L));
-            for (Document commit : events.find(in("stream", ids)).filter(eq("seq", 0L))) {
+            for (Document commit : events.find(and(in("stream", ids), eq("seq", 0L)))) {
                 found.merge(commit.getString("stream"), 1L, Long::sum);
             }
             return found;
