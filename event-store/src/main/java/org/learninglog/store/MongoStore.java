@@ -1,13 +1,18 @@
 package org.learninglog.store;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.learninglog.store.embedded.EmbeddedMongo;
 import org.learninglog.store.engine.PositionReserver;
 
+import org.bson.Document;
+
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The MongoDB that this process uses: either the one a URI names, or an embedded server it
@@ -30,7 +35,43 @@ public final class MongoStore implements AutoCloseable {
         ConnectionString connection = new ConnectionString(uri);
         this.databaseName = databaseName != null && !databaseName.isBlank() ? databaseName
                 : connection.getDatabase() != null ? connection.getDatabase() : "learninglog";
-        this.client = MongoClients.create(connection);
+        this.client = MongoClients.create(settings(connection));
+    }
+
+    /**
+     * The driver's defaults wait 30 s to find a server and 10 s to connect, so during an outage
+     * every request would hang half a minute before failing. Here an unreachable store fails a
+     * request within about a second (server selection 1 s, connect 1 s; a killed server's socket
+     * fails at once), and the driver finds the server again on the next request once it is back.
+     * The read timeout stays generous (10 s) for the rare long read, a rebuild's batch; it only
+     * matters for a server that hangs without closing its sockets. Any of these set in the URI wins.
+     */
+    private static MongoClientSettings settings(ConnectionString connection) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connection);
+        if (connection.getServerSelectionTimeout() == null) {
+            settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(1, TimeUnit.SECONDS));
+        }
+        if (connection.getConnectTimeout() == null) {
+            settings.applyToSocketSettings(socket -> socket.connectTimeout(1, TimeUnit.SECONDS));
+        }
+        if (connection.getSocketTimeout() == null) {
+            settings.applyToSocketSettings(socket -> socket.readTimeout(10, TimeUnit.SECONDS));
+        }
+        return settings.build();
+    }
+
+    /**
+     * Why this store cannot take a write now, {@code null} if it can: it does not answer a
+     * {@code ping} (within the server selection timeout above), or the embedded store of this
+     * process has closed its file or is below its disk reserve.
+     */
+    public String whyNotWritable() {
+        try {
+            database().runCommand(new Document("ping", 1));
+        } catch (MongoException e) {
+            return "the store at " + new ConnectionString(uri).getHosts() + " does not answer: " + e.getClass().getSimpleName();
+        }
+        return embedded == null ? null : embedded.whyNotWritable();
     }
 
     /** Connects to {@code uri} if one is given, else starts the embedded server under {@code dataDirectory}. */

@@ -17,6 +17,10 @@ import java.nio.file.Path;
 public class LearningLogApplication {
 
     public static void main(String[] args) {
+        if (args.length >= 1 && args[0].equals("serve-store")) {
+            ServeStore.run(args);
+            return;
+        }
         if (args.length >= 2 && args[0].equals("verify-integrity")) {
             System.exit(VerifyIntegrity.run(args[1], Path.of(args.length > 2 ? args[2] : "data")));
         }

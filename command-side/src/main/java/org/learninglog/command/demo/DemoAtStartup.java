@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Loads the demo programme at startup when {@code learninglog.demo} asks for it: {@code load}
- * or {@code auto} load it into an empty store (one that holds no event yet), {@code off} (the
- * default of the command side alone) never does. The launcher defaults to {@code auto}.
+ * or {@code auto} load it into an empty store (one that holds no event yet), or complete a load
+ * that was interrupted (by a crash, a full disk); {@code off} (the default of the command side
+ * alone) never does. The launcher defaults to {@code auto}.
  */
 @Component
 class DemoAtStartup implements ApplicationRunner {
@@ -35,14 +36,21 @@ class DemoAtStartup implements ApplicationRunner {
         if (!setting.equals("load") && !setting.equals("auto")) {
             return;
         }
-        if (!storeIsEmpty() || demo.exists()) {
+        if (demo.isComplete()) {
+            log.info("Demo programme not loaded: it is there already (learninglog.demo={})", setting);
+            return;
+        }
+        boolean resuming = demo.isStarted();
+        if (!resuming && !storeIsEmpty()) {
             log.info("Demo programme not loaded: the store already holds events (learninglog.demo={})", setting);
             return;
         }
         Map<String, Integer> events = demo.load();
         int total = events.values().stream().mapToInt(Integer::intValue).sum();
         // Only counts by event type: nothing personal goes to the log.
-        System.out.println("Loaded the demo programme '" + DemoProgramme.PROGRAMME_ID + "' into the empty store: "
+        System.out.println((resuming ? "Completed the demo programme '" + DemoProgramme.PROGRAMME_ID
+                + "', whose loading had been interrupted: " : "Loaded the demo programme '"
+                + DemoProgramme.PROGRAMME_ID + "' into the empty store: ")
                 + total + " events " + events + " (start with --learninglog.demo=off to skip this)");
     }
 

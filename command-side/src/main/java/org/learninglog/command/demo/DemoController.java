@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
-/** Loads the demo programme on request; once only: a second request finds it there (409). */
+/**
+ * Loads the demo programme on request, or completes a load that was interrupted; once only: a
+ * request after a complete load finds it there (409).
+ */
 @RestController
 class DemoController {
 
@@ -25,7 +28,7 @@ class DemoController {
     @PostMapping("/api/admin/demo")
     synchronized ResponseEntity<?> load() {
         access.loadDemo();
-        if (demo.exists()) {
+        if (demo.isComplete()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                     "The demo programme is loaded already.");
             problem.setTitle("Demo already loaded");

@@ -1,11 +1,16 @@
 package org.learninglog.command.demo;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.learninglog.command.funder.RegisterFunderCommand;
 import org.learninglog.command.insight.RecordInsightCommand;
 import org.learninglog.command.insight.RetractInsightCommand;
 import org.learninglog.command.insight.ReviseInsightCommand;
-import org.learninglog.command.lookup.Lookup;
+import org.learninglog.command.lookup.LookupUpdater;
 import org.learninglog.command.person.RegisterPersonCommand;
 import org.learninglog.command.place.RegisterPlaceCommand;
 import org.learninglog.command.practice.AdaptPracticeCommand;
@@ -31,6 +36,7 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,20 +119,38 @@ public class DemoProgramme {
             "Strongly endorsed: we would like to visit and see it in practice");
 
     private final CommandGateway commands;
-    private final Lookup lookup;
+    private final EventStore events;
+    private final AnnotationEventHandlerAdapter lookupUpdater;
+    private final DemoCompletion completion;
+    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    public DemoProgramme(CommandGateway commands, Lookup lookup) {
+    public DemoProgramme(CommandGateway commands, EventStore events, LookupUpdater lookupUpdater, DemoCompletion completion) {
         this.commands = commands;
-        this.lookup = lookup;
+        this.events = events;
+        this.lookupUpdater = new AnnotationEventHandlerAdapter(lookupUpdater);
+        this.completion = completion;
     }
 
-    public boolean exists() {
-        return lookup.programme(PROGRAMME_ID).isPresent();
+    /** Loaded to its end. */
+    public boolean isComplete() {
+        return completion.isComplete(PROGRAMME_ID);
     }
 
-    /** Loads the demo; returns how many events of each type it made. */
+    /** Begun: its programme has events, whether or not the load got to its end. */
+    public boolean isStarted() {
+        return events.lastSequenceNumberFor(PROGRAMME_ID).isPresent();
+    }
+
+    /**
+     * Loads the demo, or the rest of it after an interrupted load; returns how many events of
+     * each type the whole demo holds. The load is deterministic (the same commands, ids and
+     * values every time), so a resumed load sends only the commands whose events are not in the
+     * store yet, and marks the demo complete after the last one.
+     */
     public Map<String, Integer> load() {
-        return new Loading().run();
+        Map<String, Integer> tally = new Loading(isStarted()).run();
+        completion.markComplete(PROGRAMME_ID, tally.values().stream().mapToInt(Integer::intValue).sum());
+        return tally;
     }
 
     /** One run of loading: its random numbers, the ids it made, the tally of events. */
@@ -148,6 +172,16 @@ public class DemoProgramme {
         private final List<String[]> shared = new ArrayList<>();
         private LearningFramework framework = DefaultFramework.FRAMEWORK;
         private int sequence;
+        /** The events this load has sent (or found sent) to each aggregate so far. */
+        private final Map<String, Long> eventsSentTo = new HashMap<>();
+        /** While true, each command is first looked for in the store: this load resumes one that was interrupted. */
+        private boolean resuming;
+        /** The last command found in the store while resuming: {aggregate id, its first and last sequence number}. */
+        private Object[] lastFound;
+
+        Loading(boolean resuming) {
+            this.resuming = resuming;
+        }
 
         Map<String, Integer> run() {
             String admin = id("person", "programme administrator");
@@ -168,6 +202,9 @@ public class DemoProgramme {
             }
             for (int month = 0; month < MONTHS; month++) {
                 monthOfLearning(month, admin);
+            }
+            if (resuming) {
+                repairLookupOfLastFound(); // everything was there; the lookup of the last command perhaps not
             }
             return tally;
         }
@@ -410,9 +447,42 @@ public class DemoProgramme {
         }
 
         private long send(String eventType, Object command) {
-            Object result = commands.sendAndWait(command);
+            String aggregateId = targets.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier();
+            int eventCount = eventType.split("\\+").length;
+            long lastSequence = eventsSentTo.merge(aggregateId, (long) eventCount, Long::sum) - 1;
             count(eventType.split("\\+")[0]);
+            if (resuming) {
+                if (events.lastSequenceNumberFor(aggregateId).orElse(-1L) >= lastSequence) {
+                    lastFound = new Object[] {aggregateId, lastSequence - eventCount + 1, lastSequence};
+                    return lastSequence; // an update's answer is the aggregate's version: its last sequence number
+                }
+                // The first command not in the store: the interruption came after the one before.
+                resuming = false;
+                repairLookupOfLastFound();
+            }
+            Object result = commands.sendAndWait(command);
             return result instanceof Long version ? version : 0L;
+        }
+
+        /**
+         * The lookup is written right after a command's events are stored, in the same thread; an
+         * interruption in between leaves events the lookup does not know, and the next commands
+         * would find their references unknown. Its handlers are idempotent, so they are given that
+         * command's events again.
+         */
+        private void repairLookupOfLastFound() {
+            if (lastFound == null) {
+                return;
+            }
+            events.readEvents((String) lastFound[0], (Long) lastFound[1]).asStream()
+                    .filter(event -> event.getSequenceNumber() <= (Long) lastFound[2])
+                    .forEach(event -> {
+                        try {
+                            lookupUpdater.handle(event);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("The lookup could not be repaired from " + event.getPayloadType(), e);
+                        }
+                    });
         }
 
         private void count(String eventType) {

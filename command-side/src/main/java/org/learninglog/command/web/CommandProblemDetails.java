@@ -13,7 +13,13 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import jakarta.servlet.http.HttpServletRequest;
+import org.learninglog.store.availability.StoreFailure;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
@@ -31,7 +37,8 @@ import java.util.List;
  * a wrong method or media type) in the same format.
  *
  * <p>A request the edge refuses never reaches a command handler, and a command a handler refuses
- * applies no event: nothing is stored on any of these answers.
+ * applies no event: nothing is stored on any of these answers, except perhaps on a 503 (the
+ * store stopped answering after the write reached it; its detail says so).
  */
 @RestControllerAdvice(basePackages = "org.learninglog.command")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -130,6 +137,22 @@ public class CommandProblemDetails {
         return withField(HttpStatus.CONFLICT, "Id taken",
                 "Something is registered under this id already; choose another or leave it out.",
                 "id", "is taken");
+    }
+
+    /**
+     * The store cannot be reached (503) or has no room (507), however deep in what Axon threw
+     * the driver's exception lies (Spring also matches a handler on a cause). Anything else of
+     * MongoDB's is not ours to explain here and goes on to the error page.
+     */
+    @ExceptionHandler({com.mongodb.MongoException.class, de.bwaldvogel.mongo.exception.MongoServerError.class})
+    ResponseEntity<ProblemDetail> storeFailure(Exception ex, HttpServletRequest request) throws Exception {
+        StoreFailure failure = StoreFailure.of(ex).orElseThrow(() -> ex);
+        boolean write = !HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(failure.status()), failure.detail(write));
+        problem.setTitle(failure.title());
+        return ResponseEntity.status(failure.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(failure.retryAfterSeconds()))
+                .body(problem);
     }
 
     /** A refusal about one field of the request, the usual shape here. */

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Defaults both sides share, at the lowest precedence so any application property wins:
  * {@code MONGODB_URI} as the store's URI, no Axon Server, Jackson everywhere, and no usage
- * reports from Axon's update checker.
+ * reports from Axon's update checker; health probes whose readiness follows the store.
  */
 public class StoreDefaults implements EnvironmentPostProcessor {
 
@@ -23,6 +23,9 @@ public class StoreDefaults implements EnvironmentPostProcessor {
                 "axon.serializer.general", "jackson",
                 "axon.serializer.events", "jackson",
                 "axon.serializer.messages", "jackson",
+                // /actuator/health/liveness and /readiness; only readiness depends on the store.
+                "management.endpoint.health.probes.enabled", "true",
+                "management.endpoint.health.group.readiness.include", "readinessState,store",
                 "spring.autoconfigure.exclude", String.join(",",
                         "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration",
                         "org.axonframework.springboot.autoconfig.XStreamAutoConfiguration",

@@ -3,10 +3,12 @@ package org.learninglog.store.embedded;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import io.netty.channel.Channel;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.learninglog.store.availability.StoreFailure;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 
 import java.nio.file.Path;
@@ -33,16 +35,20 @@ final class DurableH2Backend extends H2Backend {
     private final MVStore store;
     /** Absent for a store in memory, which has no file to keep. */
     private final StoreHousekeeping housekeeping;
+    /** Absent for a store in memory, which has no disk to fill. */
+    private final DiskReserve reserve;
 
-    private DurableH2Backend(MVStore store, Duration housekeepingInterval) {
+    private DurableH2Backend(MVStore store, Duration housekeepingInterval, DiskReserve reserve) {
         super(store);
         this.store = store;
-        this.housekeeping = housekeepingInterval == null ? null : new StoreHousekeeping(store, writeLock, housekeepingInterval);
+        this.reserve = reserve;
+        this.housekeeping = housekeepingInterval == null ? null
+                : new StoreHousekeeping(store, writeLock, housekeepingInterval, reserve);
     }
 
     /** A backend on a store in memory: nothing to keep on a disk. */
     static DurableH2Backend inMemoryStore() {
-        return new DurableH2Backend(new MVStore.Builder().open(), null);
+        return new DurableH2Backend(new MVStore.Builder().open(), null, null);
     }
 
     /**
@@ -67,7 +73,26 @@ final class DurableH2Backend extends H2Backend {
      */
     static DurableH2Backend onFile(Path file, Duration housekeepingInterval) {
         return new DurableH2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(CACHE_MB).open(),
-                housekeepingInterval);
+                housekeepingInterval, DiskReserve.forFolder(file.toAbsolutePath().getParent()));
+    }
+
+    /**
+     * Why this store cannot take a write now: its file was closed by H2 after a failed write,
+     * or its disk is below the reserve; {@code null} when it can.
+     */
+    String whyNotWritable() {
+        if (store.isClosed()) {
+            return "the store file is closed after a failed write; restart to reopen it";
+        }
+        return reserve != null && reserve.isShort() ? "the disk is full: " + reserve.describe() : null;
+    }
+
+    /** A store H2 has closed (see {@link DiskReserve}) answers MongoDB's "shutting down", which clients take as unavailable. */
+    private void ensureOpen() {
+        if (store.isClosed()) {
+            throw new MongoServerError(StoreFailure.SHUTDOWN_IN_PROGRESS, "ShutdownInProgress",
+                    "The embedded store's file is closed after a failed write; restart to reopen it");
+        }
     }
 
     private static final Set<String> READS = Set.of("find", "getMore", "count", "aggregate", "distinct",
@@ -101,6 +126,10 @@ final class DurableH2Backend extends H2Backend {
      */
     long reservePositions(String databaseName, String countersCollection, String counterId, long count) {
         synchronized (writeLock) {
+            ensureOpen();
+            if (reserve != null) {
+                reserve.ensureRoomForAWrite();
+            }
             MVMap<Object, Document> counters = openDataMap(databaseName + "." + countersCollection);
             Document current = counters == null ? null : counters.get(counterId);
             if (current != null && current.get("value") instanceof Number value) {
@@ -153,6 +182,7 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        ensureOpen();
         if (READS.contains(command)) {
             if (housekeeping == null) {
                 return super.handleCommand(channel, databaseName, command, query);
@@ -166,6 +196,10 @@ final class DurableH2Backend extends H2Backend {
             }
         }
         synchronized (writeLock) {
+            // Before anything changes: a refused write leaves nothing to commit, so the commit below never meets the full disk.
+            if (reserve != null) {
+                reserve.ensureRoomForAWrite();
+            }
             try {
                 return super.handleCommand(channel, databaseName, command, query).cloneDeeply();
             } finally {

@@ -69,6 +69,14 @@ public final class EmbeddedMongo implements AutoCloseable {
         return backend.reservePositions(databaseName, countersCollection, counterId, count);
     }
 
+    /**
+     * Why this store cannot take a write now (its file closed by H2, or its disk below the
+     * reserve {@link DiskReserve} keeps); {@code null} when it can.
+     */
+    public String whyNotWritable() {
+        return backend.whyNotWritable();
+    }
+
     @Override
     public void close() {
         server.shutdownNow();

@@ -49,14 +49,17 @@ final class StoreHousekeeping implements AutoCloseable {
     private int round;
     private final ScheduledExecutorService rounds;
     private MVStore.TxCounter synced;
+    /** Absent for a store in memory. */
+    private final DiskReserve reserve;
 
     /**
      * @param writeLock held while chunks are rewritten, so that a rewrite never encodes a document
      *                  the server is changing in place
      */
-    StoreHousekeeping(MVStore store, Object writeLock, Duration interval) {
+    StoreHousekeeping(MVStore store, Object writeLock, Duration interval, DiskReserve reserve) {
         this.store = store;
         this.writeLock = writeLock;
+        this.reserve = reserve;
         // Nothing is kept for time's sake: the pins below say what must be kept.
         store.setRetentionTime(0);
         this.synced = store.registerVersionUsage();
@@ -83,7 +86,8 @@ final class StoreHousekeeping implements AutoCloseable {
             if (store.isClosed()) {
                 return;
             }
-            if (++round % ROUNDS_PER_REWRITE == 0) {
+            // A rewrite writes new chunks; below the reserve it could meet the full disk, and H2 would close the store.
+            if (++round % ROUNDS_PER_REWRITE == 0 && (reserve == null || !reserve.isShort())) {
                 synchronized (writeLock) {
                     store.compact(TARGET_FILL_RATE, REWRITE_LIMIT);
                 }

@@ -6,7 +6,13 @@ import org.springframework.validation.BindException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import jakarta.servlet.http.HttpServletRequest;
+import org.learninglog.store.availability.StoreFailure;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -74,6 +80,21 @@ public class QueryProblemDetails {
         problem.setTitle("Rebuild already running");
         problem.setProperty(ERRORS, List.of(new FieldProblem("view", "is being rebuilt")));
         return problem;
+    }
+
+    /**
+     * The store cannot be reached (503) or has no room (507): a view that cannot be read is not
+     * answered from memory as if it were current. Anything else of MongoDB's goes on to the error page.
+     */
+    @ExceptionHandler({com.mongodb.MongoException.class, de.bwaldvogel.mongo.exception.MongoServerError.class})
+    ResponseEntity<ProblemDetail> storeFailure(Exception ex, HttpServletRequest request) throws Exception {
+        StoreFailure failure = StoreFailure.of(ex).orElseThrow(() -> ex);
+        boolean write = !HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(failure.status()), failure.detail(write));
+        problem.setTitle(failure.title());
+        return ResponseEntity.status(failure.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(failure.retryAfterSeconds()))
+                .body(problem);
     }
 
     private static String expected(String field) {
