@@ -41,15 +41,16 @@ public final class MongoStore implements AutoCloseable {
     /**
      * The driver's defaults wait 30 s to find a server and 10 s to connect, so during an outage
      * every request would hang half a minute before failing. Here an unreachable store fails a
-     * request within about a second (server selection 1 s, connect 1 s; a killed server's socket
-     * fails at once), and the driver finds the server again on the next request once it is back.
+     * request well within two seconds (server selection 700 ms, connect 1 s; a killed server's
+     * socket fails at once; a write may select twice, as the driver retries it once), and the
+     * driver finds the server again on the next request once it is back.
      * The read timeout stays generous (10 s) for the rare long read, a rebuild's batch; it only
      * matters for a server that hangs without closing its sockets. Any of these set in the URI wins.
      */
     private static MongoClientSettings settings(ConnectionString connection) {
         MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connection);
         if (connection.getServerSelectionTimeout() == null) {
-            settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(1, TimeUnit.SECONDS));
+            settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(700, TimeUnit.MILLISECONDS));
         }
         if (connection.getConnectTimeout() == null) {
             settings.applyToSocketSettings(socket -> socket.connectTimeout(1, TimeUnit.SECONDS));
