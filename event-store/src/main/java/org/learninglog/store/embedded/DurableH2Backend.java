@@ -66,8 +66,7 @@ final class DurableH2Backend extends H2Backend {
      * {@link StoreHousekeeping} does what that thread did, with rules fit for a commit per write.
      */
     static DurableH2Backend onFile(Path file, Duration housekeepingInterval) {
-        return new DurableH2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(CACHE_MB).open(),
-                housekeepingInterval);
+        return new DurableH2Backend(StoreFile.openForWriting(file, CACHE_MB), housekeepingInterval);
     }
 
     private static final Set<String> READS = Set.of("find", "getMore", "count", "aggregate", "distinct",
@@ -135,6 +134,11 @@ final class DurableH2Backend extends H2Backend {
             dataMaps.put(namespace, map);
         }
         return map;
+    }
+
+    /** A consistent copy of the store file while it is in use (see {@link StoreBackup}). */
+    void backup(Path file, Path keyFile, java.io.OutputStream target) throws java.io.IOException {
+        StoreBackup.write(store, writeLock, file, keyFile, target);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.learninglog.store.engine;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoServerException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -482,6 +483,7 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
             atCommitBoundary = true;
             commits.sort(BY_POSITION);
             for (Document commit : commits) {
+                requireReadable(commit, next);
                 long start = commit.getLong("_id");
                 long end = start + commit.getInteger("n");
                 if (end <= next) {
@@ -551,8 +553,67 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         }
 
         private List<Document> read(long from) {
-            return events.find(in("_id", range(from, from + batchSize - 1))).into(new ArrayList<>());
+            try {
+                return events.find(in("_id", range(from, from + batchSize - 1))).into(new ArrayList<>());
+            } catch (MongoServerException e) {
+                return readUpToDamage(from, e);
+            }
         }
+
+        /**
+         * The server could not answer the window (a damaged page of its file): reads it position by
+         * position, returns what comes before the first position that fails, and fails on that
+         * position once the reader gets there.
+         */
+        private List<Document> readUpToDamage(long from, MongoServerException windowFailure) {
+            List<Document> readable = new ArrayList<>();
+            for (long position = from; position < from + batchSize; position++) {
+                try {
+                    Document commit = events.find(eq("_id", position)).first();
+                    if (commit != null) {
+                        readable.add(commit);
+                    }
+                } catch (MongoServerException e) {
+                    if (readable.isEmpty()) {
+                        throw new UnreadableEvent(position, "the store answered: " + firstLine(e.getMessage()));
+                    }
+                    return readable;
+                }
+            }
+            if (readable.isEmpty()) {
+                throw new UnreadableEvent(from, "the store answered: " + firstLine(windowFailure.getMessage()));
+            }
+            return readable;
+        }
+    }
+
+    /** Fails with the position when a stored commit lacks what the engine writes into every commit. */
+    private static void requireReadable(Document commit, long reading) {
+        if (!(commit.get("_id") instanceof Long start)) {
+            throw new UnreadableEvent(reading, "a stored commit near it has no position");
+        }
+        if (!(commit.get("n") instanceof Integer count) || count < 1) {
+            throw new UnreadableEvent(start, "its commit does not say how many events it holds");
+        }
+        if (commit.getBoolean("gap", false)) {
+            return;
+        }
+        if (!(commit.get("events") instanceof List<?> stored) || stored.size() != count) {
+            throw new UnreadableEvent(start, "its commit does not hold the " + count + " events it counts");
+        }
+        for (int offset = 0; offset < count; offset++) {
+            if (!(stored.get(offset) instanceof Document event) || !(event.get("id") instanceof String)
+                    || !(event.get("type") instanceof String) || !(event.get("ts") instanceof String)
+                    || !(event.get("payload") instanceof String)) {
+                throw new UnreadableEvent(start + offset, "its identifier, type, time or payload is missing");
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        String text = String.valueOf(message);
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     /** Sorts {@code commits} by position (as {@code fill} reads them) and says whether they follow on from {@code from} without a hole. */
