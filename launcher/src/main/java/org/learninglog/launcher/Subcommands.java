@@ -1,5 +1,8 @@
 package org.learninglog.launcher;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +40,7 @@ final class Subcommands {
             return OptionalInt.empty();
         }
         Entry entry = COMMANDS.get(args[0]);
+        quietLogs();
         try {
             return OptionalInt.of(entry.command().run(Arrays.copyOfRange(args, 1, args.length)));
         } catch (UsageException e) {
@@ -45,6 +49,17 @@ final class Subcommands {
         } catch (Exception e) {
             System.err.println(args[0] + " failed: " + org.learninglog.store.FailedStart.reason(e));
             return OptionalInt.of(1);
+        }
+    }
+
+    /**
+     * A command speaks for itself on stdout and stderr; without Spring the logs would print at
+     * DEBUG, and the embedded server logs a stack trace for every read of a damaged page.
+     */
+    private static void quietLogs() {
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("de.bwaldvogel")).setLevel(ch.qos.logback.classic.Level.OFF);
         }
     }
 

@@ -103,7 +103,8 @@ final class StoreFileCheck {
         String message = String.valueOf(cause.getMessage());
         int end = message.indexOf('\n');
         message = end < 0 ? message : message.substring(0, end);
-        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+        // H2 describes a page's chunk at length; its first words say what happened
+        return message.length() > 100 ? message.substring(0, 100) + "…" : message;
     }
 
     private static boolean isEvents(String mapName) {

@@ -15,6 +15,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
 import org.bson.RawBsonDocument;
+import org.learninglog.store.StoreDamaged;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 
 import java.io.IOException;
@@ -94,8 +95,13 @@ final class StoreRecovery {
             return new MVStore.Builder().fileName(file.toString()).readOnly().open();
         } catch (RuntimeException first) {
             notes.add("the file did not open (" + StoreFileCheck.plain(first) + "); H2 rolled it back to its newest version that does");
-            MVStoreTool.repair(file.toString());
-            return new MVStore.Builder().fileName(file.toString()).readOnly().open();
+            try {
+                MVStoreTool.repair(file.toString());
+                return new MVStore.Builder().fileName(file.toString()).readOnly().open();
+            } catch (RuntimeException second) {
+                throw new StoreDamaged("Nothing could be recovered: the store file cannot be opened, nor any older version of it"
+                        + " (H2: " + StoreFileCheck.plain(first) + "). Restore a backup (java -jar launcher.jar restore <backup.zip> <new-data-dir>).", second);
+            }
         }
     }
 

@@ -575,13 +575,13 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
                     }
                 } catch (MongoServerException e) {
                     if (readable.isEmpty()) {
-                        throw new UnreadableEvent(position, "the store answered: " + firstLine(e.getMessage()));
+                        throw new UnreadableEvent(position, "the store answered: " + serverMessage(e));
                     }
                     return readable;
                 }
             }
             if (readable.isEmpty()) {
-                throw new UnreadableEvent(from, "the store answered: " + firstLine(windowFailure.getMessage()));
+                throw new UnreadableEvent(from, "the store answered: " + serverMessage(windowFailure));
             }
             return readable;
         }
@@ -610,10 +610,12 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         }
     }
 
-    private static String firstLine(String message) {
-        String text = String.valueOf(message);
+    /** The server's own words, without the driver's wrapping, cut short: H2's page descriptions run long. */
+    private static String serverMessage(MongoServerException e) {
+        String text = e instanceof com.mongodb.MongoCommandException command ? command.getErrorMessage() : String.valueOf(e.getMessage());
         int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
+        text = end < 0 ? text : text.substring(0, end);
+        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
     }
 
     /** Sorts {@code commits} by position (as {@code fill} reads them) and says whether they follow on from {@code from} without a hole. */
