@@ -445,6 +445,8 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
         private final List<TrackedEventData<?>> buffer = new ArrayList<>();
         private int index;
         private boolean exhausted;
+        /** A commit that cannot be read, met after the events in the buffer: the reader fails on it once it gets there. */
+        private UnreadableEvent damage;
 
         TrackedEvents(long from) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -453,6 +455,9 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
 
         @Override
         public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
+            if (index == buffer.size() && damage != null) {
+                throw damage;
+            }
             if (index == buffer.size()) {
                 buffer.clear();
                 index = 0;
@@ -483,7 +488,15 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine {
             atCommitBoundary = true;
             commits.sort(BY_POSITION);
             for (Document commit : commits) {
-                requireReadable(commit, next);
+                try {
+                    requireReadable(commit, next);
+                } catch (UnreadableEvent e) {
+                    if (buffer.isEmpty()) {
+                        throw e;
+                    }
+                    damage = e; // deliver the events before it first
+                    return;
+                }
                 long start = commit.getLong("_id");
                 long end = start + commit.getInteger("n");
                 if (end <= next) {
