@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,6 +47,10 @@ class StoreBackupController {
     @ResponseStatus(HttpStatus.CREATED)
     BackupWritten backup() throws IOException {
         access.requireOperator("back up the store");
+        if (store.embeddedFile() == null) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "This system runs on a MongoDB, not the embedded store: back it up with mongodump (see the README)");
+        }
         long started = System.nanoTime();
         Path folder = dataDir.resolve("backups");
         Files.createDirectories(folder);
