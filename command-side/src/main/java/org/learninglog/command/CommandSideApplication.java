@@ -1,5 +1,6 @@
 package org.learninglog.command;
 
+import org.learninglog.store.FailedStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -12,6 +13,6 @@ import org.springframework.context.annotation.Import;
 public class CommandSideApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(CommandSideApplication.class, args);
+        FailedStart.exitIfItFails("The command side", () -> SpringApplication.run(CommandSideApplication.class, args));
     }
 }

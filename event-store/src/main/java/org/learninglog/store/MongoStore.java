@@ -112,6 +112,14 @@ public final class MongoStore implements AutoCloseable {
         return embedded == null ? null : embedded.file();
     }
 
+    /** Writes a consistent backup of the embedded store while it runs; only the embedded store has a file to back up. */
+    public void backupEmbedded(java.io.OutputStream target, Path keyFile) throws java.io.IOException {
+        if (embedded == null || embedded.file() == null) {
+            throw new IllegalStateException("Only the embedded store is backed up by Learning Log: back up a MongoDB with mongodump");
+        }
+        embedded.backup(target, keyFile);
+    }
+
     public StoreMode mode() {
         return mode;
     }

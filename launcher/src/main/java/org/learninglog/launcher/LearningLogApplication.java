@@ -2,11 +2,12 @@ package org.learninglog.launcher;
 
 import org.learninglog.command.CommandSideConfiguration;
 import org.learninglog.query.QuerySideConfiguration;
+import org.learninglog.store.FailedStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
-import java.nio.file.Path;
+import java.util.OptionalInt;
 
 /**
  * The whole of Learning Log in one process on one port (8080): both sides' configuration over
@@ -17,13 +18,10 @@ import java.nio.file.Path;
 public class LearningLogApplication {
 
     public static void main(String[] args) {
-        if (args.length >= 1 && args[0].equals("serve-store")) {
-            ServeStore.run(args);
-            return;
+        OptionalInt subcommand = Subcommands.run(args);
+        if (subcommand.isPresent()) {
+            System.exit(subcommand.getAsInt());
         }
-        if (args.length >= 2 && args[0].equals("verify-integrity")) {
-            System.exit(VerifyIntegrity.run(args[1], Path.of(args.length > 2 ? args[2] : "data")));
-        }
-        SpringApplication.run(LearningLogApplication.class, args);
+        FailedStart.exitIfItFails("Learning Log", () -> SpringApplication.run(LearningLogApplication.class, args));
     }
 }

@@ -17,10 +17,10 @@ final class ServeStore {
     private ServeStore() {
     }
 
-    static void run(String[] args) {
+    static int run(String[] args) {
         int port = 27017;
         Path data = Path.of("data");
-        for (int i = 1; i < args.length; i++) {
+        for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(valueAfter(args, i++));
                 case "--data" -> data = Path.of(valueAfter(args, i++));
@@ -40,6 +40,7 @@ final class ServeStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return 0;
     }
 
     private static String valueAfter(String[] args, int i) {

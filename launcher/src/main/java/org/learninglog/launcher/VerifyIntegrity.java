@@ -1,6 +1,7 @@
 package org.learninglog.launcher;
 
 import org.learninglog.store.MongoStore;
+import org.learninglog.store.StoreDamaged;
 import org.learninglog.store.config.EventJson;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 import org.learninglog.store.integrity.CheckpointSigner;
@@ -17,11 +18,23 @@ import java.time.Duration;
  * {@code java -jar launcher.jar verify-integrity <programme> [data-dir]}. It reads the store
  * that {@code MONGODB_URI} names, or the embedded store's data folder (default {@code ./data}),
  * which only one process can open: stop the system first, or ask its API instead
- * ({@code GET /api/programmes/{id}/integrity}). Exits 0 when intact, 1 when a link is broken.
+ * ({@code GET /api/programmes/{id}/integrity}). Exits 0 when intact, 1 when a link is broken (the record
+ * was changed), 2 when the store is damaged (a position cannot be read, or the file does not open).
  */
 final class VerifyIntegrity {
 
     private VerifyIntegrity() {
+    }
+
+    static int run(String[] args) {
+        String programme = Subcommands.argument(args, 0);
+        Path dataDir = Path.of(args.length > 1 ? args[1] : "data");
+        try {
+            return run(programme, dataDir);
+        } catch (StoreDamaged e) {
+            System.out.println("DAMAGED: " + e.getMessage());
+            return 2;
+        }
     }
 
     static int run(String programme, Path dataDir) {
@@ -45,6 +58,12 @@ final class VerifyIntegrity {
                         + "%s%n", programme, report.count(), report.headHash(), report.checkpoints(),
                         report.unsealed() > 0 ? ", " + report.unsealed() + " newest events not sealed yet" : "");
                 return 0;
+            }
+            if (report.broken().unreadable()) {
+                System.out.printf("DAMAGED: programme %s, at position %d: %s; %d events verified before it. %s%n",
+                        programme, report.broken().position(), report.broken().reason(), report.count(),
+                        "To go on, " + StoreDamaged.whatToDo(dataDir) + ".");
+                return 2;
             }
             System.out.printf("BROKEN: programme %s, at position %d (event %s): %s; %d events verified before it%n",
                     programme, report.broken().position(), report.broken().eventId(), report.broken().reason(), report.count());

@@ -72,8 +72,8 @@ final class DurableH2Backend extends H2Backend {
      * {@link StoreHousekeeping} does what that thread did, with rules fit for a commit per write.
      */
     static DurableH2Backend onFile(Path file, Duration housekeepingInterval) {
-        return new DurableH2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(CACHE_MB).open(),
-                housekeepingInterval, DiskReserve.forFolder(file.toAbsolutePath().getParent()));
+        return new DurableH2Backend(StoreFile.openForWriting(file, CACHE_MB), housekeepingInterval,
+                DiskReserve.forFolder(file.toAbsolutePath().getParent()));
     }
 
     /**
@@ -164,6 +164,11 @@ final class DurableH2Backend extends H2Backend {
             dataMaps.put(namespace, map);
         }
         return map;
+    }
+
+    /** A consistent copy of the store file while it is in use (see {@link StoreBackup}). */
+    void backup(Path file, Path keyFile, java.io.OutputStream target) throws java.io.IOException {
+        StoreBackup.write(store, writeLock, file, keyFile, target);
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -75,6 +76,30 @@ public final class EmbeddedMongo implements AutoCloseable {
      */
     public String whyNotWritable() {
         return backend.whyNotWritable();
+    }
+
+    /**
+     * Writes a consistent backup of the store, while it is in use, to {@code target}: a zip of the
+     * store file and the checkpoint signing key {@code keyFile} (see {@link StoreBackup}).
+     */
+    public void backup(OutputStream target, Path keyFile) throws IOException {
+        if (file == null) {
+            throw new IllegalStateException("A store in memory has no file to back up");
+        }
+        backend.backup(file, keyFile, target);
+    }
+
+    /** Unpacks a backup into a new data folder and opens it once, so a backup that does not open is found now. */
+    public static void restore(Path backup, Path newDataDirectory) {
+        StoreBackup.unpack(backup, newDataDirectory);
+        try (EmbeddedMongo check = start(newDataDirectory, 0)) {
+            log.info("Restored {} into {}", backup, check.file());
+        }
+    }
+
+    /** Copies what can be read from the damaged store under {@code damagedDirectory} into a new store (see {@link StoreRecovery}). */
+    public static RecoveryReport recover(Path damagedDirectory, Path newDataDirectory) throws IOException {
+        return StoreRecovery.recover(damagedDirectory, newDataDirectory);
     }
 
     @Override

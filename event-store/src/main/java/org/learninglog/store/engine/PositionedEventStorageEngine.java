@@ -2,6 +2,7 @@ package org.learninglog.store.engine;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoServerException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -479,6 +480,8 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine imp
         private final List<TrackedEventData<?>> buffer = new ArrayList<>();
         private int index;
         private boolean exhausted;
+        /** A commit that cannot be read, met after the events in the buffer: the reader fails on it once it gets there. */
+        private UnreadableEvent damage;
 
         TrackedEvents(long from) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -487,6 +490,9 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine imp
 
         @Override
         public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
+            if (index == buffer.size() && damage != null) {
+                throw damage;
+            }
             if (index == buffer.size()) {
                 buffer.clear();
                 index = 0;
@@ -517,6 +523,15 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine imp
             atCommitBoundary = true;
             commits.sort(BY_POSITION);
             for (Document commit : commits) {
+                try {
+                    requireReadable(commit, next);
+                } catch (UnreadableEvent e) {
+                    if (buffer.isEmpty()) {
+                        throw e;
+                    }
+                    damage = e; // deliver the events before it first
+                    return;
+                }
                 long start = commit.getLong("_id");
                 long end = start + commit.getInteger("n");
                 if (end <= next) {
@@ -586,8 +601,69 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine imp
         }
 
         private List<Document> read(long from) {
-            return events.find(in("_id", range(from, from + batchSize - 1))).into(new ArrayList<>());
+            try {
+                return events.find(in("_id", range(from, from + batchSize - 1))).into(new ArrayList<>());
+            } catch (MongoServerException e) {
+                return readUpToDamage(from, e);
+            }
         }
+
+        /**
+         * The server could not answer the window (a damaged page of its file): reads it position by
+         * position, returns what comes before the first position that fails, and fails on that
+         * position once the reader gets there.
+         */
+        private List<Document> readUpToDamage(long from, MongoServerException windowFailure) {
+            List<Document> readable = new ArrayList<>();
+            for (long position = from; position < from + batchSize; position++) {
+                try {
+                    Document commit = events.find(eq("_id", position)).first();
+                    if (commit != null) {
+                        readable.add(commit);
+                    }
+                } catch (MongoServerException e) {
+                    if (readable.isEmpty()) {
+                        throw new UnreadableEvent(position, "the store answered: " + serverMessage(e));
+                    }
+                    return readable;
+                }
+            }
+            if (readable.isEmpty()) {
+                throw new UnreadableEvent(from, "the store answered: " + serverMessage(windowFailure));
+            }
+            return readable;
+        }
+    }
+
+    /** Fails with the position when a stored commit lacks what the engine writes into every commit. */
+    private static void requireReadable(Document commit, long reading) {
+        if (!(commit.get("_id") instanceof Long start)) {
+            throw new UnreadableEvent(reading, "a stored commit near it has no position");
+        }
+        if (!(commit.get("n") instanceof Integer count) || count < 1) {
+            throw new UnreadableEvent(start, "its commit does not say how many events it holds");
+        }
+        if (commit.getBoolean("gap", false)) {
+            return;
+        }
+        if (!(commit.get("events") instanceof List<?> stored) || stored.size() != count) {
+            throw new UnreadableEvent(start, "its commit does not hold the " + count + " events it counts");
+        }
+        for (int offset = 0; offset < count; offset++) {
+            if (!(stored.get(offset) instanceof Document event) || !(event.get("id") instanceof String)
+                    || !(event.get("type") instanceof String) || !(event.get("ts") instanceof String)
+                    || !(event.get("payload") instanceof String)) {
+                throw new UnreadableEvent(start + offset, "its identifier, type, time or payload is missing");
+            }
+        }
+    }
+
+    /** The server's own words, without the driver's wrapping, cut short: H2's page descriptions run long. */
+    private static String serverMessage(MongoServerException e) {
+        String text = e instanceof com.mongodb.MongoCommandException command ? command.getErrorMessage() : String.valueOf(e.getMessage());
+        int end = text.indexOf('\n');
+        text = end < 0 ? text : text.substring(0, end);
+        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
     }
 
     /** Sorts {@code commits} by position (as {@code fill} reads them) and says whether they follow on from {@code from} without a hole. */

@@ -2,6 +2,7 @@ package org.learninglog.store.integrity;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
@@ -11,6 +12,7 @@ import com.mongodb.client.model.Updates;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.bson.Document;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.engine.UnreadableEvent;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -153,8 +155,37 @@ public final class EventChain {
         return found;
     }
 
-    /** Walks the programme's chain from its first event and reports the first broken link, or that it is intact. */
+    /**
+     * Walks the programme's chain from its first event and reports the first broken link, or that it
+     * is intact. Where the store cannot be read (a damaged file), the report names that position.
+     */
     public IntegrityReport verify(String programme) {
+        Progress progress = new Progress();
+        try {
+            return verify(programme, progress);
+        } catch (UnreadableEvent e) {
+            return unreadable(programme, progress, e.position(), e.getMessage());
+        } catch (MongoServerException | ClassCastException | NullPointerException e) {
+            // a seal, head or checkpoint document that does not read as written: the store is damaged there
+            long position = progress.head.position() + 1;
+            return unreadable(programme, progress, position, "the integrity records after position " + progress.head.position()
+                    + " cannot be read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+    }
+
+    /** How far a walk got, for the report when the store fails under it. */
+    private static final class Progress {
+        Head head = Head.EMPTY;
+        long unsealed;
+        int checkpoints;
+    }
+
+    private static IntegrityReport unreadable(String programme, Progress progress, long position, String reason) {
+        return new IntegrityReport(programme, false, progress.head.count(), progress.head.hash(), progress.unsealed, progress.checkpoints,
+                new IntegrityReport.BrokenLink(position, null, reason, true));
+    }
+
+    private IntegrityReport verify(String programme, Progress progress) {
         Document state = heads.find(eq("_id", SEALER)).first();
         long sealedUpTo = state == null ? 0 : state.getLong("position");
         Map<Long, Document> signed = new HashMap<>();
@@ -194,7 +225,7 @@ public final class EventChain {
                         return broken(programme, head, unsealed, checkpointsMatched, position, event,
                                 "carries no seal although the chain was sealed past it: inserted after sealing");
                     }
-                    unsealed++;
+                    progress.unsealed = ++unsealed;
                     continue;
                 }
                 if (seal.getLong("prevPosition") != head.position() || !seal.getString("prev").equals(head.hash())) {
@@ -210,6 +241,7 @@ public final class EventChain {
                             "changed after it was sealed: its stored content no longer matches its hash");
                 }
                 head = new Head(position, head.count() + 1, hash);
+                progress.head = head;
                 Document checkpoint = signed.remove(head.count());
                 if (checkpoint != null) {
                     if (!checkpointHolds(programme, checkpoint, head)) {
@@ -217,7 +249,7 @@ public final class EventChain {
                                 "differs from the signed checkpoint of " + checkpoint.getDate("at").toInstant()
                                         + ": the chain was rewritten");
                     }
-                    checkpointsMatched++;
+                    progress.checkpoints = ++checkpointsMatched;
                 }
             }
         }
@@ -286,8 +318,18 @@ public final class EventChain {
 
     private Map<Long, Document> sealsBetween(long from, long to) {
         Map<Long, Document> found = new HashMap<>();
-        for (Document seal : seals.find(in("_id", LongStream.rangeClosed(from, to).boxed().toList()))) {
-            found.put(seal.getLong("_id"), seal);
+        try {
+            for (Document seal : seals.find(in("_id", LongStream.rangeClosed(from, to).boxed().toList()))) {
+                if (!(seal.get("_id") instanceof Long position) || !(seal.get("prevPosition") instanceof Long)
+                        || !(seal.get("prev") instanceof String) || !(seal.get("hash") instanceof String)
+                        || !(seal.get("programme") instanceof String)) {
+                    throw new UnreadableEvent(seal.get("_id") instanceof Number n ? n.longValue() : from,
+                            "its seal does not read as it was written");
+                }
+                found.put(position, seal);
+            }
+        } catch (MongoServerException e) {
+            throw new UnreadableEvent(from, "the seals from here on cannot be read: " + e.getMessage());
         }
         return found;
     }

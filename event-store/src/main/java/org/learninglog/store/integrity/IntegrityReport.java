@@ -17,8 +17,14 @@ public record IntegrityReport(String programme, boolean intact, long count, Stri
     /**
      * @param position the global position where the chain breaks
      * @param eventId  the event there, if there is one
-     * @param reason   what is wrong, in words
+     * @param reason     what is wrong, in words
+     * @param unreadable the store is damaged there (the event or its seal cannot be read), rather than
+     *                   holding something that fails its check
      */
-    public record BrokenLink(long position, String eventId, String reason) {
+    public record BrokenLink(long position, String eventId, String reason, boolean unreadable) {
+
+        public BrokenLink(long position, String eventId, String reason) {
+            this(position, eventId, reason, false);
+        }
     }
 }

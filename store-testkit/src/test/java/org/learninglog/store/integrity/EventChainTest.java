@@ -112,6 +112,35 @@ class EventChainTest {
     }
 
     @Test
+    void an_event_that_no_longer_reads_as_an_event_is_reported_unreadable_at_its_position_not_thrown() {
+        history();
+        long target = positionOf("north", 4);
+        events.updateOne(eq("_id", target), Updates.unset("events.0.payload"));
+
+        IntegrityReport report = chain.verify("north");
+
+        assertThat(report.intact()).isFalse();
+        assertThat(report.broken().unreadable()).isTrue();
+        assertThat(report.broken().position()).isEqualTo(target);
+        assertThat(report.broken().reason()).contains("cannot be read").contains("payload");
+        assertThat(report.count()).isEqualTo(3);
+    }
+
+    @Test
+    void a_seal_that_no_longer_reads_as_a_seal_is_reported_unreadable_at_its_position_not_thrown() {
+        history();
+        long target = positionOf("north", 4);
+        store.database().getCollection("seals").updateOne(eq("_id", target), Updates.unset("prevPosition"));
+
+        IntegrityReport report = chain.verify("north");
+
+        assertThat(report.intact()).isFalse();
+        assertThat(report.broken().unreadable()).isTrue();
+        assertThat(report.broken().position()).isEqualTo(target);
+        assertThat(report.broken().reason()).contains("seal");
+    }
+
+    @Test
     void one_deleted_event_is_found_where_it_was() {
         history();
         long target = positionOf("north", 6);

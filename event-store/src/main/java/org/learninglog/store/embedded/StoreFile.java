@@ -1,0 +1,49 @@
+package org.learninglog.store.embedded;
+
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.learninglog.store.StoreDamaged;
+import org.learninglog.store.StoreInUse;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Opens the embedded store's file, saying in plain words why when it cannot, and checks it before it is used. */
+final class StoreFile {
+
+    /**
+     * How long the check at opening may read ({@code -Dlearninglog.embedded.check-seconds}, 0 to skip).
+     * Measured on this project's 2-core machine, see the README's "When the store is damaged".
+     */
+    private static final Duration CHECK_BUDGET = Duration.ofSeconds(Long.getLong("learninglog.embedded.check-seconds", 30));
+
+    private StoreFile() {
+    }
+
+    static MVStore openForWriting(Path file, int cacheMegabytes) {
+        MVStore store = open(file, new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(cacheMegabytes));
+        try {
+            if (!CHECK_BUDGET.isZero()) {
+                new StoreFileCheck(store, file).run(CHECK_BUDGET);
+            }
+            return store;
+        } catch (RuntimeException e) {
+            store.closeImmediately(); // lets the file go, so that recover or a second try can open it
+            throw e;
+        }
+    }
+
+    static MVStore open(Path file, MVStore.Builder builder) {
+        try {
+            return builder.open();
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new StoreInUse("The store file " + file + " is in use by another process: is Learning Log already running"
+                        + " on this data folder? Stop it, or start on another folder (--learninglog.store.data-dir=).", e);
+            }
+            throw new StoreDamaged("The store file " + file + " cannot be opened (H2: " + StoreFileCheck.plain(e) + "). To go on, "
+                    + StoreDamaged.whatToDo(file.toAbsolutePath().getParent()) + ".", e);
+        }
+    }
+}
