@@ -124,6 +124,49 @@ class DamagedStoreTest {
     }
 
     @Test
+    void a_store_with_a_damaged_view_starts_and_rebuilds_the_view_from_the_events_instead_of_serving_it() throws Exception {
+        Path store = copyOfTheStore("damaged-view");
+        String title;
+        try (EmbeddedMongo embedded = EmbeddedMongo.start(store, 0);
+             com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(embedded.uri())) {
+            MongoDatabase database = client.getDatabase("learninglog");
+            Document flow = new org.learninglog.query.view.ViewGenerations(database).liveCollection("learning-flow")
+                    .find(eq("_id", "flow:" + PROGRAMME)).first();
+            title = flow.getList("shares", Document.class).get(0).getString("title");
+        }
+        flipTypeTagOf(store, "title", title);
+
+        try (ConfigurableApplicationContext app = start(store)) {
+            org.learninglog.query.rebuild.ViewRebuilds rebuilds = app.getBean(org.learninglog.query.rebuild.ViewRebuilds.class);
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(rebuilds.progress("learning-flow"))
+                    .hasValueSatisfying(progress -> assertThat(progress.state())
+                            .isEqualTo(org.learninglog.query.rebuild.RebuildProgress.State.DONE)));
+            Api api = api(app);
+            assertThat(api.get("/api/programmes/" + PROGRAMME + "/flow").body().toString()).contains(title);
+        }
+    }
+
+    /** Flips the BSON type tag of every stored {@code field} whose value is {@code value}: those pages no longer decode. */
+    private static void flipTypeTagOf(Path store, String field, String value) throws IOException {
+        Path file = store.resolve(EmbeddedMongo.STORE_FILE);
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] name = (field + "\0").getBytes(StandardCharsets.US_ASCII);
+        byte[] text = value.getBytes(StandardCharsets.UTF_8);
+        int flipped = 0;
+        for (int at = indexOf(bytes, name, 0); at >= 0; at = indexOf(bytes, name, at + 1)) {
+            int valueAt = at + name.length;
+            if (at > 0 && bytes[at - 1] == 0x02 && valueAt + 4 + text.length <= bytes.length
+                    && ByteBuffer.wrap(bytes, valueAt, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() == text.length + 1
+                    && indexOf(bytes, text, valueAt + 4) == valueAt + 4) {
+                bytes[at - 1] ^= 0x76;
+                flipped++;
+            }
+        }
+        assertThat(flipped).as("stored copies of the value").isPositive();
+        Files.write(file, bytes);
+    }
+
+    @Test
     void a_store_that_lost_its_last_4_kb_opens_at_its_newest_whole_version_and_verifies_intact() throws Exception {
         Path store = copyOfTheStore("truncated-4k");
         cutTheEnd(store.resolve(EmbeddedMongo.STORE_FILE), 4096);

@@ -20,6 +20,10 @@ import java.util.List;
  * document, and checks that each event commit has the shape the engine writes. The events come
  * first, then the other collections, then the indexes; the check stops at its time budget (logged),
  * so a very large store still starts in bounded time.
+ *
+ * <p>Only damage to the events (their collection or its indexes) stops the start: everything else
+ * is either derived from them (the views, which the query side rebuilds when it cannot read them)
+ * or fails plainly where it is read. Such damage is logged, naming the map and its last good entry.
  */
 final class StoreFileCheck {
 
@@ -47,7 +51,15 @@ final class StoreFileCheck {
                 log.info("Store check stopped at its budget of {} after {} entries; the rest is read as it is used", budget, entries);
                 return;
             }
-            entries += check(name);
+            try {
+                entries += check(name);
+            } catch (StoreDamaged damage) {
+                if (isEvents(name)) {
+                    throw damage;
+                }
+                log.warn("{} The start goes on: only the events are the record, and views are rebuilt from them.",
+                        damage.getMessage());
+            }
         }
         log.info("Store check read {} entries of {} maps in {} ms", entries, names.size(), (System.nanoTime() - started) / 1_000_000);
     }
@@ -108,7 +120,9 @@ final class StoreFileCheck {
         return message.length() > 100 ? message.substring(0, 100) + "…" : message;
     }
 
+    /** The events' collection or one of its indexes. */
     private static boolean isEvents(String mapName) {
-        return mapName.startsWith("databases.") && mapName.endsWith(EVENTS_SUFFIX);
+        return (mapName.startsWith("databases.") || mapName.startsWith("meta."))
+                && (mapName.endsWith(EVENTS_SUFFIX) || mapName.contains(EVENTS_SUFFIX + "."));
     }
 }
