@@ -1,5 +1,10 @@
-import { frame, api, get, $, params, say, refuse, mayWriteFor, newKey, insightsOf, practiceVersion,
-  showFailure, formatDay } from '../app.js';
+import { frame } from '../frame.js';
+import { mayWriteFor } from '../session.js';
+import { api, get, newKey } from '../http.js';
+import { $, params } from '../dom.js';
+import { say, refuse, showFailure } from '../notices.js';
+import { insightsOf, practiceVersion } from '../insights.js';
+import { formatDay } from '../format.js';
 import { checkboxGroup, value, onSubmit } from '../forms.js';
 
 async function main() {

@@ -1,5 +1,11 @@
-import { frame, api, $, params, framework, say, refuse, mayWriteFor, newKey, insightNow, showFailure,
-  LAYERS, SPHERES } from '../app.js';
+import { frame } from '../frame.js';
+import { mayWriteFor } from '../session.js';
+import { api, newKey } from '../http.js';
+import { $, params } from '../dom.js';
+import { say, refuse, showFailure } from '../notices.js';
+import { framework } from '../programme.js';
+import { insightNow } from '../insights.js';
+import { LAYERS, SPHERES } from '../vocabulary.js';
 import { checkboxGroup, radioGroup, selectOptions, checkedValues, value, onSubmit } from '../forms.js';
 
 async function main() {
