@@ -1,24 +1,14 @@
-// A place's insights as the forms need them, read from the place's journey.
-import { get } from './http.js';
+// Insights as the forms need them: one to revise, and a place's to choose from.
+import { api, get } from './http.js';
 
 /**
- * An insight as it reads now, with the version a revision must name (If-Match), found in its
- * place's journey: the latest of its lines, and how many there are.
+ * An insight as it reads now, with the version a revision must send back as If-Match (the read's
+ * ETag, as the server numbers it); null while it is not known.
  */
-export async function insightNow(placeId, insightId) {
-  const journey = await get('/api/places/' + encodeURIComponent(placeId) + '/journey?size=1000');
-  const lines = journey.timeline.items
-    .filter((item) => item.subjectId === insightId && item.kind.startsWith('insight-'))
-    .sort((a, b) => a.position - b.position);
-  if (!lines.length) return null;
-  const latest = lines.filter((line) => line.kind !== 'insight-retracted').pop();
-  return {
-    insightId, placeId, placeName: journey.name,
-    text: latest.summary, layer: latest.layer, sphere: latest.sphere, principles: latest.principles,
-    themes: latest.themes, source: latest.source,
-    retracted: lines.some((line) => line.kind === 'insight-retracted'),
-    version: lines.length - 1,
-  };
+export async function insightNow(insightId) {
+  const answer = await api('/api/insights/' + encodeURIComponent(insightId), { allow: [404] });
+  if (answer.status === 404) return null;
+  return { ...answer.body, version: answer.etag };
 }
 
 /** A place's insights as they read now (not withdrawn), newest first: [{insightId, text, date}]. */
@@ -33,10 +23,4 @@ export async function insightsOf(placeId) {
   }
   return [...byId.values()].filter((insight) => !retracted.has(insight.insightId))
     .sort((a, b) => b.position - a.position);
-}
-
-/** The version of a practice a change must name (If-Match): one per event of its history. */
-export function practiceVersion(history) {
-  const outcomes = history.versions.reduce((sum, version) => sum + (version.outcomes || []).length, 0);
-  return history.versions.length - 1 + outcomes + (history.status === 'retired' ? 1 : 0);
 }

@@ -27,13 +27,13 @@ async function main() {
   let insight;
   let tags;
   try {
-    [insight, tags] = await Promise.all([insightNow(placeId, insightId), framework(member.programmeId)]);
+    [insight, tags] = await Promise.all([insightNow(insightId), framework(member.programmeId)]);
   } catch (failure) {
     showFailure(status, failure);
     return;
   }
   if (!insight) {
-    refuse(status, 'We could not find this insight in its place\'s journey.');
+    refuse(status, 'We could not find this insight.');
     return;
   }
   if (insight.retracted) {
@@ -62,7 +62,7 @@ async function main() {
      
     };
     const answer = await api('/api/insights/' + encodeURIComponent(insightId), {
-      method: 'PUT', body, headers: { 'If-Match': '"' + insight.version + '"', 'Idempotency-Key': newKey() } });
+      method: 'PUT', body, headers: { 'If-Match': insight.version, 'Idempotency-Key': newKey() } });
     say(status, 'Saved.', 'success');
     const version = encodeURIComponent(answer.body.version);
     location.assign(decision
