@@ -47,7 +47,7 @@ export async function frame() {
   return member;
 }
 
-/** Says that the page cannot tell who is signed in, and leads to the sign-in page; shows nothing else. */
+/** Says that the page cannot tell who is signed in and offers the way to sign in; shows nothing else. */
 function unknownMember(failure) {
   const status = $('#status');
   if (!status) return;
