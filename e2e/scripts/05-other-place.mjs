@@ -1,8 +1,9 @@
 // A member of another place cannot reach Riverside's form (and the server refuses too); signing in
-// from a page that asked for it leads back there.
+// from a page that asked for it leads back there; a page that cannot tell who is signed in offers nothing.
 import { run, check, screenshot, placeId, PASSWORD } from './lib.mjs';
 
 const RIVERSIDE = placeId('Riverside');
+const HILLCREST = placeId('Hillcrest');
 
 await run('05-other-place', async ({ page }) => {
   // Not signed in: a page leads to the sign-in page (no browser password box), and back after signing in.
@@ -33,4 +34,16 @@ await run('05-other-place', async ({ page }) => {
   }, RIVERSIDE);
   check(refused === 403, 'the server refuses a write for another place (403)');
   await screenshot(page, '05-other-place-refused');
+
+  // /api/me fails (not a 401): the page grants nothing, says so and leads to sign-in.
+  await page.route('**/api/me', (route) => route.fulfill({ status: 503, contentType: 'application/problem+json',
+    body: JSON.stringify({ title: 'Service Unavailable', status: 503, detail: 'Try again shortly.' }) }));
+  await page.goto('/record-insight.html?place=' + HILLCREST);
+  await status.waitFor({ state: 'visible' });
+  check((await status.textContent()).includes('could not tell who you are'), 'the page says it cannot tell who is signed in');
+  check(await status.getByRole('link', { name: 'Sign in again' }).count() === 1, 'it leads to the sign-in page');
+  check(!(await page.locator('#insight-form').isVisible()), 'no form for a member it cannot name, even of their own place');
+  check(await page.locator('#site-nav a').count() === 0, 'no navigation offered either');
+  await screenshot(page, '05-other-place-unknown-member');
+  await page.unroute('**/api/me');
 });

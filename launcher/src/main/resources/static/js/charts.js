@@ -1,6 +1,6 @@
 // Small SVG charts, each with a text alternative: the SVG is labelled with a one-line summary
 // and the same numbers follow in a table.
-import { el, svg, clear } from './app.js';
+import { el, svg, clear } from './dom.js';
 
 let counter = 0;
 

@@ -1,6 +1,8 @@
 // Forms: choices built from data, values read out, and the server's problem+json shown next to
 // the field at fault. Nothing typed is cleared when a write fails.
-import { el, clear, ApiError, failureMessage } from './app.js';
+import { ApiError } from './http.js';
+import { el, clear } from './dom.js';
+import { failureMessage } from './notices.js';
 
 let counter = 0;
 

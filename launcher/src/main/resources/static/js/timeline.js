@@ -1,5 +1,8 @@
 // One line of a timeline (a place's journey or the programme's), with links to what it is about.
-import { el, kindName, formatDay, tagList, mayWriteFor } from './app.js';
+import { mayWriteFor } from './session.js';
+import { el } from './dom.js';
+import { formatDay } from './format.js';
+import { kindName } from './vocabulary.js';
 
 export function kindClass(kind) {
   if (kind.startsWith('insight')) return 'k-insight';
@@ -52,4 +55,12 @@ export function entry(item, { member, placeName } = {}) {
     el('p', { class: 'what' }, item.summary || ''),
     tagList(item),
     links(item, member));
+}
+
+/** An item's principles, themes and source as a list of tags; null when it has none. */
+export function tagList(item) {
+  const tags = [...(item.principles || []), ...(item.themes || [])];
+  if (item.source) tags.push(item.source);
+  if (!tags.length) return null;
+  return el('ul', { class: 'tags', 'aria-label': 'Tags' }, tags.map((tag) => el('li', {}, tag)));
 }

@@ -1,5 +1,10 @@
-import { frame, api, get, $, params, say, refuse, mayWriteFor, newKey, insightsOf, practiceVersion,
-  showFailure, formatDay } from '../app.js';
+import { frame } from '../frame.js';
+import { mayWriteFor } from '../session.js';
+import { api, get, newKey } from '../http.js';
+import { $, params } from '../dom.js';
+import { say, refuse, showFailure } from '../notices.js';
+import { insightsOf } from '../insights.js';
+import { formatDay } from '../format.js';
 import { checkboxGroup, value, onSubmit } from '../forms.js';
 
 async function main() {
@@ -13,8 +18,9 @@ async function main() {
     return;
   }
   let history;
+  let practiceVersion;
   try {
-    history = await get('/api/practices/' + encodeURIComponent(practiceId) + '/history');
+    ({ body: history, etag: practiceVersion } = await api('/api/practices/' + encodeURIComponent(practiceId) + '/history'));
   } catch (failure) {
     showFailure(status, failure);
     return;
@@ -65,7 +71,7 @@ async function main() {
      
     };
     const answer = await api('/api/practices/' + encodeURIComponent(practiceId) + '/adaptations', {
-      method: 'POST', body, headers: { 'If-Match': '"' + practiceVersion(history) + '"', 'Idempotency-Key': newKey() } });
+      method: 'POST', body, headers: { 'If-Match': practiceVersion, 'Idempotency-Key': newKey() } });
     say(status, 'Saved.', 'success');
     if (shared) {
       // Back to record that the place took the learning up, with this change.

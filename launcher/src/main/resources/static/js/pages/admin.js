@@ -1,4 +1,9 @@
-import { frame, api, get, el, clear, $, say, showFailure, refuse, isOperator, formatInstant } from '../app.js';
+import { frame } from '../frame.js';
+import { isOperator } from '../session.js';
+import { api, get } from '../http.js';
+import { el, clear, $ } from '../dom.js';
+import { say, showFailure, refuse } from '../notices.js';
+import { formatInstant } from '../format.js';
 
 const rows = new Map();
 

@@ -1,4 +1,9 @@
-import { frame, api, get, $, params, places, say, refuse, mayWriteFor, newKey, showFailure, ApiError } from '../app.js';
+import { frame } from '../frame.js';
+import { mayWriteFor } from '../session.js';
+import { api, get, newKey, ApiError } from '../http.js';
+import { $, params } from '../dom.js';
+import { say, refuse, showFailure } from '../notices.js';
+import { places } from '../programme.js';
 import { selectOptions, value, onSubmit } from '../forms.js';
 
 async function main() {
@@ -11,7 +16,7 @@ async function main() {
     list = await places(member.programmeId);
   } catch (failure) { showFailure(status, failure); return; }
   const mine = list.filter((place) => mayWriteFor(member, place.placeId));
-  const placeId = query.get('place') || (mine.length === 1 || member.open ? (mine[0] || {}).placeId : null);
+  const placeId = query.get('place') || (mine.length === 1 ? mine[0].placeId : null);
   if (!placeId || !mayWriteFor(member, placeId)) {
     refuse(status, 'Only members of a place can take up learning for it.');
     return;

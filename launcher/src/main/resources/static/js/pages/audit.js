@@ -1,5 +1,12 @@
-import { frame, get, el, clear, $, params, say, showFailure, readUntil, mayWriteFor, placeName, formatDay,
-  formatInstant, OUTCOMES, LAYERS, tagList, toLocalInput, fromLocalInput } from '../app.js';
+import { frame } from '../frame.js';
+import { mayWriteFor } from '../session.js';
+import { get, readUntil } from '../http.js';
+import { el, clear, $, params } from '../dom.js';
+import { say, showFailure } from '../notices.js';
+import { placeName } from '../programme.js';
+import { formatDay, formatInstant, toLocalInput, fromLocalInput } from '../format.js';
+import { OUTCOMES, LAYERS } from '../vocabulary.js';
+import { tagList } from '../timeline.js';
 
 function reading(title, insight) {
   if (!insight) return el('div', {}, el('h4', {}, title), el('p', { class: 'hint' }, 'Not recorded then.'));

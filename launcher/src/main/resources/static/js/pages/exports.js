@@ -1,4 +1,7 @@
-import { frame, el, clear, $, places, showFailure } from '../app.js';
+import { frame } from '../frame.js';
+import { el, clear, $ } from '../dom.js';
+import { showFailure } from '../notices.js';
+import { places } from '../programme.js';
 
 async function main() {
   const member = await frame();

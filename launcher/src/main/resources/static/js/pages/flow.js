@@ -1,4 +1,8 @@
-import { frame, get, el, svg, clear, $, showFailure, formatInstant } from '../app.js';
+import { frame } from '../frame.js';
+import { get } from '../http.js';
+import { el, svg, clear, $ } from '../dom.js';
+import { showFailure } from '../notices.js';
+import { formatInstant } from '../format.js';
 
 async function main() {
   const member = await frame();

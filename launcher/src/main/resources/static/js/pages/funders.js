@@ -1,5 +1,11 @@
-import { frame, get, el, clear, $, params, say, showFailure, places, framework, formatDay, formatInstant, kindName,
-  monthName, LAYERS, SPHERES, refuse, mayReadAcross, fromLocalInput, toLocalInput } from '../app.js';
+import { frame } from '../frame.js';
+import { mayReadAcross } from '../session.js';
+import { get } from '../http.js';
+import { el, clear, $, params } from '../dom.js';
+import { say, showFailure, refuse } from '../notices.js';
+import { places, framework } from '../programme.js';
+import { formatDay, formatInstant, monthName, fromLocalInput, toLocalInput } from '../format.js';
+import { kindName, LAYERS, SPHERES } from '../vocabulary.js';
 import { selectOptions } from '../forms.js';
 import { barChart, columnChart } from '../charts.js';
 import { entry } from '../timeline.js';

@@ -1,5 +1,11 @@
-import { frame, get, el, clear, $, places, say, showFailure, hasRole, mayWriteFor, mayReadAcross, isOperator, monthName,
-  returnAfterSignIn } from '../app.js';
+import { frame } from '../frame.js';
+import { hasRole, mayWriteFor, mayReadAcross, isOperator } from '../session.js';
+import { get } from '../http.js';
+import { el, clear, $ } from '../dom.js';
+import { say, showFailure } from '../notices.js';
+import { places } from '../programme.js';
+import { monthName } from '../format.js';
+import { returnAfterSignIn } from '../sign-in-return.js';
 import { columnChart } from '../charts.js';
 
 function action(href, text, detail) {
@@ -8,7 +14,7 @@ function action(href, text, detail) {
 
 async function main() {
   const member = await frame();
-  if (!member.open && returnAfterSignIn()) return;
+  if (returnAfterSignIn()) return;
   let list;
   try {
     list = await places(member.programmeId);
@@ -17,17 +23,17 @@ async function main() {
     return;
   }
   const actions = clear($('#actions'));
-  const mine = list.filter((place) => !member.open && member.placeIds.includes(place.placeId));
+  const mine = list.filter((place) => member.placeIds.includes(place.placeId));
   for (const place of mine) {
     const here = '?place=' + encodeURIComponent(place.placeId);
     actions.append(
       action('/record-insight.html' + here, 'Record an insight for ' + place.name, 'Something you noticed, with a quote if someone agreed.'),
       action('/journey.html' + here, place.name + "'s change journey", 'What happened, and how you work now.'));
   }
-  if (member.open || hasRole(member, 'LEARNING_PARTNER', 'ADMIN')) {
+  if (hasRole(member, 'LEARNING_PARTNER', 'ADMIN')) {
     actions.append(action('/sensemaking.html', 'Record a sensemaking session', 'Who met, which insights you looked at, what you concluded.'));
   }
-  if (member.open || hasRole(member, 'LEARNING_PARTNER', 'ADMIN')) {
+  if (hasRole(member, 'LEARNING_PARTNER', 'ADMIN')) {
     actions.append(action('/share-learning.html', 'Share learning across the programme', 'Pass on what you learned to places or funders.'));
   }
   if (mayReadAcross(member)) {

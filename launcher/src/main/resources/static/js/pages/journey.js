@@ -1,5 +1,11 @@
-import { frame, get, el, clear, $, params, say, showFailure, mayWriteFor, framework, LAYERS, SPHERES, KINDS,
-  monthName, formatInstant, readUntil, toLocalInput, fromLocalInput } from '../app.js';
+import { frame } from '../frame.js';
+import { mayWriteFor } from '../session.js';
+import { get, readUntil } from '../http.js';
+import { el, clear, $, params } from '../dom.js';
+import { say, showFailure } from '../notices.js';
+import { framework } from '../programme.js';
+import { monthName, formatInstant, toLocalInput, fromLocalInput } from '../format.js';
+import { LAYERS, SPHERES, KINDS } from '../vocabulary.js';
 import { selectOptions } from '../forms.js';
 import { columnChart } from '../charts.js';
 import { entry } from '../timeline.js';

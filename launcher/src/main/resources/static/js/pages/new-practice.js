@@ -1,5 +1,11 @@
-import { frame, api, $, params, placeName, say, refuse, mayWriteFor, newKey, insightsOf, showFailure,
-  formatDay } from '../app.js';
+import { frame } from '../frame.js';
+import { mayWriteFor } from '../session.js';
+import { api, newKey } from '../http.js';
+import { $, params } from '../dom.js';
+import { say, refuse, showFailure } from '../notices.js';
+import { placeName } from '../programme.js';
+import { insightsOf } from '../insights.js';
+import { formatDay } from '../format.js';
 import { checkboxGroup, checkedValues, value, onSubmit } from '../forms.js';
 
 async function main() {

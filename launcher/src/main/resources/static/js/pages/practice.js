@@ -1,5 +1,11 @@
-import { frame, get, el, clear, $, params, say, showFailure, mayWriteFor, placeName, formatDay, formatInstant,
-  readUntil, OUTCOMES } from '../app.js';
+import { frame } from '../frame.js';
+import { mayWriteFor } from '../session.js';
+import { get, readUntil } from '../http.js';
+import { el, clear, $, params } from '../dom.js';
+import { say, showFailure } from '../notices.js';
+import { placeName } from '../programme.js';
+import { formatDay, formatInstant } from '../format.js';
+import { OUTCOMES } from '../vocabulary.js';
 
 function diff(change) {
   if (!change || !change.segments) return null;

@@ -1,5 +1,10 @@
-import { frame, api, el, $, params, placeName, framework, say, refuse, mayWriteFor, newKey, LAYERS, SPHERES,
-  showFailure } from '../app.js';
+import { frame } from '../frame.js';
+import { mayWriteFor } from '../session.js';
+import { api, newKey } from '../http.js';
+import { el, $, params } from '../dom.js';
+import { say, refuse, showFailure } from '../notices.js';
+import { placeName, framework } from '../programme.js';
+import { LAYERS, SPHERES } from '../vocabulary.js';
 import { checkboxGroup, radioGroup, selectOptions, checkedValues, value, onSubmit } from '../forms.js';
 
 async function main() {

@@ -1,5 +1,11 @@
-import { frame, api, get, $, params, say, refuse, mayWriteFor, newKey, insightsOf, practiceVersion,
-  showFailure, formatDay, OUTCOMES } from '../app.js';
+import { frame } from '../frame.js';
+import { mayWriteFor } from '../session.js';
+import { api, newKey } from '../http.js';
+import { $, params } from '../dom.js';
+import { say, refuse, showFailure } from '../notices.js';
+import { insightsOf } from '../insights.js';
+import { formatDay } from '../format.js';
+import { OUTCOMES } from '../vocabulary.js';
 import { checkboxGroup, radioGroup, checkedValues, value, onSubmit } from '../forms.js';
 
 async function main() {
@@ -11,8 +17,9 @@ async function main() {
   const form = $('#review-form');
   if (!practiceId || !adaptationId) { refuse(status, 'Open this page from a practice change.'); return; }
   let history;
+  let practiceVersion;
   try {
-    history = await get('/api/practices/' + encodeURIComponent(practiceId) + '/history');
+    ({ body: history, etag: practiceVersion } = await api('/api/practices/' + encodeURIComponent(practiceId) + '/history'));
   } catch (failure) { showFailure(status, failure); return; }
   const version = history.versions.find((candidate) => candidate.decisionId === adaptationId);
   if (!version) { refuse(status, 'We could not find this change of the practice.'); return; }
@@ -28,7 +35,7 @@ async function main() {
   form.hidden = false;
   onSubmit(form, async () => {
     await api('/api/practices/' + encodeURIComponent(practiceId) + '/adaptations/' + encodeURIComponent(adaptationId) + '/reviews', {
-      method: 'POST', headers: { 'If-Match': '"' + practiceVersion(history) + '"', 'Idempotency-Key': newKey() },
+      method: 'POST', headers: { 'If-Match': practiceVersion, 'Idempotency-Key': newKey() },
       body: { outcome: form.querySelector('input[name="outcome"]:checked')?.value, notes: value(form, 'notes'),
         insightIds: checkedValues(form, 'insightIds'), reviewedOn: value(form, 'reviewedOn') } });
     say(status, 'Saved.', 'success');

@@ -1,5 +1,11 @@
-import { frame, api, $, params, framework, say, refuse, mayWriteFor, newKey, insightNow, showFailure,
-  LAYERS, SPHERES } from '../app.js';
+import { frame } from '../frame.js';
+import { mayWriteFor } from '../session.js';
+import { api, newKey } from '../http.js';
+import { $, params } from '../dom.js';
+import { say, refuse, showFailure } from '../notices.js';
+import { framework } from '../programme.js';
+import { insightNow } from '../insights.js';
+import { LAYERS, SPHERES } from '../vocabulary.js';
 import { checkboxGroup, radioGroup, selectOptions, checkedValues, value, onSubmit } from '../forms.js';
 
 async function main() {
@@ -21,13 +27,13 @@ async function main() {
   let insight;
   let tags;
   try {
-    [insight, tags] = await Promise.all([insightNow(placeId, insightId), framework(member.programmeId)]);
+    [insight, tags] = await Promise.all([insightNow(insightId), framework(member.programmeId)]);
   } catch (failure) {
     showFailure(status, failure);
     return;
   }
   if (!insight) {
-    refuse(status, 'We could not find this insight in its place\'s journey.');
+    refuse(status, 'We could not find this insight.');
     return;
   }
   if (insight.retracted) {
@@ -56,7 +62,7 @@ async function main() {
      
     };
     const answer = await api('/api/insights/' + encodeURIComponent(insightId), {
-      method: 'PUT', body, headers: { 'If-Match': '"' + insight.version + '"', 'Idempotency-Key': newKey() } });
+      method: 'PUT', body, headers: { 'If-Match': insight.version, 'Idempotency-Key': newKey() } });
     say(status, 'Saved.', 'success');
     const version = encodeURIComponent(answer.body.version);
     location.assign(decision

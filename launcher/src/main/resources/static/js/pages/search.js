@@ -1,4 +1,8 @@
-import { frame, get, el, clear, $, params, places, showFailure } from '../app.js';
+import { frame } from '../frame.js';
+import { get } from '../http.js';
+import { el, clear, $, params } from '../dom.js';
+import { showFailure } from '../notices.js';
+import { places } from '../programme.js';
 
 async function main() {
   const member = await frame();

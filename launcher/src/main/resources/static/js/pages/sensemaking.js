@@ -1,11 +1,16 @@
-import { frame, api, get, $, places, say, refuse, hasRole, newKey, showFailure, ApiError } from '../app.js';
+import { frame } from '../frame.js';
+import { hasRole } from '../session.js';
+import { api, get, newKey, ApiError } from '../http.js';
+import { $ } from '../dom.js';
+import { say, refuse, showFailure } from '../notices.js';
+import { places } from '../programme.js';
 import { checkboxGroup, checkedValues, value, onSubmit } from '../forms.js';
 
 async function main() {
   const member = await frame();
   const status = $('#status');
   const form = $('#session-form');
-  if (!(member.open || hasRole(member, 'LEARNING_PARTNER', 'ADMIN', 'OPERATOR'))) {
+  if (!hasRole(member, 'LEARNING_PARTNER', 'ADMIN', 'OPERATOR')) {
     refuse(status, 'Sensemaking sessions are recorded by the programme\'s learning partners.');
     return;
   }

@@ -1,5 +1,11 @@
-import { frame, api, get, $, params, places, say, refuse, mayWriteFor, hasRole, newKey, insightsOf, showFailure,
-  formatDay } from '../app.js';
+import { frame } from '../frame.js';
+import { mayWriteFor, hasRole } from '../session.js';
+import { api, get, newKey } from '../http.js';
+import { $, params } from '../dom.js';
+import { say, refuse, showFailure } from '../notices.js';
+import { places } from '../programme.js';
+import { insightsOf } from '../insights.js';
+import { formatDay } from '../format.js';
 import { checkboxGroup, checkedValues, value, onSubmit } from '../forms.js';
 
 async function main() {
@@ -9,7 +15,7 @@ async function main() {
   const form = $('#share-form');
   const acrossProgramme = !placeId;
   if (placeId && !mayWriteFor(member, placeId)) { refuse(status, 'You can share learning only from your own place.'); return; }
-  if (acrossProgramme && !(member.open || hasRole(member, 'LEARNING_PARTNER', 'ADMIN', 'OPERATOR'))) {
+  if (acrossProgramme && !hasRole(member, 'LEARNING_PARTNER', 'ADMIN', 'OPERATOR')) {
     refuse(status, 'Open this page from your place\'s journey to share its learning.');
     return;
   }

@@ -1,4 +1,6 @@
-import { $, say, csrfToken, el, clear } from '../app.js';
+import { csrfToken } from '../http.js';
+import { $, el, clear } from '../dom.js';
+import { say } from '../notices.js';
 
 // The form posts to /sign-in; its CSRF field carries the XSRF-TOKEN cookie's value.
 const form = $('#sign-in-form');

@@ -190,6 +190,7 @@ class AccessMatrixTest {
                 "/api/places/" + PLACE_A + "/journey/export?format=json", notOfA());
         read(cells, "GET /api/places/{A}/journey/report", everyone, "/api/places/" + PLACE_A + "/journey/report", notOfA());
         read(cells, "GET /api/practices/{practice of A}/history", everyone, "/api/practices/" + practiceA + "/history", notOfA());
+        read(cells, "GET /api/insights/{insight of A}", everyone, "/api/insights/" + insightA, notOfA());
         read(cells, "GET /api/adaptations/{adaptation of A}/audit", everyone, "/api/adaptations/" + adaptationA + "/audit", notOfA());
         read(cells, "GET /api/programmes/{id}/timeline", everyone, "/api/programmes/" + PROGRAMME + "/timeline", notOfOther());
         read(cells, "GET /api/programmes/{id}/timeline/export", everyone,

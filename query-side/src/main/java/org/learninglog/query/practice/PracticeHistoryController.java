@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.learninglog.security.AccessPolicy;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,11 +25,14 @@ class PracticeHistoryController {
     }
 
     @GetMapping("/api/practices/{practiceId}/history")
-    @Operation(summary = "Every version of the practice with a word-level difference to the one before; with asOf, as the record stood then")
-    PracticeHistory history(@PathVariable String practiceId,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+    @Operation(summary = "Every version of the practice with a word-level difference to the one before; with asOf, as the record stood then. "
+            + "Without asOf, its ETag is the version a change sends back as If-Match")
+    ResponseEntity<PracticeHistory> history(@PathVariable String practiceId,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         PracticeHistory history = queries.history(practiceId, asOf);
         access.requireReadPlace(history.programmeId(), history.placeId(), "read a practice's history");
-        return history;
+        // The record as it stood then is no version anybody can change.
+        return asOf == null ? ResponseEntity.ok().eTag(Long.toString(history.version())).body(history)
+                : ResponseEntity.ok(history);
     }
 }

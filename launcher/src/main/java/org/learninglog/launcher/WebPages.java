@@ -1,0 +1,46 @@
+package org.learninglog.launcher;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The web UI's pages: each template in {@code templates/pages/} is served at {@code /<name>.html}
+ * (and {@code index} at {@code /} too), rendered with the one frame in {@code templates/layout.html}.
+ * Thymeleaf rather than pages written by a generator: the frame exists once, in the build's own
+ * sources, and no generated file has to be kept in step with it. Scripts, styles and data stay
+ * static files; a page template holds only markup.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebPages implements WebMvcConfigurer {
+
+    static final String TEMPLATES = "classpath:/templates/pages/*.html";
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        for (String page : names()) {
+            registry.addViewController("/" + page + ".html").setViewName("pages/" + page);
+        }
+        // The front door is the programme home; the API's own pages stay at /swagger-ui.html.
+        registry.addViewController("/").setViewName("pages/index");
+    }
+
+    /** The pages' names, from the templates on the class path (so a new template is a new page). */
+    static List<String> names() {
+        try {
+            Resource[] templates = new PathMatchingResourcePatternResolver().getResources(TEMPLATES);
+            return Arrays.stream(templates).map(Resource::getFilename).filter(Objects::nonNull)
+                    .map(name -> name.substring(0, name.length() - ".html".length())).sorted().toList();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("Could not list the page templates " + TEMPLATES, unreadable);
+        }
+    }
+}
