@@ -33,7 +33,7 @@ class StoredShapeTest {
         ViewFixture fixture = new ViewFixture(store);
         fixture.append(SampleHistory.demo("demo"));
         fixture.append(SampleHistory.generated(7, "gen", 6, 400, Instant.parse("2024-01-01T00:00:00Z")));
-        List<Recorded> events = fixture.stored();
+        List<ViewEvent> events = fixture.stored();
         assertThat(ViewFixture.PROJECTIONS).extracting(Projection::name).containsExactlyInAnyOrderElementsOf(PINNED.keySet());
         for (Projection projection : ViewFixture.PROJECTIONS) {
             String collection = "pinned_" + projection.name().replace('-', '_');
