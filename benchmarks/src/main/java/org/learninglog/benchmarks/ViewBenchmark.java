@@ -18,7 +18,8 @@ import org.learninglog.query.sample.SampleHistory;
 import org.learninglog.query.search.SearchProjection;
 import org.learninglog.query.search.SearchQueries;
 import org.learninglog.query.search.SearchResults;
-import org.learninglog.query.view.MongoDocuments;
+import org.learninglog.query.view.DirectDocuments;
+import org.learninglog.query.view.FreshGenerationDocuments;
 import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.Projection;
 import org.learninglog.query.view.TimelineFilter;
@@ -115,7 +116,7 @@ public final class ViewBenchmark {
         for (Projection projection : projections) {
             MongoCollection<Document> collection = store.database().getCollection("bench_" + projection.name().replace('-', '_'));
             start = System.nanoTime();
-            MongoDocuments generation = MongoDocuments.fresh(collection, 200_000);
+            FreshGenerationDocuments generation = new FreshGenerationDocuments(collection, 200_000);
             new GenerationBuilder(engine, projection, generation).applyUntil(0, engine::headPosition, position -> { });
             double rebuild = seconds(start);
             totalRebuild += rebuild;
@@ -123,7 +124,7 @@ public final class ViewBenchmark {
             List<org.learninglog.query.view.ViewEvent> first = firstEvents(engine, liveEvents);
             start = System.nanoTime();
             for (org.learninglog.query.view.ViewEvent event : first) {
-                ViewUpdate write = new ViewUpdate(MongoDocuments.direct(live), event.position());
+                ViewUpdate write = new ViewUpdate(new DirectDocuments(live), event.position());
                 projection.apply(event, write);
                 write.commit();
             }

@@ -10,7 +10,7 @@ import org.learninglog.query.deadletter.DeadLetterGroups;
 import org.learninglog.query.programme.ProgrammeTimelineProjection;
 import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.query.sample.SampleHistory;
-import org.learninglog.query.view.MongoDocuments;
+import org.learninglog.query.view.BufferedDocuments;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewDigest;
 import org.learninglog.query.view.ViewUpdate;
@@ -137,7 +137,7 @@ class ViewRebuildTest {
 
         List<ViewEvent> stored = views.storedAsViewsSeeThem();
         var reference = store.database().getCollection("reference_" + UUID.randomUUID().toString().replace("-", ""));
-        MongoDocuments documents = MongoDocuments.buffered(reference, 1_000_000);
+        BufferedDocuments documents = new BufferedDocuments(reference, 1_000_000);
         ProgrammeTimelineProjection projection = new ProgrammeTimelineProjection();
         for (ViewEvent event : stored) {
             ViewUpdate write = new ViewUpdate(documents, event.position());

@@ -12,7 +12,7 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.learninglog.query.deadletter.DeadLetterGroups;
 import org.learninglog.query.sample.SampleHistory;
-import org.learninglog.query.view.MongoDocuments;
+import org.learninglog.query.view.BufferedDocuments;
 import org.learninglog.query.view.Projection;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewReader;
@@ -99,7 +99,7 @@ final class Views {
     /** The view folded from only the events recorded up to {@code cut}, in a collection of its own, to read. */
     ViewReader referenceFold(Projection projection, List<ViewEvent> events, Instant cut) {
         var collection = store.database().getCollection("reference_" + UUID.randomUUID().toString().replace("-", ""));
-        MongoDocuments documents = MongoDocuments.buffered(collection, 1_000_000);
+        BufferedDocuments documents = new BufferedDocuments(collection, 1_000_000);
         for (ViewEvent event : events) {
             if (!event.recordedAt().isAfter(cut)) {
                 ViewUpdate write = new ViewUpdate(documents, event.position());

@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.learninglog.query.NotFoundException;
-import org.learninglog.query.view.MongoDocuments;
+import org.learninglog.query.view.FreshGenerationDocuments;
 import org.learninglog.query.view.ViewProcessor;
 import org.learninglog.query.view.ViewGenerations;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
@@ -114,7 +114,7 @@ public class ViewRebuilds {
         try {
             MongoCollection<Document> target = generations.collection(view, to);
             target.drop(); // what a failed earlier attempt left
-            GenerationBuilder builder = new GenerationBuilder(engine, events, MongoDocuments.fresh(target, CACHE_LIMIT));
+            GenerationBuilder builder = new GenerationBuilder(engine, events, new FreshGenerationDocuments(target, CACHE_LIMIT));
             long position = builder.applyUntil(0, engine::headPosition,
                     at -> report(view, RebuildProgress.State.RUNNING, from, to, at, startedAt, null));
 

@@ -57,7 +57,7 @@ public abstract class ViewProcessor {
                     + " without a tracking token");
         }
         ViewEvent event = recorded(PositionedEventStorageEngine.positionOf(token), message);
-        ViewUpdate write = new ViewUpdate(MongoDocuments.direct(generations.collection(projection.name(), generation)),
+        ViewUpdate write = new ViewUpdate(new DirectDocuments(generations.collection(projection.name(), generation)),
                 event.position());
         projection.apply(event, write);
         write.commit();

@@ -59,7 +59,7 @@ final class ViewFixture {
     /** As the live processor does: each event's documents written as soon as it is applied. */
     static void applyLive(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events) {
         for (ViewEvent event : events) {
-            ViewUpdate write = new ViewUpdate(MongoDocuments.direct(collection), event.position());
+            ViewUpdate write = new ViewUpdate(new DirectDocuments(collection), event.position());
             projection.apply(event, write);
             write.commit();
         }
@@ -67,7 +67,7 @@ final class ViewFixture {
 
     /** As a rebuild does: in memory, written in bulk. */
     static void applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events) {
-        MongoDocuments documents = MongoDocuments.fresh(collection, 100_000);
+        FreshGenerationDocuments documents = new FreshGenerationDocuments(collection, 100_000);
         int count = 0;
         for (ViewEvent event : events) {
             ViewUpdate write = new ViewUpdate(documents, event.position());
