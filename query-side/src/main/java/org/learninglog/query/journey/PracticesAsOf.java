@@ -1,7 +1,7 @@
 package org.learninglog.query.journey;
 
 import org.bson.Document;
-import org.learninglog.query.view.Bson;
+import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.ViewReader;
 
 import java.time.Instant;
@@ -9,18 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Folds practice documents to an instant. */
-final class PracticeFolds {
+/** VersionHistories practice documents to an instant. */
+final class PracticesAsOf {
 
-    private PracticeFolds() {
+    private PracticesAsOf() {
     }
 
     static List<PlaceJourney.PracticeNow> practicesOf(ViewReader reader, Document place, Instant asOf) {
-        Predicate<Document> moment = Folds.upTo(asOf);
-        List<String> ids = Folds.stamped(place, "practices", moment).stream().map(p -> JourneyProjection.practiceId(p.getString("practiceId"))).toList();
+        Predicate<Document> moment = VersionHistories.upTo(asOf);
+        List<String> ids = VersionHistories.stamped(place, "practices", moment).stream().map(p -> JourneyProjection.practiceId(p.getString("practiceId"))).toList();
         List<PlaceJourney.PracticeNow> practices = new ArrayList<>();
         for (Document practice : reader.getAll(ids)) {
-            List<Document> versions = Folds.versions(practice, moment);
+            List<Document> versions = VersionHistories.versions(practice, moment);
             if (versions.isEmpty()) {
                 continue;
             }
@@ -35,7 +35,7 @@ final class PracticeFolds {
             }
             practices.add(new PlaceJourney.PracticeNow(practice.getString("_id").substring("practice:".length()),
                     practice.getString("name"), description, status, versions.size(),
-                    Bson.instant(versions.get(versions.size() - 1), "at")));
+                    DocumentFields.instant(versions.get(versions.size() - 1), "at")));
         }
         return practices;
     }

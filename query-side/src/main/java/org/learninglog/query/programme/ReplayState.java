@@ -1,8 +1,8 @@
-package org.learninglog.query.funder;
+package org.learninglog.query.programme;
 
 import org.bson.Document;
-import org.learninglog.query.view.Bson;
-import org.learninglog.query.view.Entry;
+import org.learninglog.query.view.DocumentFields;
+import org.learninglog.query.view.TimelineLine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,12 +17,12 @@ public record ReplayState(long steps, Map<String, Long> byKind, Map<String, Long
 
     static void fold(Document state, Document line) {
         ProgrammeTimelineProjection.increment(state, "steps");
-        ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "kinds"), line.getString(Entry.KIND));
-        if (line.getString(Entry.PLACE) != null) {
-            ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "places"), line.getString(Entry.PLACE));
+        ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "kinds"), line.getString(TimelineLine.KIND));
+        if (line.getString(TimelineLine.PLACE) != null) {
+            ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "places"), line.getString(TimelineLine.PLACE));
         }
-        Bson.strings(line, Entry.PRINCIPLES).forEach(p -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "principles"), p));
-        Bson.strings(line, Entry.THEMES).forEach(t -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "themes"), t));
+        DocumentFields.strings(line, TimelineLine.PRINCIPLES).forEach(p -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "principles"), p));
+        DocumentFields.strings(line, TimelineLine.THEMES).forEach(t -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "themes"), t));
     }
 
     static ReplayState of(Document state) {

@@ -1,4 +1,4 @@
-package org.learninglog.query.funder;
+package org.learninglog.query.programme;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,10 +19,10 @@ import java.time.Instant;
 @Tag(name = "funder timeline", description = "A programme's timeline across its places, paged, stepped through, jumped to a date, counted")
 class ProgrammeTimelineController {
 
-    private final FunderQueries queries;
+    private final ProgrammeTimelineQueries queries;
     private final AccessPolicy access;
 
-    ProgrammeTimelineController(FunderQueries queries, AccessPolicy access) {
+    ProgrammeTimelineController(ProgrammeTimelineQueries queries, AccessPolicy access) {
         this.access = access;
         this.queries = queries;
     }

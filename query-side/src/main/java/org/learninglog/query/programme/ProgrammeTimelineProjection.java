@@ -1,13 +1,13 @@
-package org.learninglog.query.funder;
+package org.learninglog.query.programme;
 
 import org.bson.Document;
-import org.learninglog.query.view.Bson;
-import org.learninglog.query.view.Entry;
+import org.learninglog.query.view.DocumentFields;
+import org.learninglog.query.view.TimelineLine;
 import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.Projection;
-import org.learninglog.query.view.Recorded;
-import org.learninglog.query.view.TimelineLines;
-import org.learninglog.query.view.ViewWrite;
+import org.learninglog.query.view.ViewEvent;
+import org.learninglog.query.view.EventLines;
+import org.learninglog.query.view.ViewUpdate;
 import org.springframework.stereotype.Component;
 
 import java.time.YearMonth;
@@ -53,11 +53,11 @@ public class ProgrammeTimelineProjection implements Projection {
     }
 
     @Override
-    public void apply(Recorded event, ViewWrite view) {
+    public void apply(ViewEvent event, ViewUpdate view) {
         Document programmeLine = null;
         Set<String> facets = new LinkedHashSet<>();
-        for (Document line : TimelineLines.linesOf(event, view)) {
-            String programmeId = line.getString(Entry.PROGRAMME);
+        for (Document line : EventLines.linesOf(event, view)) {
+            String programmeId = line.getString(TimelineLine.PROGRAMME);
             if (programmeLine == null) {
                 // One line per event on the programme's timeline: the first place's; a session held
                 // in three places is one step of the replay, listed under each place.
@@ -68,7 +68,7 @@ public class ProgrammeTimelineProjection implements Projection {
         if (programmeLine == null) {
             return;
         }
-        String programmeId = programmeLine.getString(Entry.PROGRAMME);
+        String programmeId = programmeLine.getString(TimelineLine.PROGRAMME);
         Document line = programmeLine;
         // A new page starts with the state before its first line; then the running state moves on.
         PagedLog.append(view, timelineKey(programmeId), line, head -> copy(state(head)));
@@ -84,27 +84,27 @@ public class ProgrammeTimelineProjection implements Projection {
 
     static List<String> facetKeys(String programmeId, Document line) {
         List<String> keys = new ArrayList<>();
-        Bson.strings(line, Entry.PRINCIPLES).forEach(value -> keys.add(facetKey(programmeId, "principle", value)));
-        Bson.strings(line, Entry.THEMES).forEach(value -> keys.add(facetKey(programmeId, "theme", value)));
-        for (String facet : List.of(Entry.LAYER, Entry.SPHERE, Entry.SOURCE, Entry.KIND, Entry.PLACE)) {
+        DocumentFields.strings(line, TimelineLine.PRINCIPLES).forEach(value -> keys.add(facetKey(programmeId, "principle", value)));
+        DocumentFields.strings(line, TimelineLine.THEMES).forEach(value -> keys.add(facetKey(programmeId, "theme", value)));
+        for (String facet : List.of(TimelineLine.LAYER, TimelineLine.SPHERE, TimelineLine.SOURCE, TimelineLine.KIND, TimelineLine.PLACE)) {
             String value = line.getString(facet);
             if (value != null) {
-                keys.add(facetKey(programmeId, facet.equals(Entry.PLACE) ? "place" : facet, value));
+                keys.add(facetKey(programmeId, facet.equals(TimelineLine.PLACE) ? "place" : facet, value));
             }
         }
         return keys;
     }
 
-    private static void count(ViewWrite view, String programmeId, Document line) {
+    private static void count(ViewUpdate view, String programmeId, Document line) {
         Document counts = view.edit(countsId(programmeId));
         if (counts == null) {
             return;
         }
-        String recorded = YearMonth.from(Entry.at(line).atZone(ZoneOffset.UTC)).toString();
-        String month = line.getString(Entry.DATE).substring(0, 7);
+        String recorded = YearMonth.from(TimelineLine.at(line).atZone(ZoneOffset.UTC)).toString();
+        String month = line.getString(TimelineLine.DATE).substring(0, 7);
         Document bucket = sub(sub(sub(counts, "recorded"), recorded), month);
-        Bson.strings(line, Entry.PRINCIPLES).forEach(value -> increment(sub(bucket, "principles"), value));
-        Bson.strings(line, Entry.THEMES).forEach(value -> increment(sub(bucket, "themes"), value));
+        DocumentFields.strings(line, TimelineLine.PRINCIPLES).forEach(value -> increment(sub(bucket, "principles"), value));
+        DocumentFields.strings(line, TimelineLine.THEMES).forEach(value -> increment(sub(bucket, "themes"), value));
         increment(bucket, "lines");
     }
 
@@ -122,7 +122,7 @@ public class ProgrammeTimelineProjection implements Projection {
     }
 
     static Document sub(Document parent, String key) {
-        String safe = Bson.key(key);
+        String safe = DocumentFields.key(key);
         Document child = parent.get(safe, Document.class);
         if (child == null) {
             child = new Document();
@@ -132,7 +132,7 @@ public class ProgrammeTimelineProjection implements Projection {
     }
 
     static void increment(Document counts, String key) {
-        String safe = Bson.key(key);
+        String safe = DocumentFields.key(key);
         Number current = counts.get(safe, Number.class);
         counts.put(safe, (current == null ? 0L : current.longValue()) + 1);
     }

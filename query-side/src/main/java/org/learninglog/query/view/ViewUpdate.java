@@ -14,7 +14,7 @@ import java.util.Map;
  * {@link #edit} answers {@code null}: the projection leaves it alone. Delivering an event twice
  * therefore changes nothing, whichever documents the first delivery reached.
  */
-public final class ViewWrite {
+public final class ViewUpdate {
 
     /** The field holding the position of the last event applied to a document. */
     public static final String POSITION = "_pos";
@@ -25,7 +25,7 @@ public final class ViewWrite {
     /** Documents read ahead in one round trip ({@link #prefetch}), {@code null} for ids known to be absent. */
     private final Map<String, Document> prefetched = new java.util.HashMap<>();
 
-    public ViewWrite(DocumentSource source, long position) {
+    public ViewUpdate(DocumentSource source, long position) {
         this.source = source;
         this.position = position;
     }

@@ -4,11 +4,11 @@ import org.springframework.stereotype.Component;
 
 /** Opens a reader on the live generation of a view, one per request. */
 @Component
-public class Views {
+public class LiveViews {
 
     private final ViewGenerations generations;
 
-    public Views(ViewGenerations generations) {
+    public LiveViews(ViewGenerations generations) {
         this.generations = generations;
     }
 

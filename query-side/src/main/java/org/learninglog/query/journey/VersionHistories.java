@@ -1,7 +1,7 @@
 package org.learninglog.query.journey;
 
 import org.bson.Document;
-import org.learninglog.query.view.Bson;
+import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.Evidence;
 import org.learninglog.store.personal.PersonalValues;
 
@@ -11,18 +11,18 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Folds the version histories of the journey view to a moment: an instant ("as of") or a
+ * VersionHistories the version histories of the journey view to a moment: an instant ("as of") or a
  * position ("when this decision was recorded"). A version belongs to the moment if it was
  * recorded at or before it.
  */
-public final class Folds {
+public final class VersionHistories {
 
-    private Folds() {
+    private VersionHistories() {
     }
 
     /** Versions recorded up to {@code asOf} ({@code null}: all of them). */
     public static Predicate<Document> upTo(Instant asOf) {
-        return value -> asOf == null || !Bson.instant(value, "at").isAfter(asOf);
+        return value -> asOf == null || !DocumentFields.instant(value, "at").isAfter(asOf);
     }
 
     /** Versions recorded before the event at {@code position}. */
@@ -32,7 +32,7 @@ public final class Folds {
 
     public static List<Document> versions(Document entity, Predicate<Document> moment) {
         List<Document> kept = new ArrayList<>();
-        for (Document version : Bson.documents(entity, "versions")) {
+        for (Document version : DocumentFields.documents(entity, "versions")) {
             if (moment.test(version)) {
                 kept.add(version);
             }
@@ -41,7 +41,7 @@ public final class Folds {
     }
 
     public static List<Document> stamped(Document entity, String field, Predicate<Document> moment) {
-        return Bson.documents(entity, field).stream().filter(moment).toList();
+        return DocumentFields.documents(entity, field).stream().filter(moment).toList();
     }
 
     /** An insight as it read at a moment; {@code null} if it was not recorded yet. */
@@ -69,10 +69,10 @@ public final class Folds {
         }
         Document last = versions.get(versions.size() - 1);
         return new InsightReading(insightId, insight.getString("placeId"), text,
-                List.copyOf(Bson.strings(tags, "principles")), List.copyOf(Bson.strings(tags, "themes")),
+                List.copyOf(DocumentFields.strings(tags, "principles")), List.copyOf(DocumentFields.strings(tags, "themes")),
                 tags == null ? null : tags.getString("layer"), tags == null ? null : tags.getString("sphere"),
                 tags == null ? null : tags.getString("source"), retracted, retraction, versions.size(),
-                Bson.instant(last, "at"), last.get("pos", Number.class).longValue(), evidence);
+                DocumentFields.instant(last, "at"), last.get("pos", Number.class).longValue(), evidence);
     }
 
     /** An insight as it reads at a moment. */

@@ -1,7 +1,7 @@
-package org.learninglog.query.funder;
+package org.learninglog.query.programme;
 
 import org.axonframework.config.ProcessingGroup;
-import org.learninglog.query.view.ProjectionEvents;
+import org.learninglog.query.view.ViewProcessor;
 import org.learninglog.query.view.ViewGenerations;
 import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 /** The programme timeline's tracking processor. */
 @Component
 @ProcessingGroup(ProgrammeTimelineProjection.NAME)
-class ProgrammeTimelineEvents extends ProjectionEvents {
+class ProgrammeTimelineProcessor extends ViewProcessor {
 
-    ProgrammeTimelineEvents(ProgrammeTimelineProjection projection, ViewGenerations generations, PersonalValues personalValues) {
+    ProgrammeTimelineProcessor(ProgrammeTimelineProjection projection, ViewGenerations generations, PersonalValues personalValues) {
         super(projection, generations, personalValues);
     }
 }

@@ -1,7 +1,7 @@
 package org.learninglog.query.flow;
 
 import org.axonframework.config.ProcessingGroup;
-import org.learninglog.query.view.ProjectionEvents;
+import org.learninglog.query.view.ViewProcessor;
 import org.learninglog.query.view.ViewGenerations;
 import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 /** The learning flow's tracking processor. */
 @Component
 @ProcessingGroup(LearningFlowProjection.NAME)
-class LearningFlowEvents extends ProjectionEvents {
+class LearningFlowProcessor extends ViewProcessor {
 
-    LearningFlowEvents(LearningFlowProjection projection, ViewGenerations generations, PersonalValues personalValues) {
+    LearningFlowProcessor(LearningFlowProjection projection, ViewGenerations generations, PersonalValues personalValues) {
         super(projection, generations, personalValues);
     }
 }

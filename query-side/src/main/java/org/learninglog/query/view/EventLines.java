@@ -35,69 +35,69 @@ import java.util.Set;
  * {@code origin:<sharedLearningId>}), each a history by position, so that an event applied again
  * reads exactly what it read the first time.
  */
-public final class TimelineLines {
+public final class EventLines {
 
-    private TimelineLines() {
+    private EventLines() {
     }
 
-    public static List<Document> linesOf(Recorded event, ViewWrite view) {
+    public static List<Document> linesOf(ViewEvent event, ViewUpdate view) {
         Object payload = event.payload();
         List<Document> lines = new ArrayList<>();
         if (payload instanceof PersonRegistered e) {
             // The person's name, as the event handed it over: sealed with their key (see Evidence).
             remember(view, personKey(e.personId()), new Document("personId", e.personId()).append("name", e.personalData() == null ? null : e.personalData().name()));
         } else if (payload instanceof InsightRecorded e) {
-            Entry.Facets facets = new Entry.Facets(e.principles(), e.themes(), name(e.layer()), name(e.sphere()), e.source(), List.of());
+            TimelineLine.Facets facets = new TimelineLine.Facets(e.principles(), e.themes(), name(e.layer()), name(e.sphere()), e.source(), List.of());
             remember(view, "tags:" + e.insightId(), facets(facets));
-            Document line = Entry.of(event, "insight-recorded", e.placeId(), e.programmeId(), e.insightId(), e.happenedOn(),
+            Document line = TimelineLine.of(event, "insight-recorded", e.placeId(), e.programmeId(), e.insightId(), e.happenedOn(),
                     e.text(), facets, List.of());
             if (e.evidence() != null) {
-                line.append(Entry.EVIDENCE, evidence(view, e.evidence()));
+                line.append(TimelineLine.EVIDENCE, evidence(view, e.evidence()));
             }
             lines.add(line);
         } else if (payload instanceof InsightRevised e) {
-            Entry.Facets facets = new Entry.Facets(e.principles(), e.themes(), name(e.layer()), name(e.sphere()), e.source(), List.of());
+            TimelineLine.Facets facets = new TimelineLine.Facets(e.principles(), e.themes(), name(e.layer()), name(e.sphere()), e.source(), List.of());
             remember(view, "tags:" + e.insightId(), facets(facets));
-            lines.add(Entry.of(event, "insight-revised", e.placeId(), e.programmeId(), e.insightId(), null, e.text(), facets, List.of()));
+            lines.add(TimelineLine.of(event, "insight-revised", e.placeId(), e.programmeId(), e.insightId(), null, e.text(), facets, List.of()));
         } else if (payload instanceof InsightRetracted e) {
-            lines.add(Entry.of(event, "insight-retracted", e.placeId(), e.programmeId(), e.insightId(), null, e.reason(),
+            lines.add(TimelineLine.of(event, "insight-retracted", e.placeId(), e.programmeId(), e.insightId(), null, e.reason(),
                     facetsOf(view, List.of(e.insightId())), List.of()));
         } else if (payload instanceof PracticeAdopted e) {
-            lines.add(Entry.of(event, "practice-adopted", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
+            lines.add(TimelineLine.of(event, "practice-adopted", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
                     e.name() + ": " + e.description(), facetsOf(view, e.insightIds()), refs(e.insightIds(), e.sharedLearningIds())));
         } else if (payload instanceof PracticeAdapted e) {
-            lines.add(Entry.of(event, "practice-adapted", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
+            lines.add(TimelineLine.of(event, "practice-adapted", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
                     e.becomes(), facetsOf(view, e.insightIds()), refs(List.of(e.adaptationId()), e.insightIds(), e.sharedLearningIds())));
         } else if (payload instanceof PracticeRetired e) {
-            lines.add(Entry.of(event, "practice-retired", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
+            lines.add(TimelineLine.of(event, "practice-retired", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
                     e.why(), facetsOf(view, e.insightIds()), refs(e.insightIds())));
         } else if (payload instanceof AdaptationOutcomeReviewed e) {
-            lines.add(Entry.of(event, "outcome-reviewed", e.placeId(), e.programmeId(), e.adaptationId(), e.reviewedOn(),
+            lines.add(TimelineLine.of(event, "outcome-reviewed", e.placeId(), e.programmeId(), e.adaptationId(), e.reviewedOn(),
                     e.outcome() + (e.notes() == null ? "" : ": " + e.notes()), facetsOf(view, e.insightIds()),
                     refs(List.of(e.practiceId()), e.insightIds())));
         } else if (payload instanceof LearningShared e) {
             remember(view, "origin:" + e.sharedLearningId(), new Document("placeId", e.placeId()));
-            lines.add(Entry.of(event, "learning-shared", e.placeId(), e.programmeId(), e.sharedLearningId(), null, e.title(),
+            lines.add(TimelineLine.of(event, "learning-shared", e.placeId(), e.programmeId(), e.sharedLearningId(), null, e.title(),
                     facetsOf(view, e.insightIds()), refs(e.insightIds(), e.adaptations().stream().map(LearningShared.AdaptationRef::adaptationId).toList())));
         } else if (payload instanceof SharedLearningAdopted e) {
             Document origin = recalled(view, "origin:" + e.sharedLearningId());
             String from = origin == null ? null : origin.getString("placeId");
             List<String> refs = refs(List.of(e.sharedLearningId(), e.practiceId()),
                     e.adaptationId() == null ? List.of() : List.of(e.adaptationId()), from == null ? List.of() : List.of(from));
-            lines.add(Entry.of(event, "shared-learning-adopted", e.placeId(), e.programmeId(), e.sharedLearningId(), null,
-                    e.note(), Entry.Facets.NONE, refs));
+            lines.add(TimelineLine.of(event, "shared-learning-adopted", e.placeId(), e.programmeId(), e.sharedLearningId(), null,
+                    e.note(), TimelineLine.Facets.NONE, refs));
             if (from != null && !from.equals(e.placeId())) {
-                lines.add(Entry.of(event, "learning-taken-up", from, e.programmeId(), e.sharedLearningId(), null,
-                        e.note(), Entry.Facets.NONE, refs));
+                lines.add(TimelineLine.of(event, "learning-taken-up", from, e.programmeId(), e.sharedLearningId(), null,
+                        e.note(), TimelineLine.Facets.NONE, refs));
             }
         } else if (payload instanceof SharedLearningRespondedTo e) {
-            lines.add(Entry.of(event, "shared-learning-" + e.kind().name().toLowerCase(), e.placeId(), e.programmeId(),
-                    e.sharedLearningId(), null, e.text(), Entry.Facets.NONE, List.of()));
+            lines.add(TimelineLine.of(event, "shared-learning-" + e.kind().name().toLowerCase(), e.placeId(), e.programmeId(),
+                    e.sharedLearningId(), null, e.text(), TimelineLine.Facets.NONE, List.of()));
         } else if (payload instanceof SensemakingHeld e) {
-            Entry.Facets facets = facetsOf(view, e.insightIds());
+            TimelineLine.Facets facets = facetsOf(view, e.insightIds());
             List<String> places = e.placeIds().isEmpty() ? java.util.Collections.singletonList(null) : e.placeIds();
             for (String placeId : places) {
-                lines.add(Entry.of(event, "sensemaking-held", placeId, e.programmeId(), e.sessionId(), e.heldOn(),
+                lines.add(TimelineLine.of(event, "sensemaking-held", placeId, e.programmeId(), e.sessionId(), e.heldOn(),
                         e.title(), facets, refs(e.insightIds())));
             }
         }
@@ -110,7 +110,7 @@ public final class TimelineLines {
     }
 
     /** The evidence of an insight as a view keeps it: the sealed quote, and the sealed name of who said it. */
-    public static Document evidence(ViewWrite view, PersonalData quote) {
+    public static Document evidence(ViewUpdate view, PersonalData quote) {
         Document person = recalled(view, personKey(quote.personId()));
         return Evidence.document(quote, person == null ? null : person.getString("name"));
     }
@@ -128,24 +128,24 @@ public final class TimelineLines {
         return List.copyOf(all);
     }
 
-    private static Document facets(Entry.Facets facets) {
-        return new Document(Entry.PRINCIPLES, Bson.list(facets.principles())).append(Entry.THEMES, Bson.list(facets.themes()))
-                .append(Entry.LAYER, facets.layer()).append(Entry.SPHERE, facets.sphere()).append(Entry.SOURCE, facets.source());
+    private static Document facets(TimelineLine.Facets facets) {
+        return new Document(TimelineLine.PRINCIPLES, DocumentFields.list(facets.principles())).append(TimelineLine.THEMES, DocumentFields.list(facets.themes()))
+                .append(TimelineLine.LAYER, facets.layer()).append(TimelineLine.SPHERE, facets.sphere()).append(TimelineLine.SOURCE, facets.source());
     }
 
     /** Appends a value to the history kept under {@code id}. */
-    private static void remember(ViewWrite view, String id, Document value) {
+    private static void remember(ViewUpdate view, String id, Document value) {
         Document memory = view.edit(id);
         if (memory != null) {
-            Bson.appendable(memory, "history").add(value.append("pos", view.position()));
+            DocumentFields.appendable(memory, "history").add(value.append("pos", view.position()));
         }
     }
 
     /** The latest value under {@code id} from before this event. */
-    private static Document recalled(ViewWrite view, String id) {
+    private static Document recalled(ViewUpdate view, String id) {
         Document memory = view.read(id);
         Document found = null;
-        for (Document value : Bson.documents(memory, "history")) {
+        for (Document value : DocumentFields.documents(memory, "history")) {
             if (value.get("pos", Number.class).longValue() < view.position()) {
                 found = value;
             }
@@ -154,7 +154,7 @@ public final class TimelineLines {
     }
 
     /** The union of the tags of the cited insights, as they read before this event. */
-    private static Entry.Facets facetsOf(ViewWrite view, List<String> insightIds) {
+    private static TimelineLine.Facets facetsOf(ViewUpdate view, List<String> insightIds) {
         Set<String> principles = new LinkedHashSet<>();
         Set<String> themes = new LinkedHashSet<>();
         String layer = null;
@@ -165,17 +165,17 @@ public final class TimelineLines {
             if (facets == null) {
                 continue;
             }
-            principles.addAll(Bson.strings(facets, Entry.PRINCIPLES));
-            themes.addAll(Bson.strings(facets, Entry.THEMES));
-            layer = layer != null ? layer : facets.getString(Entry.LAYER);
-            sphere = sphere != null ? sphere : facets.getString(Entry.SPHERE);
-            source = source != null ? source : facets.getString(Entry.SOURCE);
+            principles.addAll(DocumentFields.strings(facets, TimelineLine.PRINCIPLES));
+            themes.addAll(DocumentFields.strings(facets, TimelineLine.THEMES));
+            layer = layer != null ? layer : facets.getString(TimelineLine.LAYER);
+            sphere = sphere != null ? sphere : facets.getString(TimelineLine.SPHERE);
+            source = source != null ? source : facets.getString(TimelineLine.SOURCE);
         }
-        return new Entry.Facets(List.copyOf(principles), List.copyOf(themes), layer, sphere, source, List.of());
+        return new TimelineLine.Facets(List.copyOf(principles), List.copyOf(themes), layer, sphere, source, List.of());
     }
 
     /** The day an entry is about, for callers that need it without a line. */
     public static LocalDate day(Document entry) {
-        return LocalDate.parse(entry.getString(Entry.DATE));
+        return LocalDate.parse(entry.getString(TimelineLine.DATE));
     }
 }

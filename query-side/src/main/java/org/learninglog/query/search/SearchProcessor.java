@@ -1,7 +1,7 @@
 package org.learninglog.query.search;
 
 import org.axonframework.config.ProcessingGroup;
-import org.learninglog.query.view.ProjectionEvents;
+import org.learninglog.query.view.ViewProcessor;
 import org.learninglog.query.view.ViewGenerations;
 import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 /** The search index's tracking processor. */
 @Component
 @ProcessingGroup(SearchProjection.NAME)
-class SearchEvents extends ProjectionEvents {
+class SearchProcessor extends ViewProcessor {
 
-    SearchEvents(SearchProjection projection, ViewGenerations generations, PersonalValues personalValues) {
+    SearchProcessor(SearchProjection projection, ViewGenerations generations, PersonalValues personalValues) {
         super(projection, generations, personalValues);
     }
 }

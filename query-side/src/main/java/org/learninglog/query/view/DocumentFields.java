@@ -9,9 +9,9 @@ import java.util.Date;
 import java.util.List;
 
 /** Small conversions between our values and what a view document holds. */
-public final class Bson {
+public final class DocumentFields {
 
-    private Bson() {
+    private DocumentFields() {
     }
 
     public static Date date(Instant instant) {

@@ -11,7 +11,7 @@ import org.learninglog.store.personal.PersonalValues;
  * live generation. A subclass per view carries the {@code @ProcessingGroup}, so each view is a
  * processor of its own, with its own token and dead-letter queue.
  */
-public abstract class ProjectionEvents {
+public abstract class ViewProcessor {
 
     private final Projection projection;
     private final ViewGenerations generations;
@@ -22,7 +22,7 @@ public abstract class ProjectionEvents {
      * @param personalValues seals the personal data of each event before the projection sees it,
      *                       so no view ever holds a name or a quote in clear
      */
-    protected ProjectionEvents(Projection projection, ViewGenerations generations, PersonalValues personalValues) {
+    protected ViewProcessor(Projection projection, ViewGenerations generations, PersonalValues personalValues) {
         this.projection = projection;
         this.generations = generations;
         this.personalValues = personalValues;
@@ -30,7 +30,7 @@ public abstract class ProjectionEvents {
     }
 
     /** For tests of events that hold no personal data: payloads reach the projection as they are. */
-    protected ProjectionEvents(Projection projection, ViewGenerations generations) {
+    protected ViewProcessor(Projection projection, ViewGenerations generations) {
         this(projection, generations, null);
     }
 
@@ -39,9 +39,9 @@ public abstract class ProjectionEvents {
     }
 
     /** The event as the projection sees it: its personal data sealed for views. */
-    public Recorded recorded(long position, EventMessage<?> message) {
+    public ViewEvent recorded(long position, EventMessage<?> message) {
         Object payload = personalValues == null ? message.getPayload() : personalValues.sealedForViews(message.getPayload());
-        return new Recorded(position, message.getIdentifier(), message.getTimestamp(), payload);
+        return new ViewEvent(position, message.getIdentifier(), message.getTimestamp(), payload);
     }
 
     /** Called with the processor stopped, when a rebuild made {@code next} the live generation. */
@@ -56,8 +56,8 @@ public abstract class ProjectionEvents {
             throw new IllegalStateException("Event " + message.getIdentifier() + " reached view " + projection.name()
                     + " without a tracking token");
         }
-        Recorded event = recorded(PositionedEventStorageEngine.positionOf(token), message);
-        ViewWrite write = new ViewWrite(MongoDocuments.direct(generations.collection(projection.name(), generation)),
+        ViewEvent event = recorded(PositionedEventStorageEngine.positionOf(token), message);
+        ViewUpdate write = new ViewUpdate(new DirectDocuments(generations.collection(projection.name(), generation)),
                 event.position());
         projection.apply(event, write);
         write.commit();

@@ -1,13 +1,13 @@
-package org.learninglog.query.funder;
+package org.learninglog.query.programme;
 
 import org.bson.Document;
 import org.learninglog.query.NotFoundException;
-import org.learninglog.query.view.Entry;
+import org.learninglog.query.view.TimelineLine;
 import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.TimelineFilter;
-import org.learninglog.query.view.TimelineItem;
+import org.learninglog.query.view.TimelineLineAnswer;
 import org.learninglog.query.view.ViewReader;
-import org.learninglog.query.view.Views;
+import org.learninglog.query.view.LiveViews;
 import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +22,12 @@ import java.util.TreeMap;
 
 /** A funder's reading of a programme, from the programme timeline view, by exact keys only. */
 @Component
-public class FunderQueries {
+public class ProgrammeTimelineQueries {
 
-    private final Views views;
+    private final LiveViews views;
     private final PersonalValues personalValues;
 
-    public FunderQueries(Views views, PersonalValues personalValues) {
+    public ProgrammeTimelineQueries(LiveViews views, PersonalValues personalValues) {
         this.views = views;
         this.personalValues = personalValues;
     }
@@ -65,11 +65,11 @@ public class FunderQueries {
     /** Whether the programme's first line was recorded after {@code asOf}: then, as of then, it had none. */
     private static boolean recordedAfter(ViewReader reader, String programmeId, Instant asOf) {
         List<Document> first = reader.entries(ProgrammeTimelineProjection.timelineKey(programmeId), 0, 1, line -> true, 1);
-        return first.isEmpty() || Entry.at(first.get(0)).isAfter(asOf);
+        return first.isEmpty() || TimelineLine.at(first.get(0)).isAfter(asOf);
     }
 
     /** Every matching line of the programme's timeline, in the order recorded (for exports). */
-    public List<TimelineItem> allLines(String programmeId, TimelineFilter filter) {
+    public List<TimelineLineAnswer> allLines(String programmeId, TimelineFilter filter) {
         ViewReader reader = views.reader(ProgrammeTimelineProjection.NAME);
         if (reader.get(ProgrammeTimelineProjection.timelineKey(programmeId)) == null) {
             throw new NotFoundException("programmeId", "Nothing is recorded for this programme (yet)");
@@ -85,10 +85,10 @@ public class FunderQueries {
         add(candidates, programmeId, "place", filter.placeId());
         add(candidates, programmeId, "principle", filter.principle());
         add(candidates, programmeId, "theme", filter.theme());
-        add(candidates, programmeId, Entry.LAYER, filter.layer());
-        add(candidates, programmeId, Entry.SPHERE, filter.sphere());
-        add(candidates, programmeId, Entry.SOURCE, filter.source());
-        add(candidates, programmeId, Entry.KIND, filter.kind());
+        add(candidates, programmeId, TimelineLine.LAYER, filter.layer());
+        add(candidates, programmeId, TimelineLine.SPHERE, filter.sphere());
+        add(candidates, programmeId, TimelineLine.SOURCE, filter.source());
+        add(candidates, programmeId, TimelineLine.KIND, filter.kind());
         if (candidates.isEmpty()) {
             return ProgrammeTimelineProjection.timelineKey(programmeId);
         }
@@ -106,8 +106,8 @@ public class FunderQueries {
         }
     }
 
-    private static List<TimelineItem> items(List<Document> lines) {
-        return lines.stream().map(TimelineItem::of).toList();
+    private static List<TimelineLineAnswer> items(List<Document> lines) {
+        return lines.stream().map(TimelineLineAnswer::of).toList();
     }
 
     public ReplayStep step(String programmeId, long step) {
@@ -135,7 +135,7 @@ public class FunderQueries {
         for (int i = 0; i <= offset; i++) {
             ReplayState.fold(state, lines.get(i));
         }
-        return new ReplayStep(programmeId, step, steps, TimelineItem.of(lines.get(offset)), ReplayState.of(state),
+        return new ReplayStep(programmeId, step, steps, TimelineLineAnswer.of(lines.get(offset)), ReplayState.of(state),
                 step > 1 ? step - 1 : null, step < steps ? step + 1 : null);
     }
 
@@ -152,7 +152,7 @@ public class FunderQueries {
         long next = PagedLog.firstIndexFrom(head, YearMonth.from(at.atZone(ZoneOffset.UTC)).plusMonths(1));
         long last = first - 1; // the last line of the months before, unless one of this month is earlier than at
         for (Document line : reader.entries(key, first, next, l -> true, Integer.MAX_VALUE)) {
-            if (Entry.at(line).isAfter(at)) {
+            if (TimelineLine.at(line).isAfter(at)) {
                 break;
             }
             last++;
@@ -187,12 +187,12 @@ public class FunderQueries {
             Document head = reader.get(key);
             long first = PagedLog.firstIndexFrom(head, cut);
             long next = PagedLog.firstIndexFrom(head, cut.plusMonths(1));
-            for (Document line : reader.entries(key, first, next, l -> !Entry.at(l).isAfter(asOf), Integer.MAX_VALUE)) {
+            for (Document line : reader.entries(key, first, next, l -> !TimelineLine.at(l).isAfter(asOf), Integer.MAX_VALUE)) {
                 Document single = new Document();
-                org.learninglog.query.view.Bson.strings(line, Entry.PRINCIPLES).forEach(p -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(single, "principles"), p));
-                org.learninglog.query.view.Bson.strings(line, Entry.THEMES).forEach(t -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(single, "themes"), t));
+                org.learninglog.query.view.DocumentFields.strings(line, TimelineLine.PRINCIPLES).forEach(p -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(single, "principles"), p));
+                org.learninglog.query.view.DocumentFields.strings(line, TimelineLine.THEMES).forEach(t -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(single, "themes"), t));
                 ProgrammeTimelineProjection.increment(single, "lines");
-                merge(months, line.getString(Entry.DATE).substring(0, 7), single);
+                merge(months, line.getString(TimelineLine.DATE).substring(0, 7), single);
             }
         }
         if (months.isEmpty()) {

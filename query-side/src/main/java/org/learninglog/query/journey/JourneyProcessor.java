@@ -1,7 +1,7 @@
 package org.learninglog.query.journey;
 
 import org.axonframework.config.ProcessingGroup;
-import org.learninglog.query.view.ProjectionEvents;
+import org.learninglog.query.view.ViewProcessor;
 import org.learninglog.query.view.ViewGenerations;
 import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 /** The journey view's tracking processor. */
 @Component
 @ProcessingGroup(JourneyProjection.NAME)
-class JourneyEvents extends ProjectionEvents {
+class JourneyProcessor extends ViewProcessor {
 
-    JourneyEvents(JourneyProjection projection, ViewGenerations generations, PersonalValues personalValues) {
+    JourneyProcessor(JourneyProjection projection, ViewGenerations generations, PersonalValues personalValues) {
         super(projection, generations, personalValues);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * ({@code subjectId}), where, on which day, and the framework tags views filter on. Identifiers
  * and tags; a person's name or words only as {@link Evidence}, sealed with that person's key.
  */
-public final class Entry {
+public final class TimelineLine {
 
     public static final String POSITION = "pos";
     public static final String KIND = "kind";
@@ -32,7 +32,7 @@ public final class Entry {
     /** An insight's quoted evidence and who said it, sealed with that person's key ({@link Evidence}). */
     public static final String EVIDENCE = "evidence";
 
-    private Entry() {
+    private TimelineLine() {
     }
 
     /** The framework tags of an event; flat {@code tags} are what events said before tags had a structure. */
@@ -52,27 +52,27 @@ public final class Entry {
         }
     }
 
-    public static Document of(Recorded event, String kind, String placeId, String programmeId, String subjectId,
+    public static Document of(ViewEvent event, String kind, String placeId, String programmeId, String subjectId,
                               LocalDate happenedOn, String summary, Facets facets, Collection<String> refs) {
         LocalDate day = happenedOn != null ? happenedOn : LocalDate.ofInstant(event.recordedAt(), ZoneOffset.UTC);
         return new Document(POSITION, event.position())
-                .append(PagedLog.AT, Bson.date(event.recordedAt()))
+                .append(PagedLog.AT, DocumentFields.date(event.recordedAt()))
                 .append(KIND, kind)
                 .append(PLACE, placeId)
                 .append(PROGRAMME, programmeId)
                 .append(SUBJECT, subjectId)
                 .append(DATE, day.toString())
                 .append(SUMMARY, summary)
-                .append(PRINCIPLES, Bson.list(facets.principles()))
-                .append(THEMES, Bson.list(facets.themes()))
+                .append(PRINCIPLES, DocumentFields.list(facets.principles()))
+                .append(THEMES, DocumentFields.list(facets.themes()))
                 .append(LAYER, facets.layer())
                 .append(SPHERE, facets.sphere())
                 .append(SOURCE, facets.source())
-                .append(TAGS, Bson.list(facets.tags()))
-                .append(REFS, Bson.list(refs == null ? List.of() : refs));
+                .append(TAGS, DocumentFields.list(facets.tags()))
+                .append(REFS, DocumentFields.list(refs == null ? List.of() : refs));
     }
 
     public static Instant at(Document entry) {
-        return Bson.instant(entry, PagedLog.AT);
+        return DocumentFields.instant(entry, PagedLog.AT);
     }
 }

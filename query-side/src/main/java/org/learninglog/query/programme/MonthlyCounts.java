@@ -1,4 +1,4 @@
-package org.learninglog.query.funder;
+package org.learninglog.query.programme;
 
 import java.time.Instant;
 import java.util.List;
