@@ -37,7 +37,7 @@ class DemoController {
         Map<String, Integer> events = demo.load();
         int total = events.values().stream().mapToInt(Integer::intValue).sum();
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new Loaded(DemoProgramme.PROGRAMME_ID, total, events));
+                .body(new Loaded(demo.programmeId(), total, events));
     }
 
     /** @param events how many events of each type the demo made */
