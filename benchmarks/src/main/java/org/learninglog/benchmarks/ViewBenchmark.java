@@ -14,7 +14,7 @@ import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.query.journey.JourneyQueries;
 import org.learninglog.query.practice.PracticeQueries;
 import org.learninglog.query.rebuild.GenerationBuilder;
-import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.sample.SampleHistory;
 import org.learninglog.query.search.SearchProjection;
 import org.learninglog.query.search.SearchQueries;
 import org.learninglog.query.search.SearchResults;

@@ -9,7 +9,7 @@ import org.learninglog.launcher.Api.Answer;
 import org.learninglog.query.deadletter.DeadLetterGroups;
 import org.learninglog.query.programme.ProgrammeTimelineProjection;
 import org.learninglog.query.journey.JourneyProjection;
-import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.sample.SampleHistory;
 import org.learninglog.query.view.BufferedDocuments;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewDigest;

@@ -11,7 +11,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.learninglog.query.deadletter.DeadLetterGroups;
-import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.sample.SampleHistory;
 import org.learninglog.query.view.BufferedDocuments;
 import org.learninglog.query.view.Projection;
 import org.learninglog.query.view.ViewEvent;

@@ -17,7 +17,7 @@ import org.learninglog.query.programme.ProgrammeTimelineProjection;
 import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.query.journey.JourneyQueries;
 import org.learninglog.query.practice.PracticeQueries;
-import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.sample.SampleHistory;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.ViewReader;

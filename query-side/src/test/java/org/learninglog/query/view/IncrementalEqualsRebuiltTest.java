@@ -3,7 +3,7 @@ package org.learninglog.query.view;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.sample.SampleHistory;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.testkit.MongoStoreExtension;
 

@@ -9,7 +9,7 @@ import org.learninglog.events.insight.InsightRevised;
 import org.learninglog.events.practice.PracticeAdapted;
 import org.learninglog.events.practice.PracticeAdopted;
 import org.learninglog.events.practice.PracticeRetired;
-import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.sample.SampleHistory;
 import org.learninglog.query.search.SearchProjection;
 import org.learninglog.query.search.SearchQueries;
 import org.learninglog.query.search.SearchResults;

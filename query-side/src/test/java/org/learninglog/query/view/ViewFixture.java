@@ -8,7 +8,7 @@ import org.bson.Document;
 import org.learninglog.query.flow.LearningFlowProjection;
 import org.learninglog.query.programme.ProgrammeTimelineProjection;
 import org.learninglog.query.journey.JourneyProjection;
-import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.sample.SampleHistory;
 import org.learninglog.query.search.SearchProjection;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.config.EventJson;

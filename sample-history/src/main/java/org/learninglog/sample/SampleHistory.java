@@ -1,4 +1,4 @@
-package org.learninglog.query.sample;
+package org.learninglog.sample;
 
 import org.axonframework.common.IdentifierFactory;
 import org.learninglog.events.framework.Layer;
@@ -35,7 +35,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Histories to run the views on, for tests, demos and benchmarks: a small hand-written demo
+ * Histories to run the views on, for tests and benchmarks: a small hand-written demo
  * programme, and generated programmes of any size (the same seed gives the same history). Every
  * event comes with the aggregate it belongs to and the instant it is recorded at, so a history
  * can be appended to a store as the command side would have.
