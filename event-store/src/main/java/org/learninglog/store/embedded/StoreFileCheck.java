@@ -66,7 +66,7 @@ final class StoreFileCheck {
 
     private long check(String name) {
         MVMap<Object, Object> map = store.openMap(name, new MVMap.Builder<>().keyType(CompactValues.INSTANCE).valueType(CompactValues.INSTANCE));
-        boolean events = isEvents(name);
+        boolean events = isEventCommits(name);
         Object lastGood = null;
         long read = 0;
         try {
@@ -120,7 +120,12 @@ final class StoreFileCheck {
         return message.length() > 100 ? message.substring(0, 100) + "…" : message;
     }
 
-    /** The events' collection or one of its indexes. */
+    /** The map of the events' commits (their documents, each checked for the engine's shape). */
+    private static boolean isEventCommits(String mapName) {
+        return mapName.startsWith("databases.") && mapName.endsWith(EVENTS_SUFFIX);
+    }
+
+    /** The events' commits, their indexes or their collection's own bookkeeping: damage there stops the start. */
     private static boolean isEvents(String mapName) {
         return (mapName.startsWith("databases.") || mapName.startsWith("meta."))
                 && (mapName.endsWith(EVENTS_SUFFIX) || mapName.contains(EVENTS_SUFFIX + "."));
