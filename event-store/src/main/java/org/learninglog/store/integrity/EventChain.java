@@ -11,7 +11,8 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.bson.Document;
-import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.engine.EventLog;
+import org.learninglog.store.engine.StoredEventLog;
 import org.learninglog.store.engine.UnreadableEvent;
 
 import java.time.Clock;
@@ -50,7 +51,7 @@ public final class EventChain {
     private static final String SEALER = "sealer";
     private static final int BATCH = 512;
 
-    private final PositionedEventStorageEngine engine;
+    private final StoredEventLog engine;
     private final MongoCollection<Document> seals;
     private final MongoCollection<Document> heads;
     private final MongoCollection<Document> checkpoints;
@@ -59,7 +60,7 @@ public final class EventChain {
     private final Clock clock;
     private final Map<String, Long> lastCheckpointAt = new HashMap<>();
 
-    public EventChain(PositionedEventStorageEngine engine, MongoDatabase database, CheckpointSigner signer,
+    public EventChain(StoredEventLog engine, MongoDatabase database, CheckpointSigner signer,
                       Duration checkpointEvery, Clock clock) {
         this.engine = engine;
         this.seals = database.getCollection("seals");
@@ -87,7 +88,7 @@ public final class EventChain {
             Iterator<? extends TrackedEventData<?>> events = stored.iterator();
             while (events.hasNext() && batch.size() < BATCH) {
                 TrackedEventData<?> event = events.next();
-                long position = PositionedEventStorageEngine.positionOf(event.trackingToken());
+                long position = EventLog.positionOf(event.trackingToken());
                 String programme = Chains.of(event);
                 Head before = chains.getOrDefault(programme, Head.EMPTY);
                 String hash = SealHash.of(before.hash(), position, event);
@@ -204,7 +205,7 @@ public final class EventChain {
             Iterator<? extends TrackedEventData<?>> events = stored.iterator();
             while (events.hasNext()) {
                 TrackedEventData<?> event = events.next();
-                long position = PositionedEventStorageEngine.positionOf(event.trackingToken());
+                long position = EventLog.positionOf(event.trackingToken());
                 if (position > batchEnd) {
                     batchEnd = position + BATCH - 1;
                     sealsOfBatch = sealsBetween(position, batchEnd);
@@ -292,7 +293,7 @@ public final class EventChain {
             @Override
             public TrackedEventData<?> next() {
                 TrackedEventData<?> event = current.next();
-                last = PositionedEventStorageEngine.positionOf(event.trackingToken());
+                last = EventLog.positionOf(event.trackingToken());
                 quietSince = System.currentTimeMillis();
                 return event;
             }

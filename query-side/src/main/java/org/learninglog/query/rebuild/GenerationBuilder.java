@@ -7,7 +7,7 @@ import org.learninglog.query.view.Projection;
 import org.learninglog.query.view.ProjectionEvents;
 import org.learninglog.query.view.Recorded;
 import org.learninglog.query.view.ViewWrite;
-import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.engine.EventLog;
 
 import java.util.Iterator;
 import java.util.function.BiFunction;
@@ -15,7 +15,7 @@ import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
-import static org.learninglog.store.engine.PositionedEventStorageEngine.positionOf;
+import static org.learninglog.store.engine.EventLog.positionOf;
 
 /**
  * Fills one view generation from the events, straight from the storage engine: events are read
@@ -26,23 +26,23 @@ public final class GenerationBuilder {
 
     static final int FLUSH_EVERY = 5_000;
 
-    private final PositionedEventStorageEngine engine;
+    private final EventLog engine;
     private final Projection projection;
     private final MongoDocuments documents;
     private final BiFunction<Long, TrackedEventMessage<?>, Recorded> recorded;
 
     /** Events reach the projection as they are read (for histories without personal data, as in the benchmark). */
-    public GenerationBuilder(PositionedEventStorageEngine engine, Projection projection, MongoDocuments documents) {
+    public GenerationBuilder(EventLog engine, Projection projection, MongoDocuments documents) {
         this(engine, projection, documents,
                 (at, message) -> new Recorded(at, message.getIdentifier(), message.getTimestamp(), message.getPayload()));
     }
 
     /** Events reach the projection as the view's processor hands them over (personal data sealed for views). */
-    public GenerationBuilder(PositionedEventStorageEngine engine, ProjectionEvents events, MongoDocuments documents) {
+    public GenerationBuilder(EventLog engine, ProjectionEvents events, MongoDocuments documents) {
         this(engine, events.projection(), documents, events::recorded);
     }
 
-    private GenerationBuilder(PositionedEventStorageEngine engine, Projection projection, MongoDocuments documents,
+    private GenerationBuilder(EventLog engine, Projection projection, MongoDocuments documents,
                               BiFunction<Long, TrackedEventMessage<?>, Recorded> recorded) {
         this.engine = engine;
         this.projection = projection;
