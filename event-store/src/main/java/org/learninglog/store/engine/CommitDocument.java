@@ -14,8 +14,8 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * The stored shape of a commit in {@code events}: every field name, what it means, and the only
- * code that writes or reads one. A commit is one document however many events it holds, so a
+ * The stored shape of a commit in {@code events}: every field name, what it means, and the code
+ * that writes a commit and reads its events back. A commit is one document however many events it holds, so a
  * reader sees it whole or not at all, with or without transactions. A gap fence is a commit of
  * one position holding no event. The embedded backend checks stored documents against these names.
  */
@@ -116,7 +116,8 @@ public final class CommitDocument {
         if (receipt != null) {
             keys.add(receipt);
         }
-        // _id and at come first, unset, so that placing the commit keeps the stored field order.
+        // _id and at are known only once positions are reserved: null until then, they keep
+        // their place in the stored field order.
         return new Document(POSITION, null)
                 .append(COUNT, messages.size())
                 .append(STREAM, stream)
