@@ -1,6 +1,7 @@
 package org.learninglog.store.embedded;
 
 import de.bwaldvogel.mongo.bson.Document;
+import org.learninglog.store.engine.CommitDocument;
 
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  */
 final class CommitShape {
 
-    private static final List<String> EVENT_FIELDS = List.of("id", "type", "ts", "payload");
+    private static final List<String> EVENT_FIELDS = List.of(CommitDocument.ID, CommitDocument.TYPE, CommitDocument.TIMESTAMP, CommitDocument.PAYLOAD);
 
     private CommitShape() {
     }
@@ -22,13 +23,14 @@ final class CommitShape {
         if (!(value instanceof Document commit)) {
             return "is not a document";
         }
-        if (!(commit.get("_id") instanceof Number) || !(commit.get("n") instanceof Number n) || n.longValue() < 1) {
+        if (!(commit.get(CommitDocument.POSITION) instanceof Number)
+                || !(commit.get(CommitDocument.COUNT) instanceof Number n) || n.longValue() < 1) {
             return "has no position or count";
         }
-        if (Boolean.TRUE.equals(commit.get("gap"))) {
+        if (Boolean.TRUE.equals(commit.get(CommitDocument.GAP))) {
             return null;
         }
-        if (!(commit.get("events") instanceof List<?> events) || events.size() != n.intValue()) {
+        if (!(commit.get(CommitDocument.EVENTS) instanceof List<?> events) || events.size() != n.intValue()) {
             return "does not hold the " + n + " events it counts";
         }
         for (Object event : events) {

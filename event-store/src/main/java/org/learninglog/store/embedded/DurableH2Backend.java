@@ -9,7 +9,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.learninglog.store.availability.StoreFailure;
-import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.engine.CounterDocument;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,7 +109,7 @@ final class DurableH2Backend extends H2Backend {
      */
     private static boolean isPositionReservation(String command, Document query) {
         return "findAndModify".equals(command) && query.get(command) instanceof String collection
-                && collection.endsWith(PositionedEventStorageEngine.COUNTERS);
+                && collection.endsWith(CounterDocument.COLLECTION);
     }
 
     /** The client the in-process reservations are answered to (the server keeps a last-error list per client). */
@@ -132,18 +132,18 @@ final class DurableH2Backend extends H2Backend {
             }
             MVMap<Object, Document> counters = openDataMap(databaseName + "." + countersCollection);
             Document current = counters == null ? null : counters.get(counterId);
-            if (current != null && current.get("value") instanceof Number value) {
+            if (current != null && current.get(CounterDocument.VALUE) instanceof Number value) {
                 long reserved = value.longValue() + count;
-                counters.put(counterId, new Document("_id", counterId).append("value", reserved));
+                counters.put(counterId, new Document(CounterDocument.NAME, counterId).append(CounterDocument.VALUE, reserved));
                 return reserved;
             }
             Document command = new Document("findAndModify", countersCollection)
-                    .append("query", new Document("_id", counterId))
-                    .append("update", new Document("$inc", new Document("value", count)))
+                    .append("query", new Document(CounterDocument.NAME, counterId))
+                    .append("update", new Document("$inc", new Document(CounterDocument.VALUE, count)))
                     .append("upsert", true)
                     .append("new", true);
             Document reply = handleCommand(inProcess, databaseName, "findAndModify", command);
-            if (!(reply.get("value") instanceof Document counter) || !(counter.get("value") instanceof Number value)) {
+            if (!(reply.get("value") instanceof Document counter) || !(counter.get(CounterDocument.VALUE) instanceof Number value)) {
                 throw new IllegalStateException("The position counter answered " + reply);
             }
             return value.longValue();

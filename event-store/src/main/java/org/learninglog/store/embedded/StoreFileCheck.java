@@ -5,6 +5,7 @@ import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.learninglog.store.StoreDamaged;
+import org.learninglog.store.engine.CommitDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ import java.util.List;
 final class StoreFileCheck {
 
     private static final Logger log = LoggerFactory.getLogger(StoreFileCheck.class);
-    private static final String EVENTS_SUFFIX = ".events";
+    private static final String EVENTS_SUFFIX = "." + CommitDocument.COLLECTION;
 
     private final MVStore store;
     private final Path file;
@@ -97,7 +98,7 @@ final class StoreFileCheck {
                     + key + " " + problem + "; last good position: " + describe(lastGood) + ". To go on, " + StoreDamaged.whatToDo(file.getParent()) + ".");
         }
         Document commit = (Document) value;
-        return ((Number) commit.get("_id")).longValue() + ((Number) commit.get("n")).longValue() - 1;
+        return ((Number) commit.get(CommitDocument.POSITION)).longValue() + ((Number) commit.get(CommitDocument.COUNT)).longValue() - 1;
     }
 
     private StoreDamaged damaged(String map, Object lastGood, RuntimeException cause) {

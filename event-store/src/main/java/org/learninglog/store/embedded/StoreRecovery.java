@@ -16,7 +16,8 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
 import org.bson.RawBsonDocument;
 import org.learninglog.store.StoreDamaged;
-import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.engine.CommitDocument;
+import org.learninglog.store.engine.CounterDocument;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,10 +38,16 @@ import java.util.List;
  */
 final class StoreRecovery {
 
-    /** The collections that hold what nothing else can rebuild, in the order they are copied. */
-    static final List<String> KEPT = List.of("events", PositionedEventStorageEngine.COUNTERS, "personal_keys",
-            "seals", "chain_heads", "checkpoints", "idempotency_keys");
+    /**
+     * The collections that hold what nothing else can rebuild, in the order they are copied. The
+     * command side's lookup is derived from the events, but by a handler that does not replay, and
+     * the demo's completion mark says the demo need not be loaded again: both are kept too.
+     */
+    static final List<String> KEPT = List.of(CommitDocument.COLLECTION, CounterDocument.COLLECTION, "personal_keys",
+            "seals", "chain_heads", "checkpoints", "idempotency_keys", "personal_access_tokens", "command_lookup",
+            "demo_loads");
     private static final int BATCH = 500;
+    private static final String EVENTS_SUFFIX = "." + CommitDocument.COLLECTION;
 
     private final List<String> notes = new ArrayList<>();
     private final List<String> lost = new ArrayList<>();
@@ -69,8 +76,9 @@ final class StoreRecovery {
                         recovery.copy(source, database, collection, client.getDatabase(database).getCollection(collection, RawBsonDocument.class));
                     }
                     // Never hand out a position a copied commit holds, even if the counter was lost.
-                    client.getDatabase(database).getCollection(PositionedEventStorageEngine.COUNTERS).updateOne(
-                            Filters.eq("_id", "events"), Updates.max("value", recovery.highestCopied), new UpdateOptions().upsert(true));
+                    client.getDatabase(database).getCollection(CounterDocument.COLLECTION).updateOne(
+                            Filters.eq(CounterDocument.NAME, CounterDocument.EVENTS),
+                            Updates.max(CounterDocument.VALUE, recovery.highestCopied), new UpdateOptions().upsert(true));
                 }
             }
             Path key = damagedDir.resolve(StoreBackup.KEY_ENTRY);
@@ -107,8 +115,8 @@ final class StoreRecovery {
 
     private static List<String> databases(MVStore store) {
         return store.getMapNames().stream()
-                .filter(name -> name.startsWith("databases.") && name.endsWith(".events"))
-                .map(name -> name.substring("databases.".length(), name.length() - ".events".length()))
+                .filter(name -> name.startsWith("databases.") && name.endsWith(EVENTS_SUFFIX))
+                .map(name -> name.substring("databases.".length(), name.length() - EVENTS_SUFFIX.length()))
                 .toList();
     }
 
@@ -119,7 +127,7 @@ final class StoreRecovery {
         }
         MVMap<Object, Object> map = source.openMap(name, new MVMap.Builder<>().keyType(CompactValues.INSTANCE).valueType(CompactValues.INSTANCE));
         List<RawBsonDocument> batch = new ArrayList<>();
-        long copied = collection.equals("events") ? copyEvents(map, target, batch) : copyAll(collection, map, target, batch);
+        long copied = collection.equals(CommitDocument.COLLECTION) ? copyEvents(map, target, batch) : copyAll(collection, map, target, batch);
         flush(target, batch);
         notes.add(collection + ": " + copied + " documents copied");
     }
@@ -150,7 +158,7 @@ final class StoreRecovery {
         long highest = highestPosition(map);
         long copied = 0;
         long unreadableFrom = -1;
-        for (long position = 1; position <= highest + PositionedEventStorageEngine.MAX_COMMIT_SIZE; position++) {
+        for (long position = 1; position <= highest + CommitDocument.MAX_EVENTS; position++) {
             Object value;
             try {
                 value = map.get(position);
@@ -172,7 +180,7 @@ final class StoreRecovery {
                 add(target, batch, commit);
                 copied++;
                 commits++;
-                highestCopied = Math.max(highestCopied, position + ((Number) commit.get("n")).longValue() - 1);
+                highestCopied = Math.max(highestCopied, position + ((Number) commit.get(CommitDocument.COUNT)).longValue() - 1);
             }
         }
         if (unreadableFrom >= 0) {
@@ -191,10 +199,11 @@ final class StoreRecovery {
         }
         MVStore store = map.getStore();
         for (String name : store.getMapNames()) {
-            if (name.endsWith("." + PositionedEventStorageEngine.COUNTERS) && name.startsWith("databases.")) {
+            if (name.endsWith("." + CounterDocument.COLLECTION) && name.startsWith("databases.")) {
                 try {
                     MVMap<Object, Object> counters = store.openMap(name, new MVMap.Builder<>().valueType(CompactValues.INSTANCE));
-                    if (counters.get("events") instanceof Document counter && counter.get("value") instanceof Number value) {
+                    if (counters.get(CounterDocument.EVENTS) instanceof Document counter
+                            && counter.get(CounterDocument.VALUE) instanceof Number value) {
                         highest = Math.max(highest, value.longValue());
                     }
                 } catch (RuntimeException e) {
