@@ -146,9 +146,14 @@ class DamagedStoreTest {
         LauncherProcess.Finished recovery = LauncherProcess.run(work, COMMAND_BOUND, "recover", store.toString(), recovered.toString());
         assertThat(recovery.exitCode()).as(recovery.stdout() + recovery.stderr()).isZero();
         try (ConfigurableApplicationContext app = start(recovered)) {
-            Api api = api(app);
-            await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                    assertThat(api.get("/api/programmes/" + PROGRAMME + "/flow").body().toString()).contains(title));
+            org.learninglog.query.view.ViewGenerations views =
+                    new org.learninglog.query.view.ViewGenerations(app.getBean(MongoStore.class).database());
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+                Document flow = views.liveCollection("learning-flow").find(eq("_id", "flow:" + PROGRAMME)).first();
+                assertThat(flow).isNotNull();
+                assertThat(flow.getList("shares", Document.class)).extracting(share -> share.getString("title")).contains(title);
+            });
+            assertThat(api(app).get("/api/programmes/" + PROGRAMME + "/flow").status().value()).isEqualTo(200);
         }
     }
 
