@@ -1,22 +1,22 @@
 package org.learninglog.command.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.learninglog.security.edge.Problems;
+import org.learninglog.security.edge.RequestIds;
 import org.learninglog.store.availability.StoreFailure;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,12 +28,6 @@ import java.util.Optional;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class StoreFailureFilter extends OncePerRequestFilter {
 
-    private final ObjectMapper json;
-
-    StoreFailureFilter(ObjectMapper json) {
-        this.json = json;
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -44,21 +38,20 @@ class StoreFailureFilter extends OncePerRequestFilter {
             if (failure.isEmpty() || response.isCommitted()) {
                 throw e;
             }
-            answer(failure.get(), !HttpMethod.GET.matches(request.getMethod()), request.getRequestURI(), response);
+            answer(failure.get(), !HttpMethod.GET.matches(request.getMethod()), request, response);
         }
     }
 
-    private void answer(StoreFailure failure, boolean write, String instance, HttpServletResponse response) throws IOException {
+    private static void answer(StoreFailure failure, boolean write, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         response.reset();
-        response.setStatus(failure.status());
+        String requestId = RequestIds.of(request);
+        if (requestId != null) {
+            response.setHeader(RequestIds.HEADER, requestId);
+        }
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(failure.retryAfterSeconds()));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", failure.title());
-        problem.put("status", failure.status());
-        problem.put("detail", failure.detail(write));
-        problem.put("instance", instance);
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(failure.status()), failure.detail(write));
+        problem.setTitle(failure.title());
+        Problems.write(request, response, problem);
     }
 }
