@@ -53,8 +53,9 @@ class OnlineBackupTest {
             });
             await().atMost(Duration.ofSeconds(60)).until(() -> recorded.get() >= 20);
 
-            Api.Answer answer = api.post("/api/admin/backup", "{}");
+            // Only the writes acknowledged before the backup was asked for are sure to be in it.
             recordedBeforeBackup = recorded.get();
+            Api.Answer answer = api.post("/api/admin/backup", "{}");
             await().atMost(Duration.ofSeconds(60)).until(() -> recorded.get() >= recordedBeforeBackup + 20);
             writing.set(false);
             writer.get();
