@@ -61,6 +61,9 @@ final class Subcommands {
         if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("de.bwaldvogel")).setLevel(ch.qos.logback.classic.Level.OFF);
+            // The store's background upkeep retries what it cannot do; a command answers for itself.
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.learninglog.store.embedded.StoreHousekeeping"))
+                    .setLevel(ch.qos.logback.classic.Level.OFF);
         }
     }
 

@@ -186,18 +186,22 @@ class DamagedStoreTest {
         LauncherProcess.Finished run = LauncherProcess.run(work, COMMAND_BOUND, "verify-integrity", PROGRAMME, store.toString());
 
         // Whether H2 finds a whole older version depends on where the cut falls and on which chunks
-        // housekeeping had rewritten; either answer is a true one, and neither is a stack trace.
+        // housekeeping had rewritten; each answer below is a true one, and none is a stack trace.
         if (run.exitCode() == 0) {
             assertThat(run.stdout()).startsWith("intact");
             assertThat(number(run.stdout(), "(\\d+) events verified")).isGreaterThan(damagedPosition);
-        } else {
-            assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(2);
+        } else if (run.exitCode() == 2) {
             assertThat(run.stdout()).startsWith("DAMAGED").contains("cannot be opened");
             LauncherProcess.Finished start = LauncherProcess.run(work, START_BOUND, "--server.port=0",
                     "--learninglog.store.data-dir=" + store);
             assertThat(start.exitCode()).isEqualTo(1);
             assertOnePlainLine(start.stderr());
             assertThat(start.stderr()).contains(file.toString()).contains("restore a backup");
+        } else {
+            // The newest version opens but a read meets the cut: the command fails, in one plain line.
+            assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(1);
+            assertOnePlainLine(run.stderr());
+            assertThat(run.stdout()).doesNotContain("\tat ");
         }
     }
 
