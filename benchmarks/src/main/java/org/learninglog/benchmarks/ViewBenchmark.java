@@ -8,22 +8,23 @@ import org.learninglog.events.practice.PracticeAdopted;
 import org.learninglog.query.audit.AuditQueries;
 import org.learninglog.query.flow.FlowQueries;
 import org.learninglog.query.flow.LearningFlowProjection;
-import org.learninglog.query.funder.FunderQueries;
-import org.learninglog.query.funder.ProgrammeTimelineProjection;
+import org.learninglog.query.programme.ProgrammeTimelineQueries;
+import org.learninglog.query.programme.ProgrammeTimelineProjection;
 import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.query.journey.JourneyQueries;
 import org.learninglog.query.practice.PracticeQueries;
 import org.learninglog.query.rebuild.GenerationBuilder;
-import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.sample.SampleHistory;
 import org.learninglog.query.search.SearchProjection;
 import org.learninglog.query.search.SearchQueries;
 import org.learninglog.query.search.SearchResults;
-import org.learninglog.query.view.MongoDocuments;
+import org.learninglog.query.view.DirectDocuments;
+import org.learninglog.query.view.FreshGenerationDocuments;
 import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.Projection;
 import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.ViewReader;
-import org.learninglog.query.view.ViewWrite;
+import org.learninglog.query.view.ViewUpdate;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.StoreMode;
 import org.learninglog.store.config.EventJson;
@@ -115,15 +116,15 @@ public final class ViewBenchmark {
         for (Projection projection : projections) {
             MongoCollection<Document> collection = store.database().getCollection("bench_" + projection.name().replace('-', '_'));
             start = System.nanoTime();
-            MongoDocuments generation = MongoDocuments.fresh(collection, 200_000);
+            FreshGenerationDocuments generation = new FreshGenerationDocuments(collection, 200_000);
             new GenerationBuilder(engine, projection, generation).applyUntil(0, engine::headPosition, position -> { });
             double rebuild = seconds(start);
             totalRebuild += rebuild;
             MongoCollection<Document> live = store.database().getCollection("bench_live_" + projection.name().replace('-', '_'));
-            List<org.learninglog.query.view.Recorded> first = firstEvents(engine, liveEvents);
+            List<org.learninglog.query.view.ViewEvent> first = firstEvents(engine, liveEvents);
             start = System.nanoTime();
-            for (org.learninglog.query.view.Recorded event : first) {
-                ViewWrite write = new ViewWrite(MongoDocuments.direct(live), event.position());
+            for (org.learninglog.query.view.ViewEvent event : first) {
+                ViewUpdate write = new ViewUpdate(new DirectDocuments(live), event.position());
                 projection.apply(event, write);
                 write.commit();
             }
@@ -172,18 +173,18 @@ public final class ViewBenchmark {
                 placeIds.get(random.nextInt(placeIds.size())), filter(principle, null), 0, 50));
         measure("place journey, as of a date", queries, i -> JourneyQueries.journey(fresh(readers, JourneyProjection.NAME),
                 placeIds.get(random.nextInt(placeIds.size())), TimelineFilter.NONE.asOf(middle), 0, 50));
-        measure("programme timeline, any page of 50", queries, i -> FunderQueries.timeline(fresh(readers, ProgrammeTimelineProjection.NAME),
+        measure("programme timeline, any page of 50", queries, i -> ProgrammeTimelineQueries.timeline(fresh(readers, ProgrammeTimelineProjection.NAME),
                 PROGRAMME, TimelineFilter.NONE, random.nextInt((int) Math.max(1, steps / 50)), 50));
-        measure("programme timeline, by principle, page 0", queries, i -> FunderQueries.timeline(
+        measure("programme timeline, by principle, page 0", queries, i -> ProgrammeTimelineQueries.timeline(
                 fresh(readers, ProgrammeTimelineProjection.NAME), PROGRAMME, filter(principle, null), 0, 50));
-        measure("programme timeline, by place, page 0", queries, i -> FunderQueries.timeline(
+        measure("programme timeline, by place, page 0", queries, i -> ProgrammeTimelineQueries.timeline(
                 fresh(readers, ProgrammeTimelineProjection.NAME), PROGRAMME,
                 filter(null, placeIds.get(random.nextInt(placeIds.size()))), 0, 50));
-        measure("replay: state after step k", queries, i -> FunderQueries.step(fresh(readers, ProgrammeTimelineProjection.NAME),
+        measure("replay: state after step k", queries, i -> ProgrammeTimelineQueries.step(fresh(readers, ProgrammeTimelineProjection.NAME),
                 PROGRAMME, 1 + random.nextInt((int) steps)));
-        measure("replay: jump to a date", queries, i -> FunderQueries.stepAt(fresh(readers, ProgrammeTimelineProjection.NAME),
+        measure("replay: jump to a date", queries, i -> ProgrammeTimelineQueries.stepAt(fresh(readers, ProgrammeTimelineProjection.NAME),
                 PROGRAMME, middle));
-        measure("counts by principle and theme per month", Math.min(queries, 500), i -> FunderQueries.counts(
+        measure("counts by principle and theme per month", Math.min(queries, 500), i -> ProgrammeTimelineQueries.counts(
                 fresh(readers, ProgrammeTimelineProjection.NAME), PROGRAMME, null));
         measure("practice history", queries, i -> PracticeQueries.history(fresh(readers, JourneyProjection.NAME),
                 practiceIds.get(random.nextInt(practiceIds.size())), null));
@@ -225,9 +226,9 @@ public final class ViewBenchmark {
         return new ViewReader(collections.get(view));
     }
 
-    private static List<org.learninglog.query.view.Recorded> firstEvents(PositionedEventStorageEngine engine, int count) {
+    private static List<org.learninglog.query.view.ViewEvent> firstEvents(PositionedEventStorageEngine engine, int count) {
         try (var stream = engine.readEvents(new org.axonframework.eventhandling.GlobalSequenceTrackingToken(0), false)) {
-            return stream.limit(count).map(m -> new org.learninglog.query.view.Recorded(
+            return stream.limit(count).map(m -> new org.learninglog.query.view.ViewEvent(
                     PositionedEventStorageEngine.positionOf(m.trackingToken()), m.getIdentifier(), m.getTimestamp(),
                     m.getPayload())).toList();
         }

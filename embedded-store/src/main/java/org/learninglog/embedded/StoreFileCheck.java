@@ -69,7 +69,7 @@ final class StoreFileCheck {
 
     private long check(String name) {
         MVMap<Object, Object> map = store.openMap(name, new MVMap.Builder<>().keyType(CompactValues.INSTANCE).valueType(CompactValues.INSTANCE));
-        boolean events = isEvents(name);
+        boolean events = isEventCommits(name);
         Object lastGood = null;
         long read = 0;
         try {
@@ -124,7 +124,12 @@ final class StoreFileCheck {
         return message.length() > 100 ? message.substring(0, 100) + "…" : message;
     }
 
-    /** The events' collection or one of its indexes. */
+    /** The map of the events' commits (their documents, each checked for the engine's shape). */
+    private boolean isEventCommits(String mapName) {
+        return mapName.startsWith("databases.") && mapName.endsWith(eventsSuffix);
+    }
+
+    /** The events' commits, their indexes or their collection's own bookkeeping: damage there stops the start. */
     private boolean isEvents(String mapName) {
         return (mapName.startsWith("databases.") || mapName.startsWith("meta."))
                 && (mapName.endsWith(eventsSuffix) || mapName.contains(eventsSuffix + "."));

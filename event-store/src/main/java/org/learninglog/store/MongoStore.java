@@ -12,6 +12,7 @@ import org.learninglog.store.engine.PositionReserver;
 import org.bson.Document;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,13 +40,14 @@ public final class MongoStore implements AutoCloseable {
     }
 
     /**
-     * The driver's defaults wait 30 s to find a server and 10 s to connect, so during an outage
-     * every request would hang half a minute before failing. Here an unreachable store fails a
-     * request well within two seconds (server selection 700 ms, connect 1 s; a killed server's
-     * socket fails at once; a write may select twice, as the driver retries it once), and the
-     * driver finds the server again on the next request once it is back.
-     * The read timeout stays generous (10 s) for the rare long read, a rebuild's batch; it only
-     * matters for a server that hangs without closing its sockets. Any of these set in the URI wins.
+     * The driver's defaults wait 30 s to find a server, so during an outage every request would
+     * hang half a minute before failing. Here a request waits at most 700 ms for a usable server
+     * (a write may wait twice, as the driver retries it once: still within two seconds), and the
+     * driver finds the server again on the next request once it is back. The connect timeout, which
+     * is also how long the driver's monitor waits for a server's answer to its heartbeat, stays
+     * generous (5 s): a busy machine's slow answer must not make a live store look gone, and a
+     * request never waits for it, only for server selection. The read timeout (10 s) is for the
+     * rare long read, a rebuild's batch. Any of these set in the URI wins.
      */
     private static MongoClientSettings settings(ConnectionString connection) {
         MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connection);
@@ -53,7 +55,7 @@ public final class MongoStore implements AutoCloseable {
             settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(700, TimeUnit.MILLISECONDS));
         }
         if (connection.getConnectTimeout() == null) {
-            settings.applyToSocketSettings(socket -> socket.connectTimeout(1, TimeUnit.SECONDS));
+            settings.applyToSocketSettings(socket -> socket.connectTimeout(5, TimeUnit.SECONDS));
         }
         if (connection.getSocketTimeout() == null) {
             settings.applyToSocketSettings(socket -> socket.readTimeout(10, TimeUnit.SECONDS));
@@ -78,11 +80,38 @@ public final class MongoStore implements AutoCloseable {
     /** Connects to {@code uri} if one is given, else starts the embedded server under {@code dataDirectory}. */
     public static MongoStore open(String uri, Path dataDirectory, int embeddedPort, String databaseName) {
         StoreMode mode = StoreMode.choose(uri, false);
+        MongoStore store;
         if (mode == StoreMode.URI) {
-            return new MongoStore(mode, uri, databaseName, null, false);
+            store = new MongoStore(mode, uri, databaseName, null, false);
+        } else {
+            EmbeddedMongo embedded = EmbeddedMongo.start(dataDirectory, embeddedPort, EngineLayout.OF_THE_ENGINE);
+            store = new MongoStore(mode, embedded.uri(), databaseName, embedded, true);
         }
-        EmbeddedMongo embedded = EmbeddedMongo.start(dataDirectory, embeddedPort, EngineLayout.OF_THE_ENGINE);
-        return new MongoStore(mode, embedded.uri(), databaseName, embedded, true);
+        store.awaitReachable(STARTUP_WAIT);
+        return store;
+    }
+
+    /**
+     * How long a starting process waits for its store. Requests fail fast (above); a start does not
+     * have to: a store that comes up a little after the application, or answers slowly on a busy
+     * machine, is waited for, and one that is still away after this fails the start plainly.
+     */
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
+
+    private void awaitReachable(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            try {
+                database().runCommand(new Document("ping", 1));
+                return;
+            } catch (MongoException e) {
+                if (System.nanoTime() > deadline) {
+                    close();
+                    throw new IllegalStateException("The store at " + new ConnectionString(uri).getHosts()
+                            + " did not answer within " + bound.toSeconds() + " s: " + e.getClass().getSimpleName(), e);
+                }
+            }
+        }
     }
 
     /** A store on a server somebody else runs (a test container, a given URI). */

@@ -7,13 +7,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learninglog.launcher.Api.Answer;
 import org.learninglog.query.deadletter.DeadLetterGroups;
-import org.learninglog.query.funder.ProgrammeTimelineProjection;
+import org.learninglog.query.programme.ProgrammeTimelineProjection;
 import org.learninglog.query.journey.JourneyProjection;
-import org.learninglog.query.sample.SampleHistory;
-import org.learninglog.query.view.MongoDocuments;
-import org.learninglog.query.view.Recorded;
+import org.learninglog.sample.SampleHistory;
+import org.learninglog.query.view.BufferedDocuments;
+import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewDigest;
-import org.learninglog.query.view.ViewWrite;
+import org.learninglog.query.view.ViewUpdate;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -135,12 +135,12 @@ class ViewRebuildTest {
         writing.get();
         views.awaitCaughtUp();
 
-        List<Recorded> stored = views.storedAsViewsSeeThem();
+        List<ViewEvent> stored = views.storedAsViewsSeeThem();
         var reference = store.database().getCollection("reference_" + UUID.randomUUID().toString().replace("-", ""));
-        MongoDocuments documents = MongoDocuments.buffered(reference, 1_000_000);
+        BufferedDocuments documents = new BufferedDocuments(reference, 1_000_000);
         ProgrammeTimelineProjection projection = new ProgrammeTimelineProjection();
-        for (Recorded event : stored) {
-            ViewWrite write = new ViewWrite(documents, event.position());
+        for (ViewEvent event : stored) {
+            ViewUpdate write = new ViewUpdate(documents, event.position());
             projection.apply(event, write);
             write.commit();
         }

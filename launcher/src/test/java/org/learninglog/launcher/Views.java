@@ -11,12 +11,12 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.learninglog.query.deadletter.DeadLetterGroups;
-import org.learninglog.query.sample.SampleHistory;
-import org.learninglog.query.view.MongoDocuments;
+import org.learninglog.sample.SampleHistory;
+import org.learninglog.query.view.BufferedDocuments;
 import org.learninglog.query.view.Projection;
-import org.learninglog.query.view.Recorded;
+import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewReader;
-import org.learninglog.query.view.ViewWrite;
+import org.learninglog.query.view.ViewUpdate;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.personal.MongoPersonalKeys;
 import org.learninglog.store.personal.PersonalValues;
@@ -71,13 +71,13 @@ final class Views {
     }
 
     /** The stored events, in order. */
-    List<Recorded> stored() {
-        List<Recorded> events = new ArrayList<>();
+    List<ViewEvent> stored() {
+        List<ViewEvent> events = new ArrayList<>();
         try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(new GlobalSequenceTrackingToken(0), false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
             while (iterator.hasNext()) {
                 TrackedEventMessage<?> message = iterator.next();
-                events.add(new Recorded(PositionedEventStorageEngine.positionOf(message.trackingToken()), message.getIdentifier(),
+                events.add(new ViewEvent(PositionedEventStorageEngine.positionOf(message.trackingToken()), message.getIdentifier(),
                         message.getTimestamp(), message.getPayload()));
             }
         }
@@ -85,9 +85,9 @@ final class Views {
     }
 
     /** The stored events as the views' processors hand them to projections: personal data sealed for views. */
-    List<Recorded> storedAsViewsSeeThem() {
+    List<ViewEvent> storedAsViewsSeeThem() {
         PersonalValues values = personalValues();
-        return stored().stream().map(e -> new Recorded(e.position(), e.eventId(), e.recordedAt(), values.sealedForViews(e.payload())))
+        return stored().stream().map(e -> new ViewEvent(e.position(), e.eventId(), e.recordedAt(), values.sealedForViews(e.payload())))
                 .toList();
     }
 
@@ -97,12 +97,12 @@ final class Views {
     }
 
     /** The view folded from only the events recorded up to {@code cut}, in a collection of its own, to read. */
-    ViewReader referenceFold(Projection projection, List<Recorded> events, Instant cut) {
+    ViewReader referenceFold(Projection projection, List<ViewEvent> events, Instant cut) {
         var collection = store.database().getCollection("reference_" + UUID.randomUUID().toString().replace("-", ""));
-        MongoDocuments documents = MongoDocuments.buffered(collection, 1_000_000);
-        for (Recorded event : events) {
+        BufferedDocuments documents = new BufferedDocuments(collection, 1_000_000);
+        for (ViewEvent event : events) {
             if (!event.recordedAt().isAfter(cut)) {
-                ViewWrite write = new ViewWrite(documents, event.position());
+                ViewUpdate write = new ViewUpdate(documents, event.position());
                 projection.apply(event, write);
                 write.commit();
             }

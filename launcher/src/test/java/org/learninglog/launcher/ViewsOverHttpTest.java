@@ -12,13 +12,13 @@ import org.learninglog.query.audit.AuditQueries;
 import org.learninglog.query.deadletter.DeadLetterGroups;
 import org.learninglog.query.flow.FlowQueries;
 import org.learninglog.query.flow.LearningFlowProjection;
-import org.learninglog.query.funder.FunderQueries;
-import org.learninglog.query.funder.ProgrammeTimelineProjection;
+import org.learninglog.query.programme.ProgrammeTimelineQueries;
+import org.learninglog.query.programme.ProgrammeTimelineProjection;
 import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.query.journey.JourneyQueries;
 import org.learninglog.query.practice.PracticeQueries;
-import org.learninglog.query.sample.SampleHistory;
-import org.learninglog.query.view.Recorded;
+import org.learninglog.sample.SampleHistory;
+import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.store.MongoStore;
@@ -173,8 +173,8 @@ class ViewsOverHttpTest {
         String programme = "gen-" + UUID.randomUUID();
         views.append(SampleHistory.generated(5, programme, 4, 300, Instant.parse("2025-02-01T00:00:00Z")));
         views.awaitCaughtUp();
-        List<Recorded> stored = views.stored();
-        List<Recorded> demo = stored.stream().filter(e -> e.payload() instanceof PlaceRegistered p && p.programmeId().equals(DEMO)).toList();
+        List<ViewEvent> stored = views.stored();
+        List<ViewEvent> demo = stored.stream().filter(e -> e.payload() instanceof PlaceRegistered p && p.programmeId().equals(DEMO)).toList();
         List<Instant> cuts = List.of(Instant.parse("2025-06-15T00:00:00Z"), Instant.parse("2025-12-01T00:00:00Z"),
                 stored.get(stored.size() - 1).recordedAt().minusMillis(1), demo.get(demo.size() - 1).recordedAt());
         while (chain.sealNew() > 0) {
@@ -190,11 +190,11 @@ class ViewsOverHttpTest {
                             () -> JourneyQueries.journey(journey, placeId, TimelineFilter.NONE, 0, 1000));
                 }
                 compare("/api/programmes/" + programmeId + "/timeline?size=1000&asOf=" + cut,
-                        () -> FunderQueries.timeline(timeline, programmeId, TimelineFilter.NONE, 0, 1000));
-                compare("/api/programmes/" + programmeId + "/counts?asOf=" + cut, () -> FunderQueries.counts(timeline, programmeId, null));
+                        () -> ProgrammeTimelineQueries.timeline(timeline, programmeId, TimelineFilter.NONE, 0, 1000));
+                compare("/api/programmes/" + programmeId + "/counts?asOf=" + cut, () -> ProgrammeTimelineQueries.counts(timeline, programmeId, null));
                 compare("/api/programmes/" + programmeId + "/flow?asOf=" + cut, () -> FlowQueries.flow(flow, programmeId, null));
             }
-            for (Recorded event : stored) {
+            for (ViewEvent event : stored) {
                 if (event.payload() instanceof org.learninglog.events.practice.PracticeAdapted adapted
                         && (adapted.programmeId().equals(programme) || adapted.programmeId().equals(DEMO))) {
                     compare("/api/practices/" + adapted.practiceId() + "/history?asOf=" + cut,

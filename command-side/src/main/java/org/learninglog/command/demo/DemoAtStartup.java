@@ -48,9 +48,9 @@ class DemoAtStartup implements ApplicationRunner {
         Map<String, Integer> events = demo.load();
         int total = events.values().stream().mapToInt(Integer::intValue).sum();
         // Only counts by event type: nothing personal goes to the log.
-        System.out.println((resuming ? "Completed the demo programme '" + DemoProgramme.PROGRAMME_ID
+        System.out.println((resuming ? "Completed the demo programme '" + demo.programmeId()
                 + "', whose loading had been interrupted: " : "Loaded the demo programme '"
-                + DemoProgramme.PROGRAMME_ID + "' into the empty store: ")
+                + demo.programmeId() + "' into the empty store: ")
                 + total + " events " + events + " (start with --learninglog.demo=off to skip this)");
     }
 

@@ -19,11 +19,14 @@ import java.util.function.BiFunction;
  * request retried under an {@code Idempotency-Key}, the id of the key's first attempt, so that every
  * attempt of one request is one command and the store keeps at most one of them
  * ({@link CommandReceipt}). The member who sent it goes along, so that only they can ask about it.
- * Commands sent outside a request (the demo loader) carry neither.
+ * Commands sent outside a request (the demo loader at start) carry neither, and so do the commands
+ * after the first of a request that sends several (loading the demo through the API): one id names
+ * one command, as the store keeps at most one commit under it.
  */
 final class CommandIds implements MessageDispatchInterceptor<CommandMessage<?>> {
 
     private static final String ATTRIBUTE = CommandIds.class.getName();
+    private static final String NAMED = ATTRIBUTE + ".named";
 
     /** Makes {@code commandId} the id of the commands this request sends. */
     static void use(HttpServletRequest request, String commandId) {
@@ -41,10 +44,12 @@ final class CommandIds implements MessageDispatchInterceptor<CommandMessage<?>> 
             if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
                 return command;
             }
-            String commandId = of(attributes.getRequest());
-            if (commandId == null) {
+            HttpServletRequest request = attributes.getRequest();
+            String commandId = of(request);
+            if (commandId == null || request.getAttribute(NAMED) != null) {
                 return command;
             }
+            request.setAttribute(NAMED, Boolean.TRUE);
             Map<String, Object> names = new HashMap<>();
             names.put(CommandReceipt.COMMAND_ID, commandId);
             CurrentMember.find().ifPresent(member -> names.put(CommandReceipt.SENT_BY, member.id()));

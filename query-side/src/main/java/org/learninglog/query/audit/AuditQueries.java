@@ -3,11 +3,11 @@ package org.learninglog.query.audit;
 import org.bson.Document;
 import org.learninglog.query.NotFoundException;
 import org.learninglog.query.audit.DecisionAudit.ChainLink;
-import org.learninglog.query.journey.Folds;
+import org.learninglog.query.journey.VersionHistories;
 import org.learninglog.query.journey.JourneyProjection;
-import org.learninglog.query.view.Bson;
+import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.ViewReader;
-import org.learninglog.query.view.Views;
+import org.learninglog.query.view.LiveViews;
 import org.learninglog.store.integrity.EventChain;
 import org.learninglog.store.integrity.Seal;
 import org.learninglog.store.personal.PersonalValues;
@@ -34,11 +34,11 @@ public class AuditQueries {
     /** No seal lookup: every event reads as not sealed yet (for folds outside the application). */
     public static final Function<Collection<Long>, Map<Long, Seal>> NO_SEALS = positions -> Map.of();
 
-    private final Views views;
+    private final LiveViews views;
     private final EventChain chain;
     private final PersonalValues personalValues;
 
-    public AuditQueries(Views views, EventChain chain, PersonalValues personalValues) {
+    public AuditQueries(LiveViews views, EventChain chain, PersonalValues personalValues) {
         this.views = views;
         this.chain = chain;
         this.personalValues = personalValues;
@@ -56,24 +56,24 @@ public class AuditQueries {
     public static DecisionAudit audit(ViewReader reader, String decisionId, Instant asOf,
                                       Function<Collection<Long>, Map<Long, Seal>> sealsAt) {
         Document decision = reader.get(JourneyProjection.decisionId(decisionId));
-        Predicate<Document> moment = Folds.upTo(asOf);
+        Predicate<Document> moment = VersionHistories.upTo(asOf);
         if (decision == null || decision.get("pos") == null || !moment.test(decision)) {
             throw new NotFoundException("adaptationId", asOf == null ? "No decision with this id is known (yet)"
                     : "No decision with this id was recorded by " + asOf);
         }
         long position = decision.get("pos", Number.class).longValue();
-        List<String> insightIds = Bson.strings(decision, "insightIds");
+        List<String> insightIds = DocumentFields.strings(decision, "insightIds");
         reader.getAll(insightIds.stream().map(JourneyProjection::insightId).toList());
 
         Document practice = reader.get(JourneyProjection.practiceId(decision.getString("practiceId")));
-        List<Document> laterVersions = Folds.versions(practice, moment.and(Folds.before(position + 1).negate()));
-        List<Document> reviewed = Folds.stamped(decision, "reviews", moment);
-        List<Document> steps = Folds.stamped(decision, "travelled", moment);
+        List<Document> laterVersions = VersionHistories.versions(practice, moment.and(VersionHistories.before(position + 1).negate()));
+        List<Document> reviewed = VersionHistories.stamped(decision, "reviews", moment);
+        List<Document> steps = VersionHistories.stamped(decision, "travelled", moment);
 
         Set<Long> positions = new LinkedHashSet<>();
         positions.add(position);
         for (String insightId : insightIds) {
-            Folds.versions(reader.get(JourneyProjection.insightId(insightId)), moment).forEach(version -> positions.add(pos(version)));
+            VersionHistories.versions(reader.get(JourneyProjection.insightId(insightId)), moment).forEach(version -> positions.add(pos(version)));
         }
         laterVersions.forEach(version -> positions.add(pos(version)));
         reviewed.forEach(review -> positions.add(pos(review)));
@@ -84,14 +84,14 @@ public class AuditQueries {
         List<DecisionAudit.InsightTrail> insights = new ArrayList<>();
         for (String insightId : insightIds) {
             Document insight = reader.get(JourneyProjection.insightId(insightId));
-            Folds.InsightReading then = Folds.insight(insightId, insight, Folds.before(position));
-            Folds.InsightReading now = Folds.insight(insightId, insight, moment);
-            List<DecisionAudit.Change> changes = Folds.versions(insight, moment.and(Folds.before(position).negate())).stream()
-                    .map(version -> new DecisionAudit.Change(version.getString("kind"), Bson.instant(version, "at"),
+            VersionHistories.InsightReading then = VersionHistories.insight(insightId, insight, VersionHistories.before(position));
+            VersionHistories.InsightReading now = VersionHistories.insight(insightId, insight, moment);
+            List<DecisionAudit.Change> changes = VersionHistories.versions(insight, moment.and(VersionHistories.before(position).negate())).stream()
+                    .map(version -> new DecisionAudit.Change(version.getString("kind"), DocumentFields.instant(version, "at"),
                             version.getString("text"), version.getString("reason"), link.apply(version)))
                     .toList();
-            List<DecisionAudit.InsightEvent> events = Folds.versions(insight, moment).stream()
-                    .map(version -> new DecisionAudit.InsightEvent(version.getString("kind"), Bson.instant(version, "at"),
+            List<DecisionAudit.InsightEvent> events = VersionHistories.versions(insight, moment).stream()
+                    .map(version -> new DecisionAudit.InsightEvent(version.getString("kind"), DocumentFields.instant(version, "at"),
                             pos(version) < position, link.apply(version)))
                     .toList();
             insights.add(new DecisionAudit.InsightTrail(insightId, then, now, !changes.isEmpty(), changes, events));
@@ -99,23 +99,23 @@ public class AuditQueries {
 
         List<DecisionAudit.LaterVersion> later = laterVersions.stream()
                 .map(version -> new DecisionAudit.LaterVersion(version.getString("kind"), version.getString("decisionId"),
-                        Bson.instant(version, "at"), version.getString("text"), version.getString("why"), link.apply(version)))
+                        DocumentFields.instant(version, "at"), version.getString("text"), version.getString("why"), link.apply(version)))
                 .toList();
         List<DecisionAudit.Review> reviews = reviewed.stream()
                 .map(review -> new DecisionAudit.Review(review.getString("outcome"), review.getString("notes"),
-                        day(review.getString("reviewedOn")), Bson.instant(review, "at"), List.copyOf(Bson.strings(review, "insightIds")),
+                        day(review.getString("reviewedOn")), DocumentFields.instant(review, "at"), List.copyOf(DocumentFields.strings(review, "insightIds")),
                         link.apply(review)))
                 .toList();
         List<DecisionAudit.Travel> travelled = steps.stream()
                 .map(step -> new DecisionAudit.Travel(step.getString("kind"), step.getString("sharedLearningId"),
                         step.getString("placeId"), step.getString("practiceId"), step.getString("adaptationId"),
-                        step.getString("title"), Bson.instant(step, "at"), link.apply(step)))
+                        step.getString("title"), DocumentFields.instant(step, "at"), link.apply(step)))
                 .toList();
         return new DecisionAudit(decisionId, decision.getString("kind"), decision.getString("practiceId"),
-                decision.getString("placeId"), decision.getString("programmeId"), Bson.instant(decision, "at"),
+                decision.getString("placeId"), decision.getString("programmeId"), DocumentFields.instant(decision, "at"),
                 day(decision.getString("occurredOn")), decision.getString("was"), decision.getString("becomes"),
-                decision.getString("why"), List.copyOf(Bson.strings(decision, "decidedBy")), decision.getString("forum"),
-                List.copyOf(Bson.strings(decision, "sharedLearningIds")), asOf, insights, later, reviews, travelled,
+                decision.getString("why"), List.copyOf(DocumentFields.strings(decision, "decidedBy")), decision.getString("forum"),
+                List.copyOf(DocumentFields.strings(decision, "sharedLearningIds")), asOf, insights, later, reviews, travelled,
                 link(position, seals));
     }
 

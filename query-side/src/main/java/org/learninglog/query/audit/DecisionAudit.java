@@ -1,6 +1,6 @@
 package org.learninglog.query.audit;
 
-import org.learninglog.query.journey.Folds;
+import org.learninglog.query.journey.VersionHistories;
 import org.learninglog.store.personal.PersonalValues;
 
 import java.time.Instant;
@@ -45,7 +45,7 @@ public record DecisionAudit(String decisionId, String kind, String practiceId, S
      * @param events every version of the insight up to the moment asked (recorded, revised,
      *               retracted), with whether it was there when the decision was recorded
      */
-    public record InsightTrail(String insightId, Folds.InsightReading atDecision, Folds.InsightReading now,
+    public record InsightTrail(String insightId, VersionHistories.InsightReading atDecision, VersionHistories.InsightReading now,
                                boolean changedSince, List<Change> changesSince, List<InsightEvent> events) {
     }
 
@@ -69,7 +69,7 @@ public record DecisionAudit(String decisionId, String kind, String practiceId, S
     /** The trail with the evidence of its insights readable, or marked removed where the person withdrew consent. */
     public DecisionAudit opened(PersonalValues values) {
         List<InsightTrail> open = insights.stream().map(trail -> new InsightTrail(trail.insightId(),
-                Folds.InsightReading.opened(trail.atDecision(), values), Folds.InsightReading.opened(trail.now(), values),
+                VersionHistories.InsightReading.opened(trail.atDecision(), values), VersionHistories.InsightReading.opened(trail.now(), values),
                 trail.changedSince(), trail.changesSince(), trail.events())).toList();
         return new DecisionAudit(decisionId, kind, practiceId, placeId, programmeId, recordedAt, occurredOn, was, becomes, why,
                 decidedBy, forum, sharedLearningIds, asOf, open, laterVersions, outcomes, travelled, chain);

@@ -2,10 +2,10 @@ package org.learninglog.query.export;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.learninglog.query.funder.FunderQueries;
+import org.learninglog.query.programme.ProgrammeTimelineQueries;
 import org.learninglog.query.journey.JourneyQueries;
 import org.learninglog.query.journey.PlaceJourney;
-import org.learninglog.query.view.TimelineItem;
+import org.learninglog.query.view.TimelineLineAnswer;
 import org.learninglog.query.web.BadQueryException;
 import org.learninglog.query.web.TimelineParameters;
 import org.learninglog.security.AccessPolicy;
@@ -27,10 +27,10 @@ class ExportController {
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final JourneyQueries journeys;
-    private final FunderQueries funders;
+    private final ProgrammeTimelineQueries funders;
     private final AccessPolicy access;
 
-    ExportController(JourneyQueries journeys, FunderQueries funders, AccessPolicy access) {
+    ExportController(JourneyQueries journeys, ProgrammeTimelineQueries funders, AccessPolicy access) {
         this.access = access;
         this.journeys = journeys;
         this.funders = funders;
@@ -63,7 +63,7 @@ class ExportController {
                 .body(JourneyReport.of(journey));
     }
 
-    private static ResponseEntity<?> file(String name, String format, List<TimelineItem> items) {
+    private static ResponseEntity<?> file(String name, String format, List<TimelineLineAnswer> items) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         switch (format) {
             case "csv" -> {

@@ -2,10 +2,10 @@ package org.learninglog.query.flow;
 
 import org.bson.Document;
 import org.learninglog.query.NotFoundException;
-import org.learninglog.query.journey.Folds;
-import org.learninglog.query.view.Bson;
+import org.learninglog.query.journey.VersionHistories;
+import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.ViewReader;
-import org.learninglog.query.view.Views;
+import org.learninglog.query.view.LiveViews;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -19,9 +19,9 @@ import java.util.function.Predicate;
 @Component
 public class FlowQueries {
 
-    private final Views views;
+    private final LiveViews views;
 
-    public FlowQueries(Views views) {
+    public FlowQueries(LiveViews views) {
         this.views = views;
     }
 
@@ -34,22 +34,22 @@ public class FlowQueries {
         if (flow == null) {
             throw new NotFoundException("programmeId", "Nothing is recorded for this programme (yet)");
         }
-        Predicate<Document> moment = Folds.upTo(asOf);
+        Predicate<Document> moment = VersionHistories.upTo(asOf);
         Map<String, long[]> tallies = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
-        for (Document place : Folds.stamped(flow, "places", moment)) {
+        for (Document place : VersionHistories.stamped(flow, "places", moment)) {
             names.put(place.getString("placeId"), place.getString("name"));
             tallies.put(place.getString("placeId"), new long[3]);
         }
         Map<String, EdgeTally> edges = new LinkedHashMap<>();
-        for (Document share : Folds.stamped(flow, "shares", moment)) {
+        for (Document share : VersionHistories.stamped(flow, "shares", moment)) {
             String from = orProgramme(share.getString("from"));
             tally(tallies, from)[0]++;
-            for (String to : Bson.strings(share, "to")) {
+            for (String to : DocumentFields.strings(share, "to")) {
                 edges.computeIfAbsent(from + ">" + to + ">shared", k -> new EdgeTally(from, to, "shared")).add(share);
             }
         }
-        for (Document adoption : Folds.stamped(flow, "adoptions", moment)) {
+        for (Document adoption : VersionHistories.stamped(flow, "adoptions", moment)) {
             String from = orProgramme(adoption.getString("from"));
             String by = adoption.getString("by");
             tally(tallies, by)[1]++;
@@ -90,7 +90,7 @@ public class FlowQueries {
         }
 
         void add(Document item) {
-            Instant at = Bson.instant(item, "at");
+            Instant at = DocumentFields.instant(item, "at");
             count++;
             first = first == null || at.isBefore(first) ? at : first;
             last = last == null || at.isAfter(last) ? at : last;

@@ -4,10 +4,10 @@ import org.bson.Document;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.events.sharing.LearningShared;
 import org.learninglog.events.sharing.SharedLearningAdopted;
-import org.learninglog.query.view.Bson;
+import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.Projection;
-import org.learninglog.query.view.Recorded;
-import org.learninglog.query.view.ViewWrite;
+import org.learninglog.query.view.ViewEvent;
+import org.learninglog.query.view.ViewUpdate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +31,12 @@ public class LearningFlowProjection implements Projection {
     }
 
     @Override
-    public void apply(Recorded event, ViewWrite view) {
+    public void apply(ViewEvent event, ViewUpdate view) {
         Object payload = event.payload();
         if (payload instanceof PlaceRegistered e) {
             Document flow = view.edit(flowId(e.programmeId()));
             if (flow != null) {
-                Bson.appendable(flow, "places").add(stamp(event, new Document("placeId", e.placeId()).append("name", e.name())));
+                DocumentFields.appendable(flow, "places").add(stamp(event, new Document("placeId", e.placeId()).append("name", e.name())));
             }
         } else if (payload instanceof LearningShared e) {
             Document origin = view.edit("origin:" + e.sharedLearningId());
@@ -45,23 +45,23 @@ public class LearningFlowProjection implements Projection {
             }
             Document flow = view.edit(flowId(e.programmeId()));
             if (flow != null) {
-                Bson.appendable(flow, "shares").add(stamp(event, new Document("sharedLearningId", e.sharedLearningId())
+                DocumentFields.appendable(flow, "shares").add(stamp(event, new Document("sharedLearningId", e.sharedLearningId())
                         .append("from", e.placeId()).append("title", e.title())
                         .append("wholeProgramme", e.audience().wholeProgramme())
-                        .append("to", Bson.list(e.audience().placeIds()))));
+                        .append("to", DocumentFields.list(e.audience().placeIds()))));
             }
         } else if (payload instanceof SharedLearningAdopted e) {
             Document origin = view.read("origin:" + e.sharedLearningId());
             Document flow = view.edit(flowId(e.programmeId()));
             if (flow != null) {
-                Bson.appendable(flow, "adoptions").add(stamp(event, new Document("sharedLearningId", e.sharedLearningId())
+                DocumentFields.appendable(flow, "adoptions").add(stamp(event, new Document("sharedLearningId", e.sharedLearningId())
                         .append("from", origin == null ? null : origin.getString("placeId")).append("by", e.placeId())
                         .append("practiceId", e.practiceId()).append("adaptationId", e.adaptationId())));
             }
         }
     }
 
-    private static Document stamp(Recorded event, Document value) {
-        return value.append("pos", event.position()).append("at", Bson.date(event.recordedAt()));
+    private static Document stamp(ViewEvent event, Document value) {
+        return value.append("pos", event.position()).append("at", DocumentFields.date(event.recordedAt()));
     }
 }

@@ -1,9 +1,9 @@
 package org.learninglog.query.insight;
 
-import org.learninglog.query.journey.Folds;
+import org.learninglog.query.journey.VersionHistories;
 
 /** An insight as it reads now, with the programme it belongs to and its version. */
-public record InsightNow(String programmeId, Folds.InsightReading reading) {
+public record InsightNow(String programmeId, VersionHistories.InsightReading reading) {
 
     /**
      * The version a revision or retraction names as {@code If-Match}: the write side numbers an

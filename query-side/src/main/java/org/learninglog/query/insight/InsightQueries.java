@@ -2,9 +2,9 @@ package org.learninglog.query.insight;
 
 import org.bson.Document;
 import org.learninglog.query.NotFoundException;
-import org.learninglog.query.journey.Folds;
+import org.learninglog.query.journey.VersionHistories;
 import org.learninglog.query.journey.JourneyProjection;
-import org.learninglog.query.view.Views;
+import org.learninglog.query.view.LiveViews;
 import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
 
@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class InsightQueries {
 
-    private final Views views;
+    private final LiveViews views;
     private final PersonalValues personalValues;
 
-    public InsightQueries(Views views, PersonalValues personalValues) {
+    public InsightQueries(LiveViews views, PersonalValues personalValues) {
         this.views = views;
         this.personalValues = personalValues;
     }
@@ -23,7 +23,7 @@ public class InsightQueries {
     /** The insight with its evidence readable, or marked removed where the person withdrew consent. */
     public InsightNow now(String insightId) {
         Document insight = views.reader(JourneyProjection.NAME).get(JourneyProjection.insightId(insightId));
-        Folds.InsightReading reading = insight == null ? null : Folds.insight(insightId, insight, Folds.upTo(null));
+        VersionHistories.InsightReading reading = insight == null ? null : VersionHistories.insight(insightId, insight, VersionHistories.upTo(null));
         if (reading == null) {
             throw new NotFoundException("insightId", "No insight with this id is known (yet)");
         }

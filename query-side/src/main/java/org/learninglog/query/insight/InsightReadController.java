@@ -2,7 +2,7 @@ package org.learninglog.query.insight;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.learninglog.query.journey.Folds;
+import org.learninglog.query.journey.VersionHistories;
 import org.learninglog.security.AccessPolicy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +24,7 @@ class InsightReadController {
 
     @GetMapping("/api/insights/{insightId}")
     @Operation(summary = "The insight as it reads now; its ETag is the version a revision or retraction sends back as If-Match")
-    ResponseEntity<Folds.InsightReading> insight(@PathVariable String insightId) {
+    ResponseEntity<VersionHistories.InsightReading> insight(@PathVariable String insightId) {
         InsightNow insight = queries.now(insightId);
         access.requireReadPlace(insight.programmeId(), insight.reading().placeId(), "read an insight");
         return ResponseEntity.ok().eTag(Long.toString(insight.version())).body(insight.reading());

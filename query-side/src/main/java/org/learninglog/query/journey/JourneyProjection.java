@@ -13,12 +13,12 @@ import org.learninglog.events.sensemaking.SensemakingHeld;
 import org.learninglog.events.sharing.LearningShared;
 import org.learninglog.events.sharing.SharedLearningAdopted;
 import org.learninglog.events.sharing.SharedLearningRespondedTo;
-import org.learninglog.query.view.Bson;
+import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.Projection;
-import org.learninglog.query.view.Recorded;
-import org.learninglog.query.view.TimelineLines;
-import org.learninglog.query.view.ViewWrite;
+import org.learninglog.query.view.ViewEvent;
+import org.learninglog.query.view.EventLines;
+import org.learninglog.query.view.ViewUpdate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -74,8 +74,8 @@ public class JourneyProjection implements Projection {
     }
 
     @Override
-    public void apply(Recorded event, ViewWrite view) {
-        for (Document line : TimelineLines.linesOf(event, view)) {
+    public void apply(ViewEvent event, ViewUpdate view) {
+        for (Document line : EventLines.linesOf(event, view)) {
             String place = line.getString("placeId");
             if (place != null) {
                 PagedLog.append(view, timelineKey(place), line, null);
@@ -86,20 +86,20 @@ public class JourneyProjection implements Projection {
             Document place = view.edit(placeId(e.placeId()));
             if (place != null) {
                 place.append("programmeId", e.programmeId()).append("name", e.name())
-                        .append("registeredAt", Bson.date(e.registeredAt())).append("at", Bson.date(event.recordedAt()));
+                        .append("registeredAt", DocumentFields.date(e.registeredAt())).append("at", DocumentFields.date(event.recordedAt()));
             }
         } else if (payload instanceof InsightRecorded e) {
             insightVersion(event, view, e.insightId(), e.placeId(), e.programmeId(), new Document("kind", "recorded")
                     .append("text", e.text()).append("unintended", e.unintended())
                     .append("layer", name(e.layer())).append("sphere", name(e.sphere()))
-                    .append("principles", Bson.list(e.principles())).append("themes", Bson.list(e.themes()))
+                    .append("principles", DocumentFields.list(e.principles())).append("themes", DocumentFields.list(e.themes()))
                     .append("source", e.source()).append("hasEvidence", e.evidence() != null)
-                    .append("evidence", e.evidence() == null ? null : TimelineLines.evidence(view, e.evidence()))
+                    .append("evidence", e.evidence() == null ? null : EventLines.evidence(view, e.evidence()))
                     .append("happenedOn", day(e.happenedOn())).append("recordedBy", e.recordedBy()));
         } else if (payload instanceof InsightRevised e) {
             insightVersion(event, view, e.insightId(), e.placeId(), e.programmeId(), new Document("kind", "revised")
                     .append("text", e.text()).append("layer", name(e.layer())).append("sphere", name(e.sphere()))
-                    .append("principles", Bson.list(e.principles())).append("themes", Bson.list(e.themes()))
+                    .append("principles", DocumentFields.list(e.principles())).append("themes", DocumentFields.list(e.themes()))
                     .append("source", e.source()).append("reason", e.reason()).append("recordedBy", e.recordedBy()));
         } else if (payload instanceof InsightRetracted e) {
             insightVersion(event, view, e.insightId(), e.placeId(), e.programmeId(), new Document("kind", "retracted")
@@ -107,25 +107,25 @@ public class JourneyProjection implements Projection {
         } else if (payload instanceof PracticeAdopted e) {
             practiceVersion(event, view, e.practiceId(), e.placeId(), e.programmeId(), e.name(), new Document("kind", "adopted")
                     .append("decisionId", e.practiceId()).append("text", e.description()).append("why", e.why())
-                    .append("insightIds", Bson.list(e.insightIds())).append("sharedLearningIds", Bson.list(e.sharedLearningIds()))
-                    .append("decidedBy", Bson.list(e.decidedBy())).append("forum", e.forum()).append("occurredOn", day(e.occurredOn())));
+                    .append("insightIds", DocumentFields.list(e.insightIds())).append("sharedLearningIds", DocumentFields.list(e.sharedLearningIds()))
+                    .append("decidedBy", DocumentFields.list(e.decidedBy())).append("forum", e.forum()).append("occurredOn", day(e.occurredOn())));
             decision(event, view, e.practiceId(), "adopted", e.practiceId(), e.placeId(), e.programmeId(), null, e.description(),
                     e.why(), e.insightIds(), e.sharedLearningIds(), e.decidedBy(), e.forum(), e.occurredOn());
         } else if (payload instanceof PracticeAdapted e) {
             practiceVersion(event, view, e.practiceId(), e.placeId(), e.programmeId(), null, new Document("kind", "adapted")
                     .append("decisionId", e.adaptationId()).append("was", e.was()).append("text", e.becomes()).append("why", e.why())
-                    .append("insightIds", Bson.list(e.insightIds())).append("sharedLearningIds", Bson.list(e.sharedLearningIds()))
-                    .append("decidedBy", Bson.list(e.decidedBy())).append("forum", e.forum()).append("occurredOn", day(e.occurredOn())));
+                    .append("insightIds", DocumentFields.list(e.insightIds())).append("sharedLearningIds", DocumentFields.list(e.sharedLearningIds()))
+                    .append("decidedBy", DocumentFields.list(e.decidedBy())).append("forum", e.forum()).append("occurredOn", day(e.occurredOn())));
             decision(event, view, e.adaptationId(), "adapted", e.practiceId(), e.placeId(), e.programmeId(), e.was(), e.becomes(),
                     e.why(), e.insightIds(), e.sharedLearningIds(), e.decidedBy(), e.forum(), e.occurredOn());
         } else if (payload instanceof PracticeRetired e) {
             practiceVersion(event, view, e.practiceId(), e.placeId(), e.programmeId(), null, new Document("kind", "retired")
-                    .append("why", e.why()).append("insightIds", Bson.list(e.insightIds())).append("occurredOn", day(e.occurredOn())));
+                    .append("why", e.why()).append("insightIds", DocumentFields.list(e.insightIds())).append("occurredOn", day(e.occurredOn())));
         } else if (payload instanceof AdaptationOutcomeReviewed e) {
             Document decision = view.edit(decisionId(e.adaptationId()));
             if (decision != null) {
-                Bson.appendable(decision, "reviews").add(stamp(event, new Document("outcome", e.outcome().name())
-                        .append("notes", e.notes()).append("insightIds", Bson.list(e.insightIds()))
+                DocumentFields.appendable(decision, "reviews").add(stamp(event, new Document("outcome", e.outcome().name())
+                        .append("notes", e.notes()).append("insightIds", DocumentFields.list(e.insightIds()))
                         .append("reviewedOn", day(e.reviewedOn())).append("recordedBy", e.recordedBy())));
             }
         } else if (payload instanceof LearningShared e) {
@@ -133,11 +133,11 @@ public class JourneyProjection implements Projection {
             if (share != null) {
                 share.append("programmeId", e.programmeId()).append("placeId", e.placeId()).append("title", e.title())
                         .append("summary", e.summary()).append("wholeProgramme", e.audience().wholeProgramme())
-                        .append("audiencePlaceIds", Bson.list(e.audience().placeIds()))
-                        .append("audienceFunderIds", Bson.list(e.audience().funderIds()))
-                        .append("insightIds", Bson.list(e.insightIds()))
-                        .append("adaptationIds", Bson.list(e.adaptations().stream().map(LearningShared.AdaptationRef::adaptationId).toList()))
-                        .append("at", Bson.date(event.recordedAt())).append("pos", event.position());
+                        .append("audiencePlaceIds", DocumentFields.list(e.audience().placeIds()))
+                        .append("audienceFunderIds", DocumentFields.list(e.audience().funderIds()))
+                        .append("insightIds", DocumentFields.list(e.insightIds()))
+                        .append("adaptationIds", DocumentFields.list(e.adaptations().stream().map(LearningShared.AdaptationRef::adaptationId).toList()))
+                        .append("at", DocumentFields.date(event.recordedAt())).append("pos", event.position());
             }
             for (LearningShared.AdaptationRef adaptation : e.adaptations()) {
                 travelled(event, view, adaptation.adaptationId(), new Document("kind", "shared")
@@ -147,40 +147,40 @@ public class JourneyProjection implements Projection {
             Document shared = view.read(shareId(e.sharedLearningId()));
             Document share = view.edit(shareId(e.sharedLearningId()));
             if (share != null) {
-                Bson.appendable(share, "adoptions").add(stamp(event, new Document("placeId", e.placeId())
+                DocumentFields.appendable(share, "adoptions").add(stamp(event, new Document("placeId", e.placeId())
                         .append("practiceId", e.practiceId()).append("adaptationId", e.adaptationId()).append("note", e.note())));
             }
-            for (String adaptationId : Bson.strings(shared, "adaptationIds")) {
+            for (String adaptationId : DocumentFields.strings(shared, "adaptationIds")) {
                 travelled(event, view, adaptationId, new Document("kind", "adopted").append("sharedLearningId", e.sharedLearningId())
                         .append("placeId", e.placeId()).append("practiceId", e.practiceId()).append("adaptationId", e.adaptationId()));
             }
         } else if (payload instanceof SharedLearningRespondedTo e) {
             Document share = view.edit(shareId(e.sharedLearningId()));
             if (share != null) {
-                Bson.appendable(share, "responses").add(stamp(event, new Document("placeId", e.placeId())
+                DocumentFields.appendable(share, "responses").add(stamp(event, new Document("placeId", e.placeId())
                         .append("kind", e.kind().name()).append("text", e.text())));
             }
         } else if (payload instanceof SensemakingHeld e) {
             for (String insight : e.insightIds()) {
                 Document document = view.edit(insightId(insight));
                 if (document != null) {
-                    Bson.appendable(document, "sensemaking").add(stamp(event, new Document("sessionId", e.sessionId())
+                    DocumentFields.appendable(document, "sensemaking").add(stamp(event, new Document("sessionId", e.sessionId())
                             .append("title", e.title()).append("conclusions", e.conclusions())));
                 }
             }
         }
     }
 
-    private static void insightVersion(Recorded event, ViewWrite view, String insightId, String placeId, String programmeId,
+    private static void insightVersion(ViewEvent event, ViewUpdate view, String insightId, String placeId, String programmeId,
                                        Document version) {
         Document insight = view.edit(insightId(insightId));
         if (insight != null) {
             insight.append("placeId", placeId).append("programmeId", programmeId);
-            Bson.appendable(insight, "versions").add(stamp(event, version));
+            DocumentFields.appendable(insight, "versions").add(stamp(event, version));
         }
     }
 
-    private static void practiceVersion(Recorded event, ViewWrite view, String practiceId, String placeId, String programmeId,
+    private static void practiceVersion(ViewEvent event, ViewUpdate view, String practiceId, String placeId, String programmeId,
                                         String name, Document version) {
         Document practice = view.edit(practiceId(practiceId));
         if (practice == null) {
@@ -191,37 +191,37 @@ public class JourneyProjection implements Projection {
         if (name != null) {
             practice.append("name", name);
         }
-        Bson.appendable(practice, "versions").add(stamp(event, version));
+        DocumentFields.appendable(practice, "versions").add(stamp(event, version));
         if (!known) {
             Document place = view.edit(placeId(placeId));
             if (place != null) {
-                Bson.appendable(place, "practices").add(stamp(event, new Document("practiceId", practiceId)));
+                DocumentFields.appendable(place, "practices").add(stamp(event, new Document("practiceId", practiceId)));
             }
         }
     }
 
-    private static void decision(Recorded event, ViewWrite view, String decisionId, String kind, String practiceId, String placeId,
+    private static void decision(ViewEvent event, ViewUpdate view, String decisionId, String kind, String practiceId, String placeId,
                                  String programmeId, String was, String becomes, String why, List<String> insightIds,
                                  List<String> sharedLearningIds, List<String> decidedBy, String forum, LocalDate occurredOn) {
         Document decision = view.edit(decisionId(decisionId));
         if (decision != null) {
             decision.append("kind", kind).append("practiceId", practiceId).append("placeId", placeId)
                     .append("programmeId", programmeId).append("was", was).append("becomes", becomes).append("why", why)
-                    .append("insightIds", Bson.list(insightIds)).append("sharedLearningIds", Bson.list(sharedLearningIds))
-                    .append("decidedBy", Bson.list(decidedBy)).append("forum", forum).append("occurredOn", day(occurredOn))
-                    .append("at", Bson.date(event.recordedAt())).append("pos", event.position());
+                    .append("insightIds", DocumentFields.list(insightIds)).append("sharedLearningIds", DocumentFields.list(sharedLearningIds))
+                    .append("decidedBy", DocumentFields.list(decidedBy)).append("forum", forum).append("occurredOn", day(occurredOn))
+                    .append("at", DocumentFields.date(event.recordedAt())).append("pos", event.position());
         }
     }
 
-    private static void travelled(Recorded event, ViewWrite view, String adaptationId, Document step) {
+    private static void travelled(ViewEvent event, ViewUpdate view, String adaptationId, Document step) {
         Document decision = view.edit(decisionId(adaptationId));
         if (decision != null) {
-            Bson.appendable(decision, "travelled").add(stamp(event, step));
+            DocumentFields.appendable(decision, "travelled").add(stamp(event, step));
         }
     }
 
-    private static Document stamp(Recorded event, Document value) {
-        return value.append("pos", event.position()).append("at", Bson.date(event.recordedAt()));
+    private static Document stamp(ViewEvent event, Document value) {
+        return value.append("pos", event.position()).append("at", DocumentFields.date(event.recordedAt()));
     }
 
     private static String name(Enum<?> value) {

@@ -2,14 +2,14 @@ package org.learninglog.query.journey;
 
 import org.bson.Document;
 import org.learninglog.query.NotFoundException;
-import org.learninglog.query.view.Bson;
-import org.learninglog.query.view.Entry;
+import org.learninglog.query.view.DocumentFields;
+import org.learninglog.query.view.TimelineLine;
 import org.learninglog.query.view.Page;
 import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.TimelineFilter;
-import org.learninglog.query.view.TimelineItem;
+import org.learninglog.query.view.TimelineLineAnswer;
 import org.learninglog.query.view.ViewReader;
-import org.learninglog.query.view.Views;
+import org.learninglog.query.view.LiveViews;
 import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +24,13 @@ public class JourneyQueries {
 
     /** Oldest first: by the day it happened, then in the order it was recorded. */
     static final Comparator<Document> CHRONOLOGICAL = Comparator
-            .comparing((Document entry) -> entry.getString(Entry.DATE))
-            .thenComparingLong(entry -> entry.get(Entry.POSITION, Number.class).longValue());
+            .comparing((Document entry) -> entry.getString(TimelineLine.DATE))
+            .thenComparingLong(entry -> entry.get(TimelineLine.POSITION, Number.class).longValue());
 
-    private final Views views;
+    private final LiveViews views;
     private final PersonalValues personalValues;
 
-    public JourneyQueries(Views views, PersonalValues personalValues) {
+    public JourneyQueries(LiveViews views, PersonalValues personalValues) {
         this.views = views;
         this.personalValues = personalValues;
     }
@@ -45,9 +45,9 @@ public class JourneyQueries {
         Document place = place(reader, placeId, filter.asOf());
         List<Document> entries = new ArrayList<>(timeline(reader, placeId, filter));
         entries.sort(CHRONOLOGICAL);
-        List<TimelineItem> items = entries.stream().map(TimelineItem::of).toList();
+        List<TimelineLineAnswer> items = entries.stream().map(TimelineLineAnswer::of).toList();
         return new PlaceJourney(placeId, place.getString("programmeId"), place.getString("name"), filter.asOf(),
-                Page.of(items, page, size), PracticeFolds.practicesOf(reader, place, filter.asOf()));
+                Page.of(items, page, size), PracticesAsOf.practicesOf(reader, place, filter.asOf()));
     }
 
     /** Every entry of the place's timeline that matches, in the order recorded. */
@@ -60,7 +60,7 @@ public class JourneyQueries {
     /** The place, if it was registered (by {@code asOf}, when given). */
     public static Document place(ViewReader reader, String placeId, Instant asOf) {
         Document place = reader.get(JourneyProjection.placeId(placeId));
-        if (place == null || place.getString("name") == null || (asOf != null && Bson.instant(place, "at").isAfter(asOf))) {
+        if (place == null || place.getString("name") == null || (asOf != null && DocumentFields.instant(place, "at").isAfter(asOf))) {
             throw new NotFoundException("placeId", asOf == null ? "No place with this id is known (yet)"
                     : "No place with this id was registered by " + asOf);
         }

@@ -1,6 +1,6 @@
 package org.learninglog.query.practice;
 
-import org.learninglog.query.journey.Folds;
+import org.learninglog.query.journey.VersionHistories;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +24,7 @@ public record PracticeHistory(String practiceId, String placeId, String programm
 
     public record Version(int number, String kind, String decisionId, Instant recordedAt, LocalDate occurredOn, String was,
                           String text, String why, List<String> decidedBy, String forum, List<String> sharedLearningIds,
-                          List<Folds.InsightReading> triggeredBy, List<Outcome> outcomes, WordDiff changeFromPrevious) {
+                          List<VersionHistories.InsightReading> triggeredBy, List<Outcome> outcomes, WordDiff changeFromPrevious) {
     }
 
     public record Outcome(String outcome, String notes, LocalDate reviewedOn, Instant recordedAt, List<String> insightIds) {

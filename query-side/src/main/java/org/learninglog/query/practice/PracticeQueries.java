@@ -2,11 +2,11 @@ package org.learninglog.query.practice;
 
 import org.bson.Document;
 import org.learninglog.query.NotFoundException;
-import org.learninglog.query.journey.Folds;
+import org.learninglog.query.journey.VersionHistories;
 import org.learninglog.query.journey.JourneyProjection;
-import org.learninglog.query.view.Bson;
+import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.ViewReader;
-import org.learninglog.query.view.Views;
+import org.learninglog.query.view.LiveViews;
 import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +22,10 @@ import java.util.function.Predicate;
 @Component
 public class PracticeQueries {
 
-    private final Views views;
+    private final LiveViews views;
     private final PersonalValues personalValues;
 
-    public PracticeQueries(Views views, PersonalValues personalValues) {
+    public PracticeQueries(LiveViews views, PersonalValues personalValues) {
         this.views = views;
         this.personalValues = personalValues;
     }
@@ -43,8 +43,8 @@ public class PracticeQueries {
 
     public static PracticeHistory history(ViewReader reader, String practiceId, Instant asOf) {
         Document practice = reader.get(JourneyProjection.practiceId(practiceId));
-        Predicate<Document> moment = Folds.upTo(asOf);
-        List<Document> versions = Folds.versions(practice, moment);
+        Predicate<Document> moment = VersionHistories.upTo(asOf);
+        List<Document> versions = VersionHistories.versions(practice, moment);
         if (versions.isEmpty()) {
             throw new NotFoundException("practiceId", asOf == null ? "No practice with this id is known (yet)"
                     : "No practice with this id was recorded by " + asOf);
@@ -55,7 +55,7 @@ public class PracticeQueries {
             if (version.getString("decisionId") != null) {
                 decisionIds.add(JourneyProjection.decisionId(version.getString("decisionId")));
             }
-            Bson.strings(version, "insightIds").forEach(id -> insightIds.add(JourneyProjection.insightId(id)));
+            DocumentFields.strings(version, "insightIds").forEach(id -> insightIds.add(JourneyProjection.insightId(id)));
         }
         reader.getAll(new ArrayList<>(decisionIds));
         reader.getAll(new ArrayList<>(insightIds));
@@ -65,29 +65,29 @@ public class PracticeQueries {
         String status = "active";
         for (Document version : versions) {
             long position = version.get("pos", Number.class).longValue();
-            List<Folds.InsightReading> triggers = new ArrayList<>();
-            for (String insightId : Bson.strings(version, "insightIds")) {
-                Folds.InsightReading reading = Folds.insight(insightId, reader.get(JourneyProjection.insightId(insightId)),
-                        Folds.before(position).or(value -> value.get("pos", Number.class).longValue() == position));
+            List<VersionHistories.InsightReading> triggers = new ArrayList<>();
+            for (String insightId : DocumentFields.strings(version, "insightIds")) {
+                VersionHistories.InsightReading reading = VersionHistories.insight(insightId, reader.get(JourneyProjection.insightId(insightId)),
+                        VersionHistories.before(position).or(value -> value.get("pos", Number.class).longValue() == position));
                 if (reading != null) {
                     triggers.add(reading);
                 }
             }
             String decisionId = version.getString("decisionId");
             List<PracticeHistory.Outcome> outcomes = decisionId == null ? List.of()
-                    : Folds.stamped(reader.get(JourneyProjection.decisionId(decisionId)), "reviews", moment).stream()
+                    : VersionHistories.stamped(reader.get(JourneyProjection.decisionId(decisionId)), "reviews", moment).stream()
                     .map(review -> new PracticeHistory.Outcome(review.getString("outcome"), review.getString("notes"),
-                            day(review.getString("reviewedOn")), Bson.instant(review, "at"), List.copyOf(Bson.strings(review, "insightIds"))))
+                            day(review.getString("reviewedOn")), DocumentFields.instant(review, "at"), List.copyOf(DocumentFields.strings(review, "insightIds"))))
                     .toList();
             String kind = version.getString("kind");
             String text = "retired".equals(kind) ? previousText : version.getString("text");
             if ("retired".equals(kind)) {
                 status = "retired";
             }
-            history.add(new PracticeHistory.Version(history.size() + 1, kind, decisionId, Bson.instant(version, "at"),
+            history.add(new PracticeHistory.Version(history.size() + 1, kind, decisionId, DocumentFields.instant(version, "at"),
                     day(version.getString("occurredOn")), version.getString("was"), text, version.getString("why"),
-                    List.copyOf(Bson.strings(version, "decidedBy")), version.getString("forum"),
-                    List.copyOf(Bson.strings(version, "sharedLearningIds")), triggers, outcomes,
+                    List.copyOf(DocumentFields.strings(version, "decidedBy")), version.getString("forum"),
+                    List.copyOf(DocumentFields.strings(version, "sharedLearningIds")), triggers, outcomes,
                     previousText == null ? null : WordDiff.between(previousText, text)));
             previousText = text;
         }

@@ -2,11 +2,11 @@ package org.learninglog.query.rebuild;
 
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.learninglog.query.view.MongoDocuments;
+import org.learninglog.query.view.DocumentSource;
 import org.learninglog.query.view.Projection;
-import org.learninglog.query.view.ProjectionEvents;
-import org.learninglog.query.view.Recorded;
-import org.learninglog.query.view.ViewWrite;
+import org.learninglog.query.view.ViewProcessor;
+import org.learninglog.query.view.ViewEvent;
+import org.learninglog.query.view.ViewUpdate;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 
 import java.util.Iterator;
@@ -28,22 +28,22 @@ public final class GenerationBuilder {
 
     private final PositionedEventStorageEngine engine;
     private final Projection projection;
-    private final MongoDocuments documents;
-    private final BiFunction<Long, TrackedEventMessage<?>, Recorded> recorded;
+    private final DocumentSource documents;
+    private final BiFunction<Long, TrackedEventMessage<?>, ViewEvent> recorded;
 
     /** Events reach the projection as they are read (for histories without personal data, as in the benchmark). */
-    public GenerationBuilder(PositionedEventStorageEngine engine, Projection projection, MongoDocuments documents) {
+    public GenerationBuilder(PositionedEventStorageEngine engine, Projection projection, DocumentSource documents) {
         this(engine, projection, documents,
-                (at, message) -> new Recorded(at, message.getIdentifier(), message.getTimestamp(), message.getPayload()));
+                (at, message) -> new ViewEvent(at, message.getIdentifier(), message.getTimestamp(), message.getPayload()));
     }
 
     /** Events reach the projection as the view's processor hands them over (personal data sealed for views). */
-    public GenerationBuilder(PositionedEventStorageEngine engine, ProjectionEvents events, MongoDocuments documents) {
+    public GenerationBuilder(PositionedEventStorageEngine engine, ViewProcessor events, DocumentSource documents) {
         this(engine, events.projection(), documents, events::recorded);
     }
 
-    private GenerationBuilder(PositionedEventStorageEngine engine, Projection projection, MongoDocuments documents,
-                              BiFunction<Long, TrackedEventMessage<?>, Recorded> recorded) {
+    private GenerationBuilder(PositionedEventStorageEngine engine, Projection projection, DocumentSource documents,
+                              BiFunction<Long, TrackedEventMessage<?>, ViewEvent> recorded) {
         this.engine = engine;
         this.projection = projection;
         this.documents = documents;
@@ -67,7 +67,7 @@ public final class GenerationBuilder {
                     if (at > goal) {
                         break;
                     }
-                    ViewWrite write = new ViewWrite(documents, at);
+                    ViewUpdate write = new ViewUpdate(documents, at);
                     projection.apply(recorded.apply(at, message), write);
                     write.commit();
                     position = at;

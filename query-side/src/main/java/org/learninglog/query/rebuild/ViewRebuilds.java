@@ -6,8 +6,8 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.learninglog.query.NotFoundException;
-import org.learninglog.query.view.MongoDocuments;
-import org.learninglog.query.view.ProjectionEvents;
+import org.learninglog.query.view.FreshGenerationDocuments;
+import org.learninglog.query.view.ViewProcessor;
 import org.learninglog.query.view.ViewGenerations;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ import static org.learninglog.store.engine.PositionedEventStorageEngine.position
  *       the processor's token, the pointer flips to it, and the processor resumes from its token,
  *       now writing into the new generation. If the new generation ran ahead of the token, the
  *       processor's first events are ones it has seen: each document skips them (see
- *       {@link org.learninglog.query.view.ViewWrite}).</li>
+ *       {@link org.learninglog.query.view.ViewUpdate}).</li>
  *   <li>The old generation is dropped a little later, once reads that began on it are done.</li>
  * </ol>
  * A failed rebuild leaves the live generation as it was.
@@ -52,7 +52,7 @@ public class ViewRebuilds {
     private static final int CACHE_LIMIT = 200_000;
     private static final Duration OLD_GENERATION_GRACE = Duration.ofSeconds(5);
 
-    private final Map<String, ProjectionEvents> views;
+    private final Map<String, ViewProcessor> views;
     private final ViewGenerations generations;
     private final PositionedEventStorageEngine engine;
     private final EventProcessingConfiguration processing;
@@ -65,7 +65,7 @@ public class ViewRebuilds {
         return thread;
     });
 
-    public ViewRebuilds(List<ProjectionEvents> views, ViewGenerations generations, PositionedEventStorageEngine engine,
+    public ViewRebuilds(List<ViewProcessor> views, ViewGenerations generations, PositionedEventStorageEngine engine,
                         EventProcessingConfiguration processing, TokenStore tokenStore) {
         this.views = views.stream().collect(Collectors.toMap(v -> v.projection().name(), Function.identity()));
         this.generations = generations;
@@ -81,7 +81,7 @@ public class ViewRebuilds {
 
     /** Starts a rebuild of {@code view} in the background and returns its first progress. */
     public synchronized RebuildProgress start(String view) {
-        ProjectionEvents events = view(view);
+        ViewProcessor events = view(view);
         RebuildProgress current = progress.get(view);
         if (current != null && !current.finished()) {
             throw new RebuildAlreadyRunning(view);
@@ -101,20 +101,20 @@ public class ViewRebuilds {
         return Optional.ofNullable(progress.get(view));
     }
 
-    private ProjectionEvents view(String view) {
-        ProjectionEvents events = views.get(view);
+    private ViewProcessor view(String view) {
+        ViewProcessor events = views.get(view);
         if (events == null) {
             throw new NotFoundException("view", "No view is called '" + view + "'; there are " + views());
         }
         return events;
     }
 
-    private void run(ProjectionEvents events, int from, int to, Instant startedAt) {
+    private void run(ViewProcessor events, int from, int to, Instant startedAt) {
         String view = events.projection().name();
         try {
             MongoCollection<Document> target = generations.collection(view, to);
             target.drop(); // what a failed earlier attempt left
-            GenerationBuilder builder = new GenerationBuilder(engine, events, MongoDocuments.fresh(target, CACHE_LIMIT));
+            GenerationBuilder builder = new GenerationBuilder(engine, events, new FreshGenerationDocuments(target, CACHE_LIMIT));
             long position = builder.applyUntil(0, engine::headPosition,
                     at -> report(view, RebuildProgress.State.RUNNING, from, to, at, startedAt, null));
 

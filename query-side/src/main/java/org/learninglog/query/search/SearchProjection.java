@@ -8,12 +8,12 @@ import org.learninglog.events.person.PersonRegistered;
 import org.learninglog.events.practice.PracticeAdapted;
 import org.learninglog.events.practice.PracticeAdopted;
 import org.learninglog.events.practice.PracticeRetired;
-import org.learninglog.query.view.Bson;
+import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.Evidence;
 import org.learninglog.query.view.Projection;
-import org.learninglog.query.view.Recorded;
-import org.learninglog.query.view.TimelineLines;
-import org.learninglog.query.view.ViewWrite;
+import org.learninglog.query.view.ViewEvent;
+import org.learninglog.query.view.EventLines;
+import org.learninglog.query.view.ViewUpdate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -79,10 +79,10 @@ public class SearchProjection implements Projection {
     }
 
     @Override
-    public void apply(Recorded event, ViewWrite view) {
+    public void apply(ViewEvent event, ViewUpdate view) {
         Object payload = event.payload();
         if (payload instanceof PersonRegistered e) {
-            Document person = view.edit(TimelineLines.personKey(e.personId()));
+            Document person = view.edit(EventLines.personKey(e.personId()));
             if (person != null) {
                 person.append("personId", e.personId()).append("name", e.personalData() == null ? null : e.personalData().name());
             }
@@ -90,7 +90,7 @@ public class SearchProjection implements Projection {
             index(view, "insight", e.insightId(), e.programmeId(), e.placeId(), null, e.text());
             Document doc = view.edit(docId("insight:" + e.insightId()));
             if (doc != null && e.evidence() != null) {
-                Document person = view.read(TimelineLines.personKey(e.evidence().personId()));
+                Document person = view.read(EventLines.personKey(e.evidence().personId()));
                 doc.append("evidence", Evidence.document(e.evidence(), person == null ? null : person.getString("name")));
             }
         } else if (payload instanceof InsightRevised e) {
@@ -107,7 +107,7 @@ public class SearchProjection implements Projection {
     }
 
     /** (Re)indexes a hit under its new wording, as active, and makes it the newest entry of each of its terms. */
-    private static void index(ViewWrite view, String kind, String id, String programmeId, String placeId, String title,
+    private static void index(ViewUpdate view, String kind, String id, String programmeId, String placeId, String title,
                               String text) {
         String hit = kind + ":" + id;
         Document doc = view.edit(docId(hit));
@@ -137,7 +137,7 @@ public class SearchProjection implements Projection {
         Document counts = new Document();
         Document pages = new Document();
         terms.forEach((term, count) -> {
-            counts.put(Bson.key(term), count);
+            counts.put(DocumentFields.key(term), count);
             Document head = view.edit(postingKey(programmeId, term));
             if (head == null) {
                 return; // this event reached the term already (a commit cut short): as PagedLog, leave it
@@ -150,14 +150,14 @@ public class SearchProjection implements Projection {
             }
             head.put(APPENDED, appended + 1);
             count(head, bucket(kind, ACTIVE), 1);
-            pages.put(Bson.key(term), pageNo);
+            pages.put(DocumentFields.key(term), pageNo);
         });
         doc.append("programmeId", programmeId).append("placeId", placeId).append("title", name).append("text", text)
                 .append("status", ACTIVE).append("terms", counts).append("pages", pages);
     }
 
     /** Takes a hit's entries off its terms' pages and out of their counts. */
-    private static void unindex(ViewWrite view, Document doc, String hit, String kind) {
+    private static void unindex(ViewUpdate view, Document doc, String hit, String kind) {
         Document pages = doc.get("pages", Document.class);
         String programmeId = doc.getString("programmeId");
         if (pages == null || programmeId == null) {
@@ -174,7 +174,7 @@ public class SearchProjection implements Projection {
         }
     }
 
-    private static void status(ViewWrite view, String kind, String id, String status) {
+    private static void status(ViewUpdate view, String kind, String id, String status) {
         Document doc = view.edit(docId(kind + ":" + id));
         if (doc == null || status.equals(doc.getString("status"))) {
             return;

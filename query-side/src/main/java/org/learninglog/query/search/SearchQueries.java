@@ -3,7 +3,7 @@ package org.learninglog.query.search;
 import org.bson.Document;
 import org.learninglog.query.view.Evidence;
 import org.learninglog.query.view.ViewReader;
-import org.learninglog.query.view.Views;
+import org.learninglog.query.view.LiveViews;
 import org.learninglog.store.personal.PersonalValues;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +27,10 @@ public class SearchQueries {
     /** Pages of postings read at most in one round trip. */
     private static final int MAX_PAGES_AT_ONCE = 8;
 
-    private final Views views;
+    private final LiveViews views;
     private final PersonalValues personalValues;
 
-    public SearchQueries(Views views, PersonalValues personalValues) {
+    public SearchQueries(LiveViews views, PersonalValues personalValues) {
         this.views = views;
         this.personalValues = personalValues;
     }

@@ -5,5 +5,5 @@ import java.util.List;
 
 /** A place and what was recorded for it, oldest first. */
 public record PlaceTimeline(String placeId, String programmeId, String name, Instant registeredAt,
-                            List<TimelineEntry> entries) {
+                            List<PlaceTimelineInsight> entries) {
 }

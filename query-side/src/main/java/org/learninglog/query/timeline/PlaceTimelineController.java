@@ -25,7 +25,7 @@ class PlaceTimelineController {
     }
 
     @GetMapping("/insights/{insightId}")
-    TimelineEntry insight(@PathVariable String placeId, @PathVariable String insightId) {
+    PlaceTimelineInsight insight(@PathVariable String placeId, @PathVariable String insightId) {
         return find(placeId).entries().stream()
                 .filter(entry -> entry.insightId().equals(insightId))
                 .findFirst()

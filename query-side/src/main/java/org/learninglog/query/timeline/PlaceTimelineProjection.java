@@ -31,7 +31,7 @@ public class PlaceTimelineProjection {
 
     @EventHandler
     void on(InsightRecorded event) {
-        timelines.entryRecorded(event.placeId(), new TimelineEntry(event.insightId(), event.text(), event.labels(),
+        timelines.entryRecorded(event.placeId(), new PlaceTimelineInsight(event.insightId(), event.text(), event.labels(),
                 event.happenedOn(), event.recordedAt(), event.recordedBy()));
     }
 

@@ -49,7 +49,7 @@ public class PlaceTimelines {
                 set("programmeId", programmeId), set("name", name), set("registeredAt", Date.from(registeredAt))), UPSERT);
     }
 
-    void entryRecorded(String placeId, TimelineEntry entry) {
+    void entryRecorded(String placeId, PlaceTimelineInsight entry) {
         Document document = new Document("text", entry.text())
                 .append("tags", entry.tags())
                 .append("happenedOn", entry.happenedOn() == null ? null : entry.happenedOn().toString())
@@ -79,14 +79,14 @@ public class PlaceTimelines {
     }
 
     /** Oldest first: by the day it happened (the day recorded when not said), then by when it was recorded. */
-    static final Comparator<TimelineEntry> CHRONOLOGICAL = Comparator
-            .comparing((TimelineEntry entry) -> entry.happenedOn() != null ? entry.happenedOn()
+    static final Comparator<PlaceTimelineInsight> CHRONOLOGICAL = Comparator
+            .comparing((PlaceTimelineInsight entry) -> entry.happenedOn() != null ? entry.happenedOn()
                     : LocalDate.ofInstant(entry.recordedAt(), ZoneOffset.UTC))
-            .thenComparing(TimelineEntry::recordedAt)
-            .thenComparing(TimelineEntry::insightId);
+            .thenComparing(PlaceTimelineInsight::recordedAt)
+            .thenComparing(PlaceTimelineInsight::insightId);
 
     private static PlaceTimeline timeline(Document document) {
-        List<TimelineEntry> entries = new ArrayList<>();
+        List<PlaceTimelineInsight> entries = new ArrayList<>();
         Document stored = document.get(ENTRIES, Document.class);
         if (stored != null) {
             stored.forEach((insightId, value) -> entries.add(entry(insightId, (Document) value)));
@@ -97,9 +97,9 @@ public class PlaceTimelines {
                 registeredAt == null ? null : registeredAt.toInstant(), List.copyOf(entries));
     }
 
-    private static TimelineEntry entry(String insightId, Document document) {
+    private static PlaceTimelineInsight entry(String insightId, Document document) {
         String happenedOn = document.getString("happenedOn");
-        return new TimelineEntry(insightId, document.getString("text"), document.getList("tags", String.class, List.of()),
+        return new PlaceTimelineInsight(insightId, document.getString("text"), document.getList("tags", String.class, List.of()),
                 happenedOn == null ? null : LocalDate.parse(happenedOn), document.getDate("recordedAt").toInstant(),
                 document.getString("recordedBy"));
     }

@@ -4,7 +4,7 @@ import org.bson.Document;
 
 import java.util.Collection;
 
-/** Where a {@link ViewWrite} reads its documents from and leaves them: by {@code _id} only. */
+/** Where a {@link ViewUpdate} reads its documents from and leaves them: by {@code _id} only. */
 public interface DocumentSource {
 
     /** The stored document, or {@code null}. The caller may change the instance it gets. */

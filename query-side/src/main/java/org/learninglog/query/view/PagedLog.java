@@ -36,7 +36,7 @@ public final class PagedLog {
      * {@code key}, unless this event was already appended to it. {@code pageStart} may add to a
      * new page what a reader needs to start there (a state summary); it gets the head.
      */
-    public static void append(ViewWrite view, String key, Document entry, Function<Document, Document> pageStart) {
+    public static void append(ViewUpdate view, String key, Document entry, Function<Document, Document> pageStart) {
         Document head = view.edit(key);
         if (head == null) {
             return; // this event is on the log already

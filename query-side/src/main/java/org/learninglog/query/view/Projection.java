@@ -11,5 +11,5 @@ public interface Projection {
     String name();
 
     /** Applies one event to the view's documents. Events the view does not use are ignored. */
-    void apply(Recorded event, ViewWrite view);
+    void apply(ViewEvent event, ViewUpdate view);
 }

@@ -23,16 +23,16 @@ public record TimelineFilter(LocalDate from, LocalDate to, String principle, Str
 
     @Override
     public boolean test(Document entry) {
-        if (asOf != null && Entry.at(entry).isAfter(asOf)) {
+        if (asOf != null && TimelineLine.at(entry).isAfter(asOf)) {
             return false;
         }
-        LocalDate day = LocalDate.parse(entry.getString(Entry.DATE));
+        LocalDate day = LocalDate.parse(entry.getString(TimelineLine.DATE));
         if ((from != null && day.isBefore(from)) || (to != null && day.isAfter(to))) {
             return false;
         }
-        return tagged(entry, Entry.PRINCIPLES, principle) && tagged(entry, Entry.THEMES, theme)
-                && same(entry, Entry.LAYER, layer) && same(entry, Entry.SPHERE, sphere) && same(entry, Entry.SOURCE, source)
-                && same(entry, Entry.KIND, kind) && same(entry, Entry.PLACE, placeId);
+        return tagged(entry, TimelineLine.PRINCIPLES, principle) && tagged(entry, TimelineLine.THEMES, theme)
+                && same(entry, TimelineLine.LAYER, layer) && same(entry, TimelineLine.SPHERE, sphere) && same(entry, TimelineLine.SOURCE, source)
+                && same(entry, TimelineLine.KIND, kind) && same(entry, TimelineLine.PLACE, placeId);
     }
 
     /** Structured tags first; a flat tag of an older event counts as well. */
@@ -40,7 +40,7 @@ public record TimelineFilter(LocalDate from, LocalDate to, String principle, Str
         if (wanted == null) {
             return true;
         }
-        return containsIgnoringCase(Bson.strings(entry, field), wanted) || containsIgnoringCase(Bson.strings(entry, Entry.TAGS), wanted);
+        return containsIgnoringCase(DocumentFields.strings(entry, field), wanted) || containsIgnoringCase(DocumentFields.strings(entry, TimelineLine.TAGS), wanted);
     }
 
     private static boolean same(Document entry, String field, String wanted) {
@@ -49,7 +49,7 @@ public record TimelineFilter(LocalDate from, LocalDate to, String principle, Str
         }
         String value = entry.getString(field);
         return (value != null && value.equalsIgnoreCase(wanted))
-                || (!Entry.KIND.equals(field) && !Entry.PLACE.equals(field) && containsIgnoringCase(Bson.strings(entry, Entry.TAGS), wanted));
+                || (!TimelineLine.KIND.equals(field) && !TimelineLine.PLACE.equals(field) && containsIgnoringCase(DocumentFields.strings(entry, TimelineLine.TAGS), wanted));
     }
 
     private static boolean containsIgnoringCase(List<String> values, String wanted) {

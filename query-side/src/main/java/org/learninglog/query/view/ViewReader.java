@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 /**
  * Reads one generation of a view, by {@code _id} only (single ids, or a list of ids in one
@@ -21,16 +19,21 @@ import static com.mongodb.client.model.Filters.in;
  */
 public final class ViewReader {
 
-    private final MongoCollection<Document> collection;
+    private final DocumentSource source;
     private final Map<String, Document> read = new HashMap<>();
 
     public ViewReader(MongoCollection<Document> collection) {
-        this.collection = collection;
+        this(new DirectDocuments(collection));
+    }
+
+    /** A reader over any source: the tests read a view kept in memory the way the queries read MongoDB. */
+    public ViewReader(DocumentSource source) {
+        this.source = source;
     }
 
     public Document get(String id) {
         if (!read.containsKey(id)) {
-            read.put(id, collection.find(eq("_id", id)).first());
+            read.put(id, source.load(id));
         }
         return read.get(id);
     }
@@ -40,9 +43,7 @@ public final class ViewReader {
         List<String> missing = ids.stream().filter(id -> !read.containsKey(id)).distinct().toList();
         if (!missing.isEmpty()) {
             missing.forEach(id -> read.put(id, null));
-            for (Document document : collection.find(in("_id", missing))) {
-                read.put(document.getString("_id"), document);
-            }
+            read.putAll(source.loadAll(missing));
         }
         List<Document> found = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {

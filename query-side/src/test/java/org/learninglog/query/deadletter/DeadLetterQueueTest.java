@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.query.QuerySideApplication;
-import org.learninglog.query.view.Bson;
+import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.Projection;
-import org.learninglog.query.view.ProjectionEvents;
-import org.learninglog.query.view.Recorded;
+import org.learninglog.query.view.ViewProcessor;
+import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewGenerations;
-import org.learninglog.query.view.ViewWrite;
+import org.learninglog.query.view.ViewUpdate;
 import org.learninglog.store.testkit.MongoStoreExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,14 +56,14 @@ class DeadLetterQueueTest {
         }
 
         @Override
-        public void apply(Recorded event, ViewWrite view) {
+        public void apply(ViewEvent event, ViewUpdate view) {
             if (event.payload() instanceof PlaceRegistered place) {
                 if (POISONED.get() && place.name().equals("Poison")) {
                     throw new IllegalStateException("the flaky view cannot take a place called Poison yet");
                 }
                 Document list = view.edit("places:" + place.programmeId());
                 if (list != null) {
-                    List<String> names = new ArrayList<>(Bson.strings(list, "names"));
+                    List<String> names = new ArrayList<>(DocumentFields.strings(list, "names"));
                     names.add(place.name());
                     list.put("names", names);
                 }
@@ -72,7 +72,7 @@ class DeadLetterQueueTest {
     }
 
     @ProcessingGroup("flaky")
-    static final class FlakyEvents extends ProjectionEvents {
+    static final class FlakyEvents extends ViewProcessor {
         FlakyEvents(FlakyProjection projection, ViewGenerations generations) {
             super(projection, generations);
         }
@@ -110,7 +110,7 @@ class DeadLetterQueueTest {
 
     private List<String> placesOf(String programmeId) {
         Document list = generations.liveCollection("flaky").find(new Document("_id", "places:" + programmeId)).first();
-        return Bson.strings(list, "names");
+        return DocumentFields.strings(list, "names");
     }
 
     @Test

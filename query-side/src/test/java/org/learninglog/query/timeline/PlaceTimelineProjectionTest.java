@@ -58,7 +58,7 @@ class PlaceTimelineProjectionTest {
         projection.on(event);
 
         assertThat(timelines.find("place-1").orElseThrow().entries())
-                .containsExactly(new TimelineEntry("insight-1", "Noticed insight-1", List.of("power"), null,
+                .containsExactly(new PlaceTimelineInsight("insight-1", "Noticed insight-1", List.of("power"), null,
                         Instant.parse("2025-02-01T12:00:00Z"), "member-7"));
     }
 
@@ -72,7 +72,7 @@ class PlaceTimelineProjectionTest {
         projection.on(revised);
 
         assertThat(timelines.find("place-1").orElseThrow().entries())
-                .containsExactly(new TimelineEntry("insight-1", "Parents came at 3pm",
+                .containsExactly(new PlaceTimelineInsight("insight-1", "Parents came at 3pm",
                         List.of("connected and heard", "schools", "workshop"), LocalDate.parse("2025-01-20"),
                         Instant.parse("2025-02-01T12:00:00Z"), "member-7"));
     }
@@ -83,7 +83,7 @@ class PlaceTimelineProjectionTest {
         projection.on(insight("recorded-second", LocalDate.parse("2024-06-30"), Instant.parse("2025-02-02T12:00:00Z")));
         projection.on(insight("recorded-third", LocalDate.parse("2025-01-15"), Instant.parse("2025-02-03T12:00:00Z")));
 
-        assertThat(timelines.find("place-1").orElseThrow().entries()).extracting(TimelineEntry::insightId)
+        assertThat(timelines.find("place-1").orElseThrow().entries()).extracting(PlaceTimelineInsight::insightId)
                 .containsExactly("recorded-second", "recorded-third", "recorded-first");
     }
 
@@ -96,7 +96,7 @@ class PlaceTimelineProjectionTest {
 
         PlaceTimeline timeline = timelines.find("place-9").orElseThrow();
         assertThat(timeline.name()).isEqualTo("Hillside");
-        assertThat(timeline.entries()).extracting(TimelineEntry::insightId).containsExactly("insight-9");
+        assertThat(timeline.entries()).extracting(PlaceTimelineInsight::insightId).containsExactly("insight-9");
     }
 
     @Test

@@ -15,12 +15,12 @@ import org.learninglog.query.NotFoundException;
 import org.learninglog.query.audit.AuditQueries;
 import org.learninglog.query.flow.FlowQueries;
 import org.learninglog.query.flow.LearningFlowProjection;
-import org.learninglog.query.funder.FunderQueries;
-import org.learninglog.query.funder.ProgrammeTimelineProjection;
+import org.learninglog.query.programme.ProgrammeTimelineQueries;
+import org.learninglog.query.programme.ProgrammeTimelineProjection;
 import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.query.journey.JourneyQueries;
 import org.learninglog.query.practice.PracticeQueries;
-import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.sample.SampleHistory;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.testkit.MongoStoreExtension;
 
@@ -45,7 +45,7 @@ class AsOfMatchesReferenceFoldTest {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private ViewFixture fixture;
-    private List<Recorded> events;
+    private List<ViewEvent> events;
 
     @BeforeEach
     void setUp(MongoStore store) {
@@ -67,13 +67,13 @@ class AsOfMatchesReferenceFoldTest {
         for (int index = 0; index < cuts.size(); index++) {
             int c = index;
             Instant cut = cuts.get(c);
-            List<Recorded> prefix = ViewFixture.upTo(events, cut);
+            List<ViewEvent> prefix = ViewFixture.upTo(events, cut);
             for (Projection projection : ViewFixture.PROJECTIONS) {
                 ViewFixture.applyRebuild(projection, fixture.collection("ref" + c + "_" + projection.name().replace('-', '_')), prefix);
             }
             ViewReader journeyNow = reader("now_", JourneyProjection.NAME);
             ViewReader journeyThen = reader("ref" + c + "_", JourneyProjection.NAME);
-            for (Recorded event : events) {
+            for (ViewEvent event : events) {
                 if (event.payload() instanceof PlaceRegistered place) {
                     compared += same(() -> JourneyQueries.journey(journeyNow, place.placeId(), TimelineFilter.NONE.asOf(cut), 0, 10_000),
                             () -> JourneyQueries.journey(journeyThen, place.placeId(), TimelineFilter.NONE, 0, 10_000));
@@ -90,15 +90,15 @@ class AsOfMatchesReferenceFoldTest {
             for (String programme : List.of("demo", "gen")) {
                 ViewReader timelineNow = reader("now_", ProgrammeTimelineProjection.NAME);
                 ViewReader timelineThen = reader("ref" + c + "_", ProgrammeTimelineProjection.NAME);
-                compared += same(() -> FunderQueries.counts(timelineNow, programme, cut), () -> FunderQueries.counts(timelineThen, programme, null));
-                compared += same(() -> FunderQueries.timeline(timelineNow, programme, TimelineFilter.NONE.asOf(cut), 0, 10_000),
-                        () -> FunderQueries.timeline(timelineThen, programme, TimelineFilter.NONE, 0, 10_000));
+                compared += same(() -> ProgrammeTimelineQueries.counts(timelineNow, programme, cut), () -> ProgrammeTimelineQueries.counts(timelineThen, programme, null));
+                compared += same(() -> ProgrammeTimelineQueries.timeline(timelineNow, programme, TimelineFilter.NONE.asOf(cut), 0, 10_000),
+                        () -> ProgrammeTimelineQueries.timeline(timelineThen, programme, TimelineFilter.NONE, 0, 10_000));
                 Document head = timelineThen.get(ProgrammeTimelineProjection.timelineKey(programme));
                 if (head != null) {
                     long steps = PagedLog.count(head);
                     // A jump to the date lands on the last step recorded by then, in the whole replay.
-                    compared += same(() -> position(FunderQueries.stepAt(timelineNow, programme, cut)),
-                            () -> position(FunderQueries.step(timelineThen, programme, steps)));
+                    compared += same(() -> position(ProgrammeTimelineQueries.stepAt(timelineNow, programme, cut)),
+                            () -> position(ProgrammeTimelineQueries.step(timelineThen, programme, steps)));
                 }
                 compared += same(() -> FlowQueries.flow(reader("now_", LearningFlowProjection.NAME), programme, cut),
                         () -> FlowQueries.flow(reader("ref" + c + "_", LearningFlowProjection.NAME), programme, null));
@@ -110,7 +110,7 @@ class AsOfMatchesReferenceFoldTest {
     private record Position(long step, Object event, Object stateAfter) {
     }
 
-    private static Position position(org.learninglog.query.funder.ReplayStep step) {
+    private static Position position(org.learninglog.query.programme.ReplayStep step) {
         return new Position(step.step(), step.event(), step.stateAfter());
     }
 

@@ -3,7 +3,7 @@ package org.learninglog.query.view;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.sample.SampleHistory;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.testkit.MongoStoreExtension;
 
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IncrementalEqualsRebuiltTest {
 
     private ViewFixture fixture;
-    private List<Recorded> events;
+    private List<ViewEvent> events;
 
     @BeforeEach
     void setUp(MongoStore store) {
@@ -49,9 +49,9 @@ class IncrementalEqualsRebuiltTest {
     }
 
     /** Each event twice in a row, and now and then the last stretch of events all over again. */
-    private static List<Recorded> withRedeliveries(List<Recorded> events) {
+    private static List<ViewEvent> withRedeliveries(List<ViewEvent> events) {
         Random random = new Random(3);
-        List<Recorded> delivered = new ArrayList<>();
+        List<ViewEvent> delivered = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             delivered.add(events.get(i));
             delivered.add(events.get(i));

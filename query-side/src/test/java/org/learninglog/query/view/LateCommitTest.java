@@ -48,7 +48,7 @@ class LateCommitTest {
 
     /** The journey view's processor, outside Spring. */
     @ProcessingGroup(JourneyProjection.NAME)
-    static final class JourneyProcessor extends ProjectionEvents {
+    static final class JourneyProcessor extends ViewProcessor {
         JourneyProcessor(ViewGenerations generations) {
             super(new JourneyProjection(), generations);
         }

@@ -9,7 +9,7 @@ import org.learninglog.events.insight.InsightRevised;
 import org.learninglog.events.practice.PracticeAdapted;
 import org.learninglog.events.practice.PracticeAdopted;
 import org.learninglog.events.practice.PracticeRetired;
-import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.sample.SampleHistory;
 import org.learninglog.query.search.SearchProjection;
 import org.learninglog.query.search.SearchQueries;
 import org.learninglog.query.search.SearchResults;
@@ -40,7 +40,7 @@ class SearchMatchesReferenceTest {
             "nothing-holds-this", "the and");
 
     private ViewFixture fixture;
-    private List<Recorded> events;
+    private List<ViewEvent> events;
 
     private record Reference(String kind, String id, String programmeId, Set<String> terms, String status, long indexedAt) {
     }
@@ -119,10 +119,10 @@ class SearchMatchesReferenceTest {
                 .toList();
     }
 
-    private static Map<String, Reference> fold(List<Recorded> events) {
+    private static Map<String, Reference> fold(List<ViewEvent> events) {
         Map<String, Reference> hits = new HashMap<>();
         Map<String, String> titles = new HashMap<>();
-        for (Recorded event : events) {
+        for (ViewEvent event : events) {
             long at = event.position();
             if (event.payload() instanceof InsightRecorded e) {
                 hits.put("insight:" + e.insightId(), new Reference("insight", e.insightId(), e.programmeId(),

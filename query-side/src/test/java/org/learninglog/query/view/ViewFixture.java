@@ -6,9 +6,9 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.bson.Document;
 import org.learninglog.query.flow.LearningFlowProjection;
-import org.learninglog.query.funder.ProgrammeTimelineProjection;
+import org.learninglog.query.programme.ProgrammeTimelineProjection;
 import org.learninglog.query.journey.JourneyProjection;
-import org.learninglog.query.sample.SampleHistory;
+import org.learninglog.sample.SampleHistory;
 import org.learninglog.query.search.SearchProjection;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.config.EventJson;
@@ -45,9 +45,9 @@ final class ViewFixture {
     }
 
     /** Every stored event, in order, as the projections see it. */
-    List<Recorded> stored() {
+    List<ViewEvent> stored() {
         try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(new GlobalSequenceTrackingToken(0), false)) {
-            return events.map(m -> new Recorded(PositionedEventStorageEngine.positionOf(m.trackingToken()), m.getIdentifier(),
+            return events.map(m -> new ViewEvent(PositionedEventStorageEngine.positionOf(m.trackingToken()), m.getIdentifier(),
                     m.getTimestamp(), m.getPayload())).toList();
         }
     }
@@ -57,20 +57,20 @@ final class ViewFixture {
     }
 
     /** As the live processor does: each event's documents written as soon as it is applied. */
-    static void applyLive(Projection projection, MongoCollection<Document> collection, List<Recorded> events) {
-        for (Recorded event : events) {
-            ViewWrite write = new ViewWrite(MongoDocuments.direct(collection), event.position());
+    static void applyLive(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events) {
+        for (ViewEvent event : events) {
+            ViewUpdate write = new ViewUpdate(new DirectDocuments(collection), event.position());
             projection.apply(event, write);
             write.commit();
         }
     }
 
     /** As a rebuild does: in memory, written in bulk. */
-    static void applyRebuild(Projection projection, MongoCollection<Document> collection, List<Recorded> events) {
-        MongoDocuments documents = MongoDocuments.fresh(collection, 100_000);
+    static void applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events) {
+        FreshGenerationDocuments documents = new FreshGenerationDocuments(collection, 100_000);
         int count = 0;
-        for (Recorded event : events) {
-            ViewWrite write = new ViewWrite(documents, event.position());
+        for (ViewEvent event : events) {
+            ViewUpdate write = new ViewUpdate(documents, event.position());
             projection.apply(event, write);
             write.commit();
             if (++count % 500 == 0) {
@@ -80,8 +80,8 @@ final class ViewFixture {
         documents.flush();
     }
 
-    static List<Recorded> upTo(List<Recorded> events, Instant cut) {
-        Predicate<Recorded> recorded = event -> !event.recordedAt().isAfter(cut);
+    static List<ViewEvent> upTo(List<ViewEvent> events, Instant cut) {
+        Predicate<ViewEvent> recorded = event -> !event.recordedAt().isAfter(cut);
         return events.stream().filter(recorded).toList();
     }
 }

@@ -1,0 +1,139 @@
+package org.learninglog.query.programme;
+
+import org.bson.Document;
+import org.learninglog.query.view.DocumentFields;
+import org.learninglog.query.view.TimelineLine;
+import org.learninglog.query.view.PagedLog;
+import org.learninglog.query.view.Projection;
+import org.learninglog.query.view.ViewEvent;
+import org.learninglog.query.view.EventLines;
+import org.learninglog.query.view.ViewUpdate;
+import org.springframework.stereotype.Component;
+
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A programme's timeline across its places, in the order things were recorded (a replay):
+ * <ul>
+ *   <li>{@code ptl:<programmeId>}: every line, a {@link PagedLog} whose pages each start with the
+ *       state of the programme before their first line, so that the state after any step is one
+ *       page read and a fold of at most a page;</li>
+ *   <li>{@code ptl:<programmeId>|<facet>:<value>}: the same lines once more per tag, place and
+ *       kind, so that a filtered timeline reads only the lines of its rarest filter;</li>
+ *   <li>{@code counts:<programmeId>}: lines by principle and by theme per month of the day they
+ *       are about, bucketed by the month they were recorded in (so "as of" subtracts whole months
+ *       and folds at most one month of lines).</li>
+ * </ul>
+ */
+@Component
+public class ProgrammeTimelineProjection implements Projection {
+
+    public static final String NAME = "programme-timeline";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    public static String timelineKey(String programmeId) {
+        return "ptl:" + programmeId;
+    }
+
+    public static String facetKey(String programmeId, String facet, String value) {
+        return timelineKey(programmeId) + "|" + facet + ":" + value.toLowerCase();
+    }
+
+    public static String countsId(String programmeId) {
+        return "counts:" + programmeId;
+    }
+
+    @Override
+    public void apply(ViewEvent event, ViewUpdate view) {
+        Document programmeLine = null;
+        Set<String> facets = new LinkedHashSet<>();
+        for (Document line : EventLines.linesOf(event, view)) {
+            String programmeId = line.getString(TimelineLine.PROGRAMME);
+            if (programmeLine == null) {
+                // One line per event on the programme's timeline: the first place's; a session held
+                // in three places is one step of the replay, listed under each place.
+                programmeLine = line;
+            }
+            facets.addAll(facetKeys(programmeId, line));
+        }
+        if (programmeLine == null) {
+            return;
+        }
+        String programmeId = programmeLine.getString(TimelineLine.PROGRAMME);
+        Document line = programmeLine;
+        // A new page starts with the state before its first line; then the running state moves on.
+        PagedLog.append(view, timelineKey(programmeId), line, head -> copy(state(head)));
+        Document head = view.edit(timelineKey(programmeId));
+        if (head != null) {
+            ReplayState.fold(state(head), line);
+        }
+        for (String facet : facets) {
+            PagedLog.append(view, facet, line, null);
+        }
+        count(view, programmeId, line);
+    }
+
+    static List<String> facetKeys(String programmeId, Document line) {
+        List<String> keys = new ArrayList<>();
+        DocumentFields.strings(line, TimelineLine.PRINCIPLES).forEach(value -> keys.add(facetKey(programmeId, "principle", value)));
+        DocumentFields.strings(line, TimelineLine.THEMES).forEach(value -> keys.add(facetKey(programmeId, "theme", value)));
+        for (String facet : List.of(TimelineLine.LAYER, TimelineLine.SPHERE, TimelineLine.SOURCE, TimelineLine.KIND, TimelineLine.PLACE)) {
+            String value = line.getString(facet);
+            if (value != null) {
+                keys.add(facetKey(programmeId, facet.equals(TimelineLine.PLACE) ? "place" : facet, value));
+            }
+        }
+        return keys;
+    }
+
+    private static void count(ViewUpdate view, String programmeId, Document line) {
+        Document counts = view.edit(countsId(programmeId));
+        if (counts == null) {
+            return;
+        }
+        String recorded = YearMonth.from(TimelineLine.at(line).atZone(ZoneOffset.UTC)).toString();
+        String month = line.getString(TimelineLine.DATE).substring(0, 7);
+        Document bucket = sub(sub(sub(counts, "recorded"), recorded), month);
+        DocumentFields.strings(line, TimelineLine.PRINCIPLES).forEach(value -> increment(sub(bucket, "principles"), value));
+        DocumentFields.strings(line, TimelineLine.THEMES).forEach(value -> increment(sub(bucket, "themes"), value));
+        increment(bucket, "lines");
+    }
+
+    static Document state(Document head) {
+        Document state = head.get("state", Document.class);
+        if (state == null) {
+            state = new Document();
+            head.put("state", state);
+        }
+        return state;
+    }
+
+    private static Document copy(Document state) {
+        return Document.parse(state.toJson());
+    }
+
+    static Document sub(Document parent, String key) {
+        String safe = DocumentFields.key(key);
+        Document child = parent.get(safe, Document.class);
+        if (child == null) {
+            child = new Document();
+            parent.put(safe, child);
+        }
+        return child;
+    }
+
+    static void increment(Document counts, String key) {
+        String safe = DocumentFields.key(key);
+        Number current = counts.get(safe, Number.class);
+        counts.put(safe, (current == null ? 0L : current.longValue()) + 1);
+    }
+}

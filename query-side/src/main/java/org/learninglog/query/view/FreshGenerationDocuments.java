@@ -1,0 +1,37 @@
+package org.learninglog.query.view;
+
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Like {@link BufferedDocuments}, for a collection that is empty to begin with and written by
+ * nobody else (a new generation): a document it has not written does not exist, so looking for one
+ * costs no round trip. Most documents of a rebuild are new, so this halves its round trips.
+ */
+public final class FreshGenerationDocuments extends BufferedDocuments {
+
+    private final Set<String> written = new HashSet<>();
+
+    public FreshGenerationDocuments(MongoCollection<Document> collection, int cacheLimit) {
+        super(collection, cacheLimit);
+    }
+
+    /** How many documents it has written so far. */
+    public long documentsWritten() {
+        return written.size();
+    }
+
+    @Override
+    protected boolean mayExist(String id) {
+        return written.contains(id);
+    }
+
+    @Override
+    protected void written(Collection<String> ids) {
+        written.addAll(ids);
+    }
+}

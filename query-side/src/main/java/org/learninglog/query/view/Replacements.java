@@ -1,0 +1,35 @@
+package org.learninglog.query.view;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/** How every document source writes: one unordered bulk of whole-document replacements by {@code _id}. */
+final class Replacements {
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    private Replacements() {
+    }
+
+    static void write(MongoCollection<Document> collection, Collection<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            writes.add(new ReplaceOneModel<>(eq("_id", document.get("_id")), document, UPSERT));
+        }
+        collection.bulkWrite(writes, UNORDERED);
+    }
+}

@@ -1,0 +1,65 @@
+package org.learninglog.query.view;
+
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.personal.PersonalValues;
+
+/**
+ * Hands every event of a tracking processor to one {@link Projection}, writing into the view's
+ * live generation. A subclass per view carries the {@code @ProcessingGroup}, so each view is a
+ * processor of its own, with its own token and dead-letter queue.
+ */
+public abstract class ViewProcessor {
+
+    private final Projection projection;
+    private final ViewGenerations generations;
+    private final PersonalValues personalValues;
+    private volatile int generation;
+
+    /**
+     * @param personalValues seals the personal data of each event before the projection sees it,
+     *                       so no view ever holds a name or a quote in clear
+     */
+    protected ViewProcessor(Projection projection, ViewGenerations generations, PersonalValues personalValues) {
+        this.projection = projection;
+        this.generations = generations;
+        this.personalValues = personalValues;
+        this.generation = generations.live(projection.name());
+    }
+
+    /** For tests of events that hold no personal data: payloads reach the projection as they are. */
+    protected ViewProcessor(Projection projection, ViewGenerations generations) {
+        this(projection, generations, null);
+    }
+
+    public Projection projection() {
+        return projection;
+    }
+
+    /** The event as the projection sees it: its personal data sealed for views. */
+    public ViewEvent recorded(long position, EventMessage<?> message) {
+        Object payload = personalValues == null ? message.getPayload() : personalValues.sealedForViews(message.getPayload());
+        return new ViewEvent(position, message.getIdentifier(), message.getTimestamp(), payload);
+    }
+
+    /** Called with the processor stopped, when a rebuild made {@code next} the live generation. */
+    public void switchTo(int next) {
+        this.generation = next;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message, TrackingToken token) {
+        if (token == null) {
+            // Without its position an event cannot be applied idempotently; refuse rather than skip.
+            throw new IllegalStateException("Event " + message.getIdentifier() + " reached view " + projection.name()
+                    + " without a tracking token");
+        }
+        ViewEvent event = recorded(PositionedEventStorageEngine.positionOf(token), message);
+        ViewUpdate write = new ViewUpdate(new DirectDocuments(generations.collection(projection.name(), generation)),
+                event.position());
+        projection.apply(event, write);
+        write.commit();
+    }
+}

@@ -1,0 +1,44 @@
+package org.learninglog.query.flow;
+
+import org.junit.jupiter.api.Test;
+import org.learninglog.events.place.PlaceRegistered;
+import org.learninglog.events.sharing.LearningShared;
+import org.learninglog.events.sharing.SharedLearningAdopted;
+import org.learninglog.query.view.InMemoryDocuments;
+import org.learninglog.query.view.ViewEvent;
+import org.learninglog.query.view.ViewEvents;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The learning flow projection as a plain unit, read back through its query. */
+class LearningFlowProjectionTest {
+
+    private static final List<ViewEvent> HISTORY = ViewEvents.inOrder(
+            new PlaceRegistered("place-a", "programme-1", "Riverside", ViewEvents.recordedAt(1)),
+            new PlaceRegistered("place-b", "programme-1", "Hilltop", ViewEvents.recordedAt(2)),
+            new LearningShared("shared-1", "programme-1", "place-a", "Gate meetings", "Meet where parents are",
+                    new LearningShared.Audience(false, List.of("place-b"), List.of()), List.of(), List.of(),
+                    ViewEvents.recordedAt(3), "member-1"),
+            new SharedLearningAdopted("shared-1", "programme-1", "place-b", "practice-9", null, "Tried it",
+                    ViewEvents.recordedAt(4), "member-2"));
+
+    @Test
+    void learning_shared_by_one_place_and_adopted_by_another_draws_a_shared_and_an_adopted_edge_between_them() {
+        LearningFlow flow = FlowQueries.flow(new InMemoryDocuments().apply(new LearningFlowProjection(), HISTORY).reader(),
+                "programme-1", null);
+
+        assertThat(flow.nodes()).extracting(LearningFlow.Node::placeId).containsExactlyInAnyOrder("place-a", "place-b");
+        assertThat(flow.edges()).extracting(edge -> edge.kind() + " " + edge.from() + ">" + edge.to())
+                .containsExactlyInAnyOrder("shared place-a>place-b", "adopted place-a>place-b");
+    }
+
+    @Test
+    void as_of_before_the_adoption_only_the_share_is_drawn() {
+        LearningFlow flow = FlowQueries.flow(new InMemoryDocuments().apply(new LearningFlowProjection(), HISTORY).reader(),
+                "programme-1", ViewEvents.recordedAt(3));
+
+        assertThat(flow.edges()).extracting(LearningFlow.Edge::kind).containsExactly("shared");
+    }
+}

@@ -1,0 +1,44 @@
+package org.learninglog.query.view;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.learninglog.sample.SampleHistory;
+import org.learninglog.store.MongoStore;
+import org.learninglog.store.testkit.MongoStoreExtension;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The views' stored documents, byte for byte, for a fixed history: a change to how a view is
+ * written (a typed document, a renamed field, a changed order or null) that would leave existing
+ * generations unreadable or different from a rebuild shows here as a changed digest. Event
+ * identifiers are random, but no view stores them. If a view's shape changes on purpose, the
+ * README tells operators to rebuild it, and the digest here is updated with it.
+ */
+@ExtendWith(MongoStoreExtension.class)
+class StoredShapeTest {
+
+    private static final Map<String, ViewDigest.Digest> PINNED = Map.of(
+            "journey", new ViewDigest.Digest(553, "9157fadc99c7293814400fb89eb264eab9eb4c66ce932b5433450ffe141a9f9c"),
+            "programme-timeline", new ViewDigest.Digest(368, "d1ac00345db517876c564eed85d1dc7a3819f3f9dcdae19478795867297944b1"),
+            "learning-flow", new ViewDigest.Digest(42, "7740f9d3f9701cd2e19cdaff18db206f1cbc4748e6e7e6231b8db0e4bfe630c6"),
+            "search", new ViewDigest.Digest(800, "37969892e49149dc0b669c0f9b4d4c1ff5949667d6932310f70dcd3cd2b666f1"));
+
+    @Test
+    void every_view_writes_the_same_documents_for_the_same_history_as_it_always_has(MongoStore store) {
+        ViewFixture fixture = new ViewFixture(store);
+        fixture.append(SampleHistory.demo("demo"));
+        fixture.append(SampleHistory.generated(7, "gen", 6, 400, Instant.parse("2024-01-01T00:00:00Z")));
+        List<ViewEvent> events = fixture.stored();
+        assertThat(ViewFixture.PROJECTIONS).extracting(Projection::name).containsExactlyInAnyOrderElementsOf(PINNED.keySet());
+        for (Projection projection : ViewFixture.PROJECTIONS) {
+            String collection = "pinned_" + projection.name().replace('-', '_');
+            ViewFixture.applyLive(projection, fixture.collection(collection), events);
+            assertThat(ViewDigest.of(fixture.collection(collection))).as(projection.name()).isEqualTo(PINNED.get(projection.name()));
+        }
+    }
+}
