@@ -26,6 +26,7 @@ import org.learninglog.store.MongoStore;
 import org.learninglog.store.StoreMode;
 import org.learninglog.store.cache.AggregateCache;
 import org.learninglog.store.config.EventJson;
+import org.learninglog.store.engine.CommitDocument;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 
 import java.nio.file.Files;
@@ -118,7 +119,7 @@ public final class StoreBenchmark {
         database.drop();
         Serializer serializer = EventJson.serializer();
         EventStorageEngine engine = positioned ? positionedEngine(store, serializer) : axonMongoEngine(database, serializer);
-        String eventsCollection = positioned ? "events" : "domainevents";
+        String eventsCollection = positioned ? CommitDocument.COLLECTION : "domainevents";
         Counter counter = new Counter();
         Configuration axon = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)

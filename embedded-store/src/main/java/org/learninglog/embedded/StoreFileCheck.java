@@ -20,9 +20,10 @@ import java.util.Map;
  * first, then the other collections, then the indexes; the check stops at its time budget (logged),
  * so a very large store still starts in bounded time.
  *
- * <p>Only damage to the events (their collection or its indexes) stops the start: everything else
- * is either derived from them (the views, which the query side rebuilds when it cannot read them)
- * or fails plainly where it is read. Such damage is logged, naming the map and its last good entry.
+ * <p>Damage anywhere stops the start, naming the map: mongo-java-server opens every collection
+ * when it starts, so no part of a damaged file can be left aside. A damaged view is never served:
+ * {@code recover} copies the events and what cannot be rebuilt into a new store, and the views are
+ * rebuilt from the events when it starts.
  */
 final class StoreFileCheck {
 
@@ -54,25 +55,19 @@ final class StoreFileCheck {
                 log.info("Store check stopped at its budget of {} after {} entries; the rest is read as it is used", budget, entries);
                 return;
             }
-            try {
-                entries += check(name);
-            } catch (StoreDamaged damage) {
-                if (isEvents(name)) {
-                    throw damage;
-                }
-                log.warn("{} The start goes on: only the events are the record, and views are rebuilt from them.",
-                        damage.getMessage());
-            }
+            entries += check(name);
         }
         log.info("Store check read {} entries of {} maps in {} ms", entries, names.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private long check(String name) {
-        MVMap<Object, Object> map = store.openMap(name, new MVMap.Builder<>().keyType(CompactValues.INSTANCE).valueType(CompactValues.INSTANCE));
         boolean events = isEventCommits(name);
         Object lastGood = null;
         long read = 0;
         try {
+            // Opening a map reads its root page, which may be the damaged one.
+            MVMap<Object, Object> map = store.openMap(name, new MVMap.Builder<>().keyType(CompactValues.INSTANCE)
+                    .valueType(CompactValues.INSTANCE));
             Cursor<Object, Object> cursor = map.cursor(null);
             while (cursor.hasNext()) {
                 Object key = cursor.next();

@@ -1,6 +1,7 @@
 package org.learninglog.store;
 
 import org.learninglog.embedded.CommitCheck;
+import org.learninglog.store.engine.CommitDocument;
 
 import java.util.List;
 import java.util.Map;
@@ -14,20 +15,21 @@ import java.util.Map;
  */
 final class CommitShape implements CommitCheck {
 
-    private static final List<String> EVENT_FIELDS = List.of("id", "type", "ts", "payload");
+    private static final List<String> EVENT_FIELDS = List.of(CommitDocument.ID, CommitDocument.TYPE, CommitDocument.TIMESTAMP, CommitDocument.PAYLOAD);
 
     @Override
     public String problem(Object value) {
         if (!(value instanceof Map<?, ?> commit)) {
             return "is not a document";
         }
-        if (!(commit.get("_id") instanceof Number) || !(commit.get("n") instanceof Number n) || n.longValue() < 1) {
+        if (!(commit.get(CommitDocument.POSITION) instanceof Number)
+                || !(commit.get(CommitDocument.COUNT) instanceof Number n) || n.longValue() < 1) {
             return "has no position or count";
         }
-        if (Boolean.TRUE.equals(commit.get("gap"))) {
+        if (Boolean.TRUE.equals(commit.get(CommitDocument.GAP))) {
             return null;
         }
-        if (!(commit.get("events") instanceof List<?> events) || events.size() != n.intValue()) {
+        if (!(commit.get(CommitDocument.EVENTS) instanceof List<?> events) || events.size() != n.intValue()) {
             return "does not hold the " + n + " events it counts";
         }
         for (Object event : events) {
@@ -45,6 +47,6 @@ final class CommitShape implements CommitCheck {
 
     @Override
     public long lastPosition(Map<String, Object> commit) {
-        return ((Number) commit.get("_id")).longValue() + ((Number) commit.get("n")).longValue() - 1;
+        return ((Number) commit.get(CommitDocument.POSITION)).longValue() + ((Number) commit.get(CommitDocument.COUNT)).longValue() - 1;
     }
 }

@@ -1,7 +1,8 @@
 package org.learninglog.store;
 
 import org.learninglog.embedded.EventStoreLayout;
-import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.engine.CommitDocument;
+import org.learninglog.store.engine.CounterDocument;
 
 import java.util.List;
 
@@ -9,16 +10,17 @@ import java.util.List;
 final class EngineLayout {
 
     /**
-     * The collections that hold what nothing else can rebuild, in the order a recovery copies them:
-     * the events, the position counter, the personal data keys, the integrity chain (seals, heads,
-     * checkpoints) and the idempotency records.
+     * The collections that hold what nothing else can rebuild, in the order a recovery copies them.
+     * The command side's lookup is derived from the events, but by a handler that does not replay,
+     * and the demo's completion mark says the demo need not be loaded again: both are kept too.
      */
-    private static final List<String> KEPT = List.of("events", PositionedEventStorageEngine.COUNTERS, "personal_keys",
-            "seals", "chain_heads", "checkpoints", "idempotency_keys");
+    private static final List<String> KEPT = List.of(CommitDocument.COLLECTION, CounterDocument.COLLECTION, "personal_keys",
+            "seals", "chain_heads", "checkpoints", "idempotency_keys", "personal_access_tokens", "command_lookup",
+            "demo_loads");
 
     /** The engine's defaults: the collections every application of ours uses. */
-    static final EventStoreLayout OF_THE_ENGINE = new EventStoreLayout("events", PositionedEventStorageEngine.COUNTERS,
-            "events", "value", PositionedEventStorageEngine.MAX_COMMIT_SIZE, KEPT, new CommitShape());
+    static final EventStoreLayout OF_THE_ENGINE = new EventStoreLayout(CommitDocument.COLLECTION, CounterDocument.COLLECTION,
+            CounterDocument.EVENTS, CounterDocument.VALUE, CommitDocument.MAX_EVENTS, KEPT, new CommitShape());
 
     private EngineLayout() {
     }

@@ -44,12 +44,12 @@ final class VerifyIntegrity {
             System.err.println("No checkpoint signing key at " + keyFile + ": is this the data folder of a Learning Log store?");
             return 2;
         }
-        try (MongoStore store = MongoStore.open(uri, dataDir, 0, null)) {
-            PositionedEventStorageEngine engine = PositionedEventStorageEngine.builder()
-                    .database(store.database())
-                    .eventSerializer(EventJson.serializer())
-                    .snapshotSerializer(EventJson.serializer())
-                    .build();
+        try (MongoStore store = MongoStore.open(uri, dataDir, 0, null);
+             PositionedEventStorageEngine engine = PositionedEventStorageEngine.builder()
+                     .database(store.database())
+                     .eventSerializer(EventJson.serializer())
+                     .snapshotSerializer(EventJson.serializer())
+                     .build()) {
             EventChain chain = new EventChain(engine, store.database(), CheckpointSigner.fromFile(keyFile),
                     Duration.ofMinutes(1), Clock.systemUTC());
             IntegrityReport report = chain.verify(programme);

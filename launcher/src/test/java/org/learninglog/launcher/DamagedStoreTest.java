@@ -125,7 +125,7 @@ class DamagedStoreTest {
     }
 
     @Test
-    void a_store_with_a_damaged_view_starts_and_rebuilds_the_view_from_the_events_instead_of_serving_it() throws Exception {
+    void a_damaged_view_is_never_served_the_start_refuses_naming_it_and_recover_makes_a_store_that_rebuilds_it() throws Exception {
         Path store = copyOfTheStore("damaged-view");
         String title;
         try (EmbeddedServer embedded = EmbeddedServer.start(store, 0);
@@ -137,13 +137,19 @@ class DamagedStoreTest {
         }
         flipTypeTagOf(store, "title", title);
 
-        try (ConfigurableApplicationContext app = start(store)) {
-            org.learninglog.query.rebuild.ViewRebuilds rebuilds = app.getBean(org.learninglog.query.rebuild.ViewRebuilds.class);
-            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(rebuilds.progress("learning-flow"))
-                    .hasValueSatisfying(progress -> assertThat(progress.state())
-                            .isEqualTo(org.learninglog.query.rebuild.RebuildProgress.State.DONE)));
+        LauncherProcess.Finished refused = LauncherProcess.run(work, START_BOUND, "--learninglog.demo=off",
+                "--learninglog.store.data-dir=" + store);
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertOnePlainLine(refused.stderr());
+        assertThat(refused.stderr()).contains("is damaged").contains("recover");
+
+        Path recovered = work.resolve("damaged-view-recovered");
+        LauncherProcess.Finished recovery = LauncherProcess.run(work, COMMAND_BOUND, "recover", store.toString(), recovered.toString());
+        assertThat(recovery.exitCode()).as(recovery.stdout() + recovery.stderr()).isZero();
+        try (ConfigurableApplicationContext app = start(recovered)) {
             Api api = api(app);
-            assertThat(api.get("/api/programmes/" + PROGRAMME + "/flow").body().toString()).contains(title);
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                    assertThat(api.get("/api/programmes/" + PROGRAMME + "/flow").body().toString()).contains(title));
         }
     }
 

@@ -1,7 +1,7 @@
 package org.learninglog.store.config;
 
 import org.learninglog.store.MongoStore;
-import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.engine.StoredEventLog;
 import org.learninglog.store.integrity.CheckpointSigner;
 import org.learninglog.store.integrity.EventChain;
 import org.learninglog.store.integrity.Sealer;
@@ -18,7 +18,7 @@ import java.time.Clock;
 public class IntegrityAutoConfiguration {
 
     @Bean
-    public EventChain eventChain(PositionedEventStorageEngine engine, MongoStore store, IntegrityProperties integrity,
+    public EventChain eventChain(StoredEventLog engine, MongoStore store, IntegrityProperties integrity,
                                  StoreProperties storeProperties) {
         CheckpointSigner signer = CheckpointSigner.fromFile(integrity.keyFile() != null ? integrity.keyFile()
                 : storeProperties.dataDir().resolve("integrity-signing.key"));

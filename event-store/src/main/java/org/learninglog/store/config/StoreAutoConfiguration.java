@@ -94,7 +94,8 @@ public class StoreAutoConfiguration {
         return EventJson.serializer();
     }
 
-    @Bean
+    /** Closed with the context: that stops its read-ahead threads. */
+    @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(EventStorageEngine.class)
     public PositionedEventStorageEngine eventStorageEngine(MongoStore store, StoreProperties properties,
                                                           @Qualifier("eventSerializer") Serializer eventSerializer,

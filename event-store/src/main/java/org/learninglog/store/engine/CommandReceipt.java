@@ -29,6 +29,11 @@ public final class CommandReceipt {
         return KEY_PREFIX + commandId;
     }
 
+    /** The command id a commit key names. */
+    static String commandIdOf(String key) {
+        return key.substring(KEY_PREFIX.length());
+    }
+
     /**
      * What the store holds of a command.
      *

@@ -7,16 +7,18 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 import static com.mongodb.client.model.Filters.eq;
+import static org.learninglog.store.engine.CounterDocument.EVENTS;
+import static org.learninglog.store.engine.CounterDocument.NAME;
+import static org.learninglog.store.engine.CounterDocument.VALUE;
 
 /**
- * Hands out global positions from one counter document, atomically: an {@code $inc} on
- * {@code _id}, which every server answers from its primary key. On the embedded server the
- * {@code $inc} runs in this process ({@link PositionReserver}): a command round trip less per
- * append, on the same document under the same write lock.
+ * Hands out global positions from one counter document ({@link CounterDocument}), atomically: an
+ * {@code $inc} on {@code _id}, which every server answers from its primary key. On the embedded
+ * server the {@code $inc} runs in this process ({@link PositionReserver}): a command round trip
+ * less per append, on the same document under the same write lock.
  */
 final class PositionCounter {
 
-    private static final String EVENTS = "events";
     private final MongoCollection<Document> counters;
     private final PositionReserver inProcess;
 
@@ -30,14 +32,14 @@ final class PositionCounter {
         if (inProcess != null) {
             return inProcess.reserve(counters.getNamespace().getCollectionName(), EVENTS, count);
         }
-        Document after = counters.findOneAndUpdate(eq("_id", EVENTS), Updates.inc("value", (long) count),
+        Document after = counters.findOneAndUpdate(eq(NAME, EVENTS), Updates.inc(VALUE, (long) count),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return after.get("value", Number.class).longValue();
+        return after.get(VALUE, Number.class).longValue();
     }
 
     /** The highest position reserved so far, written or not; 0 on an empty store. */
     long head() {
-        Document current = counters.find(eq("_id", EVENTS)).first();
-        return current == null ? 0 : current.get("value", Number.class).longValue();
+        Document current = counters.find(eq(NAME, EVENTS)).first();
+        return current == null ? 0 : current.get(VALUE, Number.class).longValue();
     }
 }

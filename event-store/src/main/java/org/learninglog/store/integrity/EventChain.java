@@ -11,7 +11,8 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.bson.Document;
-import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.engine.EventLog;
+import org.learninglog.store.engine.StoredEventLog;
 import org.learninglog.store.engine.UnreadableEvent;
 
 import java.time.Clock;
@@ -23,11 +24,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -50,7 +48,7 @@ public final class EventChain {
     private static final String SEALER = "sealer";
     private static final int BATCH = 512;
 
-    private final PositionedEventStorageEngine engine;
+    private final StoredEventLog log;
     private final MongoCollection<Document> seals;
     private final MongoCollection<Document> heads;
     private final MongoCollection<Document> checkpoints;
@@ -59,9 +57,9 @@ public final class EventChain {
     private final Clock clock;
     private final Map<String, Long> lastCheckpointAt = new HashMap<>();
 
-    public EventChain(PositionedEventStorageEngine engine, MongoDatabase database, CheckpointSigner signer,
+    public EventChain(StoredEventLog log, MongoDatabase database, CheckpointSigner signer,
                       Duration checkpointEvery, Clock clock) {
-        this.engine = engine;
+        this.log = log;
         this.seals = database.getCollection("seals");
         this.heads = database.getCollection("chain_heads");
         this.checkpoints = database.getCollection("checkpoints");
@@ -74,24 +72,24 @@ public final class EventChain {
     public synchronized int sealNew() {
         Document state = heads.find(eq("_id", SEALER)).first();
         long sealedUpTo = state == null ? 0 : state.getLong("position");
-        Map<String, Head> chains = new HashMap<>();
+        Map<String, ChainHead> chains = new HashMap<>();
         if (state != null) {
             for (Document head : state.getList("heads", Document.class)) {
-                chains.put(head.getString("programme"), Head.from(head));
+                chains.put(head.getString("programme"), ChainHead.from(head));
             }
         }
         List<Document> batch = new ArrayList<>();
-        Map<String, Head> changed = new HashMap<>();
+        Map<String, ChainHead> changed = new HashMap<>();
         long last = sealedUpTo;
-        try (Stream<? extends TrackedEventData<?>> stored = engine.storedEventsAfter(sealedUpTo)) {
+        try (Stream<? extends TrackedEventData<?>> stored = log.storedEventsAfter(sealedUpTo)) {
             Iterator<? extends TrackedEventData<?>> events = stored.iterator();
             while (events.hasNext() && batch.size() < BATCH) {
                 TrackedEventData<?> event = events.next();
-                long position = PositionedEventStorageEngine.positionOf(event.trackingToken());
+                long position = EventLog.positionOf(event.trackingToken());
                 String programme = Chains.of(event);
-                Head before = chains.getOrDefault(programme, Head.EMPTY);
+                ChainHead before = chains.getOrDefault(programme, ChainHead.EMPTY);
                 String hash = SealHash.of(before.hash(), position, event);
-                Head after = new Head(position, before.count() + 1, hash);
+                ChainHead after = new ChainHead(position, before.count() + 1, hash);
                 batch.add(new Document("_id", position).append("programme", programme)
                         .append("eventId", event.getEventIdentifier()).append("count", after.count())
                         .append("prevPosition", before.position()).append("prev", before.hash()).append("hash", hash));
@@ -124,7 +122,7 @@ public final class EventChain {
         }
     }
 
-    private void checkpointIfDue(String programme, Head head) {
+    private void checkpointIfDue(String programme, ChainHead head) {
         long now = clock.millis();
         Long last = lastCheckpointAt.get(programme);
         if (last != null && now - last < checkpointEvery.toMillis()) {
@@ -175,7 +173,7 @@ public final class EventChain {
 
     /** How far a walk got, for the report when the store fails under it. */
     private static final class Progress {
-        Head head = Head.EMPTY;
+        ChainHead head = ChainHead.EMPTY;
         long unsealed;
         int checkpoints;
     }
@@ -195,16 +193,16 @@ public final class EventChain {
                 signed.put(checkpoint.getLong("count"), checkpoint);
             }
         }
-        Head head = Head.EMPTY;
+        ChainHead head = ChainHead.EMPTY;
         long unsealed = 0;
         int checkpointsMatched = 0;
         Map<Long, Document> sealsOfBatch = Map.of();
         long batchEnd = 0;
-        try (Stream<? extends TrackedEventData<?>> stored = everyStoredEvent()) {
+        try (Stream<? extends TrackedEventData<?>> stored = StoredEventWalk.of(log)) {
             Iterator<? extends TrackedEventData<?>> events = stored.iterator();
             while (events.hasNext()) {
                 TrackedEventData<?> event = events.next();
-                long position = PositionedEventStorageEngine.positionOf(event.trackingToken());
+                long position = EventLog.positionOf(event.trackingToken());
                 if (position > batchEnd) {
                     batchEnd = position + BATCH - 1;
                     sealsOfBatch = sealsBetween(position, batchEnd);
@@ -240,7 +238,7 @@ public final class EventChain {
                     return broken(programme, head, unsealed, checkpointsMatched, position, event,
                             "changed after it was sealed: its stored content no longer matches its hash");
                 }
-                head = new Head(position, head.count() + 1, hash);
+                head = new ChainHead(position, head.count() + 1, hash);
                 progress.head = head;
                 Document checkpoint = signed.remove(head.count());
                 if (checkpoint != null) {
@@ -264,52 +262,7 @@ public final class EventChain {
         return new IntegrityReport(programme, true, head.count(), head.hash(), unsealed, checkpointsMatched, null);
     }
 
-    /**
-     * Every stored event up to the head. A read stops before a position that is reserved but not
-     * written (or whose event was deleted) until the store passes over it, so read on from where
-     * it stopped until the head is reached or nothing more comes within the store's gap timeout.
-     */
-    private Stream<? extends TrackedEventData<?>> everyStoredEvent() {
-        long head = engine.headPosition();
-        long patience = engine.gapTimeout().toMillis() + 1_000;
-        Iterator<TrackedEventData<?>> iterator = new Iterator<>() {
-            private long last;
-            private Iterator<? extends TrackedEventData<?>> current = engine.storedEventsAfter(0).iterator();
-            private long quietSince = System.currentTimeMillis();
-
-            @Override
-            public boolean hasNext() {
-                while (!current.hasNext()) {
-                    if (last >= head || System.currentTimeMillis() - quietSince > patience) {
-                        return false;
-                    }
-                    sleep();
-                    current = engine.storedEventsAfter(last).iterator();
-                }
-                return true;
-            }
-
-            @Override
-            public TrackedEventData<?> next() {
-                TrackedEventData<?> event = current.next();
-                last = PositionedEventStorageEngine.positionOf(event.trackingToken());
-                quietSince = System.currentTimeMillis();
-                return event;
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while verifying", e);
-        }
-    }
-
-    private boolean checkpointHolds(String programme, Document checkpoint, Head head) {
+    private boolean checkpointHolds(String programme, Document checkpoint, ChainHead head) {
         String statement = CheckpointSigner.statement(programme, checkpoint.getLong("count"), checkpoint.getLong("position"),
                 checkpoint.getString("hash"));
         return signer.verify(statement, checkpoint.getString("signature"))
@@ -334,21 +287,9 @@ public final class EventChain {
         return found;
     }
 
-    private static IntegrityReport broken(String programme, Head head, long unsealed, int checkpoints, long position,
+    private static IntegrityReport broken(String programme, ChainHead head, long unsealed, int checkpoints, long position,
                                           TrackedEventData<?> event, String reason) {
         return new IntegrityReport(programme, false, head.count(), head.hash(), unsealed, checkpoints,
                 new IntegrityReport.BrokenLink(position, event.getEventIdentifier(), reason));
-    }
-
-    private record Head(long position, long count, String hash) {
-        static final Head EMPTY = new Head(0, 0, "");
-
-        static Head from(Document document) {
-            return new Head(document.getLong("position"), document.getLong("count"), document.getString("hash"));
-        }
-
-        Document toDocument(String programme) {
-            return new Document("programme", programme).append("position", position).append("count", count).append("hash", hash);
-        }
     }
 }

@@ -33,7 +33,7 @@ final class Client {
     /** Registers a programme under {@code id}: one aggregate, two events, easy to count in the store. */
     Answer registerProgramme(String id) {
         return send(HttpRequest.newBuilder(URI.create(base + "/api/programmes"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Idempotency-Key", id)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"name\":\"Programme " + id + "\"}")));
     }
 

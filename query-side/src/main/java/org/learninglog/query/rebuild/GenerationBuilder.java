@@ -7,7 +7,7 @@ import org.learninglog.query.view.Projection;
 import org.learninglog.query.view.ViewProcessor;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewUpdate;
-import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.engine.EventLog;
 
 import java.util.Iterator;
 import java.util.function.BiFunction;
@@ -15,7 +15,7 @@ import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
-import static org.learninglog.store.engine.PositionedEventStorageEngine.positionOf;
+import static org.learninglog.store.engine.EventLog.positionOf;
 
 /**
  * Fills one view generation from the events, straight from the storage engine: events are read
@@ -26,23 +26,23 @@ public final class GenerationBuilder {
 
     static final int FLUSH_EVERY = 5_000;
 
-    private final PositionedEventStorageEngine engine;
+    private final EventLog engine;
     private final Projection projection;
     private final DocumentSource documents;
     private final BiFunction<Long, TrackedEventMessage<?>, ViewEvent> recorded;
 
     /** Events reach the projection as they are read (for histories without personal data, as in the benchmark). */
-    public GenerationBuilder(PositionedEventStorageEngine engine, Projection projection, DocumentSource documents) {
+    public GenerationBuilder(EventLog engine, Projection projection, DocumentSource documents) {
         this(engine, projection, documents,
                 (at, message) -> new ViewEvent(at, message.getIdentifier(), message.getTimestamp(), message.getPayload()));
     }
 
     /** Events reach the projection as the view's processor hands them over (personal data sealed for views). */
-    public GenerationBuilder(PositionedEventStorageEngine engine, ViewProcessor events, DocumentSource documents) {
+    public GenerationBuilder(EventLog engine, ViewProcessor events, DocumentSource documents) {
         this(engine, events.projection(), documents, events::recorded);
     }
 
-    private GenerationBuilder(PositionedEventStorageEngine engine, Projection projection, DocumentSource documents,
+    private GenerationBuilder(EventLog engine, Projection projection, DocumentSource documents,
                               BiFunction<Long, TrackedEventMessage<?>, ViewEvent> recorded) {
         this.engine = engine;
         this.projection = projection;

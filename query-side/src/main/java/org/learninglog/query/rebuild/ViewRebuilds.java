@@ -9,7 +9,7 @@ import org.learninglog.query.NotFoundException;
 import org.learninglog.query.view.FreshGenerationDocuments;
 import org.learninglog.query.view.ViewProcessor;
 import org.learninglog.query.view.ViewGenerations;
-import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.engine.EventLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static org.learninglog.store.engine.PositionedEventStorageEngine.positionOf;
+import static org.learninglog.store.engine.EventLog.positionOf;
 
 /**
  * Rebuilds a view from the events without taking it down.
@@ -54,7 +54,7 @@ public class ViewRebuilds {
 
     private final Map<String, ViewProcessor> views;
     private final ViewGenerations generations;
-    private final PositionedEventStorageEngine engine;
+    private final EventLog engine;
     private final EventProcessingConfiguration processing;
     private final TokenStore tokenStore;
     private final Clock clock = Clock.systemUTC();
@@ -65,7 +65,7 @@ public class ViewRebuilds {
         return thread;
     });
 
-    public ViewRebuilds(List<ViewProcessor> views, ViewGenerations generations, PositionedEventStorageEngine engine,
+    public ViewRebuilds(List<ViewProcessor> views, ViewGenerations generations, EventLog engine,
                         EventProcessingConfiguration processing, TokenStore tokenStore) {
         this.views = views.stream().collect(Collectors.toMap(v -> v.projection().name(), Function.identity()));
         this.generations = generations;
