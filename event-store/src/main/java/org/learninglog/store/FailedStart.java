@@ -1,5 +1,7 @@
 package org.learninglog.store;
 
+import org.learninglog.embedded.StoreDamaged;
+import org.learninglog.embedded.StoreInUse;
 import org.springframework.boot.web.server.PortInUseException;
 
 import java.util.function.Supplier;

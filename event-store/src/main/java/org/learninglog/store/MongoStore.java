@@ -6,7 +6,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import org.learninglog.store.embedded.EmbeddedMongo;
+import org.learninglog.embedded.EmbeddedMongo;
 import org.learninglog.store.engine.PositionReserver;
 
 import org.bson.Document;
@@ -84,7 +84,7 @@ public final class MongoStore implements AutoCloseable {
         if (mode == StoreMode.URI) {
             store = new MongoStore(mode, uri, databaseName, null, false);
         } else {
-            EmbeddedMongo embedded = EmbeddedMongo.start(dataDirectory, embeddedPort);
+            EmbeddedMongo embedded = EmbeddedMongo.start(dataDirectory, embeddedPort, EngineLayout.OF_THE_ENGINE);
             store = new MongoStore(mode, embedded.uri(), databaseName, embedded, true);
         }
         store.awaitReachable(STARTUP_WAIT);
@@ -120,8 +120,8 @@ public final class MongoStore implements AutoCloseable {
     }
 
     /** A store on an embedded server of this process that somebody else started and closes (tests). */
-    public static MongoStore attach(EmbeddedMongo embedded, String databaseName) {
-        return new MongoStore(StoreMode.EMBEDDED, embedded.uri(), databaseName, embedded, false);
+    public static MongoStore attach(EmbeddedServer server, String databaseName) {
+        return new MongoStore(StoreMode.EMBEDDED, server.uri(), databaseName, server.mongo(), false);
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.learninglog.launcher;
 
-import org.learninglog.store.embedded.EmbeddedMongo;
+import org.learninglog.store.EmbeddedServer;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -27,7 +27,7 @@ final class ServeStore {
                 default -> throw new IllegalArgumentException("serve-store takes --port P and --data DIR, not " + args[i]);
             }
         }
-        EmbeddedMongo store = EmbeddedMongo.start(data, port);
+        EmbeddedServer store = EmbeddedServer.start(data, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             store.close();

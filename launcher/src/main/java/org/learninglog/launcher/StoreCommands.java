@@ -1,8 +1,8 @@
 package org.learninglog.launcher;
 
-import org.learninglog.store.StoreInUse;
-import org.learninglog.store.embedded.EmbeddedMongo;
-import org.learninglog.store.embedded.RecoveryReport;
+import org.learninglog.embedded.StoreInUse;
+import org.learninglog.store.EmbeddedServer;
+import org.learninglog.embedded.RecoveryReport;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ final class StoreCommands {
             System.err.println(target + " already exists: name a new file");
             return 1;
         }
-        try (EmbeddedMongo store = EmbeddedMongo.start(dataDir, 0); OutputStream out = Files.newOutputStream(target)) {
+        try (EmbeddedServer store = EmbeddedServer.start(dataDir, 0); OutputStream out = Files.newOutputStream(target)) {
             store.backup(out, dataDir.resolve("integrity-signing.key"));
         } catch (StoreInUse e) {
             Files.deleteIfExists(target);
@@ -39,7 +39,7 @@ final class StoreCommands {
     static int restore(String[] args) {
         Path backup = Path.of(argument(args, 0));
         Path dataDir = Path.of(argument(args, 1));
-        EmbeddedMongo.restore(backup, dataDir);
+        EmbeddedServer.restore(backup, dataDir);
         System.out.println("restored into " + dataDir + ": start with --learninglog.store.data-dir=" + dataDir
                 + " (the views are rebuilt from the events if they are behind)");
         return 0;
@@ -49,7 +49,7 @@ final class StoreCommands {
     static int recover(String[] args) throws Exception {
         Path damaged = Path.of(argument(args, 0));
         Path dataDir = Path.of(argument(args, 1));
-        RecoveryReport report = EmbeddedMongo.recover(damaged, dataDir);
+        RecoveryReport report = EmbeddedServer.recover(damaged, dataDir);
         report.notes().forEach(note -> System.out.println("  " + note));
         if (report.complete()) {
             System.out.println("recovered everything into " + dataDir + " (" + report.commits() + " event commits); views are rebuilt on its first start");

@@ -1,7 +1,7 @@
 package org.learninglog.launcher;
 
 import org.learninglog.store.MongoStore;
-import org.learninglog.store.StoreDamaged;
+import org.learninglog.embedded.StoreDamaged;
 import org.learninglog.store.config.EventJson;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 import org.learninglog.store.integrity.CheckpointSigner;

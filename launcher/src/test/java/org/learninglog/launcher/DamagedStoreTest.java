@@ -8,7 +8,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.learninglog.store.MongoStore;
-import org.learninglog.store.embedded.EmbeddedMongo;
+import org.learninglog.embedded.EmbeddedMongo;
+import org.learninglog.store.EmbeddedServer;
 import org.learninglog.store.testkit.MongoStoreExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -127,7 +128,7 @@ class DamagedStoreTest {
     void a_damaged_view_is_never_served_the_start_refuses_naming_it_and_recover_makes_a_store_that_rebuilds_it() throws Exception {
         Path store = copyOfTheStore("damaged-view");
         String title;
-        try (EmbeddedMongo embedded = EmbeddedMongo.start(store, 0);
+        try (EmbeddedServer embedded = EmbeddedServer.start(store, 0);
              com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(embedded.uri())) {
             MongoDatabase database = client.getDatabase("learninglog");
             Document flow = new org.learninglog.query.view.ViewGenerations(database).liveCollection("learning-flow")
@@ -227,7 +228,7 @@ class DamagedStoreTest {
     @Test
     void a_start_on_a_store_another_process_holds_exits_non_zero_saying_so() throws Exception {
         Path store = copyOfTheStore("held");
-        try (EmbeddedMongo holder = EmbeddedMongo.start(store, 0)) {
+        try (EmbeddedServer holder = EmbeddedServer.start(store, 0)) {
             LauncherProcess.Finished run = LauncherProcess.run(work, START_BOUND, "--server.port=0", "--learninglog.store.data-dir=" + store);
 
             assertThat(run.exitCode()).isEqualTo(1);

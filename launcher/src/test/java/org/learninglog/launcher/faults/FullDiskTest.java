@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.learninglog.store.embedded.EmbeddedMongo;
+import org.learninglog.store.EmbeddedServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -79,7 +79,7 @@ class FullDiskTest {
                 assertThat(app.output()).as("H2 never closed the store").doesNotContain("This store is closed", "is closed");
             }
 
-            try (EmbeddedMongo store = EmbeddedMongo.start(data, 0)) {
+            try (EmbeddedServer store = EmbeddedServer.start(data, 0)) {
                 Map<String, Long> stored = StoredProgrammes.registrations(store.uri(), acknowledged);
                 assertThat(stored).as("each acknowledged write stored once").hasSize(10)
                         .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.learninglog.store.EmbeddedServer;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.StoreMode;
-import org.learninglog.store.embedded.EmbeddedMongo;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MongoDBContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -112,7 +112,7 @@ public final class MongoStoreExtension implements TestInstancePreConstructCallba
             case EMBEDDED -> {
                 try {
                     Path folder = Files.createTempDirectory("learninglog-store");
-                    EmbeddedMongo embedded = EmbeddedMongo.start(folder, 0);
+                    EmbeddedServer embedded = EmbeddedServer.start(folder, 0);
                     Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
                     yield new Server(mode, embedded.uri(), embedded);
                 } catch (IOException e) {
@@ -145,7 +145,7 @@ public final class MongoStoreExtension implements TestInstancePreConstructCallba
         }
     }
 
-    private record Server(StoreMode mode, String uri, EmbeddedMongo embedded) {
+    private record Server(StoreMode mode, String uri, EmbeddedServer embedded) {
 
         Server(StoreMode mode, String uri) {
             this(mode, uri, null);

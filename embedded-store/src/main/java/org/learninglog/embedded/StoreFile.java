@@ -1,10 +1,8 @@
-package org.learninglog.store.embedded;
+package org.learninglog.embedded;
 
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
-import org.learninglog.store.StoreDamaged;
-import org.learninglog.store.StoreInUse;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,11 +19,11 @@ final class StoreFile {
     private StoreFile() {
     }
 
-    static MVStore openForWriting(Path file, int cacheMegabytes) {
+    static MVStore openForWriting(Path file, int cacheMegabytes, EventStoreLayout layout) {
         MVStore store = open(file, new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(cacheMegabytes));
         try {
             if (!CHECK_BUDGET.isZero()) {
-                new StoreFileCheck(store, file).run(CHECK_BUDGET);
+                new StoreFileCheck(store, file, layout).run(CHECK_BUDGET);
             }
             return store;
         } catch (RuntimeException e) {

@@ -1,11 +1,8 @@
-package org.learninglog.store.embedded;
+package org.learninglog.embedded;
 
-import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.learninglog.store.StoreDamaged;
-import org.learninglog.store.engine.CommitDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the embedded store's file through once when it is opened, so that a damaged file stops
@@ -30,14 +28,18 @@ import java.util.List;
 final class StoreFileCheck {
 
     private static final Logger log = LoggerFactory.getLogger(StoreFileCheck.class);
-    private static final String EVENTS_SUFFIX = "." + CommitDocument.COLLECTION;
 
     private final MVStore store;
     private final Path file;
+    /** {@code .<events collection>}, as the event store named it. */
+    private final String eventsSuffix;
+    private final CommitCheck commits;
 
-    StoreFileCheck(MVStore store, Path file) {
+    StoreFileCheck(MVStore store, Path file, EventStoreLayout layout) {
         this.store = store;
         this.file = file;
+        this.eventsSuffix = "." + layout.events();
+        this.commits = layout.commits();
     }
 
     /** Throws {@link StoreDamaged} naming the map and the last good key when something cannot be read. */
@@ -87,13 +89,14 @@ final class StoreFileCheck {
 
     /** Returns the last position the commit covers. */
     private Object checkCommit(Object key, Object value, Object lastGood) {
-        String problem = CommitShape.problem(value);
+        String problem = commits.problem(value);
         if (problem != null) {
             throw new StoreDamaged("The event store file " + file + " is damaged: the events commit stored under "
                     + key + " " + problem + "; last good position: " + describe(lastGood) + ". To go on, " + StoreDamaged.whatToDo(file.getParent()) + ".");
         }
-        Document commit = (Document) value;
-        return ((Number) commit.get(CommitDocument.POSITION)).longValue() + ((Number) commit.get(CommitDocument.COUNT)).longValue() - 1;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> commit = (Map<String, Object>) value;
+        return commits.lastPosition(commit);
     }
 
     private StoreDamaged damaged(String map, Object lastGood, RuntimeException cause) {
@@ -117,13 +120,13 @@ final class StoreFileCheck {
     }
 
     /** The map of the events' commits (their documents, each checked for the engine's shape). */
-    private static boolean isEventCommits(String mapName) {
-        return mapName.startsWith("databases.") && mapName.endsWith(EVENTS_SUFFIX);
+    private boolean isEventCommits(String mapName) {
+        return mapName.startsWith("databases.") && mapName.endsWith(eventsSuffix);
     }
 
     /** The events' commits, their indexes or their collection's own bookkeeping: damage there stops the start. */
-    private static boolean isEvents(String mapName) {
+    private boolean isEvents(String mapName) {
         return (mapName.startsWith("databases.") || mapName.startsWith("meta."))
-                && (mapName.endsWith(EVENTS_SUFFIX) || mapName.contains(EVENTS_SUFFIX + "."));
+                && (mapName.endsWith(eventsSuffix) || mapName.contains(eventsSuffix + "."));
     }
 }

@@ -1,4 +1,4 @@
-package org.learninglog.store;
+package org.learninglog.embedded;
 
 /**
  * The store's file (or a collection in it) cannot be read. The message is for the person running

@@ -1,4 +1,4 @@
-package org.learninglog.store.embedded;
+package org.learninglog.embedded;
 
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;

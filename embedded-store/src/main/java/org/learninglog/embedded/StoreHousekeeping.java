@@ -1,4 +1,4 @@
-package org.learninglog.store.embedded;
+package org.learninglog.embedded;
 
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;

@@ -1,7 +1,6 @@
-package org.learninglog.store.embedded;
+package org.learninglog.embedded;
 
 import org.h2.mvstore.MVStore;
-import org.learninglog.store.StoreDamaged;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.learninglog.store.embedded;
+package org.learninglog.embedded;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -15,9 +15,6 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
 import org.bson.RawBsonDocument;
-import org.learninglog.store.StoreDamaged;
-import org.learninglog.store.engine.CommitDocument;
-import org.learninglog.store.engine.CounterDocument;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +24,8 @@ import java.util.List;
 
 /**
  * Copies what can still be read from a damaged store file into a new store. Only what the events
- * cannot give back is copied: the events themselves, the position counter, the personal data keys,
+ * cannot give back is copied, the collections the event store names as kept in its
+ * {@link EventStoreLayout}: the events themselves, the position counter, the personal data keys,
  * the integrity chain (seals, heads, checkpoints) and the idempotency records. Views, tracking
  * tokens, snapshots and dead letters are left behind: on its first start the new store's
  * processors find no tokens and rebuild everything from the events.
@@ -38,16 +36,9 @@ import java.util.List;
  */
 final class StoreRecovery {
 
-    /**
-     * The collections that hold what nothing else can rebuild, in the order they are copied. The
-     * command side's lookup is derived from the events, but by a handler that does not replay, and
-     * the demo's completion mark says the demo need not be loaded again: both are kept too.
-     */
-    static final List<String> KEPT = List.of(CommitDocument.COLLECTION, CounterDocument.COLLECTION, "personal_keys",
-            "seals", "chain_heads", "checkpoints", "idempotency_keys", "personal_access_tokens", "command_lookup",
-            "demo_loads");
     private static final int BATCH = 500;
-    private static final String EVENTS_SUFFIX = "." + CommitDocument.COLLECTION;
+
+    private final EventStoreLayout layout;
 
     private final List<String> notes = new ArrayList<>();
     private final List<String> lost = new ArrayList<>();
@@ -55,7 +46,11 @@ final class StoreRecovery {
 
     private long highestCopied;
 
-    static RecoveryReport recover(Path damagedDir, Path newDir) throws IOException {
+    private StoreRecovery(EventStoreLayout layout) {
+        this.layout = layout;
+    }
+
+    static RecoveryReport recover(Path damagedDir, Path newDir, EventStoreLayout layout) throws IOException {
         Path damaged = damagedDir.resolve(EmbeddedMongo.STORE_FILE);
         if (!Files.exists(damaged)) {
             throw new IllegalArgumentException("There is no " + EmbeddedMongo.STORE_FILE + " in " + damagedDir);
@@ -67,18 +62,17 @@ final class StoreRecovery {
         Path copy = work.resolve(EmbeddedMongo.STORE_FILE);
         try {
             Files.copy(damaged, copy);
-            StoreRecovery recovery = new StoreRecovery();
+            StoreRecovery recovery = new StoreRecovery(layout);
             try (MVStore source = recovery.openReadOnly(copy);
-                 EmbeddedMongo target = EmbeddedMongo.start(newDir, 0);
+                 EmbeddedMongo target = EmbeddedMongo.start(newDir, 0, layout);
                  MongoClient client = MongoClients.create(target.uri())) {
-                for (String database : databases(source)) {
-                    for (String collection : KEPT) {
+                for (String database : recovery.databases(source)) {
+                    for (String collection : layout.kept()) {
                         recovery.copy(source, database, collection, client.getDatabase(database).getCollection(collection, RawBsonDocument.class));
                     }
                     // Never hand out a position a copied commit holds, even if the counter was lost.
-                    client.getDatabase(database).getCollection(CounterDocument.COLLECTION).updateOne(
-                            Filters.eq(CounterDocument.NAME, CounterDocument.EVENTS),
-                            Updates.max(CounterDocument.VALUE, recovery.highestCopied), new UpdateOptions().upsert(true));
+                    client.getDatabase(database).getCollection(layout.counters()).updateOne(Filters.eq("_id", layout.counterId()),
+                            Updates.max(layout.counterValue(), recovery.highestCopied), new UpdateOptions().upsert(true));
                 }
             }
             Path key = damagedDir.resolve(StoreBackup.KEY_ENTRY);
@@ -113,10 +107,12 @@ final class StoreRecovery {
         }
     }
 
-    private static List<String> databases(MVStore store) {
+    /** The databases that hold events: the H2 backend names a collection's map {@code databases.<database>.<collection>}. */
+    private List<String> databases(MVStore store) {
+        String events = "." + layout.events();
         return store.getMapNames().stream()
-                .filter(name -> name.startsWith("databases.") && name.endsWith(EVENTS_SUFFIX))
-                .map(name -> name.substring("databases.".length(), name.length() - EVENTS_SUFFIX.length()))
+                .filter(name -> name.startsWith("databases.") && name.endsWith(events))
+                .map(name -> name.substring("databases.".length(), name.length() - events.length()))
                 .toList();
     }
 
@@ -127,7 +123,7 @@ final class StoreRecovery {
         }
         MVMap<Object, Object> map = source.openMap(name, new MVMap.Builder<>().keyType(CompactValues.INSTANCE).valueType(CompactValues.INSTANCE));
         List<RawBsonDocument> batch = new ArrayList<>();
-        long copied = collection.equals(CommitDocument.COLLECTION) ? copyEvents(map, target, batch) : copyAll(collection, map, target, batch);
+        long copied = collection.equals(layout.events()) ? copyEvents(map, target, batch) : copyAll(collection, map, target, batch);
         flush(target, batch);
         notes.add(collection + ": " + copied + " documents copied");
     }
@@ -158,12 +154,13 @@ final class StoreRecovery {
         long highest = highestPosition(map);
         long copied = 0;
         long unreadableFrom = -1;
-        for (long position = 1; position <= highest + CommitDocument.MAX_EVENTS; position++) {
+        CommitCheck shape = layout.commits();
+        for (long position = 1; position <= highest + layout.maxCommitSize(); position++) {
             Object value;
             try {
                 value = map.get(position);
-                if (value != null && CommitShape.problem(value) != null) {
-                    throw new IllegalStateException("the commit there " + CommitShape.problem(value));
+                if (value != null && shape.problem(value) != null) {
+                    throw new IllegalStateException("the commit there " + shape.problem(value));
                 }
             } catch (RuntimeException e) {
                 if (unreadableFrom < 0) {
@@ -180,7 +177,7 @@ final class StoreRecovery {
                 add(target, batch, commit);
                 copied++;
                 commits++;
-                highestCopied = Math.max(highestCopied, position + ((Number) commit.get(CommitDocument.COUNT)).longValue() - 1);
+                highestCopied = Math.max(highestCopied, shape.lastPosition(commit));
             }
         }
         if (unreadableFrom >= 0) {
@@ -199,11 +196,10 @@ final class StoreRecovery {
         }
         MVStore store = map.getStore();
         for (String name : store.getMapNames()) {
-            if (name.endsWith("." + CounterDocument.COLLECTION) && name.startsWith("databases.")) {
+            if (name.endsWith("." + layout.counters()) && name.startsWith("databases.")) {
                 try {
                     MVMap<Object, Object> counters = store.openMap(name, new MVMap.Builder<>().valueType(CompactValues.INSTANCE));
-                    if (counters.get(CounterDocument.EVENTS) instanceof Document counter
-                            && counter.get(CounterDocument.VALUE) instanceof Number value) {
+                    if (counters.get(layout.counterId()) instanceof Document counter && counter.get(layout.counterValue()) instanceof Number value) {
                         highest = Math.max(highest, value.longValue());
                     }
                 } catch (RuntimeException e) {

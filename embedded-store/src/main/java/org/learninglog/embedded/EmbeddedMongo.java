@@ -1,4 +1,4 @@
-package org.learninglog.store.embedded;
+package org.learninglog.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.slf4j.Logger;
@@ -34,9 +34,9 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final String uri;
     private final Path file;
 
-    private EmbeddedMongo(Path file, int port) {
+    private EmbeddedMongo(Path file, int port, EventStoreLayout layout) {
         this.file = file;
-        this.backend = file == null ? DurableH2Backend.inMemoryStore() : DurableH2Backend.onFile(file, HOUSEKEEPING_INTERVAL);
+        this.backend = file == null ? DurableH2Backend.inMemoryStore(layout) : DurableH2Backend.onFile(file, HOUSEKEEPING_INTERVAL, layout);
         this.server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
@@ -44,14 +44,19 @@ public final class EmbeddedMongo implements AutoCloseable {
         log.info("Embedded MongoDB-wire server at {} storing in {}", uri, file == null ? "memory" : file);
     }
 
-    /** Starts a server persisted under {@code dataDirectory}; port 0 picks a free port. */
-    public static EmbeddedMongo start(Path dataDirectory, int port) {
+    /**
+     * Starts a server persisted under {@code dataDirectory}; port 0 picks a free port. The
+     * {@code layout} is what the event store tells it of its record (see {@link EventStoreLayout}).
+     * Refuses to start on versions of mongo-java-server or H2 it was not written for ({@link SupportedVersions}).
+     */
+    public static EmbeddedMongo start(Path dataDirectory, int port, EventStoreLayout layout) {
+        SupportedVersions.ensureInUse();
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + dataDirectory, e);
         }
-        return new EmbeddedMongo(dataDirectory.resolve(STORE_FILE), port);
+        return new EmbeddedMongo(dataDirectory.resolve(STORE_FILE), port, layout);
     }
 
     public String uri() {
@@ -90,16 +95,17 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /** Unpacks a backup into a new data folder and opens it once, so a backup that does not open is found now. */
-    public static void restore(Path backup, Path newDataDirectory) {
+    public static void restore(Path backup, Path newDataDirectory, EventStoreLayout layout) {
         StoreBackup.unpack(backup, newDataDirectory);
-        try (EmbeddedMongo check = start(newDataDirectory, 0)) {
+        try (EmbeddedMongo check = start(newDataDirectory, 0, layout)) {
             log.info("Restored {} into {}", backup, check.file());
         }
     }
 
     /** Copies what can be read from the damaged store under {@code damagedDirectory} into a new store (see {@link StoreRecovery}). */
-    public static RecoveryReport recover(Path damagedDirectory, Path newDataDirectory) throws IOException {
-        return StoreRecovery.recover(damagedDirectory, newDataDirectory);
+    public static RecoveryReport recover(Path damagedDirectory, Path newDataDirectory, EventStoreLayout layout) throws IOException {
+        SupportedVersions.ensureInUse();
+        return StoreRecovery.recover(damagedDirectory, newDataDirectory, layout);
     }
 
     @Override

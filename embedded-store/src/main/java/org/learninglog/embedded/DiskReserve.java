@@ -1,7 +1,5 @@
-package org.learninglog.store.embedded;
+package org.learninglog.embedded;
 
-import de.bwaldvogel.mongo.exception.MongoServerError;
-import org.learninglog.store.availability.StoreFailure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,8 +67,7 @@ final class DiskReserve {
     void ensureRoomForAWrite() {
         long usable = usable();
         if (usable < reserveBytes) {
-            throw new MongoServerError(StoreFailure.OUT_OF_DISK_SPACE, "OutOfDiskSpace",
-                    "The disk of the embedded store at " + folder + " has " + (usable >> 20) + " MB free, under the "
+            throw ServerErrors.outOfDiskSpace("The disk of the embedded store at " + folder + " has " + (usable >> 20) + " MB free, under the "
                             + (reserveBytes >> 20) + " MB it keeps in reserve: writes are refused until space is freed");
         }
     }

@@ -1,4 +1,4 @@
-package org.learninglog.store;
+package org.learninglog.embedded;
 
 /** The embedded store's file is held by another process: only one may open it at a time. */
 public class StoreInUse extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.learninglog.store.embedded;
+package org.learninglog.embedded;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package org.learninglog.store.embedded;
+package org.learninglog.embedded;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -29,7 +29,7 @@ class EmbeddedMongoTest {
 
     @Test
     void concurrentIncrementsOfOneCounterNeverReturnTheSameValue(@TempDir Path folder) throws Exception {
-        try (EmbeddedMongo server = EmbeddedMongo.start(folder, 0); MongoClient client = MongoClients.create(server.uri())) {
+        try (EmbeddedMongo server = EmbeddedMongo.start(folder, 0, Layouts.PLAIN); MongoClient client = MongoClients.create(server.uri())) {
             MongoCollection<Document> counters = client.getDatabase("t").getCollection("counters");
             Set<Long> seen = ConcurrentHashMap.newKeySet();
             ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -77,7 +77,7 @@ class EmbeddedMongoTest {
             writer.waitFor();
         }
         assertThat(acknowledged).isEqualTo(500);
-        try (EmbeddedMongo reopened = EmbeddedMongo.start(folder, 0); MongoClient client = MongoClients.create(reopened.uri())) {
+        try (EmbeddedMongo reopened = EmbeddedMongo.start(folder, 0, Layouts.PLAIN); MongoClient client = MongoClients.create(reopened.uri())) {
             assertThat(client.getDatabase("t").getCollection("c").countDocuments()).isEqualTo(500);
         }
     }
@@ -89,7 +89,7 @@ class EmbeddedMongoTest {
      */
     @Test
     void documentsUpdatedInPlaceAreStoredWithTheirNewContent(@TempDir Path folder) {
-        try (EmbeddedMongo server = EmbeddedMongo.start(folder, 0); MongoClient client = MongoClients.create(server.uri())) {
+        try (EmbeddedMongo server = EmbeddedMongo.start(folder, 0, Layouts.PLAIN); MongoClient client = MongoClients.create(server.uri())) {
             MongoCollection<Document> notes = client.getDatabase("t").getCollection("notes");
             for (int i = 0; i < 50; i++) {
                 notes.insertOne(new Document("_id", i).append("version", 0).append("text", "first words " + i));
@@ -101,7 +101,7 @@ class EmbeddedMongoTest {
                 }
             }
         }
-        try (EmbeddedMongo reopened = EmbeddedMongo.start(folder, 0); MongoClient client = MongoClients.create(reopened.uri())) {
+        try (EmbeddedMongo reopened = EmbeddedMongo.start(folder, 0, Layouts.PLAIN); MongoClient client = MongoClients.create(reopened.uri())) {
             for (Document note : client.getDatabase("t").getCollection("notes").find()) {
                 assertThat(note.getInteger("version")).as("note %s", note).isEqualTo(5);
                 assertThat(note.getString("text")).isEqualTo("words of version 5 for " + note.getInteger("_id"));
@@ -116,7 +116,7 @@ class EmbeddedMongoTest {
      */
     @Test
     void aLookupOfAListOfIdsAnswersWhatTheFullMatchAnswers(@TempDir Path folder) {
-        try (EmbeddedMongo server = EmbeddedMongo.start(folder, 0); MongoClient client = MongoClients.create(server.uri())) {
+        try (EmbeddedMongo server = EmbeddedMongo.start(folder, 0, Layouts.PLAIN); MongoClient client = MongoClients.create(server.uri())) {
             MongoCollection<Document> events = client.getDatabase("t").getCollection("events");
             for (long position = 1; position <= 300; position++) {
                 events.insertOne(new Document("_id", position).append("n", (int) (position % 3) + 1));
@@ -141,7 +141,7 @@ class EmbeddedMongoTest {
     /** The writer process of {@link #everyAcknowledgedWriteSurvivesKillMinusNine}. */
     public static final class AcknowledgedWriter {
         public static void main(String[] args) throws Exception {
-            EmbeddedMongo server = EmbeddedMongo.start(Path.of(args[0]), 0);
+            EmbeddedMongo server = EmbeddedMongo.start(Path.of(args[0]), 0, Layouts.PLAIN);
             MongoClient client = MongoClients.create(server.uri());
             int count = Integer.parseInt(args[1]);
             for (int i = 1; i <= count; i++) {

@@ -1,15 +1,12 @@
-package org.learninglog.store.embedded;
+package org.learninglog.embedded;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.MongoServerError;
 import io.netty.channel.Channel;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.learninglog.store.availability.StoreFailure;
-import org.learninglog.store.engine.CounterDocument;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,18 +34,20 @@ final class DurableH2Backend extends H2Backend {
     private final StoreHousekeeping housekeeping;
     /** Absent for a store in memory, which has no disk to fill. */
     private final DiskReserve reserve;
+    private final EventStoreLayout layout;
 
-    private DurableH2Backend(MVStore store, Duration housekeepingInterval, DiskReserve reserve) {
+    private DurableH2Backend(MVStore store, Duration housekeepingInterval, DiskReserve reserve, EventStoreLayout layout) {
         super(store);
         this.store = store;
         this.reserve = reserve;
+        this.layout = layout;
         this.housekeeping = housekeepingInterval == null ? null
                 : new StoreHousekeeping(store, writeLock, housekeepingInterval, reserve);
     }
 
     /** A backend on a store in memory: nothing to keep on a disk. */
-    static DurableH2Backend inMemoryStore() {
-        return new DurableH2Backend(new MVStore.Builder().open(), null, null);
+    static DurableH2Backend inMemoryStore(EventStoreLayout layout) {
+        return new DurableH2Backend(new MVStore.Builder().open(), null, null, layout);
     }
 
     /**
@@ -71,9 +70,9 @@ final class DurableH2Backend extends H2Backend {
      * thread: the store's own background thread and its two hand-over threads are off, and
      * {@link StoreHousekeeping} does what that thread did, with rules fit for a commit per write.
      */
-    static DurableH2Backend onFile(Path file, Duration housekeepingInterval) {
-        return new DurableH2Backend(StoreFile.openForWriting(file, CACHE_MB), housekeepingInterval,
-                DiskReserve.forFolder(file.toAbsolutePath().getParent()));
+    static DurableH2Backend onFile(Path file, Duration housekeepingInterval, EventStoreLayout layout) {
+        return new DurableH2Backend(StoreFile.openForWriting(file, CACHE_MB, layout), housekeepingInterval,
+                DiskReserve.forFolder(file.toAbsolutePath().getParent()), layout);
     }
 
     /**
@@ -90,8 +89,7 @@ final class DurableH2Backend extends H2Backend {
     /** A store H2 has closed (see {@link DiskReserve}) answers MongoDB's "shutting down", which clients take as unavailable. */
     private void ensureOpen() {
         if (store.isClosed()) {
-            throw new MongoServerError(StoreFailure.SHUTDOWN_IN_PROGRESS, "ShutdownInProgress",
-                    "The embedded store's file is closed after a failed write; restart to reopen it");
+            throw ServerErrors.shutdownInProgress("The embedded store's file is closed after a failed write; restart to reopen it");
         }
     }
 
@@ -105,11 +103,11 @@ final class DurableH2Backend extends H2Backend {
      * A reservation of event positions is made durable by the commit of the append that uses it
      * (a commit writes every pending change). If the process dies in between, the counter goes
      * back, but nothing written used those positions, so nothing is lost or reused. This saves
-     * one file commit per append.
+     * one file commit per append. Over the wire, a reservation is a {@code findAndModify} on the
+     * counters collection the event store named in its layout; in this process, see {@link #reservePositions}.
      */
-    private static boolean isPositionReservation(String command, Document query) {
-        return "findAndModify".equals(command) && query.get(command) instanceof String collection
-                && collection.endsWith(CounterDocument.COLLECTION);
+    private boolean isPositionReservation(String command, Document query) {
+        return "findAndModify".equals(command) && layout.counters().equals(query.get(command));
     }
 
     /** The client the in-process reservations are answered to (the server keeps a last-error list per client). */
@@ -122,7 +120,9 @@ final class DurableH2Backend extends H2Backend {
      * number. The document keeps its {@code _id}, so the collection's {@code _id} index stays
      * right, and anyone reading or {@code $inc}-ing it over the wire sees the same document.
      * Like a reservation over the wire it is made durable by the next commit. The first
-     * reservation, before the counter exists, is the {@code findAndModify} the driver would send.
+     * reservation, before the counter exists, is the {@code findAndModify} the driver would send,
+     * left uncommitted like every reservation. The engine names the counters collection and the
+     * counter on every call: nothing here recognises them by name.
      */
     long reservePositions(String databaseName, String countersCollection, String counterId, long count) {
         synchronized (writeLock) {
@@ -132,18 +132,19 @@ final class DurableH2Backend extends H2Backend {
             }
             MVMap<Object, Document> counters = openDataMap(databaseName + "." + countersCollection);
             Document current = counters == null ? null : counters.get(counterId);
-            if (current != null && current.get(CounterDocument.VALUE) instanceof Number value) {
+            String field = layout.counterValue();
+            if (current != null && current.get(field) instanceof Number value) {
                 long reserved = value.longValue() + count;
-                counters.put(counterId, new Document(CounterDocument.NAME, counterId).append(CounterDocument.VALUE, reserved));
+                counters.put(counterId, new Document("_id", counterId).append(field, reserved));
                 return reserved;
             }
             Document command = new Document("findAndModify", countersCollection)
-                    .append("query", new Document(CounterDocument.NAME, counterId))
-                    .append("update", new Document("$inc", new Document(CounterDocument.VALUE, count)))
+                    .append("query", new Document("_id", counterId))
+                    .append("update", new Document("$inc", new Document(field, count)))
                     .append("upsert", true)
                     .append("new", true);
-            Document reply = handleCommand(inProcess, databaseName, "findAndModify", command);
-            if (!(reply.get("value") instanceof Document counter) || !(counter.get(CounterDocument.VALUE) instanceof Number value)) {
+            Document reply = write(inProcess, databaseName, "findAndModify", command, false);
+            if (!(reply.get("value") instanceof Document counter) || !(counter.get(field) instanceof Number value)) {
                 throw new IllegalStateException("The position counter answered " + reply);
             }
             return value.longValue();
@@ -201,16 +202,21 @@ final class DurableH2Backend extends H2Backend {
             }
         }
         synchronized (writeLock) {
-            // Before anything changes: a refused write leaves nothing to commit, so the commit below never meets the full disk.
-            if (reserve != null) {
-                reserve.ensureRoomForAWrite();
-            }
-            try {
-                return super.handleCommand(channel, databaseName, command, query).cloneDeeply();
-            } finally {
-                if (store.hasUnsavedChanges() && !isPositionReservation(command, query)) {
-                    store.commit();
-                }
+            return write(channel, databaseName, command, query, !isPositionReservation(command, query));
+        }
+    }
+
+    /** Runs a write under the write lock, and commits the file after it unless {@code commit} is false (a position reservation). */
+    private Document write(Channel channel, String databaseName, String command, Document query, boolean commit) {
+        // Before anything changes: a refused write leaves nothing to commit, so the commit below never meets the full disk.
+        if (reserve != null) {
+            reserve.ensureRoomForAWrite();
+        }
+        try {
+            return super.handleCommand(channel, databaseName, command, query).cloneDeeply();
+        } finally {
+            if (commit && store.hasUnsavedChanges()) {
+                store.commit();
             }
         }
     }

@@ -1,26 +1,25 @@
-package org.learninglog.store.embedded;
+package org.learninglog.store;
 
-import de.bwaldvogel.mongo.bson.Document;
+import org.learninglog.embedded.CommitCheck;
 import org.learninglog.store.engine.CommitDocument;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Whether a stored events document has the shape the event storage engine writes: a position
  * ({@code _id}), how many positions it covers ({@code n}) and, unless it is a gap fence, that many
  * events each with the fields an event is read from. A flipped byte in a field name or a type tag
- * decodes as valid BSON of another shape; this is where that shows.
+ * decodes as valid BSON of another shape; this is where that shows. The embedded store asks it
+ * when it checks its file at start and when it recovers one.
  */
-final class CommitShape {
+final class CommitShape implements CommitCheck {
 
     private static final List<String> EVENT_FIELDS = List.of(CommitDocument.ID, CommitDocument.TYPE, CommitDocument.TIMESTAMP, CommitDocument.PAYLOAD);
 
-    private CommitShape() {
-    }
-
-    /** What is wrong with it, in words, or {@code null} if nothing is. */
-    static String problem(Object value) {
-        if (!(value instanceof Document commit)) {
+    @Override
+    public String problem(Object value) {
+        if (!(value instanceof Map<?, ?> commit)) {
             return "is not a document";
         }
         if (!(commit.get(CommitDocument.POSITION) instanceof Number)
@@ -34,7 +33,7 @@ final class CommitShape {
             return "does not hold the " + n + " events it counts";
         }
         for (Object event : events) {
-            if (!(event instanceof Document fields)) {
+            if (!(event instanceof Map<?, ?> fields)) {
                 return "holds an event that is not a document";
             }
             for (String field : EVENT_FIELDS) {
@@ -44,5 +43,10 @@ final class CommitShape {
             }
         }
         return null;
+    }
+
+    @Override
+    public long lastPosition(Map<String, Object> commit) {
+        return ((Number) commit.get(CommitDocument.POSITION)).longValue() + ((Number) commit.get(CommitDocument.COUNT)).longValue() - 1;
     }
 }
