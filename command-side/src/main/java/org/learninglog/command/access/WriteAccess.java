@@ -1,6 +1,6 @@
 package org.learninglog.command.access;
 
-import org.learninglog.command.lookup.Known;
+import org.learninglog.command.lookup.RegisteredSubject;
 import org.learninglog.command.lookup.Lookup;
 import org.learninglog.command.lookup.Lookup.Kind;
 import org.learninglog.security.AccessPolicy;
@@ -44,7 +44,7 @@ public class WriteAccess {
 
     /** Recording for a place: its members and the programme's administrators. */
     public void writeFor(String placeId, String action) {
-        Optional<Known> place = lookup.find(Kind.PLACE, placeId);
+        Optional<RegisteredSubject> place = lookup.find(Kind.PLACE, placeId);
         place.ifPresent(known -> policy.requireWritePlace(known.programmeId(), placeId, action));
     }
 
@@ -63,7 +63,7 @@ public class WriteAccess {
 
     /** A person of a place: that place's members; a person of no place: the administrators. */
     public void person(String programmeId, String personId, String action) {
-        Known person = lookup.find(Kind.PERSON, personId).filter(known -> programmeId.equals(known.programmeId()))
+        RegisteredSubject person = lookup.find(Kind.PERSON, personId).filter(known -> programmeId.equals(known.programmeId()))
                 .orElse(null);
         if (person == null || person.placeId() == null) {
             policy.requireAdmin(programmeId, action);
@@ -74,7 +74,7 @@ public class WriteAccess {
 
     /** A place adopting or answering shared learning: members of that place, in the learning's programme. */
     public void sharedLearning(String sharedLearningId, String placeId, String action) {
-        Optional<Known> shared = lookup.find(Kind.SHARED_LEARNING, sharedLearningId);
+        Optional<RegisteredSubject> shared = lookup.find(Kind.SHARED_LEARNING, sharedLearningId);
         if (shared.isEmpty()) {
             return;
         }

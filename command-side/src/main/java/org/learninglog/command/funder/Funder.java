@@ -5,7 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.learninglog.command.CommandSideConfiguration;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.lookup.References;
 import org.learninglog.events.funder.FunderRegistered;
 
@@ -26,9 +26,9 @@ public class Funder {
 
     @CommandHandler
     public Funder(RegisterFunderCommand command, References references, Clock clock) {
-        Checks.identifier("funderId", command.funderId());
-        String name = Checks.text("name", command.name(), Checks.MAX_NAME);
-        String by = Checks.identifier("by", command.by());
+        CommandInput.identifier("funderId", command.funderId());
+        String name = CommandInput.text("name", command.name(), CommandInput.MAX_NAME);
+        String by = CommandInput.identifier("by", command.by());
         references.programme("programmeId", command.programmeId());
         apply(new FunderRegistered(command.funderId(), command.programmeId(), name, by, clock.instant()));
     }

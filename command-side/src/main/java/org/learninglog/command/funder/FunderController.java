@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.access.WriteAccess;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
 import org.springframework.http.HttpHeaders;
@@ -39,7 +39,7 @@ class FunderController {
                 .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Registered(funderId, programmeId));
     }
 
-    record RegisterFunderRequest(@NotBlank @Size(max = Checks.MAX_NAME) String name) {
+    record RegisterFunderRequest(@NotBlank @Size(max = CommandInput.MAX_NAME) String name) {
     }
 
     record Registered(String funderId, String programmeId) {

@@ -6,10 +6,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.learninglog.command.CommandSideConfiguration;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.CommandRejected;
-import org.learninglog.command.lookup.Known;
-import org.learninglog.command.lookup.KnownProgramme;
+import org.learninglog.command.lookup.RegisteredSubject;
+import org.learninglog.command.lookup.RegisteredProgramme;
 import org.learninglog.command.lookup.References;
 import org.learninglog.events.framework.Layer;
 import org.learninglog.events.framework.Sphere;
@@ -33,7 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Insight {
 
-    public static final int MAX_TEXT_LENGTH = Checks.MAX_TEXT;
+    public static final int MAX_TEXT_LENGTH = CommandInput.MAX_TEXT;
     /** The local date is furthest ahead of UTC here; "today" anywhere on Earth is at most this date. */
     private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
@@ -56,15 +56,15 @@ public class Insight {
 
     @CommandHandler
     public Insight(RecordInsightCommand command, References references, Clock clock) {
-        Checks.identifier("insightId", command.insightId());
-        Known place = references.place("placeId", command.placeId());
+        CommandInput.identifier("insightId", command.insightId());
+        RegisteredSubject place = references.place("placeId", command.placeId());
         Tagged tagged = tagged(references.programme("placeId", place.programmeId()), command.text(), command.layer(),
                 command.sphere(), command.principles(), command.themes(), command.source());
         Instant now = clock.instant();
         if (command.happenedOn() != null && command.happenedOn().isAfter(LocalDate.ofInstant(now, EARLIEST_ZONE))) {
             throw new CommandRejected("happenedOn", "must not be in the future");
         }
-        String recordedBy = Checks.identifier("recordedBy", command.recordedBy());
+        String recordedBy = CommandInput.identifier("recordedBy", command.recordedBy());
         PersonalData evidence = evidence(command.evidence(), place.programmeId(), references);
         apply(new InsightRecorded(command.insightId(), place.id(), place.programmeId(), tagged.text(),
                 command.unintended(), tagged.layer(), tagged.sphere(), tagged.principles(), tagged.themes(),
@@ -76,8 +76,8 @@ public class Insight {
         stillStanding();
         Tagged revised = tagged(references.programme("insightId", programmeId), command.text(), command.layer(),
                 command.sphere(), command.principles(), command.themes(), command.source());
-        String reason = Checks.text("reason", command.reason(), Checks.MAX_TEXT);
-        String by = Checks.identifier("by", command.by());
+        String reason = CommandInput.text("reason", command.reason(), CommandInput.MAX_TEXT);
+        String by = CommandInput.identifier("by", command.by());
         if (revised.equals(current)) {
             throw new CommandRejected("text", "the revision changes neither the text nor the tags");
         }
@@ -89,8 +89,8 @@ public class Insight {
     @CommandHandler
     public long handle(RetractInsightCommand command, Clock clock) {
         stillStanding();
-        String reason = Checks.text("reason", command.reason(), Checks.MAX_TEXT);
-        String by = Checks.identifier("by", command.by());
+        String reason = CommandInput.text("reason", command.reason(), CommandInput.MAX_TEXT);
+        String by = CommandInput.identifier("by", command.by());
         apply(new InsightRetracted(insightId, placeId, programmeId, reason, clock.instant(), by));
         return version;
     }
@@ -101,15 +101,15 @@ public class Insight {
         }
     }
 
-    private static Tagged tagged(KnownProgramme programme, String text, Layer layer, Sphere sphere,
+    private static Tagged tagged(RegisteredProgramme programme, String text, Layer layer, Sphere sphere,
                                  List<String> principles, List<String> themes, String source) {
-        String checkedText = Checks.text("text", text, MAX_TEXT_LENGTH);
+        String checkedText = CommandInput.text("text", text, MAX_TEXT_LENGTH);
         if (layer == null) {
             throw new CommandRejected("layer", "must be given");
         }
-        List<String> checkedPrinciples = Checks.labels("principles", principles);
-        List<String> checkedThemes = Checks.labels("themes", themes);
-        String checkedSource = Checks.optionalText("source", source, Checks.MAX_LABEL);
+        List<String> checkedPrinciples = CommandInput.labels("principles", principles);
+        List<String> checkedThemes = CommandInput.labels("themes", themes);
+        String checkedSource = CommandInput.optionalText("source", source, CommandInput.MAX_LABEL);
         References.frameworkTags(programme.framework(), checkedPrinciples, checkedThemes, checkedSource);
         return new Tagged(checkedText, layer, sphere, checkedPrinciples, checkedThemes, checkedSource);
     }
@@ -120,8 +120,8 @@ public class Insight {
         if (evidence == null) {
             return null;
         }
-        Known person = references.person("evidence.personId", programmeId, evidence.personId());
-        String quote = Checks.text("evidence.quote", evidence.quote(), Checks.MAX_TEXT);
+        RegisteredSubject person = references.person("evidence.personId", programmeId, evidence.personId());
+        String quote = CommandInput.text("evidence.quote", evidence.quote(), CommandInput.MAX_TEXT);
         if (!evidence.consent()) {
             throw new CommandRejected("evidence.consent", "a quote is recorded only with the person's consent");
         }

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.access.WriteAccess;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
 import org.learninglog.events.framework.Layer;
@@ -89,16 +89,16 @@ class InsightController {
             Boolean unintended,
             @NotNull Layer layer,
             Sphere sphere,
-            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> principles,
-            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> themes,
-            @Size(max = Checks.MAX_LABEL) String source,
+            @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> principles,
+            @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> themes,
+            @Size(max = CommandInput.MAX_LABEL) String source,
             @Valid EvidenceRequest evidence,
             LocalDate happenedOn) {
     }
 
     /** A quote, who said it (a registered person), and that they consent to it being recorded. */
     record EvidenceRequest(@NotBlank @Pattern(regexp = Identifiers.PATTERN) String personId,
-                           @NotBlank @Size(max = Checks.MAX_TEXT) String quote,
+                           @NotBlank @Size(max = CommandInput.MAX_TEXT) String quote,
                            @NotNull @AssertTrue(message = "a quote is recorded only with the person's consent") Boolean consent) {
 
         /** Personal data stays out of logs. */
@@ -113,13 +113,13 @@ class InsightController {
             @NotBlank @Size(max = Insight.MAX_TEXT_LENGTH) String text,
             @NotNull Layer layer,
             Sphere sphere,
-            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> principles,
-            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> themes,
-            @Size(max = Checks.MAX_LABEL) String source,
-            @NotBlank @Size(max = Checks.MAX_TEXT) String reason) {
+            @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> principles,
+            @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> themes,
+            @Size(max = CommandInput.MAX_LABEL) String source,
+            @NotBlank @Size(max = CommandInput.MAX_TEXT) String reason) {
     }
 
-    record RetractInsightRequest(@NotBlank @Size(max = Checks.MAX_TEXT) String reason) {
+    record RetractInsightRequest(@NotBlank @Size(max = CommandInput.MAX_TEXT) String reason) {
     }
 
     record Recorded(String insightId, String placeId, long version) {

@@ -35,16 +35,16 @@ public class Lookup {
         this.entries = store.database().getCollection(COLLECTION);
     }
 
-    public Optional<KnownProgramme> programme(String programmeId) {
+    public Optional<RegisteredProgramme> programme(String programmeId) {
         return document(Kind.PROGRAMME, programmeId).map(doc -> {
             Document framework = doc.get("framework", Document.class);
-            return new KnownProgramme(programmeId, new LearningFramework(framework.getList("principles", String.class),
+            return new RegisteredProgramme(programmeId, new LearningFramework(framework.getList("principles", String.class),
                     framework.getList("themes", String.class), framework.getList("sources", String.class)));
         });
     }
 
-    public Optional<Known> find(Kind kind, String id) {
-        return document(kind, id).map(doc -> new Known(id, doc.getString("programmeId"), doc.getString("placeId"),
+    public Optional<RegisteredSubject> find(Kind kind, String id) {
+        return document(kind, id).map(doc -> new RegisteredSubject(id, doc.getString("programmeId"), doc.getString("placeId"),
                 doc.getBoolean("closed", false), doc.getBoolean("mayBeQuoted", false),
                 doc.getList("adaptations", String.class)));
     }

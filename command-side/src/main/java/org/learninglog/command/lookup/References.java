@@ -23,36 +23,36 @@ public class References {
         this.lookup = lookup;
     }
 
-    public KnownProgramme programme(String field, String programmeId) {
+    public RegisteredProgramme programme(String field, String programmeId) {
         return lookup.programme(programmeId).orElseThrow(() -> new UnknownReference("programme", field));
     }
 
     /** A place of any programme: the place's own record says which. */
-    public Known place(String field, String placeId) {
+    public RegisteredSubject place(String field, String placeId) {
         return lookup.find(Kind.PLACE, placeId).orElseThrow(() -> new UnknownReference("place", field));
     }
 
-    public Known place(String field, String programmeId, String placeId) {
+    public RegisteredSubject place(String field, String programmeId, String placeId) {
         return inProgramme(Kind.PLACE, "place", field, programmeId, placeId);
     }
 
-    public Known person(String field, String programmeId, String personId) {
+    public RegisteredSubject person(String field, String programmeId, String personId) {
         return inProgramme(Kind.PERSON, "person", field, programmeId, personId);
     }
 
-    public Known insight(String field, String insightId) {
+    public RegisteredSubject insight(String field, String insightId) {
         return lookup.find(Kind.INSIGHT, insightId).orElseThrow(() -> new UnknownReference("insight", field));
     }
 
-    public Known practice(String field, String practiceId) {
+    public RegisteredSubject practice(String field, String practiceId) {
         return lookup.find(Kind.PRACTICE, practiceId).orElseThrow(() -> new UnknownReference("practice", field));
     }
 
-    public Known practice(String field, String programmeId, String practiceId) {
+    public RegisteredSubject practice(String field, String programmeId, String practiceId) {
         return inProgramme(Kind.PRACTICE, "practice", field, programmeId, practiceId);
     }
 
-    public Known sharedLearning(String field, String sharedLearningId) {
+    public RegisteredSubject sharedLearning(String field, String sharedLearningId) {
         return lookup.find(Kind.SHARED_LEARNING, sharedLearningId)
                 .orElseThrow(() -> new UnknownReference("shared learning", field));
     }
@@ -88,8 +88,8 @@ public class References {
     }
 
     /** An adaptation of a practice of the programme. */
-    public Known adaptation(String field, String programmeId, String practiceId, String adaptationId) {
-        Known practice = practice(field, programmeId, practiceId);
+    public RegisteredSubject adaptation(String field, String programmeId, String practiceId, String adaptationId) {
+        RegisteredSubject practice = practice(field, programmeId, practiceId);
         if (!practice.adaptations().contains(adaptationId)) {
             throw new UnknownReference("adaptation", field);
         }
@@ -114,7 +114,7 @@ public class References {
         }
     }
 
-    private Known inProgramme(Kind kind, String name, String field, String programmeId, String id) {
+    private RegisteredSubject inProgramme(Kind kind, String name, String field, String programmeId, String id) {
         return lookup.find(kind, id).filter(known -> known.programmeId().equals(programmeId))
                 .orElseThrow(() -> new UnknownReference(name, field));
     }

@@ -5,7 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.learninglog.command.CommandSideConfiguration;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.CommandRejected;
 import org.learninglog.command.lookup.References;
 import org.learninglog.events.person.PersonRegistered;
@@ -36,10 +36,10 @@ public class Person {
 
     @CommandHandler
     public Person(RegisterPersonCommand command, References references, Clock clock) {
-        Checks.identifier("personId", command.personId());
-        String name = Checks.text("name", command.name(), Checks.MAX_NAME);
-        String contact = Checks.optionalText("contact", command.contact(), Checks.MAX_NAME);
-        String by = Checks.identifier("by", command.by());
+        CommandInput.identifier("personId", command.personId());
+        String name = CommandInput.text("name", command.name(), CommandInput.MAX_NAME);
+        String contact = CommandInput.optionalText("contact", command.contact(), CommandInput.MAX_NAME);
+        String by = CommandInput.identifier("by", command.by());
         if (command.role() == null) {
             throw new CommandRejected("role", "must be given");
         }
@@ -61,7 +61,7 @@ public class Person {
         if (!programmeId.equals(command.programmeId())) {
             throw new UnknownReference("person", "personId");
         }
-        String by = Checks.identifier("by", command.by());
+        String by = CommandInput.identifier("by", command.by());
         if (erased) {
             return; // asked twice: the data is gone already, nothing more to record
         }

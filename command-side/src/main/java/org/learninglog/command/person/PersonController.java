@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.access.WriteAccess;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
 import org.learninglog.events.person.PersonRegistered;
@@ -53,8 +53,8 @@ class PersonController {
      */
     record RegisterPersonRequest(@Pattern(regexp = Identifiers.PATTERN) String placeId,
                                  @NotNull PersonRegistered.Role role,
-                                 @NotBlank @Size(max = Checks.MAX_NAME) String name,
-                                 @Size(max = Checks.MAX_NAME) String contact,
+                                 @NotBlank @Size(max = CommandInput.MAX_NAME) String name,
+                                 @Size(max = CommandInput.MAX_NAME) String contact,
                                  Boolean mayBeQuoted) {
 
         /** Personal data stays out of logs. */

@@ -5,7 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.learninglog.command.CommandSideConfiguration;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.lookup.References;
 import org.learninglog.events.place.PlaceRegistered;
 
@@ -20,7 +20,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Place {
 
-    public static final int MAX_NAME_LENGTH = Checks.MAX_NAME;
+    public static final int MAX_NAME_LENGTH = CommandInput.MAX_NAME;
 
     @AggregateIdentifier
     private String placeId;
@@ -31,10 +31,10 @@ public class Place {
 
     @CommandHandler
     public Place(RegisterPlaceCommand command, References references, Clock clock) {
-        Checks.identifier("placeId", command.placeId());
-        Checks.identifier("programmeId", command.programmeId());
-        String name = Checks.text("name", command.name(), MAX_NAME_LENGTH);
-        String by = Checks.identifier("by", command.by());
+        CommandInput.identifier("placeId", command.placeId());
+        CommandInput.identifier("programmeId", command.programmeId());
+        String name = CommandInput.text("name", command.name(), MAX_NAME_LENGTH);
+        String by = CommandInput.identifier("by", command.by());
         references.programme("programmeId", command.programmeId());
         apply(new PlaceRegistered(command.placeId(), command.programmeId(), name, clock.instant(), by));
     }

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.access.WriteAccess;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
 import org.springframework.http.HttpHeaders;
@@ -46,7 +46,7 @@ class PlaceController {
      *           it); a random one if left out
      */
     record RegisterPlaceRequest(
-            @Pattern(regexp = Identifiers.PATTERN) @Size(max = Checks.MAX_LABEL) String id,
+            @Pattern(regexp = Identifiers.PATTERN) @Size(max = CommandInput.MAX_LABEL) String id,
             @NotBlank @Pattern(regexp = Identifiers.PATTERN) String programmeId,
             @NotBlank @Size(max = Place.MAX_NAME_LENGTH) String name) {
     }

@@ -5,10 +5,10 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.CommandRejected;
 import org.learninglog.command.UnknownReference;
-import org.learninglog.command.lookup.Known;
+import org.learninglog.command.lookup.RegisteredSubject;
 import org.learninglog.command.lookup.References;
 import org.learninglog.events.practice.AdaptationOutcomeReviewed;
 import org.learninglog.events.practice.PracticeAdapted;
@@ -49,16 +49,16 @@ public class Practice {
 
     @CommandHandler
     public Practice(AdoptPracticeCommand command, References references, Clock clock) {
-        Checks.identifier("practiceId", command.practiceId());
-        Known place = references.place("placeId", command.placeId());
-        String name = Checks.text("name", command.name(), Checks.MAX_NAME);
-        String description = Checks.text("description", command.description(), Checks.MAX_TEXT);
-        String why = Checks.text("why", command.why(), Checks.MAX_TEXT);
+        CommandInput.identifier("practiceId", command.practiceId());
+        RegisteredSubject place = references.place("placeId", command.placeId());
+        String name = CommandInput.text("name", command.name(), CommandInput.MAX_NAME);
+        String description = CommandInput.text("description", command.description(), CommandInput.MAX_TEXT);
+        String why = CommandInput.text("why", command.why(), CommandInput.MAX_TEXT);
         Decision decision = decision(references, place.programmeId(), command.insightIds(),
                 command.sharedLearningIds(), command.decidedBy(), command.forum());
         Instant now = clock.instant();
         LocalDate occurredOn = notInFuture("occurredOn", command.occurredOn(), now);
-        String by = Checks.identifier("by", command.by());
+        String by = CommandInput.identifier("by", command.by());
         apply(new PracticeAdopted(command.practiceId(), place.id(), place.programmeId(), name, description, why,
                 decision.insightIds(), decision.sharedLearningIds(), decision.decidedBy(), decision.forum(),
                 occurredOn, now, by));
@@ -67,12 +67,12 @@ public class Practice {
     @CommandHandler
     public long handle(AdaptPracticeCommand command, References references, Clock clock) {
         stillInUse();
-        Checks.identifier("adaptationId", command.adaptationId());
+        CommandInput.identifier("adaptationId", command.adaptationId());
         if (adaptations.contains(command.adaptationId())) {
             throw new CommandRejected("adaptationId", "this practice already has an adaptation with this id");
         }
-        String becomes = Checks.text("becomes", command.becomes(), Checks.MAX_TEXT);
-        String why = Checks.text("why", command.why(), Checks.MAX_TEXT);
+        String becomes = CommandInput.text("becomes", command.becomes(), CommandInput.MAX_TEXT);
+        String why = CommandInput.text("why", command.why(), CommandInput.MAX_TEXT);
         Decision decision = decision(references, programmeId, command.insightIds(), command.sharedLearningIds(),
                 command.decidedBy(), command.forum());
         if (decision.insightIds().isEmpty() && decision.sharedLearningIds().isEmpty()) {
@@ -83,7 +83,7 @@ public class Practice {
         }
         Instant now = clock.instant();
         LocalDate occurredOn = notInFuture("occurredOn", command.occurredOn(), now);
-        String by = Checks.identifier("by", command.by());
+        String by = CommandInput.identifier("by", command.by());
         apply(new PracticeAdapted(practiceId, command.adaptationId(), placeId, programmeId, description, becomes, why,
                 decision.insightIds(), decision.sharedLearningIds(), decision.decidedBy(), decision.forum(),
                 occurredOn, now, by));
@@ -93,12 +93,12 @@ public class Practice {
     @CommandHandler
     public long handle(RetirePracticeCommand command, References references, Clock clock) {
         stillInUse();
-        String why = Checks.text("why", command.why(), Checks.MAX_TEXT);
-        List<String> insightIds = Checks.identifiers("insightIds", command.insightIds());
+        String why = CommandInput.text("why", command.why(), CommandInput.MAX_TEXT);
+        List<String> insightIds = CommandInput.identifiers("insightIds", command.insightIds());
         references.insights("insightIds", programmeId, insightIds);
         Instant now = clock.instant();
         LocalDate occurredOn = notInFuture("occurredOn", command.occurredOn(), now);
-        String by = Checks.identifier("by", command.by());
+        String by = CommandInput.identifier("by", command.by());
         apply(new PracticeRetired(practiceId, placeId, programmeId, why, insightIds, occurredOn, now, by));
         return version;
     }
@@ -112,12 +112,12 @@ public class Practice {
         if (command.outcome() == null) {
             throw new CommandRejected("outcome", "must be given");
         }
-        String notes = Checks.text("notes", command.notes(), Checks.MAX_TEXT);
-        List<String> insightIds = Checks.identifiers("insightIds", command.insightIds());
+        String notes = CommandInput.text("notes", command.notes(), CommandInput.MAX_TEXT);
+        List<String> insightIds = CommandInput.identifiers("insightIds", command.insightIds());
         references.insights("insightIds", programmeId, insightIds);
         Instant now = clock.instant();
         LocalDate reviewedOn = notInFuture("reviewedOn", command.reviewedOn(), now);
-        String by = Checks.identifier("by", command.by());
+        String by = CommandInput.identifier("by", command.by());
         apply(new AdaptationOutcomeReviewed(practiceId, command.adaptationId(), placeId, programmeId,
                 command.outcome(), notes, insightIds, reviewedOn, now, by));
         return version;
@@ -129,10 +129,10 @@ public class Practice {
 
     private static Decision decision(References references, String programmeId, List<String> insightIds,
                                      List<String> sharedLearningIds, List<String> decidedBy, String forum) {
-        List<String> insights = Checks.identifiers("insightIds", insightIds);
-        List<String> shared = Checks.identifiers("sharedLearningIds", sharedLearningIds);
-        List<String> deciders = Checks.identifiers("decidedBy", decidedBy);
-        String checkedForum = Checks.text("forum", forum, Checks.MAX_NAME);
+        List<String> insights = CommandInput.identifiers("insightIds", insightIds);
+        List<String> shared = CommandInput.identifiers("sharedLearningIds", sharedLearningIds);
+        List<String> deciders = CommandInput.identifiers("decidedBy", decidedBy);
+        String checkedForum = CommandInput.text("forum", forum, CommandInput.MAX_NAME);
         references.citableInsights("insightIds", programmeId, insights);
         references.sharedLearnings("sharedLearningIds", programmeId, shared);
         references.people("decidedBy", programmeId, deciders);

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.access.WriteAccess;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
 import org.learninglog.events.practice.AdaptationOutcomeReviewed.Outcome;
@@ -89,37 +89,37 @@ class PracticeController {
      * @param occurredOn        the day it was decided, if not today
      */
     record AdoptPracticeRequest(
-            @NotBlank @Size(max = Checks.MAX_NAME) String name,
-            @NotBlank @Size(max = Checks.MAX_TEXT) String description,
-            @NotBlank @Size(max = Checks.MAX_TEXT) String why,
-            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
-            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> sharedLearningIds,
-            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> decidedBy,
-            @NotBlank @Size(max = Checks.MAX_NAME) String forum,
+            @NotBlank @Size(max = CommandInput.MAX_NAME) String name,
+            @NotBlank @Size(max = CommandInput.MAX_TEXT) String description,
+            @NotBlank @Size(max = CommandInput.MAX_TEXT) String why,
+            @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
+            @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> sharedLearningIds,
+            @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> decidedBy,
+            @NotBlank @Size(max = CommandInput.MAX_NAME) String forum,
             LocalDate occurredOn) {
     }
 
     /** What the practice becomes, why, on which insights, who decided where. */
     record AdaptPracticeRequest(
-            @NotBlank @Size(max = Checks.MAX_TEXT) String becomes,
-            @NotBlank @Size(max = Checks.MAX_TEXT) String why,
-            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
-            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> sharedLearningIds,
-            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> decidedBy,
-            @NotBlank @Size(max = Checks.MAX_NAME) String forum,
+            @NotBlank @Size(max = CommandInput.MAX_TEXT) String becomes,
+            @NotBlank @Size(max = CommandInput.MAX_TEXT) String why,
+            @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
+            @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> sharedLearningIds,
+            @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> decidedBy,
+            @NotBlank @Size(max = CommandInput.MAX_NAME) String forum,
             LocalDate occurredOn) {
     }
 
     record RetirePracticeRequest(
-            @NotBlank @Size(max = Checks.MAX_TEXT) String why,
-            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
+            @NotBlank @Size(max = CommandInput.MAX_TEXT) String why,
+            @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
             LocalDate occurredOn) {
     }
 
     record ReviewOutcomeRequest(
             @NotNull Outcome outcome,
-            @NotBlank @Size(max = Checks.MAX_TEXT) String notes,
-            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
+            @NotBlank @Size(max = CommandInput.MAX_TEXT) String notes,
+            @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
             LocalDate reviewedOn) {
     }
 

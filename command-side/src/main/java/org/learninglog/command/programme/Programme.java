@@ -6,7 +6,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.learninglog.command.CommandSideConfiguration;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.CommandRejected;
 import org.learninglog.events.framework.LearningFramework;
 import org.learninglog.events.programme.LearningFrameworkChanged;
@@ -36,9 +36,9 @@ public class Programme {
 
     @CommandHandler
     public Programme(RegisterProgrammeCommand command, Clock clock) {
-        Checks.identifier("programmeId", command.programmeId());
-        String name = Checks.text("name", command.name(), Checks.MAX_NAME);
-        String by = Checks.identifier("by", command.by());
+        CommandInput.identifier("programmeId", command.programmeId());
+        String name = CommandInput.text("name", command.name(), CommandInput.MAX_NAME);
+        String by = CommandInput.identifier("by", command.by());
         LearningFramework framework = command.framework() == null
                 ? DefaultFramework.FRAMEWORK : checked(command.framework());
         Instant now = clock.instant();
@@ -49,8 +49,8 @@ public class Programme {
     @CommandHandler
     public long handle(ChangeLearningFrameworkCommand command, Clock clock) {
         LearningFramework changed = checked(command.framework());
-        String reason = Checks.text("reason", command.reason(), Checks.MAX_TEXT);
-        String by = Checks.identifier("by", command.by());
+        String reason = CommandInput.text("reason", command.reason(), CommandInput.MAX_TEXT);
+        String by = CommandInput.identifier("by", command.by());
         if (changed.equals(framework)) {
             throw new CommandRejected("framework", "is the same as the programme's framework now");
         }
@@ -59,8 +59,8 @@ public class Programme {
     }
 
     private static LearningFramework checked(LearningFramework framework) {
-        LearningFramework checked = new LearningFramework(Checks.labels("principles", framework.principles()),
-                Checks.labels("themes", framework.themes()), Checks.labels("sources", framework.sources()));
+        LearningFramework checked = new LearningFramework(CommandInput.labels("principles", framework.principles()),
+                CommandInput.labels("themes", framework.themes()), CommandInput.labels("sources", framework.sources()));
         if (checked.principles().isEmpty()) {
             throw new CommandRejected("principles", "must hold at least one principle");
         }

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.access.WriteAccess;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.UnknownReference;
 import org.learninglog.command.lookup.Lookup;
@@ -78,9 +78,9 @@ class ProgrammeController {
 
     /** A framework as a client sends it: each list of short labels. */
     record FrameworkRequest(
-            @NotEmpty @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> principles,
-            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> themes,
-            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> sources) {
+            @NotEmpty @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> principles,
+            @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> themes,
+            @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> sources) {
 
         LearningFramework framework() {
             return new LearningFramework(principles, themes, sources);
@@ -92,16 +92,16 @@ class ProgrammeController {
      * @param id an identifier of the operator's choosing (accounts and tokens name programmes by it);
      *           a random one if left out
      */
-    record RegisterProgrammeRequest(@Pattern(regexp = Identifiers.PATTERN) @Size(max = Checks.MAX_LABEL) String id,
-                                    @NotBlank @Size(max = Checks.MAX_NAME) String name,
+    record RegisterProgrammeRequest(@Pattern(regexp = Identifiers.PATTERN) @Size(max = CommandInput.MAX_LABEL) String id,
+                                    @NotBlank @Size(max = CommandInput.MAX_NAME) String name,
                                     @Valid FrameworkRequest framework) {
     }
 
     record ChangeFrameworkRequest(
-            @NotEmpty @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> principles,
-            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> themes,
-            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.MAX_LABEL) String> sources,
-            @NotBlank @Size(max = Checks.MAX_TEXT) String reason) {
+            @NotEmpty @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> principles,
+            @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> themes,
+            @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> sources,
+            @NotBlank @Size(max = CommandInput.MAX_TEXT) String reason) {
 
         LearningFramework framework() {
             return new LearningFramework(principles, themes, sources);

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.access.WriteAccess;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
 import org.springframework.http.HttpHeaders;
@@ -52,11 +52,11 @@ class SensemakingController {
      * @param by             the learning partner's member identifier
      */
     record HoldSensemakingRequest(
-            @NotBlank @Size(max = Checks.MAX_NAME) String title,
-            @NotEmpty @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> participantIds,
-            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> placeIds,
-            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
-            @NotBlank @Size(max = Checks.MAX_TEXT) String conclusions,
+            @NotBlank @Size(max = CommandInput.MAX_NAME) String title,
+            @NotEmpty @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> participantIds,
+            @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> placeIds,
+            @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
+            @NotBlank @Size(max = CommandInput.MAX_TEXT) String conclusions,
             @NotNull LocalDate heldOn) {
     }
 

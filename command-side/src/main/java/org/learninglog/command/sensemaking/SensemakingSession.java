@@ -4,7 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.CommandRejected;
 import org.learninglog.command.lookup.References;
 import org.learninglog.events.sensemaking.SensemakingHeld;
@@ -30,19 +30,19 @@ public class SensemakingSession {
 
     @CommandHandler
     public SensemakingSession(HoldSensemakingCommand command, References references, Clock clock) {
-        Checks.identifier("sessionId", command.sessionId());
+        CommandInput.identifier("sessionId", command.sessionId());
         references.programme("programmeId", command.programmeId());
-        String title = Checks.text("title", command.title(), Checks.MAX_NAME);
-        List<String> participants = Checks.identifiers("participantIds", command.participantIds());
-        List<String> places = Checks.identifiers("placeIds", command.placeIds());
-        List<String> insights = Checks.identifiers("insightIds", command.insightIds());
+        String title = CommandInput.text("title", command.title(), CommandInput.MAX_NAME);
+        List<String> participants = CommandInput.identifiers("participantIds", command.participantIds());
+        List<String> places = CommandInput.identifiers("placeIds", command.placeIds());
+        List<String> insights = CommandInput.identifiers("insightIds", command.insightIds());
         if (participants.isEmpty()) {
             throw new CommandRejected("participantIds", "a session has at least one participant");
         }
         references.people("participantIds", command.programmeId(), participants);
         references.places("placeIds", command.programmeId(), places);
         references.insights("insightIds", command.programmeId(), insights);
-        String conclusions = Checks.text("conclusions", command.conclusions(), Checks.MAX_TEXT);
+        String conclusions = CommandInput.text("conclusions", command.conclusions(), CommandInput.MAX_TEXT);
         Instant now = clock.instant();
         if (command.heldOn() == null) {
             throw new CommandRejected("heldOn", "must be given");
@@ -50,7 +50,7 @@ public class SensemakingSession {
         if (command.heldOn().isAfter(LocalDate.ofInstant(now, ZoneOffset.ofHours(14)))) {
             throw new CommandRejected("heldOn", "must not be in the future");
         }
-        String by = Checks.identifier("by", command.by());
+        String by = CommandInput.identifier("by", command.by());
         apply(new SensemakingHeld(command.sessionId(), command.programmeId(), title, participants, places, insights,
                 conclusions, command.heldOn(), now, by));
     }

@@ -5,9 +5,9 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.CommandRejected;
-import org.learninglog.command.lookup.Known;
+import org.learninglog.command.lookup.RegisteredSubject;
 import org.learninglog.command.lookup.References;
 import org.learninglog.events.sharing.LearningShared;
 import org.learninglog.events.sharing.SharedLearningAdopted;
@@ -41,52 +41,52 @@ public class SharedLearning {
 
     @CommandHandler
     public SharedLearning(ShareLearningCommand command, References references, Clock clock) {
-        Checks.identifier("sharedLearningId", command.sharedLearningId());
+        CommandInput.identifier("sharedLearningId", command.sharedLearningId());
         references.programme("programmeId", command.programmeId());
-        String from = Checks.optionalIdentifier("placeId", command.placeId());
+        String from = CommandInput.optionalIdentifier("placeId", command.placeId());
         if (from != null) {
             references.place("placeId", command.programmeId(), from);
         }
-        String title = Checks.text("title", command.title(), Checks.MAX_NAME);
-        String summary = Checks.text("summary", command.summary(), Checks.MAX_TEXT);
+        String title = CommandInput.text("title", command.title(), CommandInput.MAX_NAME);
+        String summary = CommandInput.text("summary", command.summary(), CommandInput.MAX_TEXT);
         LearningShared.Audience audience = audience(command.audience(), command.programmeId(), references);
-        List<String> insightIds = Checks.identifiers("insightIds", command.insightIds());
+        List<String> insightIds = CommandInput.identifiers("insightIds", command.insightIds());
         references.citableInsights("insightIds", command.programmeId(), insightIds);
         List<LearningShared.AdaptationRef> adaptations = command.adaptations() == null ? List.of()
                 : List.copyOf(command.adaptations());
-        if (adaptations.size() > Checks.MAX_LIST) {
-            throw new CommandRejected("adaptations", "must hold at most " + Checks.MAX_LIST + " entries");
+        if (adaptations.size() > CommandInput.MAX_LIST) {
+            throw new CommandRejected("adaptations", "must hold at most " + CommandInput.MAX_LIST + " entries");
         }
         for (LearningShared.AdaptationRef ref : adaptations) {
-            Checks.identifier("adaptations", ref.practiceId());
+            CommandInput.identifier("adaptations", ref.practiceId());
             references.adaptation("adaptations", command.programmeId(), ref.practiceId(), ref.adaptationId());
         }
         if (insightIds.isEmpty() && adaptations.isEmpty()) {
             throw new CommandRejected("insightIds", "a shared learning is built on at least one insight or adaptation");
         }
-        String by = Checks.identifier("by", command.by());
+        String by = CommandInput.identifier("by", command.by());
         apply(new LearningShared(command.sharedLearningId(), command.programmeId(), from, title, summary, audience,
                 insightIds, adaptations, clock.instant(), by));
     }
 
     @CommandHandler
     public long handle(AdoptSharedLearningCommand command, References references, Clock clock) {
-        Known place = references.place("placeId", programmeId, command.placeId());
+        RegisteredSubject place = references.place("placeId", programmeId, command.placeId());
         if (place.id().equals(placeId)) {
             throw new CommandRejected("placeId", "a place does not adopt its own shared learning");
         }
         if (adoptedBy.contains(place.id())) {
             throw new CommandRejected("placeId", "this place already adopted this shared learning");
         }
-        Known practice = references.practice("practiceId", programmeId, command.practiceId());
+        RegisteredSubject practice = references.practice("practiceId", programmeId, command.practiceId());
         if (!Objects.equals(practice.placeId(), place.id())) {
             throw new CommandRejected("practiceId", "the practice is not one of the adopting place's");
         }
         if (command.adaptationId() != null) {
             references.adaptation("adaptationId", programmeId, command.practiceId(), command.adaptationId());
         }
-        String note = Checks.text("note", command.note(), Checks.MAX_TEXT);
-        String by = Checks.identifier("by", command.by());
+        String note = CommandInput.text("note", command.note(), CommandInput.MAX_TEXT);
+        String by = CommandInput.identifier("by", command.by());
         apply(new SharedLearningAdopted(sharedLearningId, programmeId, place.id(), practice.id(),
                 command.adaptationId(), note, clock.instant(), by));
         return version;
@@ -94,15 +94,15 @@ public class SharedLearning {
 
     @CommandHandler
     public long handle(RespondToSharedLearningCommand command, References references, Clock clock) {
-        String from = Checks.optionalIdentifier("placeId", command.placeId());
+        String from = CommandInput.optionalIdentifier("placeId", command.placeId());
         if (from != null) {
             references.place("placeId", programmeId, from);
         }
         if (command.kind() == null) {
             throw new CommandRejected("kind", "must be given");
         }
-        String text = Checks.text("text", command.text(), Checks.MAX_TEXT);
-        String by = Checks.identifier("by", command.by());
+        String text = CommandInput.text("text", command.text(), CommandInput.MAX_TEXT);
+        String by = CommandInput.identifier("by", command.by());
         apply(new SharedLearningRespondedTo(sharedLearningId, programmeId, from, command.kind(), text,
                 clock.instant(), by));
         return version;
@@ -113,8 +113,8 @@ public class SharedLearning {
         if (audience == null) {
             throw new CommandRejected("audience", "must be given");
         }
-        List<String> placeIds = Checks.identifiers("audience.placeIds", audience.placeIds());
-        List<String> funderIds = Checks.identifiers("audience.funderIds", audience.funderIds());
+        List<String> placeIds = CommandInput.identifiers("audience.placeIds", audience.placeIds());
+        List<String> funderIds = CommandInput.identifiers("audience.funderIds", audience.funderIds());
         references.places("audience.placeIds", programmeId, placeIds);
         references.funders("audience.funderIds", programmeId, funderIds);
         if (!audience.wholeProgramme() && placeIds.isEmpty() && funderIds.isEmpty()) {

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.access.WriteAccess;
-import org.learninglog.command.Checks;
+import org.learninglog.command.CommandInput;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
 import org.learninglog.events.sharing.LearningShared;
@@ -77,8 +77,8 @@ class SharingController {
     }
 
     record AudienceRequest(Boolean wholeProgramme,
-                           @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> placeIds,
-                           @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> funderIds) {
+                           @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> placeIds,
+                           @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> funderIds) {
     }
 
     record AdaptationRequest(@NotBlank @Pattern(regexp = Identifiers.PATTERN) String practiceId,
@@ -88,11 +88,11 @@ class SharingController {
     /** @param placeId the sharing place; left out when shared from across the programme */
     record ShareLearningRequest(
             @Pattern(regexp = Identifiers.PATTERN) String placeId,
-            @NotBlank @Size(max = Checks.MAX_NAME) String title,
-            @NotBlank @Size(max = Checks.MAX_TEXT) String summary,
+            @NotBlank @Size(max = CommandInput.MAX_NAME) String title,
+            @NotBlank @Size(max = CommandInput.MAX_TEXT) String summary,
             @NotNull @Valid AudienceRequest audience,
-            @Size(max = Checks.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
-            @Size(max = Checks.MAX_LIST) List<@Valid AdaptationRequest> adaptations) {
+            @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
+            @Size(max = CommandInput.MAX_LIST) List<@Valid AdaptationRequest> adaptations) {
     }
 
     /**
@@ -103,13 +103,13 @@ class SharingController {
             @NotBlank @Pattern(regexp = Identifiers.PATTERN) String placeId,
             @NotBlank @Pattern(regexp = Identifiers.PATTERN) String practiceId,
             @Pattern(regexp = Identifiers.PATTERN) String adaptationId,
-            @NotBlank @Size(max = Checks.MAX_TEXT) String note) {
+            @NotBlank @Size(max = CommandInput.MAX_TEXT) String note) {
     }
 
     record RespondRequest(
             @Pattern(regexp = Identifiers.PATTERN) String placeId,
             @NotNull SharedLearningRespondedTo.Kind kind,
-            @NotBlank @Size(max = Checks.MAX_TEXT) String text) {
+            @NotBlank @Size(max = CommandInput.MAX_TEXT) String text) {
     }
 
     record Changed(String sharedLearningId, long version) {

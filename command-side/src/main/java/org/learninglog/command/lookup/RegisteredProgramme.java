@@ -3,5 +3,5 @@ package org.learninglog.command.lookup;
 import org.learninglog.events.framework.LearningFramework;
 
 /** A registered programme and its learning framework as it reads now. */
-public record KnownProgramme(String programmeId, LearningFramework framework) {
+public record RegisteredProgramme(String programmeId, LearningFramework framework) {
 }

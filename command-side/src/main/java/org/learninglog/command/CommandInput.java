@@ -8,14 +8,14 @@ import java.util.List;
  * The checks every aggregate makes on what a command carries, whatever sent it (the HTTP edge
  * checks the same limits first, but commands also come from the demo loader and other code).
  */
-public final class Checks {
+public final class CommandInput {
 
     public static final int MAX_TEXT = 4000;
     public static final int MAX_NAME = 200;
     public static final int MAX_LABEL = 100;
     public static final int MAX_LIST = 50;
 
-    private Checks() {
+    private CommandInput() {
     }
 
     public static String identifier(String field, String value) {

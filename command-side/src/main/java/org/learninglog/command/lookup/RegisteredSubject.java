@@ -12,10 +12,10 @@ import java.util.List;
  * @param mayBeQuoted for a person: whether their words may be quoted as evidence
  * @param adaptations for a practice: the identifiers of its adaptations
  */
-public record Known(String id, String programmeId, String placeId, boolean closed, boolean mayBeQuoted,
+public record RegisteredSubject(String id, String programmeId, String placeId, boolean closed, boolean mayBeQuoted,
                     List<String> adaptations) {
 
-    public Known {
+    public RegisteredSubject {
         adaptations = adaptations == null ? List.of() : List.copyOf(adaptations);
     }
 }
