@@ -2,10 +2,14 @@ package org.learninglog.query.flow;
 
 import org.bson.Document;
 import org.learninglog.query.NotFoundException;
-import org.learninglog.query.journey.VersionHistories;
-import org.learninglog.query.view.DocumentFields;
-import org.learninglog.query.view.ViewReader;
+import org.learninglog.query.flow.FlowDocuments.Adoption;
+import org.learninglog.query.flow.FlowDocuments.Flow;
+import org.learninglog.query.flow.FlowDocuments.Item;
+import org.learninglog.query.flow.FlowDocuments.Place;
+import org.learninglog.query.flow.FlowDocuments.Share;
+import org.learninglog.query.flow.FlowDocuments.Travelled;
 import org.learninglog.query.view.LiveViews;
+import org.learninglog.query.view.ViewReader;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -30,31 +34,38 @@ public class FlowQueries {
     }
 
     public static LearningFlow flow(ViewReader reader, String programmeId, Instant asOf) {
-        Document flow = reader.get(LearningFlowProjection.flowId(programmeId));
-        if (flow == null) {
+        Document stored = reader.get(FlowDocuments.flowId(programmeId));
+        if (stored == null) {
             throw new NotFoundException("programmeId", "Nothing is recorded for this programme (yet)");
         }
-        Predicate<Document> moment = VersionHistories.upTo(asOf);
+        Flow flow = Flow.of(stored);
+        Predicate<Item> moment = item -> asOf == null || !item.recordedAt().isAfter(asOf);
         Map<String, long[]> tallies = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
-        for (Document place : VersionHistories.stamped(flow, "places", moment)) {
-            names.put(place.getString("placeId"), place.getString("name"));
-            tallies.put(place.getString("placeId"), new long[3]);
-        }
-        Map<String, EdgeTally> edges = new LinkedHashMap<>();
-        for (Document share : VersionHistories.stamped(flow, "shares", moment)) {
-            String from = orProgramme(share.getString("from"));
-            tally(tallies, from)[0]++;
-            for (String to : DocumentFields.strings(share, "to")) {
-                edges.computeIfAbsent(from + ">" + to + ">shared", k -> new EdgeTally(from, to, "shared")).add(share);
+        for (Place place : flow.places()) {
+            if (moment.test(place)) {
+                names.put(place.placeId(), place.name());
+                tallies.put(place.placeId(), new long[3]);
             }
         }
-        for (Document adoption : VersionHistories.stamped(flow, "adoptions", moment)) {
-            String from = orProgramme(adoption.getString("from"));
-            String by = adoption.getString("by");
-            tally(tallies, by)[1]++;
-            tally(tallies, from)[2]++;
-            edges.computeIfAbsent(from + ">" + by + ">adopted", k -> new EdgeTally(from, by, "adopted")).add(adoption);
+        Map<String, EdgeTally> edges = new LinkedHashMap<>();
+        for (Share share : flow.shares()) {
+            if (moment.test(share)) {
+                String from = orProgramme(share.from());
+                tally(tallies, from)[0]++;
+                for (String to : share.to()) {
+                    edges.computeIfAbsent(from + ">" + to + ">shared", k -> new EdgeTally(from, to, "shared")).add(share);
+                }
+            }
+        }
+        for (Adoption adoption : flow.adoptions()) {
+            if (moment.test(adoption)) {
+                String from = orProgramme(adoption.from());
+                String by = adoption.by();
+                tally(tallies, by)[1]++;
+                tally(tallies, from)[2]++;
+                edges.computeIfAbsent(from + ">" + by + ">adopted", k -> new EdgeTally(from, by, "adopted")).add(adoption);
+            }
         }
         if (tallies.isEmpty()) {
             throw new NotFoundException("programmeId", "Nothing was recorded for this programme by " + asOf);
@@ -89,13 +100,13 @@ public class FlowQueries {
             this.kind = kind;
         }
 
-        void add(Document item) {
-            Instant at = DocumentFields.instant(item, "at");
+        void add(Travelled item) {
+            Instant at = item.recordedAt();
             count++;
             first = first == null || at.isBefore(first) ? at : first;
             last = last == null || at.isAfter(last) ? at : last;
-            if (!ids.contains(item.getString("sharedLearningId"))) {
-                ids.add(item.getString("sharedLearningId"));
+            if (!ids.contains(item.sharedLearningId())) {
+                ids.add(item.sharedLearningId());
             }
         }
 

@@ -1,0 +1,129 @@
+package org.learninglog.query.flow;
+
+import org.bson.Document;
+import org.learninglog.query.view.DocumentFields;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The learning flow view's stored shape: every document and field name in one place, written and
+ * read through the records below (the projection writes them, {@link FlowQueries} reads them), so
+ * the two sides share types instead of string field names.
+ *
+ * <ul>
+ *   <li>{@code flow:<programmeId>}: lists {@code places}, {@code shares} and {@code adoptions},
+ *       each item stamped with the position ({@code pos}) and instant ({@code at}) it was recorded at;</li>
+ *   <li>{@code origin:<sharedLearningId>}: the place a learning was shared from ({@code placeId}).</li>
+ * </ul>
+ * Each record maps itself to and from its document; a field's order here is its order on disk.
+ */
+final class FlowDocuments {
+
+    private static final String PLACES = "places";
+    private static final String SHARES = "shares";
+    private static final String ADOPTIONS = "adoptions";
+    private static final String POSITION = "pos";
+    private static final String AT = "at";
+
+    private FlowDocuments() {
+    }
+
+    static String flowId(String programmeId) {
+        return "flow:" + programmeId;
+    }
+
+    static String originId(String sharedLearningId) {
+        return "origin:" + sharedLearningId;
+    }
+
+    /** A programme's flow document, read. */
+    record Flow(List<Place> places, List<Share> shares, List<Adoption> adoptions) {
+
+        static Flow of(Document flow) {
+            return new Flow(DocumentFields.documents(flow, PLACES).stream().map(Place::of).toList(),
+                    DocumentFields.documents(flow, SHARES).stream().map(Share::of).toList(),
+                    DocumentFields.documents(flow, ADOPTIONS).stream().map(Adoption::of).toList());
+        }
+    }
+
+    /** An item of the flow: kept with when it was recorded, so the flow folds to any instant. */
+    sealed interface Item permits Place, Travelled {
+
+        Instant recordedAt();
+
+        /** Appends this item to its list in the flow document. */
+        void appendTo(Document flow);
+    }
+
+    /** Learning that travelled: a share or an adoption. */
+    sealed interface Travelled extends Item permits Share, Adoption {
+
+        String sharedLearningId();
+    }
+
+    record Place(String placeId, String name, long position, Instant recordedAt) implements Item {
+
+        static Place of(Document item) {
+            return new Place(item.getString("placeId"), item.getString("name"), positionOf(item), DocumentFields.instant(item, AT));
+        }
+
+        @Override
+        public void appendTo(Document flow) {
+            append(flow, PLACES, new Document("placeId", placeId).append("name", name), position, recordedAt);
+        }
+    }
+
+    /** @param from the sharing place; {@code null} for learning shared across the programme */
+    record Share(String sharedLearningId, String from, String title, boolean wholeProgramme, List<String> to,
+                 long position, Instant recordedAt) implements Travelled {
+
+        static Share of(Document item) {
+            return new Share(item.getString("sharedLearningId"), item.getString("from"), item.getString("title"),
+                    item.getBoolean("wholeProgramme", false), DocumentFields.strings(item, "to"), positionOf(item),
+                    DocumentFields.instant(item, AT));
+        }
+
+        @Override
+        public void appendTo(Document flow) {
+            append(flow, SHARES, new Document("sharedLearningId", sharedLearningId).append("from", from).append("title", title)
+                    .append("wholeProgramme", wholeProgramme).append("to", DocumentFields.list(to)), position, recordedAt);
+        }
+    }
+
+    /** @param from the place the learning was shared from, if known; {@code by} the place that adopted it */
+    record Adoption(String sharedLearningId, String from, String by, String practiceId, String adaptationId,
+                    long position, Instant recordedAt) implements Travelled {
+
+        static Adoption of(Document item) {
+            return new Adoption(item.getString("sharedLearningId"), item.getString("from"), item.getString("by"),
+                    item.getString("practiceId"), item.getString("adaptationId"), positionOf(item), DocumentFields.instant(item, AT));
+        }
+
+        @Override
+        public void appendTo(Document flow) {
+            append(flow, ADOPTIONS, new Document("sharedLearningId", sharedLearningId).append("from", from).append("by", by)
+                    .append("practiceId", practiceId).append("adaptationId", adaptationId), position, recordedAt);
+        }
+    }
+
+    /** Where a learning was shared from, to draw the edge of its adoption. */
+    record Origin(String placeId) {
+
+        static Origin of(Document origin) {
+            return origin == null ? null : new Origin(origin.getString("placeId"));
+        }
+
+        void writeTo(Document origin) {
+            origin.append("placeId", placeId);
+        }
+    }
+
+    private static void append(Document flow, String list, Document item, long position, Instant recordedAt) {
+        DocumentFields.appendable(flow, list).add(item.append(POSITION, position).append(AT, DocumentFields.date(recordedAt)));
+    }
+
+    private static long positionOf(Document item) {
+        return item.get(POSITION, Number.class).longValue();
+    }
+}
