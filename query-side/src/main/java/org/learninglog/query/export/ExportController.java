@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.learninglog.query.programme.ProgrammeTimelineQueries;
 import org.learninglog.query.journey.JourneyQueries;
 import org.learninglog.query.journey.PlaceJourney;
-import org.learninglog.query.view.TimelineLineAnswer;
+import org.learninglog.query.view.TimelineLine;
 import org.learninglog.query.web.BadQueryException;
 import org.learninglog.query.web.TimelineParameters;
 import org.learninglog.security.AccessPolicy;
@@ -63,7 +63,7 @@ class ExportController {
                 .body(JourneyReport.of(journey));
     }
 
-    private static ResponseEntity<?> file(String name, String format, List<TimelineLineAnswer> items) {
+    private static ResponseEntity<?> file(String name, String format, List<TimelineLine> items) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         switch (format) {
             case "csv" -> {

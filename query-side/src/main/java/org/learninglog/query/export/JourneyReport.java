@@ -1,7 +1,7 @@
 package org.learninglog.query.export;
 
 import org.learninglog.query.journey.PlaceJourney;
-import org.learninglog.query.view.TimelineLineAnswer;
+import org.learninglog.query.view.TimelineLine;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,7 +51,7 @@ final class JourneyReport {
             html.append("</table>\n");
         }
         html.append("<h2>Timeline</h2>\n<table><tr><th>Day</th><th>What</th><th>Summary</th></tr>\n");
-        for (TimelineLineAnswer item : journey.timeline().items()) {
+        for (TimelineLine item : journey.timeline().items()) {
             html.append("<tr><td>").append(item.date()).append("</td><td class=\"kind\">").append(text(item.kind()))
                     .append("</td><td>").append(text(item.summary()));
             String tags = String.join(", ", item.principles()) + (item.themes().isEmpty() ? "" : " / " + String.join(", ", item.themes()));

@@ -1,6 +1,6 @@
 package org.learninglog.query.export;
 
-import org.learninglog.query.view.TimelineLineAnswer;
+import org.learninglog.query.view.TimelineLine;
 
 import java.util.List;
 
@@ -12,9 +12,9 @@ final class TimelineCsv {
     private TimelineCsv() {
     }
 
-    static String of(List<TimelineLineAnswer> items) {
+    static String of(List<TimelineLine> items) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-        for (TimelineLineAnswer item : items) {
+        for (TimelineLine item : items) {
             csv.append(String.join(",", List.of(
                     String.valueOf(item.position()), String.valueOf(item.recordedAt()), String.valueOf(item.date()),
                     field(item.kind()), field(item.placeId()), field(item.subjectId()), field(item.summary()),

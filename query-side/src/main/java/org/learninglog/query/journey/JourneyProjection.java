@@ -16,6 +16,7 @@ import org.learninglog.events.sharing.SharedLearningRespondedTo;
 import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.Projection;
+import org.learninglog.query.view.TimelineLine;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.EventLines;
 import org.learninglog.query.view.ViewUpdate;
@@ -75,10 +76,9 @@ public class JourneyProjection implements Projection {
 
     @Override
     public void apply(ViewEvent event, ViewUpdate view) {
-        for (Document line : EventLines.linesOf(event, view)) {
-            String place = line.getString("placeId");
-            if (place != null) {
-                PagedLog.append(view, timelineKey(place), line, null);
+        for (TimelineLine line : EventLines.linesOf(event, view)) {
+            if (line.placeId() != null) {
+                PagedLog.append(view, timelineKey(line.placeId()), line.toDocument(), null);
             }
         }
         Object payload = event.payload();
@@ -94,7 +94,7 @@ public class JourneyProjection implements Projection {
                     .append("layer", name(e.layer())).append("sphere", name(e.sphere()))
                     .append("principles", DocumentFields.list(e.principles())).append("themes", DocumentFields.list(e.themes()))
                     .append("source", e.source()).append("hasEvidence", e.evidence() != null)
-                    .append("evidence", e.evidence() == null ? null : EventLines.evidence(view, e.evidence()))
+                    .append("evidence", e.evidence() == null ? null : EventLines.evidence(view, e.evidence()).toDocument())
                     .append("happenedOn", day(e.happenedOn())).append("recordedBy", e.recordedBy()));
         } else if (payload instanceof InsightRevised e) {
             insightVersion(event, view, e.insightId(), e.placeId(), e.programmeId(), new Document("kind", "revised")

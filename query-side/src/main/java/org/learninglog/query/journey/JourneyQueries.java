@@ -7,7 +7,6 @@ import org.learninglog.query.view.TimelineLine;
 import org.learninglog.query.view.Page;
 import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.TimelineFilter;
-import org.learninglog.query.view.TimelineLineAnswer;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.LiveViews;
 import org.learninglog.store.personal.PersonalValues;
@@ -23,9 +22,8 @@ import java.util.List;
 public class JourneyQueries {
 
     /** Oldest first: by the day it happened, then in the order it was recorded. */
-    static final Comparator<Document> CHRONOLOGICAL = Comparator
-            .comparing((Document entry) -> entry.getString(TimelineLine.DATE))
-            .thenComparingLong(entry -> entry.get(TimelineLine.POSITION, Number.class).longValue());
+    static final Comparator<TimelineLine> CHRONOLOGICAL = Comparator
+            .comparing(TimelineLine::date).thenComparingLong(TimelineLine::position);
 
     private final LiveViews views;
     private final PersonalValues personalValues;
@@ -43,18 +41,17 @@ public class JourneyQueries {
     /** The journey read from any generation (the tests fold a reference view and read it the same way). */
     public static PlaceJourney journey(ViewReader reader, String placeId, TimelineFilter filter, int page, int size) {
         Document place = place(reader, placeId, filter.asOf());
-        List<Document> entries = new ArrayList<>(timeline(reader, placeId, filter));
-        entries.sort(CHRONOLOGICAL);
-        List<TimelineLineAnswer> items = entries.stream().map(TimelineLineAnswer::of).toList();
+        List<TimelineLine> items = new ArrayList<>(timeline(reader, placeId, filter));
+        items.sort(CHRONOLOGICAL);
         return new PlaceJourney(placeId, place.getString("programmeId"), place.getString("name"), filter.asOf(),
                 Page.of(items, page, size), PracticesAsOf.practicesOf(reader, place, filter.asOf()));
     }
 
     /** Every entry of the place's timeline that matches, in the order recorded. */
-    public static List<Document> timeline(ViewReader reader, String placeId, TimelineFilter filter) {
+    public static List<TimelineLine> timeline(ViewReader reader, String placeId, TimelineFilter filter) {
         String key = JourneyProjection.timelineKey(placeId);
         Document head = reader.get(key);
-        return reader.entries(key, 0, PagedLog.count(head), filter, Integer.MAX_VALUE);
+        return reader.entries(key, 0, PagedLog.count(head), TimelineLine::of, filter, Integer.MAX_VALUE);
     }
 
     /** The place, if it was registered (by {@code asOf}, when given). */

@@ -1,7 +1,7 @@
 package org.learninglog.query.journey;
 
 import org.learninglog.query.view.Page;
-import org.learninglog.query.view.TimelineLineAnswer;
+import org.learninglog.query.view.TimelineLine;
 import org.learninglog.store.personal.PersonalValues;
 
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.List;
  * A place's change journey: its timeline (filtered, paged) and its practices now, each with how
  * many versions it has had. With {@code asOf}, both as the record stood at that instant.
  */
-public record PlaceJourney(String placeId, String programmeId, String name, Instant asOf, Page<TimelineLineAnswer> timeline,
+public record PlaceJourney(String placeId, String programmeId, String name, Instant asOf, Page<TimelineLine> timeline,
                            List<PracticeNow> practices) {
 
     /** The journey with the evidence of its timeline readable (or marked removed). */

@@ -1,6 +1,6 @@
 package org.learninglog.query.programme;
 
-import org.learninglog.query.view.TimelineLineAnswer;
+import org.learninglog.query.view.TimelineLine;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,5 +11,5 @@ import java.util.List;
  * page was reached); otherwise {@code null}, and {@code hasMore} says whether a next page exists.
  */
 public record ProgrammeTimeline(String programmeId, Instant asOf, int page, int size, Long total, boolean hasMore,
-                                List<TimelineLineAnswer> items) {
+                                List<TimelineLine> items) {
 }

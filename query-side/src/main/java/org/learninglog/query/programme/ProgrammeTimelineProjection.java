@@ -54,57 +54,62 @@ public class ProgrammeTimelineProjection implements Projection {
 
     @Override
     public void apply(ViewEvent event, ViewUpdate view) {
-        Document programmeLine = null;
+        TimelineLine programmeLine = null;
         Set<String> facets = new LinkedHashSet<>();
-        for (Document line : EventLines.linesOf(event, view)) {
-            String programmeId = line.getString(TimelineLine.PROGRAMME);
+        for (TimelineLine line : EventLines.linesOf(event, view)) {
             if (programmeLine == null) {
                 // One line per event on the programme's timeline: the first place's; a session held
                 // in three places is one step of the replay, listed under each place.
                 programmeLine = line;
             }
-            facets.addAll(facetKeys(programmeId, line));
+            facets.addAll(facetKeys(line.programmeId(), line));
         }
         if (programmeLine == null) {
             return;
         }
-        String programmeId = programmeLine.getString(TimelineLine.PROGRAMME);
-        Document line = programmeLine;
+        String programmeId = programmeLine.programmeId();
+        Document line = programmeLine.toDocument();
         // A new page starts with the state before its first line; then the running state moves on.
         PagedLog.append(view, timelineKey(programmeId), line, head -> copy(state(head)));
         Document head = view.edit(timelineKey(programmeId));
         if (head != null) {
-            ReplayState.fold(state(head), line);
+            ReplayState.fold(state(head), programmeLine);
         }
         for (String facet : facets) {
             PagedLog.append(view, facet, line, null);
         }
-        count(view, programmeId, line);
+        count(view, programmeId, programmeLine);
     }
 
-    static List<String> facetKeys(String programmeId, Document line) {
+    /** The facet logs a line is listed in: one per principle and theme, its layer, sphere, source, kind and place. */
+    static List<String> facetKeys(String programmeId, TimelineLine line) {
         List<String> keys = new ArrayList<>();
-        DocumentFields.strings(line, TimelineLine.PRINCIPLES).forEach(value -> keys.add(facetKey(programmeId, "principle", value)));
-        DocumentFields.strings(line, TimelineLine.THEMES).forEach(value -> keys.add(facetKey(programmeId, "theme", value)));
-        for (String facet : List.of(TimelineLine.LAYER, TimelineLine.SPHERE, TimelineLine.SOURCE, TimelineLine.KIND, TimelineLine.PLACE)) {
-            String value = line.getString(facet);
-            if (value != null) {
-                keys.add(facetKey(programmeId, facet.equals(TimelineLine.PLACE) ? "place" : facet, value));
-            }
-        }
+        line.principles().forEach(value -> keys.add(facetKey(programmeId, "principle", value)));
+        line.themes().forEach(value -> keys.add(facetKey(programmeId, "theme", value)));
+        addFacet(keys, programmeId, "layer", line.layer());
+        addFacet(keys, programmeId, "sphere", line.sphere());
+        addFacet(keys, programmeId, "source", line.source());
+        addFacet(keys, programmeId, "kind", line.kind());
+        addFacet(keys, programmeId, "place", line.placeId());
         return keys;
     }
 
-    private static void count(ViewUpdate view, String programmeId, Document line) {
+    private static void addFacet(List<String> keys, String programmeId, String facet, String value) {
+        if (value != null) {
+            keys.add(facetKey(programmeId, facet, value));
+        }
+    }
+
+    private static void count(ViewUpdate view, String programmeId, TimelineLine line) {
         Document counts = view.edit(countsId(programmeId));
         if (counts == null) {
             return;
         }
-        String recorded = YearMonth.from(TimelineLine.at(line).atZone(ZoneOffset.UTC)).toString();
-        String month = line.getString(TimelineLine.DATE).substring(0, 7);
+        String recorded = YearMonth.from(line.recordedAt().atZone(ZoneOffset.UTC)).toString();
+        String month = YearMonth.from(line.date()).toString();
         Document bucket = sub(sub(sub(counts, "recorded"), recorded), month);
-        DocumentFields.strings(line, TimelineLine.PRINCIPLES).forEach(value -> increment(sub(bucket, "principles"), value));
-        DocumentFields.strings(line, TimelineLine.THEMES).forEach(value -> increment(sub(bucket, "themes"), value));
+        line.principles().forEach(value -> increment(sub(bucket, "principles"), value));
+        line.themes().forEach(value -> increment(sub(bucket, "themes"), value));
         increment(bucket, "lines");
     }
 

@@ -2,10 +2,9 @@ package org.learninglog.query.programme;
 
 import org.bson.Document;
 import org.learninglog.query.NotFoundException;
-import org.learninglog.query.view.TimelineLine;
 import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.TimelineFilter;
-import org.learninglog.query.view.TimelineLineAnswer;
+import org.learninglog.query.view.TimelineLine;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.LiveViews;
 import org.learninglog.store.personal.PersonalValues;
@@ -47,35 +46,36 @@ public class ProgrammeTimelineQueries {
         if (filter.equals(TimelineFilter.NONE)) {
             long total = PagedLog.count(main);
             long from = (long) page * size;
-            List<Document> lines = reader.entries(ProgrammeTimelineProjection.timelineKey(programmeId), from, Math.min(total, from + size),
-                    line -> true, size);
-            return new ProgrammeTimeline(programmeId, null, page, size, total, from + size < total, items(lines));
+            List<TimelineLine> lines = reader.entries(ProgrammeTimelineProjection.timelineKey(programmeId), from,
+                    Math.min(total, from + size), TimelineLine::of, line -> true, size);
+            return new ProgrammeTimeline(programmeId, null, page, size, total, from + size < total, lines);
         }
         String key = rarest(reader, programmeId, filter);
         long count = PagedLog.count(reader.get(key));
         long wanted = (long) page * size + size + 1;
-        List<Document> matches = reader.entries(key, 0, count, filter, (int) Math.min(Integer.MAX_VALUE, wanted));
+        List<TimelineLine> matches = reader.entries(key, 0, count, TimelineLine::of, filter, (int) Math.min(Integer.MAX_VALUE, wanted));
         boolean hasMore = matches.size() == wanted;
         int from = Math.min(matches.size(), page * size);
         int to = Math.min(matches.size(), from + size);
         Long total = hasMore ? null : (long) matches.size();
-        return new ProgrammeTimeline(programmeId, filter.asOf(), page, size, total, hasMore, items(matches.subList(from, to)));
+        return new ProgrammeTimeline(programmeId, filter.asOf(), page, size, total, hasMore, List.copyOf(matches.subList(from, to)));
     }
 
     /** Whether the programme's first line was recorded after {@code asOf}: then, as of then, it had none. */
     private static boolean recordedAfter(ViewReader reader, String programmeId, Instant asOf) {
-        List<Document> first = reader.entries(ProgrammeTimelineProjection.timelineKey(programmeId), 0, 1, line -> true, 1);
-        return first.isEmpty() || TimelineLine.at(first.get(0)).isAfter(asOf);
+        List<TimelineLine> first = reader.entries(ProgrammeTimelineProjection.timelineKey(programmeId), 0, 1, TimelineLine::of,
+                line -> true, 1);
+        return first.isEmpty() || first.get(0).recordedAt().isAfter(asOf);
     }
 
     /** Every matching line of the programme's timeline, in the order recorded (for exports). */
-    public List<TimelineLineAnswer> allLines(String programmeId, TimelineFilter filter) {
+    public List<TimelineLine> allLines(String programmeId, TimelineFilter filter) {
         ViewReader reader = views.reader(ProgrammeTimelineProjection.NAME);
         if (reader.get(ProgrammeTimelineProjection.timelineKey(programmeId)) == null) {
             throw new NotFoundException("programmeId", "Nothing is recorded for this programme (yet)");
         }
         String key = rarest(reader, programmeId, filter);
-        return items(reader.entries(key, 0, PagedLog.count(reader.get(key)), filter, Integer.MAX_VALUE)).stream()
+        return reader.entries(key, 0, PagedLog.count(reader.get(key)), TimelineLine::of, filter, Integer.MAX_VALUE).stream()
                 .map(item -> item.opened(personalValues)).toList();
     }
 
@@ -85,10 +85,10 @@ public class ProgrammeTimelineQueries {
         add(candidates, programmeId, "place", filter.placeId());
         add(candidates, programmeId, "principle", filter.principle());
         add(candidates, programmeId, "theme", filter.theme());
-        add(candidates, programmeId, TimelineLine.LAYER, filter.layer());
-        add(candidates, programmeId, TimelineLine.SPHERE, filter.sphere());
-        add(candidates, programmeId, TimelineLine.SOURCE, filter.source());
-        add(candidates, programmeId, TimelineLine.KIND, filter.kind());
+        add(candidates, programmeId, "layer", filter.layer());
+        add(candidates, programmeId, "sphere", filter.sphere());
+        add(candidates, programmeId, "source", filter.source());
+        add(candidates, programmeId, "kind", filter.kind());
         if (candidates.isEmpty()) {
             return ProgrammeTimelineProjection.timelineKey(programmeId);
         }
@@ -104,10 +104,6 @@ public class ProgrammeTimelineQueries {
         if (value != null) {
             candidates.add(ProgrammeTimelineProjection.facetKey(programmeId, facet, value));
         }
-    }
-
-    private static List<TimelineLineAnswer> items(List<Document> lines) {
-        return lines.stream().map(TimelineLineAnswer::of).toList();
     }
 
     public ReplayStep step(String programmeId, long step) {
@@ -130,12 +126,12 @@ public class ProgrammeTimelineQueries {
         long index = step - 1;
         Document page = reader.get(PagedLog.pageId(key, index / PagedLog.PAGE_SIZE));
         Document state = Document.parse(page.get("start", Document.class).toJson());
-        List<Document> lines = page.getList(PagedLog.ENTRIES, Document.class);
+        List<TimelineLine> lines = page.getList(PagedLog.ENTRIES, Document.class).stream().map(TimelineLine::of).toList();
         int offset = (int) (index % PagedLog.PAGE_SIZE);
         for (int i = 0; i <= offset; i++) {
             ReplayState.fold(state, lines.get(i));
         }
-        return new ReplayStep(programmeId, step, steps, TimelineLineAnswer.of(lines.get(offset)), ReplayState.of(state),
+        return new ReplayStep(programmeId, step, steps, lines.get(offset), ReplayState.of(state),
                 step > 1 ? step - 1 : null, step < steps ? step + 1 : null);
     }
 
@@ -151,8 +147,8 @@ public class ProgrammeTimelineQueries {
         long first = PagedLog.firstIndexOfMonth(head, at);
         long next = PagedLog.firstIndexFrom(head, YearMonth.from(at.atZone(ZoneOffset.UTC)).plusMonths(1));
         long last = first - 1; // the last line of the months before, unless one of this month is earlier than at
-        for (Document line : reader.entries(key, first, next, l -> true, Integer.MAX_VALUE)) {
-            if (TimelineLine.at(line).isAfter(at)) {
+        for (TimelineLine line : reader.entries(key, first, next, TimelineLine::of, l -> true, Integer.MAX_VALUE)) {
+            if (line.recordedAt().isAfter(at)) {
                 break;
             }
             last++;
@@ -187,12 +183,13 @@ public class ProgrammeTimelineQueries {
             Document head = reader.get(key);
             long first = PagedLog.firstIndexFrom(head, cut);
             long next = PagedLog.firstIndexFrom(head, cut.plusMonths(1));
-            for (Document line : reader.entries(key, first, next, l -> !TimelineLine.at(l).isAfter(asOf), Integer.MAX_VALUE)) {
+            for (TimelineLine line : reader.entries(key, first, next, TimelineLine::of, l -> !l.recordedAt().isAfter(asOf),
+                    Integer.MAX_VALUE)) {
                 Document single = new Document();
-                org.learninglog.query.view.DocumentFields.strings(line, TimelineLine.PRINCIPLES).forEach(p -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(single, "principles"), p));
-                org.learninglog.query.view.DocumentFields.strings(line, TimelineLine.THEMES).forEach(t -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(single, "themes"), t));
+                line.principles().forEach(p -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(single, "principles"), p));
+                line.themes().forEach(t -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(single, "themes"), t));
                 ProgrammeTimelineProjection.increment(single, "lines");
-                merge(months, line.getString(TimelineLine.DATE).substring(0, 7), single);
+                merge(months, YearMonth.from(line.date()).toString(), single);
             }
         }
         if (months.isEmpty()) {

@@ -1,7 +1,6 @@
 package org.learninglog.query.programme;
 
 import org.bson.Document;
-import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.TimelineLine;
 
 import java.util.LinkedHashMap;
@@ -15,14 +14,14 @@ import java.util.Map;
 public record ReplayState(long steps, Map<String, Long> byKind, Map<String, Long> byPlace, Map<String, Long> byPrinciple,
                           Map<String, Long> byTheme) {
 
-    static void fold(Document state, Document line) {
+    static void fold(Document state, TimelineLine line) {
         ProgrammeTimelineProjection.increment(state, "steps");
-        ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "kinds"), line.getString(TimelineLine.KIND));
-        if (line.getString(TimelineLine.PLACE) != null) {
-            ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "places"), line.getString(TimelineLine.PLACE));
+        ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "kinds"), line.kind());
+        if (line.placeId() != null) {
+            ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "places"), line.placeId());
         }
-        DocumentFields.strings(line, TimelineLine.PRINCIPLES).forEach(p -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "principles"), p));
-        DocumentFields.strings(line, TimelineLine.THEMES).forEach(t -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "themes"), t));
+        line.principles().forEach(p -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "principles"), p));
+        line.themes().forEach(t -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(state, "themes"), t));
     }
 
     static ReplayState of(Document state) {

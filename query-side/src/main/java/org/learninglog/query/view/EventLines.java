@@ -1,8 +1,6 @@
 package org.learninglog.query.view;
 
 import org.bson.Document;
-import org.learninglog.events.framework.Layer;
-import org.learninglog.events.framework.Sphere;
 import org.learninglog.events.insight.InsightRecorded;
 import org.learninglog.events.insight.InsightRetracted;
 import org.learninglog.events.insight.InsightRevised;
@@ -20,8 +18,10 @@ import org.learninglog.events.sharing.SharedLearningRespondedTo;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,71 +37,115 @@ import java.util.Set;
  */
 public final class EventLines {
 
+    /** What the handlers write to: the view's documents, and the lines of the event. */
+    private record Lines(ViewUpdate view, List<TimelineLine> lines) {
+
+        void add(TimelineLine line) {
+            lines.add(line);
+        }
+    }
+
+    private static final EventHandlers<Lines> HANDLERS = new EventHandlers<Lines>()
+            .on(PersonRegistered.class, EventLines::personRegistered)
+            .on(InsightRecorded.class, EventLines::insightRecorded)
+            .on(InsightRevised.class, EventLines::insightRevised)
+            .on(InsightRetracted.class, EventLines::insightRetracted)
+            .on(PracticeAdopted.class, EventLines::practiceAdopted)
+            .on(PracticeAdapted.class, EventLines::practiceAdapted)
+            .on(PracticeRetired.class, EventLines::practiceRetired)
+            .on(AdaptationOutcomeReviewed.class, EventLines::outcomeReviewed)
+            .on(LearningShared.class, EventLines::learningShared)
+            .on(SharedLearningAdopted.class, EventLines::sharedLearningAdopted)
+            .on(SharedLearningRespondedTo.class, EventLines::sharedLearningRespondedTo)
+            .on(SensemakingHeld.class, EventLines::sensemakingHeld);
+
     private EventLines() {
     }
 
-    public static List<Document> linesOf(ViewEvent event, ViewUpdate view) {
-        Object payload = event.payload();
-        List<Document> lines = new ArrayList<>();
-        if (payload instanceof PersonRegistered e) {
-            // The person's name, as the event handed it over: sealed with their key (see Evidence).
-            remember(view, personKey(e.personId()), new Document("personId", e.personId()).append("name", e.personalData() == null ? null : e.personalData().name()));
-        } else if (payload instanceof InsightRecorded e) {
-            TimelineLine.Facets facets = new TimelineLine.Facets(e.principles(), e.themes(), name(e.layer()), name(e.sphere()), e.source(), List.of());
-            remember(view, "tags:" + e.insightId(), facets(facets));
-            Document line = TimelineLine.of(event, "insight-recorded", e.placeId(), e.programmeId(), e.insightId(), e.happenedOn(),
-                    e.text(), facets, List.of());
-            if (e.evidence() != null) {
-                line.append(TimelineLine.EVIDENCE, evidence(view, e.evidence()));
-            }
-            lines.add(line);
-        } else if (payload instanceof InsightRevised e) {
-            TimelineLine.Facets facets = new TimelineLine.Facets(e.principles(), e.themes(), name(e.layer()), name(e.sphere()), e.source(), List.of());
-            remember(view, "tags:" + e.insightId(), facets(facets));
-            lines.add(TimelineLine.of(event, "insight-revised", e.placeId(), e.programmeId(), e.insightId(), null, e.text(), facets, List.of()));
-        } else if (payload instanceof InsightRetracted e) {
-            lines.add(TimelineLine.of(event, "insight-retracted", e.placeId(), e.programmeId(), e.insightId(), null, e.reason(),
-                    facetsOf(view, List.of(e.insightId())), List.of()));
-        } else if (payload instanceof PracticeAdopted e) {
-            lines.add(TimelineLine.of(event, "practice-adopted", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
-                    e.name() + ": " + e.description(), facetsOf(view, e.insightIds()), refs(e.insightIds(), e.sharedLearningIds())));
-        } else if (payload instanceof PracticeAdapted e) {
-            lines.add(TimelineLine.of(event, "practice-adapted", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
-                    e.becomes(), facetsOf(view, e.insightIds()), refs(List.of(e.adaptationId()), e.insightIds(), e.sharedLearningIds())));
-        } else if (payload instanceof PracticeRetired e) {
-            lines.add(TimelineLine.of(event, "practice-retired", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
-                    e.why(), facetsOf(view, e.insightIds()), refs(e.insightIds())));
-        } else if (payload instanceof AdaptationOutcomeReviewed e) {
-            lines.add(TimelineLine.of(event, "outcome-reviewed", e.placeId(), e.programmeId(), e.adaptationId(), e.reviewedOn(),
-                    e.outcome() + (e.notes() == null ? "" : ": " + e.notes()), facetsOf(view, e.insightIds()),
-                    refs(List.of(e.practiceId()), e.insightIds())));
-        } else if (payload instanceof LearningShared e) {
-            remember(view, "origin:" + e.sharedLearningId(), new Document("placeId", e.placeId()));
-            lines.add(TimelineLine.of(event, "learning-shared", e.placeId(), e.programmeId(), e.sharedLearningId(), null, e.title(),
-                    facetsOf(view, e.insightIds()), refs(e.insightIds(), e.adaptations().stream().map(LearningShared.AdaptationRef::adaptationId).toList())));
-        } else if (payload instanceof SharedLearningAdopted e) {
-            Document origin = recalled(view, "origin:" + e.sharedLearningId());
-            String from = origin == null ? null : origin.getString("placeId");
-            List<String> refs = refs(List.of(e.sharedLearningId(), e.practiceId()),
-                    e.adaptationId() == null ? List.of() : List.of(e.adaptationId()), from == null ? List.of() : List.of(from));
-            lines.add(TimelineLine.of(event, "shared-learning-adopted", e.placeId(), e.programmeId(), e.sharedLearningId(), null,
+    public static List<TimelineLine> linesOf(ViewEvent event, ViewUpdate view) {
+        Lines lines = new Lines(view, new ArrayList<>());
+        HANDLERS.handle(event, lines);
+        return lines.lines();
+    }
+
+    private static void personRegistered(PersonRegistered e, ViewEvent event, Lines out) {
+        // The person's name, as the event handed it over: sealed with their key (see Evidence).
+        remember(out.view(), personKey(e.personId()), new Document("personId", e.personId())
+                .append("name", e.personalData() == null ? null : e.personalData().name()));
+    }
+
+    private static void insightRecorded(InsightRecorded e, ViewEvent event, Lines out) {
+        TimelineLine.Facets facets = new TimelineLine.Facets(e.principles(), e.themes(), name(e.layer()), name(e.sphere()), e.source(), List.of());
+        remember(out.view(), "tags:" + e.insightId(), facets.toDocument());
+        TimelineLine line = TimelineLine.of(event, "insight-recorded", e.placeId(), e.programmeId(), e.insightId(), e.happenedOn(),
+                e.text(), facets, List.of());
+        out.add(e.evidence() == null ? line : line.withEvidence(evidence(out.view(), e.evidence())));
+    }
+
+    private static void insightRevised(InsightRevised e, ViewEvent event, Lines out) {
+        TimelineLine.Facets facets = new TimelineLine.Facets(e.principles(), e.themes(), name(e.layer()), name(e.sphere()), e.source(), List.of());
+        remember(out.view(), "tags:" + e.insightId(), facets.toDocument());
+        out.add(TimelineLine.of(event, "insight-revised", e.placeId(), e.programmeId(), e.insightId(), null, e.text(), facets, List.of()));
+    }
+
+    private static void insightRetracted(InsightRetracted e, ViewEvent event, Lines out) {
+        out.add(TimelineLine.of(event, "insight-retracted", e.placeId(), e.programmeId(), e.insightId(), null, e.reason(),
+                facetsOf(out.view(), List.of(e.insightId())), List.of()));
+    }
+
+    private static void practiceAdopted(PracticeAdopted e, ViewEvent event, Lines out) {
+        out.add(TimelineLine.of(event, "practice-adopted", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
+                e.name() + ": " + e.description(), facetsOf(out.view(), e.insightIds()), refs(e.insightIds(), e.sharedLearningIds())));
+    }
+
+    private static void practiceAdapted(PracticeAdapted e, ViewEvent event, Lines out) {
+        out.add(TimelineLine.of(event, "practice-adapted", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
+                e.becomes(), facetsOf(out.view(), e.insightIds()), refs(List.of(e.adaptationId()), e.insightIds(), e.sharedLearningIds())));
+    }
+
+    private static void practiceRetired(PracticeRetired e, ViewEvent event, Lines out) {
+        out.add(TimelineLine.of(event, "practice-retired", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
+                e.why(), facetsOf(out.view(), e.insightIds()), refs(e.insightIds())));
+    }
+
+    private static void outcomeReviewed(AdaptationOutcomeReviewed e, ViewEvent event, Lines out) {
+        out.add(TimelineLine.of(event, "outcome-reviewed", e.placeId(), e.programmeId(), e.adaptationId(), e.reviewedOn(),
+                e.outcome() + (e.notes() == null ? "" : ": " + e.notes()), facetsOf(out.view(), e.insightIds()),
+                refs(List.of(e.practiceId()), e.insightIds())));
+    }
+
+    private static void learningShared(LearningShared e, ViewEvent event, Lines out) {
+        remember(out.view(), "origin:" + e.sharedLearningId(), new Document("placeId", e.placeId()));
+        out.add(TimelineLine.of(event, "learning-shared", e.placeId(), e.programmeId(), e.sharedLearningId(), null, e.title(),
+                facetsOf(out.view(), e.insightIds()),
+                refs(e.insightIds(), e.adaptations().stream().map(LearningShared.AdaptationRef::adaptationId).toList())));
+    }
+
+    private static void sharedLearningAdopted(SharedLearningAdopted e, ViewEvent event, Lines out) {
+        Document origin = recalled(out.view(), "origin:" + e.sharedLearningId());
+        String from = origin == null ? null : origin.getString("placeId");
+        List<String> refs = refs(List.of(e.sharedLearningId(), e.practiceId()),
+                e.adaptationId() == null ? List.of() : List.of(e.adaptationId()), from == null ? List.of() : List.of(from));
+        out.add(TimelineLine.of(event, "shared-learning-adopted", e.placeId(), e.programmeId(), e.sharedLearningId(), null,
+                e.note(), TimelineLine.Facets.NONE, refs));
+        if (from != null && !from.equals(e.placeId())) {
+            out.add(TimelineLine.of(event, "learning-taken-up", from, e.programmeId(), e.sharedLearningId(), null,
                     e.note(), TimelineLine.Facets.NONE, refs));
-            if (from != null && !from.equals(e.placeId())) {
-                lines.add(TimelineLine.of(event, "learning-taken-up", from, e.programmeId(), e.sharedLearningId(), null,
-                        e.note(), TimelineLine.Facets.NONE, refs));
-            }
-        } else if (payload instanceof SharedLearningRespondedTo e) {
-            lines.add(TimelineLine.of(event, "shared-learning-" + e.kind().name().toLowerCase(), e.placeId(), e.programmeId(),
-                    e.sharedLearningId(), null, e.text(), TimelineLine.Facets.NONE, List.of()));
-        } else if (payload instanceof SensemakingHeld e) {
-            TimelineLine.Facets facets = facetsOf(view, e.insightIds());
-            List<String> places = e.placeIds().isEmpty() ? java.util.Collections.singletonList(null) : e.placeIds();
-            for (String placeId : places) {
-                lines.add(TimelineLine.of(event, "sensemaking-held", placeId, e.programmeId(), e.sessionId(), e.heldOn(),
-                        e.title(), facets, refs(e.insightIds())));
-            }
         }
-        return lines;
+    }
+
+    private static void sharedLearningRespondedTo(SharedLearningRespondedTo e, ViewEvent event, Lines out) {
+        out.add(TimelineLine.of(event, "shared-learning-" + e.kind().name().toLowerCase(), e.placeId(), e.programmeId(),
+                e.sharedLearningId(), null, e.text(), TimelineLine.Facets.NONE, List.of()));
+    }
+
+    private static void sensemakingHeld(SensemakingHeld e, ViewEvent event, Lines out) {
+        TimelineLine.Facets facets = facetsOf(out.view(), e.insightIds());
+        List<String> places = e.placeIds().isEmpty() ? Collections.singletonList(null) : e.placeIds();
+        for (String placeId : places) {
+            out.add(TimelineLine.of(event, "sensemaking-held", placeId, e.programmeId(), e.sessionId(), e.heldOn(),
+                    e.title(), facets, refs(e.insightIds())));
+        }
     }
 
     /** Where a view remembers a person's (sealed) name. */
@@ -110,9 +154,9 @@ public final class EventLines {
     }
 
     /** The evidence of an insight as a view keeps it: the sealed quote, and the sealed name of who said it. */
-    public static Document evidence(ViewUpdate view, PersonalData quote) {
+    public static Evidence evidence(ViewUpdate view, PersonalData quote) {
         Document person = recalled(view, personKey(quote.personId()));
-        return Evidence.document(quote, person == null ? null : person.getString("name"));
+        return Evidence.sealed(quote, person == null ? null : person.getString("name"));
     }
 
     private static String name(Enum<?> value) {
@@ -123,14 +167,9 @@ public final class EventLines {
     private static List<String> refs(Collection<String>... groups) {
         Set<String> all = new LinkedHashSet<>();
         for (Collection<String> group : groups) {
-            group.stream().filter(java.util.Objects::nonNull).forEach(all::add);
+            group.stream().filter(Objects::nonNull).forEach(all::add);
         }
         return List.copyOf(all);
-    }
-
-    private static Document facets(TimelineLine.Facets facets) {
-        return new Document(TimelineLine.PRINCIPLES, DocumentFields.list(facets.principles())).append(TimelineLine.THEMES, DocumentFields.list(facets.themes()))
-                .append(TimelineLine.LAYER, facets.layer()).append(TimelineLine.SPHERE, facets.sphere()).append(TimelineLine.SOURCE, facets.source());
     }
 
     /** Appends a value to the history kept under {@code id}. */
@@ -161,21 +200,17 @@ public final class EventLines {
         String sphere = null;
         String source = null;
         for (String insightId : insightIds) {
-            Document facets = recalled(view, "tags:" + insightId);
-            if (facets == null) {
+            Document remembered = recalled(view, "tags:" + insightId);
+            if (remembered == null) {
                 continue;
             }
-            principles.addAll(DocumentFields.strings(facets, TimelineLine.PRINCIPLES));
-            themes.addAll(DocumentFields.strings(facets, TimelineLine.THEMES));
-            layer = layer != null ? layer : facets.getString(TimelineLine.LAYER);
-            sphere = sphere != null ? sphere : facets.getString(TimelineLine.SPHERE);
-            source = source != null ? source : facets.getString(TimelineLine.SOURCE);
+            TimelineLine.Facets facets = TimelineLine.Facets.of(remembered);
+            principles.addAll(facets.principles());
+            themes.addAll(facets.themes());
+            layer = layer != null ? layer : facets.layer();
+            sphere = sphere != null ? sphere : facets.sphere();
+            source = source != null ? source : facets.source();
         }
         return new TimelineLine.Facets(List.copyOf(principles), List.copyOf(themes), layer, sphere, source, List.of());
-    }
-
-    /** The day an entry is about, for callers that need it without a line. */
-    public static LocalDate day(Document entry) {
-        return LocalDate.parse(entry.getString(TimelineLine.DATE));
     }
 }

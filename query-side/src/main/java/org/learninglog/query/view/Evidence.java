@@ -16,10 +16,18 @@ import org.learninglog.store.personal.PersonalValues;
  */
 public record Evidence(String personId, String name, String quote) {
 
-    /** As a view stores it: the quote from the event, the name from the person's registration (both already sealed). */
+    /** As a view keeps it: the quote from the event, the name from the person's registration (both already sealed). */
+    public static Evidence sealed(PersonalData quote, String sealedName) {
+        return quote == null ? null : new Evidence(quote.personId(), sealedName, quote.quote());
+    }
+
+    /** {@link #sealed} as a view stores it; {@code null} without a quote. */
     public static Document document(PersonalData quote, String sealedName) {
-        return quote == null ? null
-                : new Document("personId", quote.personId()).append("name", sealedName).append("quote", quote.quote());
+        return quote == null ? null : sealed(quote, sealedName).toDocument();
+    }
+
+    public Document toDocument() {
+        return new Document("personId", personId).append("name", name).append("quote", quote);
     }
 
     /** The evidence under {@code field} of a view document; {@code null} if none. */

@@ -1,7 +1,5 @@
 package org.learninglog.query.view;
 
-import org.bson.Document;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +11,7 @@ import java.util.function.Predicate;
  * as it stood then, i.e. only events recorded up to that instant. {@code null} means "any".
  */
 public record TimelineFilter(LocalDate from, LocalDate to, String principle, String theme, String layer, String sphere,
-                             String source, String kind, String placeId, Instant asOf) implements Predicate<Document> {
+                             String source, String kind, String placeId, Instant asOf) implements Predicate<TimelineLine> {
 
     public static final TimelineFilter NONE = new TimelineFilter(null, null, null, null, null, null, null, null, null, null);
 
@@ -22,34 +20,30 @@ public record TimelineFilter(LocalDate from, LocalDate to, String principle, Str
     }
 
     @Override
-    public boolean test(Document entry) {
-        if (asOf != null && TimelineLine.at(entry).isAfter(asOf)) {
+    public boolean test(TimelineLine line) {
+        if (asOf != null && line.recordedAt().isAfter(asOf)) {
             return false;
         }
-        LocalDate day = LocalDate.parse(entry.getString(TimelineLine.DATE));
+        LocalDate day = line.date();
         if ((from != null && day.isBefore(from)) || (to != null && day.isAfter(to))) {
             return false;
         }
-        return tagged(entry, TimelineLine.PRINCIPLES, principle) && tagged(entry, TimelineLine.THEMES, theme)
-                && same(entry, TimelineLine.LAYER, layer) && same(entry, TimelineLine.SPHERE, sphere) && same(entry, TimelineLine.SOURCE, source)
-                && same(entry, TimelineLine.KIND, kind) && same(entry, TimelineLine.PLACE, placeId);
+        return tagged(line, line.principles(), principle) && tagged(line, line.themes(), theme)
+                && sameOrTagged(line, line.layer(), layer) && sameOrTagged(line, line.sphere(), sphere)
+                && sameOrTagged(line, line.source(), source) && same(line.kind(), kind) && same(line.placeId(), placeId);
     }
 
     /** Structured tags first; a flat tag of an older event counts as well. */
-    private static boolean tagged(Document entry, String field, String wanted) {
-        if (wanted == null) {
-            return true;
-        }
-        return containsIgnoringCase(DocumentFields.strings(entry, field), wanted) || containsIgnoringCase(DocumentFields.strings(entry, TimelineLine.TAGS), wanted);
+    private static boolean tagged(TimelineLine line, List<String> values, String wanted) {
+        return wanted == null || containsIgnoringCase(values, wanted) || containsIgnoringCase(line.tags(), wanted);
     }
 
-    private static boolean same(Document entry, String field, String wanted) {
-        if (wanted == null) {
-            return true;
-        }
-        String value = entry.getString(field);
-        return (value != null && value.equalsIgnoreCase(wanted))
-                || (!TimelineLine.KIND.equals(field) && !TimelineLine.PLACE.equals(field) && containsIgnoringCase(DocumentFields.strings(entry, TimelineLine.TAGS), wanted));
+    private static boolean sameOrTagged(TimelineLine line, String value, String wanted) {
+        return same(value, wanted) || (wanted != null && containsIgnoringCase(line.tags(), wanted));
+    }
+
+    private static boolean same(String value, String wanted) {
+        return wanted == null || (value != null && value.equalsIgnoreCase(wanted));
     }
 
     private static boolean containsIgnoringCase(List<String> values, String wanted) {

@@ -1,5 +1,6 @@
 package org.learninglog.query.view;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -9,30 +10,49 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * One line of a timeline as stored in a view: what happened ({@code kind}), to what
- * ({@code subjectId}), where, on which day, and the framework tags views filter on. Identifiers
- * and tags; a person's name or words only as {@link Evidence}, sealed with that person's key.
+ * One line of a timeline: what happened ({@code kind}), to what ({@code subjectId}), where, on
+ * which day, and the framework tags views filter on. The views store it (journey and programme
+ * timeline), the queries read it back and the API answers it, all as this one record. It holds
+ * identifiers and tags; a person's name or words only as {@link Evidence}, sealed with that
+ * person's key until a query opens it.
+ *
+ * <p>Its stored document is written and read here only ({@link #toDocument}, {@link #of(Document)}),
+ * field by field in the stored order.
+ *
+ * @param position   the global position of the event, the order things were recorded in
+ * @param recordedAt when the event was recorded (what "as of" cuts on)
+ * @param date       the day it happened; the day it was recorded when the event does not say
+ * @param tags       flat tags, as events said them before tags had a structure
+ * @param refs       the identifiers of what it cites or concerns besides its subject
  */
-public final class TimelineLine {
+@Schema(name = "TimelineItem") // the name API clients know it by
+public record TimelineLine(long position, Instant recordedAt, String kind, String placeId, String programmeId,
+                           String subjectId, LocalDate date, String summary, List<String> principles, List<String> themes,
+                           String layer, String sphere, String source, List<String> tags, List<String> refs,
+                           Evidence evidence) {
 
-    public static final String POSITION = "pos";
-    public static final String KIND = "kind";
-    public static final String PLACE = "placeId";
-    public static final String PROGRAMME = "programmeId";
-    public static final String SUBJECT = "subjectId";
-    public static final String DATE = "date";
-    public static final String SUMMARY = "summary";
-    public static final String PRINCIPLES = "principles";
-    public static final String THEMES = "themes";
-    public static final String LAYER = "layer";
-    public static final String SPHERE = "sphere";
-    public static final String SOURCE = "source";
-    public static final String TAGS = "tags";
-    public static final String REFS = "refs";
-    /** An insight's quoted evidence and who said it, sealed with that person's key ({@link Evidence}). */
-    public static final String EVIDENCE = "evidence";
+    private static final String POSITION = "pos";
+    private static final String KIND = "kind";
+    private static final String PLACE = "placeId";
+    private static final String PROGRAMME = "programmeId";
+    private static final String SUBJECT = "subjectId";
+    private static final String DATE = "date";
+    private static final String SUMMARY = "summary";
+    private static final String PRINCIPLES = "principles";
+    private static final String THEMES = "themes";
+    private static final String LAYER = "layer";
+    private static final String SPHERE = "sphere";
+    private static final String SOURCE = "source";
+    private static final String TAGS = "tags";
+    private static final String REFS = "refs";
+    /** An insight's quoted evidence and who said it, sealed with that person's key. */
+    private static final String EVIDENCE = "evidence";
 
-    private TimelineLine() {
+    public TimelineLine {
+        principles = principles == null ? List.of() : List.copyOf(principles);
+        themes = themes == null ? List.of() : List.copyOf(themes);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        refs = refs == null ? List.of() : List.copyOf(refs);
     }
 
     /** The framework tags of an event; flat {@code tags} are what events said before tags had a structure. */
@@ -50,29 +70,69 @@ public final class TimelineLine {
         public static Facets ofTags(List<String> tags) {
             return new Facets(List.of(), List.of(), null, null, null, tags);
         }
+
+        /** The structured tags as a view remembers them for an insight (flat tags are not kept). */
+        public Document toDocument() {
+            return new Document(PRINCIPLES, DocumentFields.list(principles)).append(THEMES, DocumentFields.list(themes))
+                    .append(LAYER, layer).append(SPHERE, sphere).append(SOURCE, source);
+        }
+
+        public static Facets of(Document remembered) {
+            return new Facets(DocumentFields.strings(remembered, PRINCIPLES), DocumentFields.strings(remembered, THEMES),
+                    remembered.getString(LAYER), remembered.getString(SPHERE), remembered.getString(SOURCE), List.of());
+        }
     }
 
-    public static Document of(ViewEvent event, String kind, String placeId, String programmeId, String subjectId,
-                              LocalDate happenedOn, String summary, Facets facets, Collection<String> refs) {
+    /** A line of {@code event}; its day is the day it was recorded when {@code happenedOn} is not given. */
+    public static TimelineLine of(ViewEvent event, String kind, String placeId, String programmeId, String subjectId,
+                                  LocalDate happenedOn, String summary, Facets facets, Collection<String> refs) {
         LocalDate day = happenedOn != null ? happenedOn : LocalDate.ofInstant(event.recordedAt(), ZoneOffset.UTC);
-        return new Document(POSITION, event.position())
-                .append(PagedLog.AT, DocumentFields.date(event.recordedAt()))
+        return new TimelineLine(event.position(), event.recordedAt(), kind, placeId, programmeId, subjectId, day, summary,
+                facets.principles(), facets.themes(), facets.layer(), facets.sphere(), facets.source(), facets.tags(),
+                refs == null ? List.of() : List.copyOf(refs), null);
+    }
+
+    /** The same line with {@code evidence} (sealed in a view; opened in an answer). */
+    public TimelineLine withEvidence(Evidence evidence) {
+        return new TimelineLine(position, recordedAt, kind, placeId, programmeId, subjectId, date, summary, principles,
+                themes, layer, sphere, source, tags, refs, evidence);
+    }
+
+    /** The line as a view stores it. */
+    public Document toDocument() {
+        Document line = new Document(POSITION, position)
+                .append(PagedLog.AT, DocumentFields.date(recordedAt))
                 .append(KIND, kind)
                 .append(PLACE, placeId)
                 .append(PROGRAMME, programmeId)
                 .append(SUBJECT, subjectId)
-                .append(DATE, day.toString())
+                .append(DATE, date.toString())
                 .append(SUMMARY, summary)
-                .append(PRINCIPLES, DocumentFields.list(facets.principles()))
-                .append(THEMES, DocumentFields.list(facets.themes()))
-                .append(LAYER, facets.layer())
-                .append(SPHERE, facets.sphere())
-                .append(SOURCE, facets.source())
-                .append(TAGS, DocumentFields.list(facets.tags()))
-                .append(REFS, DocumentFields.list(refs == null ? List.of() : refs));
+                .append(PRINCIPLES, DocumentFields.list(principles))
+                .append(THEMES, DocumentFields.list(themes))
+                .append(LAYER, layer)
+                .append(SPHERE, sphere)
+                .append(SOURCE, source)
+                .append(TAGS, DocumentFields.list(tags))
+                .append(REFS, DocumentFields.list(refs));
+        if (evidence != null) {
+            line.append(EVIDENCE, evidence.toDocument());
+        }
+        return line;
     }
 
-    public static Instant at(Document entry) {
-        return DocumentFields.instant(entry, PagedLog.AT);
+    /** The line with its evidence readable (or marked removed). */
+    public TimelineLine opened(org.learninglog.store.personal.PersonalValues values) {
+        return evidence == null ? this : withEvidence(evidence.opened(values));
+    }
+
+    /** A line as a view stored it. */
+    public static TimelineLine of(Document stored) {
+        return new TimelineLine(stored.get(POSITION, Number.class).longValue(), DocumentFields.instant(stored, PagedLog.AT),
+                stored.getString(KIND), stored.getString(PLACE), stored.getString(PROGRAMME), stored.getString(SUBJECT),
+                LocalDate.parse(stored.getString(DATE)), stored.getString(SUMMARY), DocumentFields.strings(stored, PRINCIPLES),
+                DocumentFields.strings(stored, THEMES), stored.getString(LAYER), stored.getString(SPHERE),
+                stored.getString(SOURCE), DocumentFields.strings(stored, TAGS), DocumentFields.strings(stored, REFS),
+                Evidence.of(stored, EVIDENCE));
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 
@@ -56,11 +57,12 @@ public final class ViewReader {
     }
 
     /**
-     * Entries of the paged log {@code key} from index {@code from} on, in order, that match; stops
-     * after {@code limit} matches. Reads only the pages it needs, a few at a time.
+     * Entries of the paged log {@code key} from index {@code from} on, in order, read as {@code read}
+     * makes them, that match; stops after {@code limit} matches. Reads only the pages it needs, a
+     * few at a time.
      */
-    public List<Document> entries(String key, long from, long to, Predicate<Document> match, int limit) {
-        List<Document> found = new ArrayList<>();
+    public <T> List<T> entries(String key, long from, long to, Function<Document, T> read, Predicate<? super T> match, int limit) {
+        List<T> found = new ArrayList<>();
         long index = Math.max(0, from);
         while (index < to && found.size() < limit) {
             long page = index / PagedLog.PAGE_SIZE;
@@ -77,8 +79,11 @@ public final class ViewReader {
                 List<Document> entries = pageDocument.getList(PagedLog.ENTRIES, Document.class, List.of());
                 for (int i = 0; i < entries.size(); i++) {
                     long at = pageNo * PagedLog.PAGE_SIZE + i;
-                    if (at >= index && at < to && match.test(entries.get(i)) && found.size() < limit) {
-                        found.add(entries.get(i));
+                    if (at >= index && at < to && found.size() < limit) {
+                        T entry = read.apply(entries.get(i));
+                        if (match.test(entry)) {
+                            found.add(entry);
+                        }
                     }
                 }
             }

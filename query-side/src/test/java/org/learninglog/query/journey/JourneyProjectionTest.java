@@ -8,7 +8,7 @@ import org.learninglog.events.practice.PracticeAdopted;
 import org.learninglog.events.practice.PracticeRetired;
 import org.learninglog.query.view.InMemoryDocuments;
 import org.learninglog.query.view.TimelineFilter;
-import org.learninglog.query.view.TimelineLineAnswer;
+import org.learninglog.query.view.TimelineLine;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewEvents;
 
@@ -43,7 +43,7 @@ class JourneyProjectionTest {
         PlaceJourney journey = journey(HISTORY, TimelineFilter.NONE);
 
         assertThat(journey.name()).isEqualTo("Riverside");
-        assertThat(journey.timeline().items()).extracting(TimelineLineAnswer::kind)
+        assertThat(journey.timeline().items()).extracting(TimelineLine::kind)
                 .containsExactly("insight-recorded", "insight-revised", "practice-adopted", "practice-retired"); // the revision says no day: the day it was recorded
         assertThat(journey.practices()).singleElement().satisfies(practice -> {
             assertThat(practice.status()).isEqualTo("retired");
@@ -55,7 +55,7 @@ class JourneyProjectionTest {
     void a_practice_line_carries_the_tags_of_the_insights_it_cites_so_a_tag_filter_finds_the_decision() {
         TimelineFilter byPrinciple = new TimelineFilter(null, null, "connected and heard", null, null, null, null, null, null, null);
 
-        assertThat(journey(HISTORY, byPrinciple).timeline().items()).extracting(TimelineLineAnswer::subjectId)
+        assertThat(journey(HISTORY, byPrinciple).timeline().items()).extracting(TimelineLine::subjectId)
                 .contains("practice-1");
     }
 
@@ -63,7 +63,7 @@ class JourneyProjectionTest {
     void as_of_an_instant_the_journey_shows_the_record_as_it_stood_then() {
         PlaceJourney then = journey(HISTORY, TimelineFilter.NONE.asOf(ViewEvents.recordedAt(3)));
 
-        assertThat(then.timeline().items()).extracting(TimelineLineAnswer::kind)
+        assertThat(then.timeline().items()).extracting(TimelineLine::kind)
                 .containsExactly("insight-recorded", "practice-adopted");
         assertThat(then.practices()).singleElement().satisfies(practice -> assertThat(practice.status()).isEqualTo("active"));
     }

@@ -6,7 +6,7 @@ import org.learninglog.events.insight.InsightRetracted;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.query.view.InMemoryDocuments;
 import org.learninglog.query.view.TimelineFilter;
-import org.learninglog.query.view.TimelineLineAnswer;
+import org.learninglog.query.view.TimelineLine;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewEvents;
 import org.learninglog.query.view.ViewReader;
@@ -40,7 +40,7 @@ class ProgrammeTimelineProjectionTest {
         ProgrammeTimeline timeline = ProgrammeTimelineQueries.timeline(view(), "programme-1", TimelineFilter.NONE, 0, 10);
 
         assertThat(timeline.total()).isEqualTo(4);
-        assertThat(timeline.items()).extracting(TimelineLineAnswer::subjectId)
+        assertThat(timeline.items()).extracting(TimelineLine::subjectId)
                 .containsExactly("insight-1", "insight-2", "insight-1", "insight-3");
     }
 
@@ -49,7 +49,7 @@ class ProgrammeTimelineProjectionTest {
         TimelineFilter filter = new TimelineFilter(null, null, "able to influence", null, null, null, null, null, "place-2", null);
 
         assertThat(ProgrammeTimelineQueries.timeline(view(), "programme-1", filter, 0, 10).items())
-                .extracting(TimelineLineAnswer::subjectId).containsExactly("insight-3");
+                .extracting(TimelineLine::subjectId).containsExactly("insight-3");
     }
 
     @Test

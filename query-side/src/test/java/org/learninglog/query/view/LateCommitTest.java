@@ -127,7 +127,7 @@ class LateCommitTest {
     private List<String> summaries() {
         ViewReader reader = new ViewReader(new ViewGenerations(store.database()).liveCollection(JourneyProjection.NAME));
         return JourneyQueries.timeline(reader, "place-1", TimelineFilter.NONE).stream()
-                .map(entry -> entry.getString("summary")).toList();
+                .map(TimelineLine::summary).toList();
     }
 
     private static GenericDomainEventMessage<InsightRecorded> insight(String text) {
