@@ -14,6 +14,7 @@ import org.learninglog.events.sharing.LearningShared;
 import org.learninglog.events.sharing.SharedLearningAdopted;
 import org.learninglog.events.sharing.SharedLearningRespondedTo;
 import org.learninglog.query.view.DocumentFields;
+import org.learninglog.query.view.EventHandlers;
 import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.Projection;
 import org.learninglog.query.view.TimelineLine;
@@ -44,6 +45,20 @@ import java.util.List;
 public class JourneyProjection implements Projection {
 
     public static final String NAME = "journey";
+
+    private static final EventHandlers<ViewUpdate> HANDLERS = new EventHandlers<ViewUpdate>()
+            .on(PlaceRegistered.class, JourneyProjection::placeRegistered)
+            .on(InsightRecorded.class, JourneyProjection::insightRecorded)
+            .on(InsightRevised.class, JourneyProjection::insightRevised)
+            .on(InsightRetracted.class, JourneyProjection::insightRetracted)
+            .on(PracticeAdopted.class, JourneyProjection::practiceAdopted)
+            .on(PracticeAdapted.class, JourneyProjection::practiceAdapted)
+            .on(PracticeRetired.class, JourneyProjection::practiceRetired)
+            .on(AdaptationOutcomeReviewed.class, JourneyProjection::outcomeReviewed)
+            .on(LearningShared.class, JourneyProjection::learningShared)
+            .on(SharedLearningAdopted.class, JourneyProjection::sharedLearningAdopted)
+            .on(SharedLearningRespondedTo.class, JourneyProjection::sharedLearningRespondedTo)
+            .on(SensemakingHeld.class, JourneyProjection::sensemakingHeld);
 
     @Override
     public String name() {
@@ -81,92 +96,115 @@ public class JourneyProjection implements Projection {
                 PagedLog.append(view, timelineKey(line.placeId()), line.toDocument(), null);
             }
         }
-        Object payload = event.payload();
-        if (payload instanceof PlaceRegistered e) {
-            Document place = view.edit(placeId(e.placeId()));
-            if (place != null) {
-                place.append("programmeId", e.programmeId()).append("name", e.name())
-                        .append("registeredAt", DocumentFields.date(e.registeredAt())).append("at", DocumentFields.date(event.recordedAt()));
-            }
-        } else if (payload instanceof InsightRecorded e) {
-            insightVersion(event, view, e.insightId(), e.placeId(), e.programmeId(), new Document("kind", "recorded")
-                    .append("text", e.text()).append("unintended", e.unintended())
-                    .append("layer", name(e.layer())).append("sphere", name(e.sphere()))
-                    .append("principles", DocumentFields.list(e.principles())).append("themes", DocumentFields.list(e.themes()))
-                    .append("source", e.source()).append("hasEvidence", e.evidence() != null)
-                    .append("evidence", e.evidence() == null ? null : EventLines.evidence(view, e.evidence()).toDocument())
-                    .append("happenedOn", day(e.happenedOn())).append("recordedBy", e.recordedBy()));
-        } else if (payload instanceof InsightRevised e) {
-            insightVersion(event, view, e.insightId(), e.placeId(), e.programmeId(), new Document("kind", "revised")
-                    .append("text", e.text()).append("layer", name(e.layer())).append("sphere", name(e.sphere()))
-                    .append("principles", DocumentFields.list(e.principles())).append("themes", DocumentFields.list(e.themes()))
-                    .append("source", e.source()).append("reason", e.reason()).append("recordedBy", e.recordedBy()));
-        } else if (payload instanceof InsightRetracted e) {
-            insightVersion(event, view, e.insightId(), e.placeId(), e.programmeId(), new Document("kind", "retracted")
-                    .append("reason", e.reason()).append("recordedBy", e.recordedBy()));
-        } else if (payload instanceof PracticeAdopted e) {
-            practiceVersion(event, view, e.practiceId(), e.placeId(), e.programmeId(), e.name(), new Document("kind", "adopted")
-                    .append("decisionId", e.practiceId()).append("text", e.description()).append("why", e.why())
-                    .append("insightIds", DocumentFields.list(e.insightIds())).append("sharedLearningIds", DocumentFields.list(e.sharedLearningIds()))
-                    .append("decidedBy", DocumentFields.list(e.decidedBy())).append("forum", e.forum()).append("occurredOn", day(e.occurredOn())));
-            decision(event, view, e.practiceId(), "adopted", e.practiceId(), e.placeId(), e.programmeId(), null, e.description(),
-                    e.why(), e.insightIds(), e.sharedLearningIds(), e.decidedBy(), e.forum(), e.occurredOn());
-        } else if (payload instanceof PracticeAdapted e) {
-            practiceVersion(event, view, e.practiceId(), e.placeId(), e.programmeId(), null, new Document("kind", "adapted")
-                    .append("decisionId", e.adaptationId()).append("was", e.was()).append("text", e.becomes()).append("why", e.why())
-                    .append("insightIds", DocumentFields.list(e.insightIds())).append("sharedLearningIds", DocumentFields.list(e.sharedLearningIds()))
-                    .append("decidedBy", DocumentFields.list(e.decidedBy())).append("forum", e.forum()).append("occurredOn", day(e.occurredOn())));
-            decision(event, view, e.adaptationId(), "adapted", e.practiceId(), e.placeId(), e.programmeId(), e.was(), e.becomes(),
-                    e.why(), e.insightIds(), e.sharedLearningIds(), e.decidedBy(), e.forum(), e.occurredOn());
-        } else if (payload instanceof PracticeRetired e) {
-            practiceVersion(event, view, e.practiceId(), e.placeId(), e.programmeId(), null, new Document("kind", "retired")
-                    .append("why", e.why()).append("insightIds", DocumentFields.list(e.insightIds())).append("occurredOn", day(e.occurredOn())));
-        } else if (payload instanceof AdaptationOutcomeReviewed e) {
-            Document decision = view.edit(decisionId(e.adaptationId()));
-            if (decision != null) {
-                DocumentFields.appendable(decision, "reviews").add(stamp(event, new Document("outcome", e.outcome().name())
-                        .append("notes", e.notes()).append("insightIds", DocumentFields.list(e.insightIds()))
-                        .append("reviewedOn", day(e.reviewedOn())).append("recordedBy", e.recordedBy())));
-            }
-        } else if (payload instanceof LearningShared e) {
-            Document share = view.edit(shareId(e.sharedLearningId()));
-            if (share != null) {
-                share.append("programmeId", e.programmeId()).append("placeId", e.placeId()).append("title", e.title())
-                        .append("summary", e.summary()).append("wholeProgramme", e.audience().wholeProgramme())
-                        .append("audiencePlaceIds", DocumentFields.list(e.audience().placeIds()))
-                        .append("audienceFunderIds", DocumentFields.list(e.audience().funderIds()))
-                        .append("insightIds", DocumentFields.list(e.insightIds()))
-                        .append("adaptationIds", DocumentFields.list(e.adaptations().stream().map(LearningShared.AdaptationRef::adaptationId).toList()))
-                        .append("at", DocumentFields.date(event.recordedAt())).append("pos", event.position());
-            }
-            for (LearningShared.AdaptationRef adaptation : e.adaptations()) {
-                travelled(event, view, adaptation.adaptationId(), new Document("kind", "shared")
-                        .append("sharedLearningId", e.sharedLearningId()).append("placeId", e.placeId()).append("title", e.title()));
-            }
-        } else if (payload instanceof SharedLearningAdopted e) {
-            Document shared = view.read(shareId(e.sharedLearningId()));
-            Document share = view.edit(shareId(e.sharedLearningId()));
-            if (share != null) {
-                DocumentFields.appendable(share, "adoptions").add(stamp(event, new Document("placeId", e.placeId())
-                        .append("practiceId", e.practiceId()).append("adaptationId", e.adaptationId()).append("note", e.note())));
-            }
-            for (String adaptationId : DocumentFields.strings(shared, "adaptationIds")) {
-                travelled(event, view, adaptationId, new Document("kind", "adopted").append("sharedLearningId", e.sharedLearningId())
-                        .append("placeId", e.placeId()).append("practiceId", e.practiceId()).append("adaptationId", e.adaptationId()));
-            }
-        } else if (payload instanceof SharedLearningRespondedTo e) {
-            Document share = view.edit(shareId(e.sharedLearningId()));
-            if (share != null) {
-                DocumentFields.appendable(share, "responses").add(stamp(event, new Document("placeId", e.placeId())
-                        .append("kind", e.kind().name()).append("text", e.text())));
-            }
-        } else if (payload instanceof SensemakingHeld e) {
-            for (String insight : e.insightIds()) {
-                Document document = view.edit(insightId(insight));
-                if (document != null) {
-                    DocumentFields.appendable(document, "sensemaking").add(stamp(event, new Document("sessionId", e.sessionId())
-                            .append("title", e.title()).append("conclusions", e.conclusions())));
-                }
+        HANDLERS.handle(event, view);
+    }
+
+    private static void placeRegistered(PlaceRegistered e, ViewEvent event, ViewUpdate view) {
+        Document place = view.edit(placeId(e.placeId()));
+        if (place != null) {
+            place.append("programmeId", e.programmeId()).append("name", e.name())
+                    .append("registeredAt", DocumentFields.date(e.registeredAt())).append("at", DocumentFields.date(event.recordedAt()));
+        }
+    }
+
+    private static void insightRecorded(InsightRecorded e, ViewEvent event, ViewUpdate view) {
+        insightVersion(event, view, e.insightId(), e.placeId(), e.programmeId(), new Document("kind", "recorded")
+                .append("text", e.text()).append("unintended", e.unintended())
+                .append("layer", name(e.layer())).append("sphere", name(e.sphere()))
+                .append("principles", DocumentFields.list(e.principles())).append("themes", DocumentFields.list(e.themes()))
+                .append("source", e.source()).append("hasEvidence", e.evidence() != null)
+                .append("evidence", e.evidence() == null ? null : EventLines.evidence(view, e.evidence()).toDocument())
+                .append("happenedOn", day(e.happenedOn())).append("recordedBy", e.recordedBy()));
+    }
+
+    private static void insightRevised(InsightRevised e, ViewEvent event, ViewUpdate view) {
+        insightVersion(event, view, e.insightId(), e.placeId(), e.programmeId(), new Document("kind", "revised")
+                .append("text", e.text()).append("layer", name(e.layer())).append("sphere", name(e.sphere()))
+                .append("principles", DocumentFields.list(e.principles())).append("themes", DocumentFields.list(e.themes()))
+                .append("source", e.source()).append("reason", e.reason()).append("recordedBy", e.recordedBy()));
+    }
+
+    private static void insightRetracted(InsightRetracted e, ViewEvent event, ViewUpdate view) {
+        insightVersion(event, view, e.insightId(), e.placeId(), e.programmeId(), new Document("kind", "retracted")
+                .append("reason", e.reason()).append("recordedBy", e.recordedBy()));
+    }
+
+    private static void practiceAdopted(PracticeAdopted e, ViewEvent event, ViewUpdate view) {
+        practiceVersion(event, view, e.practiceId(), e.placeId(), e.programmeId(), e.name(), new Document("kind", "adopted")
+                .append("decisionId", e.practiceId()).append("text", e.description()).append("why", e.why())
+                .append("insightIds", DocumentFields.list(e.insightIds())).append("sharedLearningIds", DocumentFields.list(e.sharedLearningIds()))
+                .append("decidedBy", DocumentFields.list(e.decidedBy())).append("forum", e.forum()).append("occurredOn", day(e.occurredOn())));
+        decision(event, view, e.practiceId(), "adopted", e.practiceId(), e.placeId(), e.programmeId(), null, e.description(),
+                e.why(), e.insightIds(), e.sharedLearningIds(), e.decidedBy(), e.forum(), e.occurredOn());
+    }
+
+    private static void practiceAdapted(PracticeAdapted e, ViewEvent event, ViewUpdate view) {
+        practiceVersion(event, view, e.practiceId(), e.placeId(), e.programmeId(), null, new Document("kind", "adapted")
+                .append("decisionId", e.adaptationId()).append("was", e.was()).append("text", e.becomes()).append("why", e.why())
+                .append("insightIds", DocumentFields.list(e.insightIds())).append("sharedLearningIds", DocumentFields.list(e.sharedLearningIds()))
+                .append("decidedBy", DocumentFields.list(e.decidedBy())).append("forum", e.forum()).append("occurredOn", day(e.occurredOn())));
+        decision(event, view, e.adaptationId(), "adapted", e.practiceId(), e.placeId(), e.programmeId(), e.was(), e.becomes(),
+                e.why(), e.insightIds(), e.sharedLearningIds(), e.decidedBy(), e.forum(), e.occurredOn());
+    }
+
+    private static void practiceRetired(PracticeRetired e, ViewEvent event, ViewUpdate view) {
+        practiceVersion(event, view, e.practiceId(), e.placeId(), e.programmeId(), null, new Document("kind", "retired")
+                .append("why", e.why()).append("insightIds", DocumentFields.list(e.insightIds())).append("occurredOn", day(e.occurredOn())));
+    }
+
+    private static void outcomeReviewed(AdaptationOutcomeReviewed e, ViewEvent event, ViewUpdate view) {
+        Document decision = view.edit(decisionId(e.adaptationId()));
+        if (decision != null) {
+            DocumentFields.appendable(decision, "reviews").add(stamp(event, new Document("outcome", e.outcome().name())
+                    .append("notes", e.notes()).append("insightIds", DocumentFields.list(e.insightIds()))
+                    .append("reviewedOn", day(e.reviewedOn())).append("recordedBy", e.recordedBy())));
+        }
+    }
+
+    private static void learningShared(LearningShared e, ViewEvent event, ViewUpdate view) {
+        Document share = view.edit(shareId(e.sharedLearningId()));
+        if (share != null) {
+            share.append("programmeId", e.programmeId()).append("placeId", e.placeId()).append("title", e.title())
+                    .append("summary", e.summary()).append("wholeProgramme", e.audience().wholeProgramme())
+                    .append("audiencePlaceIds", DocumentFields.list(e.audience().placeIds()))
+                    .append("audienceFunderIds", DocumentFields.list(e.audience().funderIds()))
+                    .append("insightIds", DocumentFields.list(e.insightIds()))
+                    .append("adaptationIds", DocumentFields.list(e.adaptations().stream().map(LearningShared.AdaptationRef::adaptationId).toList()))
+                    .append("at", DocumentFields.date(event.recordedAt())).append("pos", event.position());
+        }
+        for (LearningShared.AdaptationRef adaptation : e.adaptations()) {
+            travelled(event, view, adaptation.adaptationId(), new Document("kind", "shared")
+                    .append("sharedLearningId", e.sharedLearningId()).append("placeId", e.placeId()).append("title", e.title()));
+        }
+    }
+
+    private static void sharedLearningAdopted(SharedLearningAdopted e, ViewEvent event, ViewUpdate view) {
+        Document shared = view.read(shareId(e.sharedLearningId()));
+        Document share = view.edit(shareId(e.sharedLearningId()));
+        if (share != null) {
+            DocumentFields.appendable(share, "adoptions").add(stamp(event, new Document("placeId", e.placeId())
+                    .append("practiceId", e.practiceId()).append("adaptationId", e.adaptationId()).append("note", e.note())));
+        }
+        for (String adaptationId : DocumentFields.strings(shared, "adaptationIds")) {
+            travelled(event, view, adaptationId, new Document("kind", "adopted").append("sharedLearningId", e.sharedLearningId())
+                    .append("placeId", e.placeId()).append("practiceId", e.practiceId()).append("adaptationId", e.adaptationId()));
+        }
+    }
+
+    private static void sharedLearningRespondedTo(SharedLearningRespondedTo e, ViewEvent event, ViewUpdate view) {
+        Document share = view.edit(shareId(e.sharedLearningId()));
+        if (share != null) {
+            DocumentFields.appendable(share, "responses").add(stamp(event, new Document("placeId", e.placeId())
+                    .append("kind", e.kind().name()).append("text", e.text())));
+        }
+    }
+
+    private static void sensemakingHeld(SensemakingHeld e, ViewEvent event, ViewUpdate view) {
+        for (String insight : e.insightIds()) {
+            Document document = view.edit(insightId(insight));
+            if (document != null) {
+                DocumentFields.appendable(document, "sensemaking").add(stamp(event, new Document("sessionId", e.sessionId())
+                        .append("title", e.title()).append("conclusions", e.conclusions())));
             }
         }
     }

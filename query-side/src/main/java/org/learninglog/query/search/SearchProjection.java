@@ -9,6 +9,7 @@ import org.learninglog.events.practice.PracticeAdapted;
 import org.learninglog.events.practice.PracticeAdopted;
 import org.learninglog.events.practice.PracticeRetired;
 import org.learninglog.query.view.DocumentFields;
+import org.learninglog.query.view.EventHandlers;
 import org.learninglog.query.view.Evidence;
 import org.learninglog.query.view.Projection;
 import org.learninglog.query.view.ViewEvent;
@@ -56,6 +57,17 @@ public class SearchProjection implements Projection {
     public static final String HITS = "hits";
     public static final String ACTIVE = "active";
 
+    private static final EventHandlers<ViewUpdate> HANDLERS = new EventHandlers<ViewUpdate>()
+            .on(PersonRegistered.class, SearchProjection::personRegistered)
+            .on(InsightRecorded.class, SearchProjection::insightRecorded)
+            .on(InsightRevised.class, (e, event, view) -> index(view, "insight", e.insightId(), e.programmeId(), e.placeId(), null, e.text()))
+            .on(InsightRetracted.class, (e, event, view) -> status(view, "insight", e.insightId(), "retracted"))
+            .on(PracticeAdopted.class, (e, event, view) -> index(view, "practice", e.practiceId(), e.programmeId(), e.placeId(), e.name(),
+                    e.description()))
+            .on(PracticeAdapted.class, (e, event, view) -> index(view, "practice", e.practiceId(), e.programmeId(), e.placeId(), null,
+                    e.becomes()))
+            .on(PracticeRetired.class, (e, event, view) -> status(view, "practice", e.practiceId(), "retired"));
+
     @Override
     public String name() {
         return NAME;
@@ -80,29 +92,22 @@ public class SearchProjection implements Projection {
 
     @Override
     public void apply(ViewEvent event, ViewUpdate view) {
-        Object payload = event.payload();
-        if (payload instanceof PersonRegistered e) {
-            Document person = view.edit(EventLines.personKey(e.personId()));
-            if (person != null) {
-                person.append("personId", e.personId()).append("name", e.personalData() == null ? null : e.personalData().name());
-            }
-        } else if (payload instanceof InsightRecorded e) {
-            index(view, "insight", e.insightId(), e.programmeId(), e.placeId(), null, e.text());
-            Document doc = view.edit(docId("insight:" + e.insightId()));
-            if (doc != null && e.evidence() != null) {
-                Document person = view.read(EventLines.personKey(e.evidence().personId()));
-                doc.append("evidence", Evidence.document(e.evidence(), person == null ? null : person.getString("name")));
-            }
-        } else if (payload instanceof InsightRevised e) {
-            index(view, "insight", e.insightId(), e.programmeId(), e.placeId(), null, e.text());
-        } else if (payload instanceof InsightRetracted e) {
-            status(view, "insight", e.insightId(), "retracted");
-        } else if (payload instanceof PracticeAdopted e) {
-            index(view, "practice", e.practiceId(), e.programmeId(), e.placeId(), e.name(), e.description());
-        } else if (payload instanceof PracticeAdapted e) {
-            index(view, "practice", e.practiceId(), e.programmeId(), e.placeId(), null, e.becomes());
-        } else if (payload instanceof PracticeRetired e) {
-            status(view, "practice", e.practiceId(), "retired");
+        HANDLERS.handle(event, view);
+    }
+
+    private static void personRegistered(PersonRegistered e, ViewEvent event, ViewUpdate view) {
+        Document person = view.edit(EventLines.personKey(e.personId()));
+        if (person != null) {
+            person.append("personId", e.personId()).append("name", e.personalData() == null ? null : e.personalData().name());
+        }
+    }
+
+    private static void insightRecorded(InsightRecorded e, ViewEvent event, ViewUpdate view) {
+        index(view, "insight", e.insightId(), e.programmeId(), e.placeId(), null, e.text());
+        Document doc = view.edit(docId("insight:" + e.insightId()));
+        if (doc != null && e.evidence() != null) {
+            Document person = view.read(EventLines.personKey(e.evidence().personId()));
+            doc.append("evidence", Evidence.document(e.evidence(), person == null ? null : person.getString("name")));
         }
     }
 
