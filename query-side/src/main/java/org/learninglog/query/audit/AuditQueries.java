@@ -10,7 +10,7 @@ import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.LiveViews;
 import org.learninglog.store.integrity.EventChain;
 import org.learninglog.store.integrity.Seal;
-import org.learninglog.store.personal.PersonalValues;
+import org.learninglog.query.view.EvidenceOpener;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -36,17 +36,17 @@ public class AuditQueries {
 
     private final LiveViews views;
     private final EventChain chain;
-    private final PersonalValues personalValues;
+    private final EvidenceOpener evidence;
 
-    public AuditQueries(LiveViews views, EventChain chain, PersonalValues personalValues) {
+    public AuditQueries(LiveViews views, EventChain chain, EvidenceOpener evidence) {
         this.views = views;
         this.chain = chain;
-        this.personalValues = personalValues;
+        this.evidence = evidence;
     }
 
     /** The trail with each event's seal, and the evidence readable or marked removed. */
     public DecisionAudit audit(String decisionId, Instant asOf) {
-        return audit(views.reader(JourneyProjection.NAME), decisionId, asOf, chain::seals).opened(personalValues);
+        return audit(views.reader(JourneyProjection.NAME), decisionId, asOf, chain::seals).opened(evidence);
     }
 
     public static DecisionAudit audit(ViewReader reader, String decisionId, Instant asOf) {

@@ -1,7 +1,7 @@
 package org.learninglog.query.audit;
 
 import org.learninglog.query.journey.VersionHistories;
-import org.learninglog.store.personal.PersonalValues;
+import org.learninglog.query.view.EvidenceOpener;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,9 +67,9 @@ public record DecisionAudit(String decisionId, String kind, String practiceId, S
     }
 
     /** The trail with the evidence of its insights readable, or marked removed where the person withdrew consent. */
-    public DecisionAudit opened(PersonalValues values) {
+    public DecisionAudit opened(EvidenceOpener opener) {
         List<InsightTrail> open = insights.stream().map(trail -> new InsightTrail(trail.insightId(),
-                VersionHistories.InsightReading.opened(trail.atDecision(), values), VersionHistories.InsightReading.opened(trail.now(), values),
+                VersionHistories.InsightReading.opened(trail.atDecision(), opener), VersionHistories.InsightReading.opened(trail.now(), opener),
                 trail.changedSince(), trail.changesSince(), trail.events())).toList();
         return new DecisionAudit(decisionId, kind, practiceId, placeId, programmeId, recordedAt, occurredOn, was, becomes, why,
                 decidedBy, forum, sharedLearningIds, asOf, open, laterVersions, outcomes, travelled, chain);

@@ -5,7 +5,7 @@ import org.learninglog.query.NotFoundException;
 import org.learninglog.query.journey.VersionHistories;
 import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.query.view.LiveViews;
-import org.learninglog.store.personal.PersonalValues;
+import org.learninglog.query.view.EvidenceOpener;
 import org.springframework.stereotype.Component;
 
 /** One insight as it reads now, from the journey view's document of it. */
@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 public class InsightQueries {
 
     private final LiveViews views;
-    private final PersonalValues personalValues;
+    private final EvidenceOpener evidence;
 
-    public InsightQueries(LiveViews views, PersonalValues personalValues) {
+    public InsightQueries(LiveViews views, EvidenceOpener evidence) {
         this.views = views;
-        this.personalValues = personalValues;
+        this.evidence = evidence;
     }
 
     /** The insight with its evidence readable, or marked removed where the person withdrew consent. */
@@ -27,6 +27,6 @@ public class InsightQueries {
         if (reading == null) {
             throw new NotFoundException("insightId", "No insight with this id is known (yet)");
         }
-        return new InsightNow(insight.getString("programmeId"), reading.opened(personalValues));
+        return new InsightNow(insight.getString("programmeId"), reading.opened(evidence));
     }
 }

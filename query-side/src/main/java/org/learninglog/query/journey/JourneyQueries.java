@@ -9,7 +9,7 @@ import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.LiveViews;
-import org.learninglog.store.personal.PersonalValues;
+import org.learninglog.query.view.EvidenceOpener;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -26,16 +26,16 @@ public class JourneyQueries {
             .comparing(TimelineLine::date).thenComparingLong(TimelineLine::position);
 
     private final LiveViews views;
-    private final PersonalValues personalValues;
+    private final EvidenceOpener evidence;
 
-    public JourneyQueries(LiveViews views, PersonalValues personalValues) {
+    public JourneyQueries(LiveViews views, EvidenceOpener evidence) {
         this.views = views;
-        this.personalValues = personalValues;
+        this.evidence = evidence;
     }
 
     /** The journey with its evidence readable, or marked removed where the person withdrew consent. */
     public PlaceJourney journey(String placeId, TimelineFilter filter, int page, int size) {
-        return journey(views.reader(JourneyProjection.NAME), placeId, filter, page, size).opened(personalValues);
+        return journey(views.reader(JourneyProjection.NAME), placeId, filter, page, size).opened(evidence);
     }
 
     /** The journey read from any generation (the tests fold a reference view and read it the same way). */

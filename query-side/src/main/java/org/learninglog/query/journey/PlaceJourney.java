@@ -2,7 +2,7 @@ package org.learninglog.query.journey;
 
 import org.learninglog.query.view.Page;
 import org.learninglog.query.view.TimelineLine;
-import org.learninglog.store.personal.PersonalValues;
+import org.learninglog.query.view.EvidenceOpener;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,9 +14,9 @@ import java.util.List;
 public record PlaceJourney(String placeId, String programmeId, String name, Instant asOf, Page<TimelineLine> timeline,
                            List<PracticeNow> practices) {
 
-    /** The journey with the evidence of its timeline readable (or marked removed). */
-    public PlaceJourney opened(PersonalValues values) {
-        return new PlaceJourney(placeId, programmeId, name, asOf, timeline.map(item -> item.opened(values)), practices);
+    /** The journey with the evidence of its timeline opened. */
+    public PlaceJourney opened(EvidenceOpener opener) {
+        return new PlaceJourney(placeId, programmeId, name, asOf, timeline.map(opener::open), practices);
     }
 
     /** A practice of the place as it is (or was, as of), with its number of versions. */

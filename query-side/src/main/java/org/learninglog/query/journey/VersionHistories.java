@@ -3,7 +3,7 @@ package org.learninglog.query.journey;
 import org.bson.Document;
 import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.Evidence;
-import org.learninglog.store.personal.PersonalValues;
+import org.learninglog.query.view.EvidenceOpener;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,15 +80,15 @@ public final class VersionHistories {
                                  String layer, String sphere, String source, boolean retracted, String retractionReason,
                                  int versions, Instant lastChangedAt, long lastPosition, Evidence evidence) {
 
-        /** The reading with its evidence readable (or marked removed). */
-        public InsightReading opened(PersonalValues values) {
+        /** The reading with its evidence opened ({@link EvidenceOpener}). */
+        public InsightReading opened(EvidenceOpener opener) {
             return evidence == null ? this : new InsightReading(insightId, placeId, text, principles, themes, layer, sphere, source,
-                    retracted, retractionReason, versions, lastChangedAt, lastPosition, evidence.opened(values));
+                    retracted, retractionReason, versions, lastChangedAt, lastPosition, opener.open(evidence));
         }
 
         /** {@code null}-safe {@link #opened}. */
-        public static InsightReading opened(InsightReading reading, PersonalValues values) {
-            return reading == null ? null : reading.opened(values);
+        public static InsightReading opened(InsightReading reading, EvidenceOpener opener) {
+            return reading == null ? null : reading.opened(opener);
         }
     }
 }

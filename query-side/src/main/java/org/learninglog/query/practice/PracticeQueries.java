@@ -7,7 +7,7 @@ import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.LiveViews;
-import org.learninglog.store.personal.PersonalValues;
+import org.learninglog.query.view.EvidenceOpener;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -23,11 +23,11 @@ import java.util.function.Predicate;
 public class PracticeQueries {
 
     private final LiveViews views;
-    private final PersonalValues personalValues;
+    private final EvidenceOpener evidence;
 
-    public PracticeQueries(LiveViews views, PersonalValues personalValues) {
+    public PracticeQueries(LiveViews views, EvidenceOpener evidence) {
         this.views = views;
-        this.personalValues = personalValues;
+        this.evidence = evidence;
     }
 
     /** The history with the evidence of its insights readable, or marked removed where the person withdrew consent. */
@@ -37,7 +37,7 @@ public class PracticeQueries {
                 history.asOf(), history.versions().stream().map(version -> new PracticeHistory.Version(version.number(), version.kind(),
                         version.decisionId(), version.recordedAt(), version.occurredOn(), version.was(), version.text(), version.why(),
                         version.decidedBy(), version.forum(), version.sharedLearningIds(),
-                        version.triggeredBy().stream().map(reading -> reading.opened(personalValues)).toList(),
+                        version.triggeredBy().stream().map(reading -> reading.opened(evidence)).toList(),
                         version.outcomes(), version.changeFromPrevious())).toList());
     }
 

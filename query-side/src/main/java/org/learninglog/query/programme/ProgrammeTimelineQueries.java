@@ -7,7 +7,7 @@ import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.TimelineLine;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.LiveViews;
-import org.learninglog.store.personal.PersonalValues;
+import org.learninglog.query.view.EvidenceOpener;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -24,18 +24,18 @@ import java.util.TreeMap;
 public class ProgrammeTimelineQueries {
 
     private final LiveViews views;
-    private final PersonalValues personalValues;
+    private final EvidenceOpener evidence;
 
-    public ProgrammeTimelineQueries(LiveViews views, PersonalValues personalValues) {
+    public ProgrammeTimelineQueries(LiveViews views, EvidenceOpener evidence) {
         this.views = views;
-        this.personalValues = personalValues;
+        this.evidence = evidence;
     }
 
     /** Each answer opens the evidence of its lines: readable, or marked removed where the person withdrew consent. */
     public ProgrammeTimeline timeline(String programmeId, TimelineFilter filter, int page, int size) {
         ProgrammeTimeline timeline = timeline(views.reader(ProgrammeTimelineProjection.NAME), programmeId, filter, page, size);
         return new ProgrammeTimeline(timeline.programmeId(), timeline.asOf(), timeline.page(), timeline.size(), timeline.total(),
-                timeline.hasMore(), timeline.items().stream().map(item -> item.opened(personalValues)).toList());
+                timeline.hasMore(), timeline.items().stream().map(evidence::open).toList());
     }
 
     public static ProgrammeTimeline timeline(ViewReader reader, String programmeId, TimelineFilter filter, int page, int size) {
@@ -76,7 +76,7 @@ public class ProgrammeTimelineQueries {
         }
         String key = rarest(reader, programmeId, filter);
         return reader.entries(key, 0, PagedLog.count(reader.get(key)), TimelineLine::of, filter, Integer.MAX_VALUE).stream()
-                .map(item -> item.opened(personalValues)).toList();
+                .map(evidence::open).toList();
     }
 
     /** The log with the fewest lines among those of the filter's place, tags and kind (all of them if none). */
@@ -111,7 +111,7 @@ public class ProgrammeTimelineQueries {
     }
 
     private ReplayStep opened(ReplayStep step) {
-        return new ReplayStep(step.programmeId(), step.step(), step.steps(), step.event().opened(personalValues), step.stateAfter(),
+        return new ReplayStep(step.programmeId(), step.step(), step.steps(), evidence.open(step.event()), step.stateAfter(),
                 step.previousStep(), step.nextStep());
     }
 

@@ -4,7 +4,7 @@ import org.bson.Document;
 import org.learninglog.query.view.Evidence;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.LiveViews;
-import org.learninglog.store.personal.PersonalValues;
+import org.learninglog.query.view.EvidenceOpener;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -28,11 +28,11 @@ public class SearchQueries {
     private static final int MAX_PAGES_AT_ONCE = 8;
 
     private final LiveViews views;
-    private final PersonalValues personalValues;
+    private final EvidenceOpener evidence;
 
-    public SearchQueries(LiveViews views, PersonalValues personalValues) {
+    public SearchQueries(LiveViews views, EvidenceOpener evidence) {
         this.views = views;
-        this.personalValues = personalValues;
+        this.evidence = evidence;
     }
 
     /** The hits with their evidence readable, or marked removed where the person withdrew consent. */
@@ -40,7 +40,7 @@ public class SearchQueries {
         SearchResults results = search(views.reader(SearchProjection.NAME), programmeId, query, kind, includeWithdrawn, page, size);
         return new SearchResults(results.programmeId(), results.query(), results.terms(), results.hits().stream()
                 .map(hit -> new SearchResults.Hit(hit.kind(), hit.id(), hit.placeId(), hit.title(), hit.text(), hit.status(),
-                        hit.score(), Evidence.opened(hit.evidence(), personalValues))).toList(),
+                        hit.score(), evidence.open(hit.evidence()))).toList(),
                 results.page(), results.size(), results.total(), results.totalExact());
     }
 

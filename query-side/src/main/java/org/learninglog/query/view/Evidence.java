@@ -6,7 +6,7 @@ import org.learninglog.store.personal.PersonalValues;
 
 /**
  * A quote given as evidence for an insight, and who said it. In a view both values are kept
- * sealed with the person's key ({@link PersonalValues}); a query opens them as it answers, so once
+ * sealed with the person's key ({@link PersonalValues}); a query opens them as it answers ({@link EvidenceOpener}), so once
  * the person withdrew consent every answer shows "(removed at the person's request)" instead,
  * without any view being rewritten.
  *
@@ -35,16 +35,6 @@ public record Evidence(String personId, String name, String quote) {
         Document stored = document == null ? null : document.get(field, Document.class);
         return stored == null ? null
                 : new Evidence(stored.getString("personId"), stored.getString("name"), stored.getString("quote"));
-    }
-
-    /** The values in clear, or the marker where the person's data was erased. */
-    public Evidence opened(PersonalValues values) {
-        return new Evidence(personId, values.open(personId, name), values.open(personId, quote));
-    }
-
-    /** {@code null}-safe {@link #opened}. */
-    public static Evidence opened(Evidence evidence, PersonalValues values) {
-        return evidence == null ? null : evidence.opened(values);
     }
 
     @Override

@@ -121,11 +121,6 @@ public record TimelineLine(long position, Instant recordedAt, String kind, Strin
         return line;
     }
 
-    /** The line with its evidence readable (or marked removed). */
-    public TimelineLine opened(org.learninglog.store.personal.PersonalValues values) {
-        return evidence == null ? this : withEvidence(evidence.opened(values));
-    }
-
     /** A line as a view stored it. */
     public static TimelineLine of(Document stored) {
         return new TimelineLine(stored.get(POSITION, Number.class).longValue(), DocumentFields.instant(stored, PagedLog.AT),
