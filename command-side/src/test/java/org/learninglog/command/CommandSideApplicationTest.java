@@ -1,13 +1,8 @@
 package org.learninglog.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.learninglog.store.testkit.MongoStoreExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,38 +14,30 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command side runs as an application of its own. */
-@ExtendWith(MongoStoreExtension.class)
-@AutoConfigureObservability(tracing = false)
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@CommandSideSpringTest
 class CommandSideApplicationTest {
 
     @Autowired
     TestRestTemplate anybody;
-
-    /** Everything here is done as the demo accounts' operator (the command side alone has them too). */
-    private TestRestTemplate http;
-
-    @BeforeEach
-    void signIn() {
-        http = anybody.withBasicAuth("operator", "learning-log-demo");
-    }
+    @Autowired
+    SignedInAsOperator.Operator operator;
 
     @Test
     void alone_it_registers_places_and_records_insights_for_them() {
-        ResponseEntity<JsonNode> programme = http.postForEntity("/api/programmes", Map.of("name", "North"), JsonNode.class);
+        ResponseEntity<JsonNode> programme = operator.http().postForEntity("/api/programmes", Map.of("name", "North"), JsonNode.class);
         assertThat(programme.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        ResponseEntity<JsonNode> place = http.postForEntity("/api/places",
+        ResponseEntity<JsonNode> place = operator.http().postForEntity("/api/places",
                 Map.of("programmeId", programme.getBody().path("programmeId").asText(), "name", "Riverside"),
                 JsonNode.class);
         assertThat(place.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String placeId = place.getBody().path("placeId").asText();
         assertThat(place.getHeaders().getLocation()).hasPath("/api/places/" + placeId + "/timeline");
 
-        ResponseEntity<JsonNode> insight = http.postForEntity("/api/places/" + placeId + "/insights",
+        ResponseEntity<JsonNode> insight = operator.http().postForEntity("/api/places/" + placeId + "/insights",
                 Map.of("text", "Noticed", "layer", "INDIVIDUALS"), JsonNode.class);
         assertThat(insight.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-        ResponseEntity<JsonNode> unknown = http.postForEntity("/api/places/" + UUID.randomUUID() + "/insights",
+        ResponseEntity<JsonNode> unknown = operator.http().postForEntity("/api/places/" + UUID.randomUUID() + "/insights",
                 Map.of("text", "Noticed", "layer", "INDIVIDUALS"), JsonNode.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -58,10 +45,10 @@ class CommandSideApplicationTest {
 
     @Test
     void alone_it_serves_its_api_description_health_and_metrics() {
-        JsonNode docs = http.getForObject("/v3/api-docs", JsonNode.class);
+        JsonNode docs = operator.http().getForObject("/v3/api-docs", JsonNode.class);
         assertThat(docs.path("paths").has("/api/places/{placeId}/insights")).isTrue();
-        assertThat(http.getForObject("/actuator/health", JsonNode.class).path("status").asText()).isEqualTo("UP");
-        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(operator.http().getForObject("/actuator/health", JsonNode.class).path("status").asText()).isEqualTo("UP");
+        assertThat(operator.http().getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test

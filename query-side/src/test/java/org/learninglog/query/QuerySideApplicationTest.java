@@ -5,16 +5,12 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.query.place.PlaceListProjection;
 import org.learninglog.query.timeline.PlaceTimelineProjection;
-import org.learninglog.store.testkit.MongoStoreExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,21 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The query side runs as an application of its own, projecting whatever the store holds. */
-@ExtendWith(MongoStoreExtension.class)
+@QuerySideSpringTest
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class QuerySideApplicationTest {
 
     @Autowired
     TestRestTemplate anybody;
-
-    /** Read as the demo accounts' operator (the query side alone has them too). */
-    private TestRestTemplate http;
-
-    @BeforeEach
-    void signIn() {
-        http = anybody.withBasicAuth("operator", "learning-log-demo");
-    }
+    @Autowired
+    SignedInAsOperator.Operator operator;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -62,7 +51,7 @@ class QuerySideApplicationTest {
                 new PlaceRegistered(placeId, "programme-1", "Riverside", Instant.now())));
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            ResponseEntity<JsonNode> timeline = http.getForEntity("/api/places/" + placeId + "/timeline", JsonNode.class);
+            ResponseEntity<JsonNode> timeline = operator.http().getForEntity("/api/places/" + placeId + "/timeline", JsonNode.class);
             assertThat(timeline.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(timeline.getBody().path("name").asText()).isEqualTo("Riverside");
         });
@@ -70,7 +59,7 @@ class QuerySideApplicationTest {
 
     @Test
     void an_unknown_place_has_no_timeline_and_says_so_as_a_problem() {
-        ResponseEntity<String> answer = http.getForEntity("/api/places/" + UUID.randomUUID() + "/timeline", String.class);
+        ResponseEntity<String> answer = operator.http().getForEntity("/api/places/" + UUID.randomUUID() + "/timeline", String.class);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -78,9 +67,9 @@ class QuerySideApplicationTest {
 
     @Test
     void alone_it_serves_its_api_description_health_and_metrics() {
-        JsonNode docs = http.getForObject("/v3/api-docs", JsonNode.class);
+        JsonNode docs = operator.http().getForObject("/v3/api-docs", JsonNode.class);
         assertThat(docs.path("paths").has("/api/places/{placeId}/timeline")).isTrue();
-        assertThat(http.getForObject("/actuator/health", JsonNode.class).path("status").asText()).isEqualTo("UP");
-        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(operator.http().getForObject("/actuator/health", JsonNode.class).path("status").asText()).isEqualTo("UP");
+        assertThat(operator.http().getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 }

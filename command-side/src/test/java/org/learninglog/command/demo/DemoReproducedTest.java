@@ -9,12 +9,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.learninglog.command.CommandSideApplication;
-import org.learninglog.store.testkit.MongoStoreExtension;
+import org.learninglog.command.CommandSideSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,9 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored for the commands. Each run writes what it sent to
  * {@code target/demo-commands.jsonl}, to diff against the fixture when they differ.
  */
-@ExtendWith(MongoStoreExtension.class)
-@AutoConfigureObservability(tracing = false)
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@CommandSideSpringTest
 class DemoReproducedTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();

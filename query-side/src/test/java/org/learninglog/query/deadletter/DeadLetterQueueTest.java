@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.query.QuerySideApplication;
+import org.learninglog.query.SignedInAsOperator;
 import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.Projection;
 import org.learninglog.query.view.ViewProcessor;
@@ -19,8 +20,8 @@ import org.learninglog.store.testkit.MongoStoreExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -44,6 +45,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = {QuerySideApplication.class, DeadLetterQueueTest.FlakyViewConfiguration.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "learninglog.store.database=learninglog_deadletters")
+@Import(SignedInAsOperator.class)
 class DeadLetterQueueTest {
 
     static final AtomicBoolean POISONED = new AtomicBoolean(true);
@@ -91,15 +93,11 @@ class DeadLetterQueueTest {
         }
     }
 
+    /** Dead letters are the operator's. */
     @Autowired
-    TestRestTemplate anybody;
+    SignedInAsOperator.Operator operator;
     @Autowired
     EventStore eventStore;
-
-    /** Dead letters are the operator's (a demo account, which the query side alone has too). */
-    private TestRestTemplate operator() {
-        return anybody.withBasicAuth("operator", "learning-log-demo");
-    }
     @Autowired
     ViewGenerations generations;
 
@@ -122,33 +120,33 @@ class DeadLetterQueueTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(placesOf("south")).containsExactly("Seaside");
-            JsonNode letters = operator().getForObject("/api/admin/dead-letters/flaky", JsonNode.class);
+            JsonNode letters = operator.http().getForObject("/api/admin/dead-letters/flaky", JsonNode.class);
             assertThat(letters.path("size").asLong()).isEqualTo(2);
         });
         assertThat(placesOf("north")).as("nothing after the failure is applied out of order").containsExactly("Riverside");
-        JsonNode letters = operator().getForObject("/api/admin/dead-letters/flaky", JsonNode.class);
+        JsonNode letters = operator.http().getForObject("/api/admin/dead-letters/flaky", JsonNode.class);
         JsonNode sequence = letters.path("sequences").get(0).path("letters");
         assertThat(sequence.get(0).path("payloadType").asText()).isEqualTo(PlaceRegistered.class.getName());
         assertThat(sequence.get(0).path("cause").asText()).contains("Poison");
-        assertThat(operator().getForObject("/api/admin/dead-letters", JsonNode.class).findValuesAsText("processingGroup"))
+        assertThat(operator.http().getForObject("/api/admin/dead-letters", JsonNode.class).findValuesAsText("processingGroup"))
                 .contains("flaky", "journey", "programme-timeline", "learning-flow", "search");
 
-        ResponseEntity<JsonNode> stillFailing = operator().postForEntity("/api/admin/dead-letters/flaky/retry", null, JsonNode.class);
+        ResponseEntity<JsonNode> stillFailing = operator.http().postForEntity("/api/admin/dead-letters/flaky/retry", null, JsonNode.class);
         assertThat(stillFailing.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(stillFailing.getBody().path("remaining").asLong()).isEqualTo(2);
 
         POISONED.set(false);
-        ResponseEntity<JsonNode> retried = operator().postForEntity("/api/admin/dead-letters/flaky/retry", null, JsonNode.class);
+        ResponseEntity<JsonNode> retried = operator.http().postForEntity("/api/admin/dead-letters/flaky/retry", null, JsonNode.class);
 
         assertThat(retried.getBody().path("sequencesCleared").asInt()).isEqualTo(1);
         assertThat(retried.getBody().path("remaining").asLong()).isZero();
         assertThat(placesOf("north")).containsExactly("Riverside", "Poison", "Hillside");
-        assertThat(operator().getForObject("/api/admin/dead-letters/flaky", JsonNode.class).path("size").asLong()).isZero();
+        assertThat(operator.http().getForObject("/api/admin/dead-letters/flaky", JsonNode.class).path("size").asLong()).isZero();
     }
 
     @Test
     void an_unknown_processing_group_is_a_problem_naming_it() {
-        ResponseEntity<JsonNode> answer = operator().getForEntity("/api/admin/dead-letters/no-such-group", JsonNode.class);
+        ResponseEntity<JsonNode> answer = operator.http().getForEntity("/api/admin/dead-letters/no-such-group", JsonNode.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(answer.getBody().path("errors").get(0).path("field").asText()).isEqualTo("processingGroup");
     }

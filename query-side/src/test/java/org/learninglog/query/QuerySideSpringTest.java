@@ -1,0 +1,24 @@
+package org.learninglog.query;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.learninglog.store.testkit.MongoStoreExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The query side running as an application of its own, over HTTP on a random port, on a store of
+ * the test's own ({@link MongoStoreExtension}), with a client signed in as the operator
+ * ({@link SignedInAsOperator}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(MongoStoreExtension.class)
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(SignedInAsOperator.class)
+public @interface QuerySideSpringTest {
+}
