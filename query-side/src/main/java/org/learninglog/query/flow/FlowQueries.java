@@ -1,6 +1,5 @@
 package org.learninglog.query.flow;
 
-import org.bson.Document;
 import org.learninglog.query.NotFoundException;
 import org.learninglog.query.flow.FlowDocuments.Adoption;
 import org.learninglog.query.flow.FlowDocuments.Flow;
@@ -23,6 +22,8 @@ import java.util.function.Predicate;
 @Component
 public class FlowQueries {
 
+    static final String NOTHING_RECORDED = "Nothing is recorded for this programme (yet)";
+
     private final LiveViews views;
 
     public FlowQueries(LiveViews views) {
@@ -34,11 +35,7 @@ public class FlowQueries {
     }
 
     public static LearningFlow flow(ViewReader reader, String programmeId, Instant asOf) {
-        Document stored = reader.get(FlowDocuments.flowId(programmeId));
-        if (stored == null) {
-            throw new NotFoundException("programmeId", "Nothing is recorded for this programme (yet)");
-        }
-        Flow flow = Flow.of(stored);
+        Flow flow = Flow.of(reader.require(FlowDocuments.flowId(programmeId), "programmeId", NOTHING_RECORDED));
         Predicate<Item> moment = item -> asOf == null || !item.recordedAt().isAfter(asOf);
         Map<String, long[]> tallies = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();

@@ -23,6 +23,8 @@ import java.util.TreeMap;
 @Component
 public class ProgrammeTimelineQueries {
 
+    private static final String NOTHING_RECORDED = "Nothing is recorded for this programme (yet)";
+
     private final LiveViews views;
     private final EvidenceOpener evidence;
 
@@ -41,7 +43,7 @@ public class ProgrammeTimelineQueries {
     public static ProgrammeTimeline timeline(ViewReader reader, String programmeId, TimelineFilter filter, int page, int size) {
         Document main = reader.get(ProgrammeTimelineProjection.timelineKey(programmeId));
         if (main == null || (filter.asOf() != null && recordedAfter(reader, programmeId, filter.asOf()))) {
-            throw new NotFoundException("programmeId", "Nothing is recorded for this programme (yet)");
+            throw new NotFoundException("programmeId", NOTHING_RECORDED);
         }
         if (filter.equals(TimelineFilter.NONE)) {
             long total = PagedLog.count(main);
@@ -71,9 +73,7 @@ public class ProgrammeTimelineQueries {
     /** Every matching line of the programme's timeline, in the order recorded (for exports). */
     public List<TimelineLine> allLines(String programmeId, TimelineFilter filter) {
         ViewReader reader = views.reader(ProgrammeTimelineProjection.NAME);
-        if (reader.get(ProgrammeTimelineProjection.timelineKey(programmeId)) == null) {
-            throw new NotFoundException("programmeId", "Nothing is recorded for this programme (yet)");
-        }
+        reader.require(ProgrammeTimelineProjection.timelineKey(programmeId), "programmeId", NOTHING_RECORDED);
         String key = rarest(reader, programmeId, filter);
         return reader.entries(key, 0, PagedLog.count(reader.get(key)), TimelineLine::of, filter, Integer.MAX_VALUE).stream()
                 .map(evidence::open).toList();
@@ -165,10 +165,7 @@ public class ProgrammeTimelineQueries {
 
     /** Whole recording months come from the counts; the month of {@code asOf} is folded from its lines. */
     public static MonthlyCounts counts(ViewReader reader, String programmeId, Instant asOf) {
-        Document counts = reader.get(ProgrammeTimelineProjection.countsId(programmeId));
-        if (counts == null) {
-            throw new NotFoundException("programmeId", "Nothing is recorded for this programme (yet)");
-        }
+        Document counts = reader.require(ProgrammeTimelineProjection.countsId(programmeId), "programmeId", NOTHING_RECORDED);
         TreeMap<String, Document> months = new TreeMap<>();
         YearMonth cut = asOf == null ? null : YearMonth.from(asOf.atZone(ZoneOffset.UTC));
         Document recorded = counts.get("recorded", Document.class);

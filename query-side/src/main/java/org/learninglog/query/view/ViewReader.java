@@ -2,6 +2,7 @@ package org.learninglog.query.view;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import org.learninglog.query.NotFoundException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,6 +38,15 @@ public final class ViewReader {
             read.put(id, source.load(id));
         }
         return read.get(id);
+    }
+
+    /** The document, or a {@link NotFoundException} naming the request's {@code field} at fault. */
+    public Document require(String id, String field, String message) {
+        Document document = get(id);
+        if (document == null) {
+            throw new NotFoundException(field, message);
+        }
+        return document;
     }
 
     /** The documents of {@code ids} that exist, in the order asked. */
