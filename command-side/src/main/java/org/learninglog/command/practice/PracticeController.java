@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.access.WriteAccess;
+import org.learninglog.command.Appended;
 import org.learninglog.command.Checks;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
@@ -70,15 +71,19 @@ class PracticeController {
         return Versions.ok(version, new Changed(practiceId, null, version));
     }
 
+    /** Adds an outcome review to the adaptation (201, its Location numbered from 1 among the adaptation's reviews). */
     @PostMapping("/api/practices/{practiceId}/adaptations/{adaptationId}/reviews")
     ResponseEntity<Changed> review(@PathVariable String practiceId, @PathVariable String adaptationId,
                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                    @Valid @RequestBody ReviewOutcomeRequest request) {
         access.practice(practiceId, "review an outcome");
-        long version = commands.sendAndWait(new ReviewAdaptationOutcomeCommand(practiceId,
+        Appended review = commands.sendAndWait(new ReviewAdaptationOutcomeCommand(practiceId,
                 Versions.required(ifMatch), adaptationId, request.outcome(), request.notes(), request.insightIds(),
                 request.reviewedOn(), access.actor()));
-        return Versions.ok(version, new Changed(practiceId, adaptationId, version));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{number}")
+                        .buildAndExpand(review.number()).toUri())
+                .header(HttpHeaders.ETAG, Versions.etag(review.version()))
+                .body(new Changed(practiceId, adaptationId, review.version()));
     }
 
     /**

@@ -48,7 +48,7 @@ public class Programme {
 
     @CommandHandler
     public long handle(ChangeLearningFrameworkCommand command, Clock clock) {
-        LearningFramework changed = checked(command.framework());
+        LearningFramework changed = checked(command.applyTo(framework));
         String reason = Checks.text("reason", command.reason(), Checks.MAX_TEXT);
         String by = Checks.identifier("by", command.by());
         if (changed.equals(framework)) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.access.WriteAccess;
+import org.learninglog.command.Appended;
 import org.learninglog.command.Checks;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
@@ -52,28 +53,37 @@ class SharingController {
                 .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Changed(sharedLearningId, 0));
     }
 
-    /** If-Match is optional here: adoptions by several places do not conflict with each other. */
+    /**
+     * Adds an adoption (201, its Location numbered from 1). If-Match is optional here: adoptions
+     * by several places do not conflict with each other.
+     */
     @PostMapping("/api/shared-learnings/{sharedLearningId}/adoptions")
     ResponseEntity<Changed> adopt(@PathVariable String sharedLearningId,
                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @Valid @RequestBody AdoptSharedLearningRequest request) {
         access.sharedLearning(sharedLearningId, request.placeId(), "adopt shared learning");
-        long version = commands.sendAndWait(new AdoptSharedLearningCommand(sharedLearningId,
+        Appended adoption = commands.sendAndWait(new AdoptSharedLearningCommand(sharedLearningId,
                 Versions.optional(ifMatch), request.placeId(), request.practiceId(), request.adaptationId(),
                 request.note(), access.actor()));
-        return Versions.ok(version, new Changed(sharedLearningId, version));
+        return created(adoption, new Changed(sharedLearningId, adoption.version()));
     }
 
-    /** If-Match is optional here: responses do not conflict with each other. */
+    /** Adds a response (201, its Location numbered from 1). If-Match is optional here: responses do not conflict with each other. */
     @PostMapping("/api/shared-learnings/{sharedLearningId}/responses")
     ResponseEntity<Changed> respond(@PathVariable String sharedLearningId,
                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     @Valid @RequestBody RespondRequest request) {
         access.sharedLearning(sharedLearningId, request.placeId(), "respond to shared learning");
-        long version = commands.sendAndWait(new RespondToSharedLearningCommand(sharedLearningId,
+        Appended response = commands.sendAndWait(new RespondToSharedLearningCommand(sharedLearningId,
                 Versions.optional(ifMatch), request.placeId(), request.kind(), request.text(),
                 access.actor()));
-        return Versions.ok(version, new Changed(sharedLearningId, version));
+        return created(response, new Changed(sharedLearningId, response.version()));
+    }
+
+    private static ResponseEntity<Changed> created(Appended item, Changed body) {
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{number}")
+                        .buildAndExpand(item.number()).toUri())
+                .header(HttpHeaders.ETAG, Versions.etag(item.version())).body(body);
     }
 
     record AudienceRequest(Boolean wholeProgramme,
