@@ -52,7 +52,7 @@ class SubjectVersionsOverHttpTest {
         String insightId = api.recordInsight(placeId, "Residents came to the café");
         String read = readAt("/api/insights/" + insightId, "\"0\"").headers().getETag();
 
-        Answer revised = api.sendIfMatch(HttpMethod.PUT, "/api/insights/" + insightId, read, """
+        Answer revised = api.sendIfMatch(HttpMethod.PATCH, "/api/insights/" + insightId, read, """
                 {"text": "Residents came to the café, and stayed", "layer": "PLACE_NETWORK", "reason": "Clearer"}""");
         assertThat(revised.status()).as(revised.body().toString()).isEqualTo(HttpStatus.OK);
 
