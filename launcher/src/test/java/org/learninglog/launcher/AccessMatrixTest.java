@@ -191,6 +191,10 @@ class AccessMatrixTest {
         read(cells, "GET /api/places/{A}/journey/report", everyone, "/api/places/" + PLACE_A + "/journey/report", notOfA());
         read(cells, "GET /api/practices/{practice of A}/history", everyone, "/api/practices/" + practiceA + "/history", notOfA());
         read(cells, "GET /api/practices/{practice of A}", everyone, "/api/practices/" + practiceA, notOfA());
+        read(cells, "GET /api/practices/{practice of A}/adaptations/{id}", everyone,
+                "/api/practices/" + practiceA + "/adaptations/" + adaptationA, notOfA());
+        read(cells, "GET /api/programmes/{id}/people/{person of A}", everyone,
+                "/api/programmes/" + PROGRAMME + "/people/" + personA, notOfOther());
         read(cells, "GET /api/insights/{insight of A}", everyone, "/api/insights/" + insightA, notOfA());
         read(cells, "GET /api/adaptations/{adaptation of A}/audit", everyone, "/api/adaptations/" + adaptationA + "/audit", notOfA());
         read(cells, "GET /api/programmes/{id}/timeline", everyone, "/api/programmes/" + PROGRAMME + "/timeline", notOfOther());
