@@ -125,7 +125,7 @@ public class CommandProblemDetails {
     @ExceptionHandler
     ProblemDetail invalidVersion(Versions.InvalidVersion ex) {
         return withField(HttpStatus.BAD_REQUEST, "Invalid version", ex.getMessage(),
-                "If-Match", "is not a version");
+                "If-Match", "must be a version as given in an ETag, e.g. \"3\"");
     }
 
     @ExceptionHandler

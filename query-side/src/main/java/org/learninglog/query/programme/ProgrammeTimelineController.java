@@ -42,7 +42,7 @@ class ProgrammeTimelineController {
         if ((step == null) == (at == null)) {
             throw new BadQueryException(step == null ? "step" : "at", step == null
                     ? "is missing: give either step (a whole number from 0) or at (an ISO-8601 instant, e.g. 2026-03-01T00:00:00Z)"
-                    : "cannot be given with at: give either step or at, not both");
+                    : "cannot be given with step: give either step or at, not both");
         }
         return step != null ? queries.step(programmeId, step) : queries.stepAt(programmeId, at);
     }
