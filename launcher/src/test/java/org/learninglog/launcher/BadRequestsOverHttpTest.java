@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Every kind of 400 the API answers, driven over real HTTP: each problem names the field at fault
  * (where there is one) and says in plain English what would be accepted: an enum's values, a
@@ -22,7 +24,7 @@ import java.util.function.Function;
 @LearningLogIntegrationTest
 class BadRequestsOverHttpTest {
 
-    private static final String LAYERS = "INDIVIDUALS, PLACE_NETWORK";
+    private static final String LAYERS = "WHOLE_INITIATIVE, PLACE_NETWORK, FUNDERS_AND_FUNDING_SYSTEM, INDIVIDUALS";
     private static final String IDENTIFIER = "letters, digits, '-' and '_'";
 
     @Autowired
@@ -104,9 +106,11 @@ class BadRequestsOverHttpTest {
         String adaptationId = api.sendIfMatch(HttpMethod.POST, "/api/practices/" + practiceId + "/adaptations", "\"0\"", """
                 {"becomes": "In the community café", "why": "Residents came there", "insightIds": ["%s"],
                  "forum": "residents' assembly"}""".formatted(insightId)).text("adaptationId");
-        String sharedLearningId = api.post("/api/programmes/" + programmeId + "/shared-learnings", """
+        Answer shared = api.post("/api/programmes/" + programmeId + "/shared-learnings", """
                 {"placeId": "%s", "title": "Meet where people are", "summary": "We moved the meeting",
-                 "audience": {"placeIds": ["%s"]}}""".formatted(placeId, otherPlace)).text("sharedLearningId");
+                 "audience": {"placeIds": ["%s"]}, "insightIds": ["%s"]}""".formatted(placeId, otherPlace, insightId));
+        assertThat(shared.status()).as(shared.body().toString()).isEqualTo(HttpStatus.CREATED);
+        String sharedLearningId = shared.text("sharedLearningId");
         return new World(programmeId, placeId, insightId, practiceId, adaptationId, sharedLearningId);
     }
 
