@@ -184,6 +184,15 @@ class BadRequestsOverHttpTest {
         cases.add(new Case("If-Match that is no version", HttpMethod.PATCH, revise, "yesterday", "{\"text\": \"New\", \"reason\": \"R\"}",
                 "If-Match", List.of("ETag", "\"3\"")));
 
+        // ---- the token API (security module) ----
+        cases.add(new Case("a token without a name", HttpMethod.POST, "/api/me/tokens", null, "{\"scope\": \"read\"}", "name",
+                List.of("is required", "at most")));
+        cases.add(new Case("a token of an unknown scope", HttpMethod.POST, "/api/me/tokens", null,
+                "{\"name\": \"laptop\", \"scope\": \"admin\"}", "scope", List.of("read or write")));
+        cases.add(new Case("a token request with an unknown field", HttpMethod.POST, "/api/me/tokens", null,
+                "{\"name\": \"laptop\", \"scope\": \"read\", \"expires\": \"never\"}", "expires",
+                List.of("is not a field of this request", "name", "scope")));
+
         // ---- query parameters (query side) ----
         cases.add(new Case("replay with neither step nor at", HttpMethod.GET, programme + "/replay", null, null, "step",
                 List.of("give either step", "or at", "ISO-8601 instant")));

@@ -15,12 +15,14 @@ import org.learninglog.command.web.Versions;
 import org.learninglog.events.framework.Layer;
 import org.learninglog.events.framework.Sphere;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -39,6 +41,7 @@ class InsightController {
     }
 
     @PostMapping("/api/places/{placeId}/insights")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Recorded> record(@PathVariable String placeId, @Valid @RequestBody RecordInsightRequest request) {
         access.writeFor(placeId, "record an insight");
         String insightId = Identifiers.next();

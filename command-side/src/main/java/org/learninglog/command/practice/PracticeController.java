@@ -13,11 +13,13 @@ import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
 import org.learninglog.events.practice.AdaptationOutcomeReviewed.Outcome;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -36,6 +38,7 @@ class PracticeController {
     }
 
     @PostMapping("/api/places/{placeId}/practices")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Changed> adopt(@PathVariable String placeId, @Valid @RequestBody AdoptPracticeRequest request) {
         access.writeFor(placeId, "adopt a practice");
         String practiceId = Identifiers.next();
@@ -48,6 +51,7 @@ class PracticeController {
     }
 
     @PostMapping("/api/practices/{practiceId}/adaptations")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Changed> adapt(@PathVariable String practiceId,
                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @Valid @RequestBody AdaptPracticeRequest request) {
@@ -73,6 +77,7 @@ class PracticeController {
 
     /** Adds an outcome review to the adaptation (201, its Location numbered from 1 among the adaptation's reviews). */
     @PostMapping("/api/practices/{practiceId}/adaptations/{adaptationId}/reviews")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Changed> review(@PathVariable String practiceId, @PathVariable String adaptationId,
                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                    @Valid @RequestBody ReviewOutcomeRequest request) {

@@ -17,6 +17,7 @@ import org.learninglog.command.web.MergePatch;
 import org.learninglog.command.web.Versions;
 import org.learninglog.events.framework.LearningFramework;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -63,6 +65,7 @@ class ProgrammeController {
     }
 
     @PostMapping("/api/programmes")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterProgrammeRequest request) {
         access.registerProgramme();
         String programmeId = request.id() == null ? Identifiers.next() : request.id();

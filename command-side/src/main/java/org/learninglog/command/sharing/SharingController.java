@@ -14,11 +14,13 @@ import org.learninglog.command.web.Versions;
 import org.learninglog.events.sharing.LearningShared;
 import org.learninglog.events.sharing.SharedLearningRespondedTo;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -36,6 +38,7 @@ class SharingController {
     }
 
     @PostMapping("/api/programmes/{programmeId}/shared-learnings")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Changed> share(@PathVariable String programmeId, @Valid @RequestBody ShareLearningRequest request) {
         access.share(programmeId, request.placeId(), "share learning");
         String sharedLearningId = Identifiers.next();
@@ -58,6 +61,7 @@ class SharingController {
      * by several places do not conflict with each other.
      */
     @PostMapping("/api/shared-learnings/{sharedLearningId}/adoptions")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Changed> adopt(@PathVariable String sharedLearningId,
                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @Valid @RequestBody AdoptSharedLearningRequest request) {
@@ -70,6 +74,7 @@ class SharingController {
 
     /** Adds a response (201, its Location numbered from 1). If-Match is optional here: responses do not conflict with each other. */
     @PostMapping("/api/shared-learnings/{sharedLearningId}/responses")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Changed> respond(@PathVariable String sharedLearningId,
                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     @Valid @RequestBody RespondRequest request) {

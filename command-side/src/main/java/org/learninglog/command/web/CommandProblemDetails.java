@@ -40,7 +40,8 @@ import java.util.List;
  * applies no event: nothing is stored on any of these answers, except perhaps on a 503 (the
  * store stopped answering after the write reached it; its detail says so).
  */
-@RestControllerAdvice(basePackages = "org.learninglog.command")
+// The token API (security module) takes a JSON body too: its unreadable bodies are answered here alike.
+@RestControllerAdvice(basePackages = {"org.learninglog.command", "org.learninglog.security.token"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CommandProblemDetails {
 
