@@ -31,10 +31,11 @@ class BadRequestsOverHttpTest {
     TestRestTemplate http;
 
     /**
+     * @param header   a header to send, as {@code If-Match: "1"}; a bare value is an If-Match
      * @param field    the field the problem must name; {@code null} for a body that is no JSON at all
      * @param accepted words the field's message (and the detail) must hold: what would be accepted
      */
-    private record Case(String what, HttpMethod method, String path, String ifMatch, String body, String field,
+    private record Case(String what, HttpMethod method, String path, String header, String body, String field,
                         List<String> accepted) {
     }
 
@@ -51,8 +52,10 @@ class BadRequestsOverHttpTest {
         SoftAssertions softly = new SoftAssertions();
         for (Case bad : cases) {
             HttpHeaders headers = new HttpHeaders();
-            if (bad.ifMatch() != null) {
-                headers.set(HttpHeaders.IF_MATCH, bad.ifMatch());
+            if (bad.header() != null) {
+                int colon = bad.header().indexOf(": ");
+                headers.set(colon < 0 ? HttpHeaders.IF_MATCH : bad.header().substring(0, colon),
+                        colon < 0 ? bad.header() : bad.header().substring(colon + 2));
             }
             Answer answer = bad.method() == HttpMethod.GET ? api.get(bad.path())
                     : api.send(bad.method(), bad.path(), bad.body(), headers);
@@ -183,6 +186,9 @@ class BadRequestsOverHttpTest {
                 List.of("is required")));
         cases.add(new Case("If-Match that is no version", HttpMethod.PATCH, revise, "yesterday", "{\"text\": \"New\", \"reason\": \"R\"}",
                 "If-Match", List.of("ETag", "\"3\"")));
+
+        cases.add(new Case("an idempotency key too long", HttpMethod.POST, insights, "Idempotency-Key: " + "k".repeat(300),
+                insight.apply(""), "Idempotency-Key", List.of("1 to")));
 
         // ---- the token API (security module) ----
         cases.add(new Case("a token without a name", HttpMethod.POST, "/api/me/tokens", null, "{\"scope\": \"read\"}", "name",
