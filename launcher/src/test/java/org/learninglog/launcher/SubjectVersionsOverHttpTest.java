@@ -83,7 +83,7 @@ class SubjectVersionsOverHttpTest {
                 history.replace("/history", "/adaptations/" + adapted.text("adaptationId") + "/reviews"),
                 readAt(history, adapted.headers().getETag()).headers().getETag(), """
                 {"outcome": "WORKING", "notes": "More came back"}""");
-        assertThat(reviewed.status()).as(reviewed.body().toString()).isEqualTo(HttpStatus.OK);
+        assertThat(reviewed.status()).as(reviewed.body().toString()).isEqualTo(HttpStatus.CREATED);
 
         // A review is a version of the practice too: the next change names the one after it.
         Answer retired = api.sendIfMatch(HttpMethod.POST, history.replace("/history", "/retirement"),
