@@ -183,7 +183,9 @@ public class JourneyProjection implements Projection {
         } else if (payload instanceof PersonRegistered e) {
             Document person = view.edit(registrationId(e.personId()));
             if (person != null) {
-                person.append("programmeId", e.programmeId()).append("placeId", e.placeId()).append("role", name(e.role()))
+                // personId: whose key the sealed name is under, as ViewDigest reads it
+                person.append("personId", e.personId()).append("programmeId", e.programmeId()).append("placeId", e.placeId())
+                        .append("role", name(e.role()))
                         .append("name", e.personalData() == null ? null : e.personalData().name())
                         .append("mayBeQuoted", e.mayBeQuoted()).append("at", DocumentFields.date(event.recordedAt()))
                         .append("pos", event.position());
