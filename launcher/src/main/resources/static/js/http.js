@@ -35,7 +35,8 @@ export async function api(path, { method = 'GET', body, headers = {}, allow = []
     if (token) init.headers['X-XSRF-TOKEN'] = token;
   }
   if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
+    // A revision is a JSON merge patch (RFC 7396): fields left out stay as they were, null clears one.
+    init.headers['Content-Type'] = method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
     init.body = JSON.stringify(body);
   }
   let response;

@@ -47,7 +47,7 @@ async function main() {
       class: 'edge ' + edge.kind, 'stroke-width': Math.min(8, 1.5 + edge.count * 1.5), 'marker-end': 'url(#arrow)' }));
   }
   for (const { x, y, node } of at.values()) {
-    const r = 14 + Math.min(14, (node.shared + node.adopted + node.received) * 1.5);
+    const r = 14 + Math.min(14, (node.shared + node.received + node.adopted + node.takenUp) * 1.5);
     picture.append(svg('g', { class: 'node' + (node.placeId === 'PROGRAMME' ? ' programme' : '') },
       svg('circle', { cx: x, cy: y, r: Math.min(r, 26) }),
       svg('text', { x, y: y + (y > centre ? 42 : -32), 'text-anchor': 'middle', text: node.name })));
@@ -63,7 +63,8 @@ async function main() {
     ': ' + edge.count + (edge.count === 1 ? ' time' : ' times') + ', last on ' + formatInstant(edge.last) + '.'));
   }
   for (const node of nodes) {
-    list.append(el('li', {}, node.name + ': shared ' + node.shared + ', took up ' + node.adopted + ', received ' + node.received + '.'));
+    list.append(el('li', {}, node.name + ': shared ' + node.shared + ', received ' + node.received + ', took up ' + node.adopted
+      + ', its learning taken up elsewhere ' + node.takenUp + '.'));
   }
 }
 

@@ -51,18 +51,18 @@ async function main() {
   form.hidden = false;
 
   onSubmit(form, async () => {
+    // Sent whole, as a merge patch: what the member cleared goes as null, so it is cleared and not kept.
     const body = {
       text: value(form, 'text'),
       layer: form.querySelector('input[name="layer"]:checked')?.value,
-      sphere: form.querySelector('input[name="sphere"]:checked')?.value || undefined,
+      sphere: form.querySelector('input[name="sphere"]:checked')?.value || null,
       principles: checkedValues(form, 'principles'),
       themes: checkedValues(form, 'themes'),
-      source: value(form, 'source'),
+      source: value(form, 'source') || null,
       reason: value(form, 'reason'),
-     
     };
     const answer = await api('/api/insights/' + encodeURIComponent(insightId), {
-      method: 'PUT', body, headers: { 'If-Match': insight.version, 'Idempotency-Key': newKey() } });
+      method: 'PATCH', body, headers: { 'If-Match': insight.version, 'Idempotency-Key': newKey() } });
     say(status, 'Saved.', 'success');
     const version = encodeURIComponent(answer.body.version);
     location.assign(decision

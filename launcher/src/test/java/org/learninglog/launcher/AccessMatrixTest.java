@@ -111,7 +111,7 @@ class AccessMatrixTest {
         SoftAssertions cells = new SoftAssertions();
         write(cells, "POST /api/programmes", "201 O", () -> new Call("POST", "/api/programmes",
                 "{\"name\": \"Programme " + UUID.randomUUID() + "\"}", null));
-        write(cells, "PUT /api/programmes/{id}/framework", "200 O A", () -> new Call("PUT",
+        write(cells, "PATCH /api/programmes/{id}/framework", "200 O A", () -> new Call("PATCH",
                 "/api/programmes/" + PROGRAMME + "/framework", """
                 {"principles": ["connected and heard"], "themes": ["power", "round %d"], "sources": ["workshop"],
                  "reason": "Agreed"}""".formatted(++frameworkRound), "\"" + frameworkVersion + "\""));
@@ -130,7 +130,7 @@ class AccessMatrixTest {
         write(cells, "POST /api/places/{A}/insights", "201 O A MA", () -> new Call("POST",
                 "/api/places/" + PLACE_A + "/insights", """
                 {"text": "Noticed", "layer": "PLACE_NETWORK", "principles": ["connected and heard"]}""", null));
-        write(cells, "PUT /api/insights/{insight of A}", "200 O A MA", () -> new Call("PUT",
+        write(cells, "PATCH /api/insights/{insight of A}", "200 O A MA", () -> new Call("PATCH",
                 "/api/insights/" + insight(PLACE_A, "To revise"), """
                 {"text": "Revised", "layer": "PLACE_NETWORK", "reason": "Clearer"}""", "\"0\""));
         write(cells, "POST /api/insights/{insight of A}/retraction", "200 O A MA", () -> new Call("POST",
@@ -141,7 +141,7 @@ class AccessMatrixTest {
                 "/api/practices/" + practice(PLACE_A, null) + "/adaptations", adaptationBody(insightA), "\"0\""));
         write(cells, "POST /api/practices/{practice of A}/retirement", "200 O A MA", () -> new Call("POST",
                 "/api/practices/" + practice(PLACE_A, null) + "/retirement", "{\"why\": \"Nobody missed it\"}", "\"0\""));
-        write(cells, "POST /api/practices/{practice of A}/adaptations/{id}/reviews", "200 O A MA", () -> {
+        write(cells, "POST /api/practices/{practice of A}/adaptations/{id}/reviews", "201 O A MA", () -> {
             String practice = practice(PLACE_A, null);
             String adaptation = adapt(practice, insightA).get("adaptationId").asText();
             return new Call("POST", "/api/practices/" + practice + "/adaptations/" + adaptation + "/reviews",
@@ -149,10 +149,10 @@ class AccessMatrixTest {
         });
         write(cells, "POST /api/programmes/{id}/shared-learnings (from A)", "201 O A MA", () -> new Call("POST",
                 "/api/programmes/" + PROGRAMME + "/shared-learnings", shareBody(), null));
-        write(cells, "POST /api/shared-learnings/{id}/adoptions (by B)", "200 O A MB", () -> new Call("POST",
+        write(cells, "POST /api/shared-learnings/{id}/adoptions (by B)", "201 O A MB", () -> new Call("POST",
                 "/api/shared-learnings/" + shared() + "/adoptions", """
                 {"placeId": "%s", "practiceId": "%s", "note": "We made it ours"}""".formatted(PLACE_B, practiceB), null));
-        write(cells, "POST /api/shared-learnings/{id}/responses (by B)", "200 O A MB", () -> new Call("POST",
+        write(cells, "POST /api/shared-learnings/{id}/responses (by B)", "201 O A MB", () -> new Call("POST",
                 "/api/shared-learnings/" + shared() + "/responses", """
                 {"placeId": "%s", "kind": "QUESTION", "text": "How did you start?"}""".formatted(PLACE_B), null));
         write(cells, "POST /api/programmes/{id}/sensemaking-sessions", "201 O A P", () -> new Call("POST",
@@ -190,6 +190,11 @@ class AccessMatrixTest {
                 "/api/places/" + PLACE_A + "/journey/export?format=json", notOfA());
         read(cells, "GET /api/places/{A}/journey/report", everyone, "/api/places/" + PLACE_A + "/journey/report", notOfA());
         read(cells, "GET /api/practices/{practice of A}/history", everyone, "/api/practices/" + practiceA + "/history", notOfA());
+        read(cells, "GET /api/practices/{practice of A}", everyone, "/api/practices/" + practiceA, notOfA());
+        read(cells, "GET /api/practices/{practice of A}/adaptations/{id}", everyone,
+                "/api/practices/" + practiceA + "/adaptations/" + adaptationA, notOfA());
+        read(cells, "GET /api/programmes/{id}/people/{person of A}", everyone,
+                "/api/programmes/" + PROGRAMME + "/people/" + personA, notOfOther());
         read(cells, "GET /api/insights/{insight of A}", everyone, "/api/insights/" + insightA, notOfA());
         read(cells, "GET /api/adaptations/{adaptation of A}/audit", everyone, "/api/adaptations/" + adaptationA + "/audit", notOfA());
         read(cells, "GET /api/programmes/{id}/timeline", everyone, "/api/programmes/" + PROGRAMME + "/timeline", notOfOther());
@@ -419,7 +424,7 @@ class AccessMatrixTest {
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", "PATCH".equals(method) ? "application/merge-patch+json" : "application/json");
         }
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final MediaType MERGE_PATCH = MediaType.parseMediaType("application/merge-patch+json");
 
     private final TestRestTemplate http;
 
@@ -53,7 +54,10 @@ final class Api {
 
     /** A write with extra headers, as {@code If-Match} or {@code Idempotency-Key}. */
     Answer send(HttpMethod method, String path, String json, HttpHeaders headers) {
-        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (headers.getContentType() == null) {
+            // Updates are JSON merge patches (RFC 7396); everything else is plain JSON.
+            headers.setContentType(HttpMethod.PATCH.equals(method) ? MERGE_PATCH : MediaType.APPLICATION_JSON);
+        }
         return answer(http.exchange(path, method, new HttpEntity<>(json, headers), String.class));
     }
 

@@ -67,7 +67,7 @@ class DecisionAuditChainOverHttpTest {
                      "forum": "Harbour forum"}""".formatted(cited, other));
             assertThat(adapted.status()).as(adapted.body().toString()).isEqualTo(HttpStatus.CREATED);
             adaptationId = adapted.text("adaptationId");
-            assertThat(api.sendIfMatch(HttpMethod.PUT, "/api/insights/" + cited, "\"0\"", """
+            assertThat(api.sendIfMatch(HttpMethod.PATCH, "/api/insights/" + cited, "\"0\"", """
                     {"text": "Fishermen and their families came to the early meeting", "layer": "PLACE_NETWORK",
                      "reason": "More precise"}""").status()).isIn(HttpStatus.OK, HttpStatus.CREATED);
             Answer retracted = api.sendIfMatch(HttpMethod.POST, "/api/insights/" + other + "/retraction", "\"0\"", """

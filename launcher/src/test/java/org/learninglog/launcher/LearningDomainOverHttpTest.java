@@ -77,13 +77,13 @@ class LearningDomainOverHttpTest {
                 {"name": "Common Ground Trust"}"""));
         String funderId = created(api.post("/api/programmes/" + programmeId + "/funders", """
                 {"name": "Rural Futures Fund"}""")).text("funderId");
-        Answer framework = ok(api.sendIfMatch(HttpMethod.PUT, "/api/programmes/" + programmeId + "/framework", "\"1\"", """
+        Answer framework = ok(api.sendIfMatch(HttpMethod.PATCH, "/api/programmes/" + programmeId + "/framework", "\"1\"", """
                 {"principles": ["connected and heard", "able to influence"], "themes": ["power", "funding practice"],
                  "sources": ["workshop", "coaching"], "reason": "Agreed at the residential"}"""));
         assertThat(framework.headers().getETag()).isEqualTo("\"2\"");
 
         String insightId = insight(placeId);
-        Answer revised = ok(api.sendIfMatch(HttpMethod.PUT, "/api/insights/" + insightId, "\"0\"", """
+        Answer revised = ok(api.sendIfMatch(HttpMethod.PATCH, "/api/insights/" + insightId, "\"0\"", """
                 {"text": "Residents came to the café, and stayed", "layer": "PLACE_NETWORK",
                  "principles": ["able to influence"], "themes": ["funding practice"], "reason": "Clearer"}"""));
         assertThat(revised.headers().getETag()).isEqualTo("\"1\"");
@@ -104,7 +104,7 @@ class LearningDomainOverHttpTest {
                 .formatted(insightId, quoted, personId)));
         String adaptationId = adapted.text("adaptationId");
         assertThat(adapted.headers().getETag()).isEqualTo("\"1\"");
-        ok(api.sendIfMatch(HttpMethod.POST, "/api/practices/" + practiceId + "/adaptations/" + adaptationId + "/reviews",
+        created(api.sendIfMatch(HttpMethod.POST, "/api/practices/" + practiceId + "/adaptations/" + adaptationId + "/reviews",
                 "\"1\"", """
                 {"outcome": "WORKING", "notes": "More came back", "insightIds": ["%s"]}""".formatted(quoted)));
 
@@ -118,9 +118,9 @@ class LearningDomainOverHttpTest {
                 {"name": "Where we meet", "description": "In the library", "why": "Learning from Riverside",
                  "insightIds": ["%s"], "sharedLearningIds": ["%s"], "forum": "steering group"}"""
                 .formatted(otherInsight, sharedId))).text("practiceId");
-        ok(api.post("/api/shared-learnings/" + sharedId + "/adoptions", """
+        created(api.post("/api/shared-learnings/" + sharedId + "/adoptions", """
                 {"placeId": "%s", "practiceId": "%s", "note": "We made it ours"}""".formatted(otherPlaceId, otherPractice)));
-        ok(api.post("/api/shared-learnings/" + sharedId + "/responses", """
+        created(api.post("/api/shared-learnings/" + sharedId + "/responses", """
                 {"kind": "ENDORSEMENT", "text": "We would like to visit"}"""));
 
         created(api.post("/api/programmes/" + programmeId + "/sensemaking-sessions", """
@@ -185,11 +185,11 @@ class LearningDomainOverHttpTest {
     @Test
     void a_stale_if_match_is_a_conflict_and_stores_nothing() {
         String insightId = insight(placeId);
-        ok(api.sendIfMatch(HttpMethod.PUT, "/api/insights/" + insightId, "\"0\"", """
+        ok(api.sendIfMatch(HttpMethod.PATCH, "/api/insights/" + insightId, "\"0\"", """
                 {"text": "Reworded", "layer": "INDIVIDUALS", "reason": "Clearer"}"""));
         long before = storedCommits();
 
-        Answer stale = api.sendIfMatch(HttpMethod.PUT, "/api/insights/" + insightId, "\"0\"", """
+        Answer stale = api.sendIfMatch(HttpMethod.PATCH, "/api/insights/" + insightId, "\"0\"", """
                 {"text": "Reworded again", "layer": "INDIVIDUALS", "reason": "From an old screen"}""");
 
         assertThat(stale.status()).isEqualTo(HttpStatus.CONFLICT);
@@ -226,7 +226,7 @@ class LearningDomainOverHttpTest {
 
     @Test
     void revising_an_insight_that_does_not_exist_is_not_found() {
-        Answer answer = api.sendIfMatch(HttpMethod.PUT, "/api/insights/" + UUID.randomUUID(), "\"0\"", """
+        Answer answer = api.sendIfMatch(HttpMethod.PATCH, "/api/insights/" + UUID.randomUUID(), "\"0\"", """
                 {"text": "Reworded", "layer": "INDIVIDUALS", "reason": "Clearer"}""");
 
         assertThat(answer.status()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -46,13 +46,16 @@ class RecordingInsightsOverHttpTest {
 
         assertThat(recorded.status()).isEqualTo(HttpStatus.CREATED);
         String insightId = recorded.text("insightId");
-        assertThat(recorded.headers().getLocation()).hasPath("/api/places/" + placeId + "/insights/" + insightId);
+        assertThat(recorded.headers().getLocation()).hasPath("/api/insights/" + insightId);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(api.timelineOf(placeId)).containsExactly(insightId));
         Answer timeline = api.get("/api/places/" + placeId + "/timeline");
         assertThat(timeline.text("name")).isEqualTo("Riverside");
-        Answer entry = api.get(recorded.headers().getLocation().getPath());
+        Answer insight = api.get(recorded.headers().getLocation().getPath());
+        assertThat(insight.status()).isEqualTo(HttpStatus.OK);
+        assertThat(insight.headers().getETag()).isEqualTo("\"0\"");
+        Answer entry = api.get("/api/places/" + placeId + "/insights/" + insightId);
         assertThat(entry.status()).isEqualTo(HttpStatus.OK);
         assertThat(entry.text("text")).isEqualTo("Residents came when the meeting moved to the school gate");
         assertThat(entry.text("happenedOn")).isEqualTo("2024-09-12");

@@ -52,7 +52,7 @@ class SubjectVersionsOverHttpTest {
         String insightId = api.recordInsight(placeId, "Residents came to the café");
         String read = readAt("/api/insights/" + insightId, "\"0\"").headers().getETag();
 
-        Answer revised = api.sendIfMatch(HttpMethod.PUT, "/api/insights/" + insightId, read, """
+        Answer revised = api.sendIfMatch(HttpMethod.PATCH, "/api/insights/" + insightId, read, """
                 {"text": "Residents came to the café, and stayed", "layer": "PLACE_NETWORK", "reason": "Clearer"}""");
         assertThat(revised.status()).as(revised.body().toString()).isEqualTo(HttpStatus.OK);
 
@@ -83,7 +83,7 @@ class SubjectVersionsOverHttpTest {
                 history.replace("/history", "/adaptations/" + adapted.text("adaptationId") + "/reviews"),
                 readAt(history, adapted.headers().getETag()).headers().getETag(), """
                 {"outcome": "WORKING", "notes": "More came back"}""");
-        assertThat(reviewed.status()).as(reviewed.body().toString()).isEqualTo(HttpStatus.OK);
+        assertThat(reviewed.status()).as(reviewed.body().toString()).isEqualTo(HttpStatus.CREATED);
 
         // A review is a version of the practice too: the next change names the one after it.
         Answer retired = api.sendIfMatch(HttpMethod.POST, history.replace("/history", "/retirement"),

@@ -58,6 +58,11 @@ class PersonalAccessTokenTest {
         assertThat(token).startsWith("ll_pat_").hasSizeGreaterThan(40);
         assertThat(issued.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/api/me/tokens/" + body.path("id").asText()));
+        HttpResponse<String> located = http().get("/api/me/tokens/" + body.path("id").asText(), MEMBER_A);
+        assertThat(located.statusCode()).isEqualTo(200);
+        assertThat(located.body()).contains("nightly export").doesNotContain(token);
+        assertThat(http().get("/api/me/tokens/" + body.path("id").asText(), Http.basic("member-b", "probe-secret")).statusCode())
+                .isEqualTo(404);
 
         HttpResponse<String> read = http().get(READ, bearer(token));
         assertThat(read.statusCode()).isEqualTo(200);

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.learninglog.command.Appended;
 
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +63,9 @@ final class DemoSender {
         }
         Object result = commands.sendAndWait(command);
         count(aggregateId, eventsOfOneCommand(aggregateId, first));
+        if (result instanceof Appended appended) {
+            return appended.version();
+        }
         return result instanceof Long version ? version : 0L;
     }
 

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 import static org.learninglog.command.demo.DemoSoFar.id;
@@ -62,9 +63,10 @@ final class InsightsAndPractices {
         String insightId = soFar.standing(placeId, 0);
         List<String> principles = soFar.framework.principles();
         long version = sender.send(new ReviseInsightCommand(insightId, soFar.versions.get(insightId),
-                dice.pick(phrases.who()) + " " + dice.pick(phrases.noticed()) + phrases.revisedNoticing(),
-                Layer.PLACE_NETWORK, Sphere.PARTNERSHIP, List.of(principles.get(principles.size() - 1)),
-                List.of(dice.pick(soFar.framework.themes())), dice.pick(soFar.framework.sources()),
+                Optional.of(dice.pick(phrases.who()) + " " + dice.pick(phrases.noticed()) + phrases.revisedNoticing()),
+                Optional.of(Layer.PLACE_NETWORK), Optional.of(Sphere.PARTNERSHIP),
+                Optional.of(List.of(principles.get(principles.size() - 1))),
+                Optional.of(List.of(dice.pick(soFar.framework.themes()))), Optional.of(dice.pick(soFar.framework.sources())),
                 phrases.revisionReason(), member(placeId)));
         soFar.versions.put(insightId, version);
     }

@@ -52,7 +52,7 @@ final class SharingAndSensemaking {
         List<String> themes = new ArrayList<>(framework.themes());
         themes.add(change.addTheme());
         LearningFramework changed = new LearningFramework(framework.principles(), themes, framework.sources());
-        sender.send(new ChangeLearningFrameworkCommand(content.programme().id(), null, changed, change.reason(),
+        sender.send(ChangeLearningFrameworkCommand.replacing(content.programme().id(), null, changed, change.reason(),
                 soFar.administrator));
         soFar.framework = changed;
     }

@@ -10,10 +10,12 @@ import org.learninglog.command.CommandInput;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -29,6 +31,7 @@ class FunderController {
     }
 
     @PostMapping("/api/programmes/{programmeId}/funders")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Registered> register(@PathVariable String programmeId,
                                         @Valid @RequestBody RegisterFunderRequest request) {
         access.administer(programmeId, "register a funder");

@@ -74,8 +74,13 @@ public class Insight {
     @CommandHandler
     public long handle(ReviseInsightCommand command, References references, Clock clock) {
         stillStanding();
-        Tagged revised = tagged(references.programme("insightId", programmeId), command.text(), command.layer(),
-                command.sphere(), command.principles(), command.themes(), command.source());
+        Tagged revised = tagged(references.programme("insightId", programmeId),
+                ReviseInsightCommand.merged(command.text(), current.text()),
+                ReviseInsightCommand.merged(command.layer(), current.layer()),
+                ReviseInsightCommand.merged(command.sphere(), current.sphere()),
+                ReviseInsightCommand.merged(command.principles(), current.principles()),
+                ReviseInsightCommand.merged(command.themes(), current.themes()),
+                ReviseInsightCommand.merged(command.source(), current.source()));
         String reason = CommandInput.text("reason", command.reason(), CommandInput.MAX_TEXT);
         String by = CommandInput.identifier("by", command.by());
         if (revised.equals(current)) {

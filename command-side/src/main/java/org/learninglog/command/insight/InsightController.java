@@ -10,16 +10,19 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.access.WriteAccess;
 import org.learninglog.command.CommandInput;
 import org.learninglog.command.Identifiers;
+import org.learninglog.command.web.MergePatch;
 import org.learninglog.command.web.Versions;
 import org.learninglog.events.framework.Layer;
 import org.learninglog.events.framework.Sphere;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -38,6 +41,7 @@ class InsightController {
     }
 
     @PostMapping("/api/places/{placeId}/insights")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Recorded> record(@PathVariable String placeId, @Valid @RequestBody RecordInsightRequest request) {
         access.writeFor(placeId, "record an insight");
         String insightId = Identifiers.next();
@@ -48,20 +52,22 @@ class InsightController {
                 evidence == null ? null : new RecordInsightCommand.Evidence(evidence.personId(), evidence.quote(),
                         Boolean.TRUE.equals(evidence.consent())),
                 request.happenedOn(), access.actor()));
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
-                        .path("/{insightId}").buildAndExpand(insightId).toUri())
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/insights/{insightId}").buildAndExpand(insightId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(0))
                 .body(new Recorded(insightId, placeId, 0));
     }
 
-    @PutMapping("/api/insights/{insightId}")
+    /**
+     * A revision as a JSON merge patch (RFC 7396): what it leaves out stays as it was; see
+     * {@link InsightPatch}. Answers the new version, also as ETag.
+     */
+    @PatchMapping(path = "/api/insights/{insightId}", consumes = MergePatch.MEDIA_TYPE)
     ResponseEntity<Changed> revise(@PathVariable String insightId,
                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                   @Valid @RequestBody ReviseInsightRequest request) {
+                                   @Valid @RequestBody InsightPatch patch) {
         access.insight(insightId, "revise an insight");
-        long version = commands.sendAndWait(new ReviseInsightCommand(insightId, Versions.required(ifMatch),
-                request.text(), request.layer(), request.sphere(), request.principles(), request.themes(),
-                request.source(), request.reason(), access.actor()));
+        long version = commands.sendAndWait(patch.command(insightId, Versions.required(ifMatch), access.actor()));
         return Versions.ok(version, new Changed(insightId, version));
     }
 
@@ -106,17 +112,6 @@ class InsightController {
         public String toString() {
             return "EvidenceRequest[personId=" + personId + "]";
         }
-    }
-
-    /** The insight as it should read from now on (the whole text and all tags), and why. */
-    record ReviseInsightRequest(
-            @NotBlank @Size(max = Insight.MAX_TEXT_LENGTH) String text,
-            @NotNull Layer layer,
-            Sphere sphere,
-            @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> principles,
-            @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> themes,
-            @Size(max = CommandInput.MAX_LABEL) String source,
-            @NotBlank @Size(max = CommandInput.MAX_TEXT) String reason) {
     }
 
     record RetractInsightRequest(@NotBlank @Size(max = CommandInput.MAX_TEXT) String reason) {

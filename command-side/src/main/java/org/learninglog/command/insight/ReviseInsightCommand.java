@@ -6,10 +6,21 @@ import org.learninglog.events.framework.Layer;
 import org.learninglog.events.framework.Sphere;
 
 import java.util.List;
+import java.util.Optional;
 
-/** Give an insight new wording or tags (the whole of both, as they should read), with the reason. */
+/**
+ * Give an insight new wording or tags, with the reason. Each change is {@code null} to keep the
+ * value as it is, an empty optional to clear it, or the new value: the insight keeps whatever the
+ * revision does not name.
+ */
 public record ReviseInsightCommand(@TargetAggregateIdentifier String insightId,
-                                   @TargetAggregateVersion Long expectedVersion, String text, Layer layer,
-                                   Sphere sphere, List<String> principles, List<String> themes, String source,
-                                   String reason, String by) {
+                                   @TargetAggregateVersion Long expectedVersion, Optional<String> text,
+                                   Optional<Layer> layer, Optional<Sphere> sphere, Optional<List<String>> principles,
+                                   Optional<List<String>> themes, Optional<String> source, String reason, String by) {
+
+    /** The new value of one field, or the current one when the revision leaves it alone. */
+    @SuppressWarnings("OptionalUsedAsFieldOrParameterType")
+    static <T> T merged(Optional<T> change, T current) {
+        return change == null ? current : change.orElse(null);
+    }
 }

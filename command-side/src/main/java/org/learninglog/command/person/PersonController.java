@@ -12,10 +12,12 @@ import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
 import org.learninglog.events.person.PersonRegistered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -31,6 +33,7 @@ class PersonController {
     }
 
     @PostMapping("/api/programmes/{programmeId}/people")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Registered> register(@PathVariable String programmeId,
                                         @Valid @RequestBody RegisterPersonRequest request) {
         if (request.placeId() == null) {

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.learninglog.command.Appended;
 import org.learninglog.command.CommandInput;
 import org.learninglog.command.CommandRejected;
 import org.learninglog.command.UnknownReference;
@@ -19,7 +20,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -40,6 +43,7 @@ public class Practice {
     private String programmeId;
     private String description;
     private final Set<String> adaptations = new HashSet<>();
+    private final Map<String, Integer> reviews = new HashMap<>();
     private boolean retired;
     private long version;
 
@@ -105,7 +109,7 @@ public class Practice {
 
     /** A retired practice's last adaptations may still be reviewed: what came of them is worth knowing. */
     @CommandHandler
-    public long handle(ReviewAdaptationOutcomeCommand command, References references, Clock clock) {
+    public Appended handle(ReviewAdaptationOutcomeCommand command, References references, Clock clock) {
         if (!adaptations.contains(command.adaptationId())) {
             throw new UnknownReference("adaptation", "adaptationId");
         }
@@ -120,7 +124,7 @@ public class Practice {
         String by = CommandInput.identifier("by", command.by());
         apply(new AdaptationOutcomeReviewed(practiceId, command.adaptationId(), placeId, programmeId,
                 command.outcome(), notes, insightIds, reviewedOn, now, by));
-        return version;
+        return new Appended(version, reviews.get(command.adaptationId()));
     }
 
     private record Decision(List<String> insightIds, List<String> sharedLearningIds, List<String> decidedBy,
@@ -176,6 +180,7 @@ public class Practice {
 
     @EventSourcingHandler
     void on(AdaptationOutcomeReviewed event, @SequenceNumber long sequence) {
+        reviews.merge(event.adaptationId(), 1, Integer::sum);
         version = sequence;
     }
 }

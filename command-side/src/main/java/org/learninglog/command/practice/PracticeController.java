@@ -7,16 +7,19 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.access.WriteAccess;
+import org.learninglog.command.Appended;
 import org.learninglog.command.CommandInput;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
 import org.learninglog.events.practice.AdaptationOutcomeReviewed.Outcome;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -35,6 +38,7 @@ class PracticeController {
     }
 
     @PostMapping("/api/places/{placeId}/practices")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Changed> adopt(@PathVariable String placeId, @Valid @RequestBody AdoptPracticeRequest request) {
         access.writeFor(placeId, "adopt a practice");
         String practiceId = Identifiers.next();
@@ -47,6 +51,7 @@ class PracticeController {
     }
 
     @PostMapping("/api/practices/{practiceId}/adaptations")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Changed> adapt(@PathVariable String practiceId,
                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @Valid @RequestBody AdaptPracticeRequest request) {
@@ -70,15 +75,20 @@ class PracticeController {
         return Versions.ok(version, new Changed(practiceId, null, version));
     }
 
+    /** Adds an outcome review to the adaptation (201, its Location numbered from 1 among the adaptation's reviews). */
     @PostMapping("/api/practices/{practiceId}/adaptations/{adaptationId}/reviews")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Changed> review(@PathVariable String practiceId, @PathVariable String adaptationId,
                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                    @Valid @RequestBody ReviewOutcomeRequest request) {
         access.practice(practiceId, "review an outcome");
-        long version = commands.sendAndWait(new ReviewAdaptationOutcomeCommand(practiceId,
+        Appended review = commands.sendAndWait(new ReviewAdaptationOutcomeCommand(practiceId,
                 Versions.required(ifMatch), adaptationId, request.outcome(), request.notes(), request.insightIds(),
                 request.reviewedOn(), access.actor()));
-        return Versions.ok(version, new Changed(practiceId, adaptationId, version));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{number}")
+                        .buildAndExpand(review.number()).toUri())
+                .header(HttpHeaders.ETAG, Versions.etag(review.version()))
+                .body(new Changed(practiceId, adaptationId, review.version()));
     }
 
     /**

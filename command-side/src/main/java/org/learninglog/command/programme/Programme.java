@@ -48,7 +48,7 @@ public class Programme {
 
     @CommandHandler
     public long handle(ChangeLearningFrameworkCommand command, Clock clock) {
-        LearningFramework changed = checked(command.framework());
+        LearningFramework changed = checked(command.applyTo(framework));
         String reason = CommandInput.text("reason", command.reason(), CommandInput.MAX_TEXT);
         String by = CommandInput.identifier("by", command.by());
         if (changed.equals(framework)) {

@@ -6,22 +6,26 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.learninglog.command.access.WriteAccess;
 import org.learninglog.command.CommandInput;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.UnknownReference;
 import org.learninglog.command.lookup.Lookup;
 import org.learninglog.security.AccessPolicy;
+import org.learninglog.command.web.MergePatch;
 import org.learninglog.command.web.Versions;
 import org.learninglog.events.framework.LearningFramework;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -34,8 +38,10 @@ class ProgrammeController {
     private final WriteAccess access;
     private final AccessPolicy policy;
     private final Lookup lookup;
+    private final EventStore events;
 
-    ProgrammeController(CommandGateway commands, WriteAccess access, AccessPolicy policy, Lookup lookup) {
+    ProgrammeController(CommandGateway commands, WriteAccess access, AccessPolicy policy, Lookup lookup, EventStore events) {
+        this.events = events;
         this.commands = commands;
         this.access = access;
         this.policy = policy;
@@ -45,34 +51,44 @@ class ProgrammeController {
     /**
      * The programme's learning framework as writes check it now: the web UI's forms offer exactly
      * these tags. Everyone of the programme may read it; read from the command side's lookup by exact id.
+     * Its ETag is the programme's version, which a change sends back as If-Match.
      */
     @GetMapping("/api/programmes/{programmeId}/framework")
-    LearningFramework framework(@PathVariable String programmeId) {
+    ResponseEntity<LearningFramework> framework(@PathVariable String programmeId) {
         policy.requireRead(programmeId, "read the learning framework");
-        return lookup.programme(programmeId).map(known -> known.framework())
+        // The version is read first: should a change land in between, the ETag is older than the body and a change sent with it is refused, never applied blind.
+        Long version = events.lastSequenceNumberFor(programmeId).orElse(null);
+        LearningFramework framework = lookup.programme(programmeId).map(known -> known.framework())
                 .orElseThrow(() -> new UnknownReference("programme", "programmeId"));
+        return version == null ? ResponseEntity.ok(framework)
+                : ResponseEntity.ok().header(HttpHeaders.ETAG, Versions.etag(version)).body(framework);
     }
 
     @PostMapping("/api/programmes")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterProgrammeRequest request) {
         access.registerProgramme();
         String programmeId = request.id() == null ? Identifiers.next() : request.id();
         LearningFramework framework = request.framework() == null ? null : request.framework().framework();
         commands.sendAndWait(new RegisterProgrammeCommand(programmeId, request.name(), framework,
                 access.actor()));
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+        // The programme's readable, changeable part is its learning framework.
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}/framework")
                         .buildAndExpand(programmeId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(Programme.VERSION_AFTER_REGISTRATION))
                 .body(new Registered(programmeId, Programme.VERSION_AFTER_REGISTRATION));
     }
 
-    @PutMapping("/api/programmes/{programmeId}/framework")
+    /**
+     * A change of the framework as a JSON merge patch (RFC 7396): the lists it leaves out stay as
+     * they were; see {@link FrameworkPatch}. Answers the programme's new version, also as ETag.
+     */
+    @PatchMapping(path = "/api/programmes/{programmeId}/framework", consumes = MergePatch.MEDIA_TYPE)
     ResponseEntity<Changed> changeFramework(@PathVariable String programmeId,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                            @Valid @RequestBody ChangeFrameworkRequest request) {
+                                            @Valid @RequestBody FrameworkPatch patch) {
         access.administer(programmeId, "change the learning framework");
-        long version = commands.sendAndWait(new ChangeLearningFrameworkCommand(programmeId,
-                Versions.required(ifMatch), request.framework(), request.reason(), access.actor()));
+        long version = commands.sendAndWait(patch.command(programmeId, Versions.required(ifMatch), access.actor()));
         return Versions.ok(version, new Changed(programmeId, version));
     }
 
@@ -95,17 +111,6 @@ class ProgrammeController {
     record RegisterProgrammeRequest(@Pattern(regexp = Identifiers.PATTERN) @Size(max = CommandInput.MAX_LABEL) String id,
                                     @NotBlank @Size(max = CommandInput.MAX_NAME) String name,
                                     @Valid FrameworkRequest framework) {
-    }
-
-    record ChangeFrameworkRequest(
-            @NotEmpty @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> principles,
-            @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> themes,
-            @Size(max = CommandInput.MAX_LIST) List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> sources,
-            @NotBlank @Size(max = CommandInput.MAX_TEXT) String reason) {
-
-        LearningFramework framework() {
-            return new LearningFramework(principles, themes, sources);
-        }
     }
 
     record Registered(String programmeId, long version) {

@@ -12,10 +12,12 @@ import org.learninglog.command.CommandInput;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -34,6 +36,7 @@ class SensemakingController {
     }
 
     @PostMapping("/api/programmes/{programmeId}/sensemaking-sessions")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Held> hold(@PathVariable String programmeId, @Valid @RequestBody HoldSensemakingRequest request) {
         access.sensemaking(programmeId, "record a sensemaking session");
         String sessionId = Identifiers.next();

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.learninglog.command.Appended;
 import org.learninglog.command.CommandInput;
 import org.learninglog.command.CommandRejected;
 import org.learninglog.command.lookup.RegisteredSubject;
@@ -33,6 +34,7 @@ public class SharedLearning {
     private String programmeId;
     private String placeId;
     private final Set<String> adoptedBy = new HashSet<>();
+    private int responses;
     private long version;
 
     protected SharedLearning() {
@@ -70,7 +72,7 @@ public class SharedLearning {
     }
 
     @CommandHandler
-    public long handle(AdoptSharedLearningCommand command, References references, Clock clock) {
+    public Appended handle(AdoptSharedLearningCommand command, References references, Clock clock) {
         RegisteredSubject place = references.place("placeId", programmeId, command.placeId());
         if (place.id().equals(placeId)) {
             throw new CommandRejected("placeId", "a place does not adopt its own shared learning");
@@ -89,11 +91,11 @@ public class SharedLearning {
         String by = CommandInput.identifier("by", command.by());
         apply(new SharedLearningAdopted(sharedLearningId, programmeId, place.id(), practice.id(),
                 command.adaptationId(), note, clock.instant(), by));
-        return version;
+        return new Appended(version, adoptedBy.size());
     }
 
     @CommandHandler
-    public long handle(RespondToSharedLearningCommand command, References references, Clock clock) {
+    public Appended handle(RespondToSharedLearningCommand command, References references, Clock clock) {
         String from = CommandInput.optionalIdentifier("placeId", command.placeId());
         if (from != null) {
             references.place("placeId", programmeId, from);
@@ -105,7 +107,7 @@ public class SharedLearning {
         String by = CommandInput.identifier("by", command.by());
         apply(new SharedLearningRespondedTo(sharedLearningId, programmeId, from, command.kind(), text,
                 clock.instant(), by));
-        return version;
+        return new Appended(version, responses);
     }
 
     private static LearningShared.Audience audience(LearningShared.Audience audience, String programmeId,
@@ -139,6 +141,7 @@ public class SharedLearning {
 
     @EventSourcingHandler
     void on(SharedLearningRespondedTo event, @SequenceNumber long sequence) {
+        responses++;
         version = sequence;
     }
 }

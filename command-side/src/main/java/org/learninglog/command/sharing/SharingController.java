@@ -7,17 +7,20 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.learninglog.command.access.WriteAccess;
+import org.learninglog.command.Appended;
 import org.learninglog.command.CommandInput;
 import org.learninglog.command.Identifiers;
 import org.learninglog.command.web.Versions;
 import org.learninglog.events.sharing.LearningShared;
 import org.learninglog.events.sharing.SharedLearningRespondedTo;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -35,6 +38,7 @@ class SharingController {
     }
 
     @PostMapping("/api/programmes/{programmeId}/shared-learnings")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Changed> share(@PathVariable String programmeId, @Valid @RequestBody ShareLearningRequest request) {
         access.share(programmeId, request.placeId(), "share learning");
         String sharedLearningId = Identifiers.next();
@@ -52,28 +56,39 @@ class SharingController {
                 .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Changed(sharedLearningId, 0));
     }
 
-    /** If-Match is optional here: adoptions by several places do not conflict with each other. */
+    /**
+     * Adds an adoption (201, its Location numbered from 1). If-Match is optional here: adoptions
+     * by several places do not conflict with each other.
+     */
     @PostMapping("/api/shared-learnings/{sharedLearningId}/adoptions")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Changed> adopt(@PathVariable String sharedLearningId,
                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @Valid @RequestBody AdoptSharedLearningRequest request) {
         access.sharedLearning(sharedLearningId, request.placeId(), "adopt shared learning");
-        long version = commands.sendAndWait(new AdoptSharedLearningCommand(sharedLearningId,
+        Appended adoption = commands.sendAndWait(new AdoptSharedLearningCommand(sharedLearningId,
                 Versions.optional(ifMatch), request.placeId(), request.practiceId(), request.adaptationId(),
                 request.note(), access.actor()));
-        return Versions.ok(version, new Changed(sharedLearningId, version));
+        return created(adoption, new Changed(sharedLearningId, adoption.version()));
     }
 
-    /** If-Match is optional here: responses do not conflict with each other. */
+    /** Adds a response (201, its Location numbered from 1). If-Match is optional here: responses do not conflict with each other. */
     @PostMapping("/api/shared-learnings/{sharedLearningId}/responses")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Changed> respond(@PathVariable String sharedLearningId,
                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     @Valid @RequestBody RespondRequest request) {
         access.sharedLearning(sharedLearningId, request.placeId(), "respond to shared learning");
-        long version = commands.sendAndWait(new RespondToSharedLearningCommand(sharedLearningId,
+        Appended response = commands.sendAndWait(new RespondToSharedLearningCommand(sharedLearningId,
                 Versions.optional(ifMatch), request.placeId(), request.kind(), request.text(),
                 access.actor()));
-        return Versions.ok(version, new Changed(sharedLearningId, version));
+        return created(response, new Changed(sharedLearningId, response.version()));
+    }
+
+    private static ResponseEntity<Changed> created(Appended item, Changed body) {
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{number}")
+                        .buildAndExpand(item.number()).toUri())
+                .header(HttpHeaders.ETAG, Versions.etag(item.version())).body(body);
     }
 
     record AudienceRequest(Boolean wholeProgramme,

@@ -3,7 +3,7 @@ package org.learninglog.command.web;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.learninglog.command.DomainRuleViolation;
@@ -40,7 +40,8 @@ import java.util.List;
  * applies no event: nothing is stored on any of these answers, except perhaps on a 503 (the
  * store stopped answering after the write reached it; its detail says so).
  */
-@RestControllerAdvice(basePackages = "org.learninglog.command")
+// The token API (security module) takes a JSON body too: its unreadable bodies are answered here alike.
+@RestControllerAdvice(basePackages = {"org.learninglog.command", "org.learninglog.security.token"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CommandProblemDetails {
 
@@ -48,33 +49,48 @@ public class CommandProblemDetails {
 
     @ExceptionHandler
     ProblemDetail invalidFields(MethodArgumentNotValidException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Some fields of the request are missing or invalid.");
-        problem.setTitle("Invalid request");
-        problem.setProperty(ERRORS, fieldProblems(ex.getBindingResult()));
-        return problem;
+        return invalid(fieldProblems(ex.getBindingResult()));
+    }
+
+    /** A merge patch cleared a field the record cannot be without. */
+    @ExceptionHandler
+    ProblemDetail requiredValue(MergePatch.RequiredValue ex) {
+        return invalid(List.of(new FieldProblem(ex.field(), ex.getMessage())));
     }
 
     @ExceptionHandler
     ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle("Unreadable request");
         StreamReadException syntax = syntaxError(ex);
         if (syntax != null) {
             // The parser's own message would echo the request's content; say only where it broke.
             JsonLocation at = syntax.getLocation();
-            problem.setDetail("The request body is not valid JSON"
-                    + (at == null ? "." : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")."));
-        } else if (ex.getCause() instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
-            // Also how a body naming its own actor ("by", "recordedBy") is answered: the actor is the signed-in member.
-            problem.setDetail("The request has a field this operation does not take.");
-            problem.setProperty(ERRORS, List.of(new FieldProblem(path(unknown), "is not a field of this request")));
-        } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            problem.setDetail("A field of the request has the wrong type or format.");
-            problem.setProperty(ERRORS, List.of(new FieldProblem(path(mapping), "has the wrong type or format")));
-        } else {
-            problem.setDetail("The request body is missing or is not a JSON object of the expected shape.");
+            return unreadable("The request body is not valid JSON"
+                    + (at == null ? "." : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")."), List.of());
         }
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            FieldProblem problem = JsonFieldProblems.of(mapping);
+            return unreadable(JsonFieldProblems.sentence(List.of(problem)), List.of(problem));
+        }
+        StreamConstraintsException limit = cause(ex, StreamConstraintsException.class);
+        if (limit != null) {
+            return unreadable(JsonFieldProblems.limitExceeded(limit), List.of());
+        }
+        return unreadable("The request body is missing or is not a JSON object of the expected shape.", List.of());
+    }
+
+    private static ProblemDetail unreadable(String detail, List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Unreadable request");
+        if (!errors.isEmpty()) {
+            problem.setProperty(ERRORS, errors);
+        }
+        return problem;
+    }
+
+    private static ProblemDetail invalid(List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, JsonFieldProblems.sentence(errors));
+        problem.setTitle("Invalid request");
+        problem.setProperty(ERRORS, errors);
         return problem;
     }
 
@@ -110,7 +126,7 @@ public class CommandProblemDetails {
     @ExceptionHandler
     ProblemDetail invalidVersion(Versions.InvalidVersion ex) {
         return withField(HttpStatus.BAD_REQUEST, "Invalid version", ex.getMessage(),
-                "If-Match", "is not a version");
+                "If-Match", "must be a version as given in an ETag, e.g. \"3\"");
     }
 
     @ExceptionHandler
@@ -165,9 +181,13 @@ public class CommandProblemDetails {
 
     /** The JSON syntax error behind the failure, if that is what it is (Jackson may wrap it with a field path). */
     private static StreamReadException syntaxError(Throwable failure) {
+        return cause(failure, StreamReadException.class);
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StreamReadException syntax) {
-                return syntax;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;
@@ -175,21 +195,10 @@ public class CommandProblemDetails {
 
     private static List<FieldProblem> fieldProblems(BindingResult result) {
         List<FieldProblem> problems = new ArrayList<>();
-        result.getFieldErrors().forEach(error -> problems.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
+        Class<?> target = result.getTarget() == null ? null : result.getTarget().getClass();
+        result.getFieldErrors().forEach(error -> problems.add(new FieldProblem(error.getField(),
+                ConstraintMessages.of(error, target))));
         result.getGlobalErrors().forEach(error -> problems.add(new FieldProblem(null, error.getDefaultMessage())));
         return problems;
-    }
-
-    /** The JSON path of the failing value, as {@code tags[2]} or {@code happenedOn}. */
-    private static String path(JsonMappingException mapping) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : mapping.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.learninglog.command.demo;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -39,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CommandSideSpringTest
 class DemoReproducedTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    private static final JsonMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module()).build(); // a revision's changes (optionals) are written as their values
 
     @Autowired
     DemoProgramme demo;

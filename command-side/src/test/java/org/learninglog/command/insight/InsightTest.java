@@ -19,6 +19,7 @@ import org.learninglog.store.testkit.MongoStoreExtension;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import static org.learninglog.command.Given.NOW;
 import static org.learninglog.command.Given.PLACE;
@@ -94,12 +95,42 @@ class InsightTest {
     @Test
     void revising_an_insight_records_the_whole_new_reading_and_the_reason() {
         fixture.given(RECORDED)
-                .when(new ReviseInsightCommand("insight-1", 0L, "Noticed more clearly", Layer.INDIVIDUALS, null,
-                        List.of("equitable opportunity"), List.of(), null, "Talked it through", "member-8"))
+                .when(new ReviseInsightCommand("insight-1", 0L, Optional.of("Noticed more clearly"), Optional.of(Layer.INDIVIDUALS),
+                        Optional.empty(), Optional.of(List.of("equitable opportunity")), Optional.of(List.of()), Optional.empty(),
+                        "Talked it through", "member-8"))
                 .expectEvents(new InsightRevised("insight-1", PLACE, PROGRAMME, "Noticed more clearly",
                         Layer.INDIVIDUALS, null, List.of("equitable opportunity"), List.of(), null,
                         "Talked it through", NOW, "member-8"))
                 .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void a_revision_keeps_every_field_it_leaves_out() {
+        fixture.given(RECORDED)
+                .when(new ReviseInsightCommand("insight-1", 0L, Optional.of("Noticed more clearly"), null, null, null, null, null,
+                        "Reworded", "member-8"))
+                .expectEvents(new InsightRevised("insight-1", PLACE, PROGRAMME, "Noticed more clearly",
+                        Layer.PLACE_NETWORK, Sphere.COMMUNITY, List.of("able to influence"), List.of("power"), "coaching",
+                        "Reworded", NOW, "member-8"));
+    }
+
+    @Test
+    void a_revision_clears_the_optional_fields_it_sends_empty_and_keeps_the_text() {
+        fixture.given(RECORDED)
+                .when(new ReviseInsightCommand("insight-1", 0L, null, null, Optional.empty(), null, Optional.empty(),
+                        Optional.empty(), "Not about the community after all", "member-8"))
+                .expectEvents(new InsightRevised("insight-1", PLACE, PROGRAMME, "Noticed",
+                        Layer.PLACE_NETWORK, null, List.of("able to influence"), List.of(), null,
+                        "Not about the community after all", NOW, "member-8"));
+    }
+
+    @Test
+    void a_revision_that_changes_nothing_is_refused() {
+        fixture.given(RECORDED)
+                .when(new ReviseInsightCommand("insight-1", 0L, Optional.of("Noticed"), null, null, null, null, null,
+                        "Nothing", "member-8"))
+                .expectException(CommandRejected.class)
+                .expectNoEvents();
     }
 
     @Test
@@ -112,8 +143,8 @@ class InsightTest {
     @Test
     void a_retracted_insight_can_no_longer_be_revised() {
         fixture.given(RECORDED, new InsightRetracted("insight-1", PLACE, PROGRAMME, "Recorded twice", NOW, "member-8"))
-                .when(new ReviseInsightCommand("insight-1", 1L, "Noticed again", Layer.INDIVIDUALS, null,
-                        List.of(), List.of(), null, "Reason", "member-8"))
+                .when(new ReviseInsightCommand("insight-1", 1L, Optional.of("Noticed again"), null, null, null, null, null,
+                        "Reason", "member-8"))
                 .expectException(CommandRejected.class)
                 .expectNoEvents();
     }

@@ -14,6 +14,7 @@ import org.learninglog.store.MongoStore;
 import org.learninglog.store.testkit.MongoStoreExtension;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.learninglog.command.Given.NOW;
 
@@ -40,7 +41,7 @@ class ProgrammeTest {
         LearningFramework changed = new LearningFramework(List.of("listening first"), List.of("power"), List.of());
         fixture.given(new ProgrammeRegistered("north", "North", "admin-1", NOW),
                         new LearningFrameworkDefined("north", DefaultFramework.FRAMEWORK, "admin-1", NOW))
-                .when(new ChangeLearningFrameworkCommand("north", 1L, changed, "Agreed at the residential", "admin-1"))
+                .when(ChangeLearningFrameworkCommand.replacing("north", 1L, changed, "Agreed at the residential", "admin-1"))
                 .expectEvents(new LearningFrameworkChanged("north", changed, "Agreed at the residential", "admin-1", NOW))
                 .expectResultMessagePayload(2L);
     }
@@ -49,8 +50,27 @@ class ProgrammeTest {
     void changing_the_framework_to_what_it_already_is_is_refused() {
         fixture.given(new ProgrammeRegistered("north", "North", "admin-1", NOW),
                         new LearningFrameworkDefined("north", DefaultFramework.FRAMEWORK, "admin-1", NOW))
-                .when(new ChangeLearningFrameworkCommand("north", 1L, DefaultFramework.FRAMEWORK, "No change", "admin-1"))
+                .when(ChangeLearningFrameworkCommand.replacing("north", 1L, DefaultFramework.FRAMEWORK, "No change", "admin-1"))
                 .expectException(CommandRejected.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_change_of_the_themes_alone_keeps_the_principles_and_sources() {
+        fixture.given(new ProgrammeRegistered("north", "North", "admin-1", NOW),
+                        new LearningFrameworkDefined("north", DefaultFramework.FRAMEWORK, "admin-1", NOW))
+                .when(new ChangeLearningFrameworkCommand("north", 1L, null, Optional.of(List.of("power")), null,
+                        "Fewer themes", "admin-1"))
+                .expectEvents(new LearningFrameworkChanged("north", new LearningFramework(DefaultFramework.FRAMEWORK.principles(),
+                        List.of("power"), DefaultFramework.FRAMEWORK.sources()), "Fewer themes", "admin-1", NOW));
+    }
+
+    @Test
+    void a_change_that_clears_the_sources_keeps_the_rest() {
+        fixture.given(new ProgrammeRegistered("north", "North", "admin-1", NOW),
+                        new LearningFrameworkDefined("north", DefaultFramework.FRAMEWORK, "admin-1", NOW))
+                .when(new ChangeLearningFrameworkCommand("north", 1L, null, null, Optional.empty(), "No sources", "admin-1"))
+                .expectEvents(new LearningFrameworkChanged("north", new LearningFramework(DefaultFramework.FRAMEWORK.principles(),
+                        DefaultFramework.FRAMEWORK.themes(), List.of()), "No sources", "admin-1", NOW));
     }
 }

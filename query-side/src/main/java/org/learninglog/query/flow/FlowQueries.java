@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** The learning flow of a programme: its one document, folded to now or to an instant. */
@@ -39,19 +41,24 @@ public class FlowQueries {
         Predicate<Item> moment = item -> asOf == null || !item.recordedAt().isAfter(asOf);
         Map<String, long[]> tallies = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
+        Map<String, Instant> registered = new LinkedHashMap<>();
         for (Place place : flow.places()) {
             if (moment.test(place)) {
                 names.put(place.placeId(), place.name());
-                tallies.put(place.placeId(), new long[3]);
+                registered.put(place.placeId(), place.recordedAt());
+                tallies.put(place.placeId(), new long[TALLIES]);
             }
         }
         Map<String, EdgeTally> edges = new LinkedHashMap<>();
         for (Share share : flow.shares()) {
             if (moment.test(share)) {
                 String from = orProgramme(share.from());
-                tally(tallies, from)[0]++;
+                tally(tallies, from)[SHARED]++;
                 for (String to : share.to()) {
                     edges.computeIfAbsent(from + ">" + to + ">shared", k -> new EdgeTally(from, to, "shared")).add(share);
+                }
+                for (String to : recipients(share, from, registered)) {
+                    tally(tallies, to)[RECEIVED]++;
                 }
             }
         }
@@ -59,8 +66,8 @@ public class FlowQueries {
             if (moment.test(adoption)) {
                 String from = orProgramme(adoption.from());
                 String by = adoption.by();
-                tally(tallies, by)[1]++;
-                tally(tallies, from)[2]++;
+                tally(tallies, by)[ADOPTED]++;
+                tally(tallies, from)[TAKEN_UP]++;
                 edges.computeIfAbsent(from + ">" + by + ">adopted", k -> new EdgeTally(from, by, "adopted")).add(adoption);
             }
         }
@@ -69,17 +76,41 @@ public class FlowQueries {
         }
         List<LearningFlow.Node> nodes = new ArrayList<>();
         tallies.forEach((placeId, tally) -> nodes.add(new LearningFlow.Node(placeId,
-                LearningFlow.PROGRAMME.equals(placeId) ? "the programme" : names.get(placeId), tally[0], tally[1], tally[2])));
+                LearningFlow.PROGRAMME.equals(placeId) ? "the programme" : names.get(placeId), tally[SHARED], tally[RECEIVED],
+                tally[ADOPTED], tally[TAKEN_UP])));
         return new LearningFlow(programmeId, asOf, nodes, edges.values().stream().map(EdgeTally::edge).toList());
+    }
+
+    /**
+     * The places a share reached: those its audience names, and for a share to the whole programme
+     * every place registered by then; never the sharing place itself.
+     */
+    private static Set<String> recipients(Share share, String from, Map<String, Instant> registered) {
+        Set<String> recipients = new LinkedHashSet<>(share.to());
+        if (share.wholeProgramme()) {
+            Instant sharedAt = share.recordedAt();
+            registered.forEach((placeId, at) -> {
+                if (at == null || sharedAt == null || !at.isAfter(sharedAt)) {
+                    recipients.add(placeId);
+                }
+            });
+        }
+        recipients.remove(from);
+        return recipients;
     }
 
     private static String orProgramme(String placeId) {
         return placeId == null ? LearningFlow.PROGRAMME : placeId;
     }
 
-    /** shared, adopted (by this place), taken up (this place's learning adopted elsewhere) */
+    private static final int SHARED = 0;
+    private static final int RECEIVED = 1;
+    private static final int ADOPTED = 2;
+    private static final int TAKEN_UP = 3;
+    private static final int TALLIES = 4;
+
     private static long[] tally(Map<String, long[]> tallies, String placeId) {
-        return tallies.computeIfAbsent(placeId, p -> new long[3]);
+        return tallies.computeIfAbsent(placeId, p -> new long[TALLIES]);
     }
 
     private static final class EdgeTally {

@@ -4,6 +4,9 @@ import org.bson.Document;
 import org.learninglog.events.insight.InsightRecorded;
 import org.learninglog.events.insight.InsightRetracted;
 import org.learninglog.events.insight.InsightRevised;
+import org.learninglog.events.funder.FunderRegistered;
+import org.learninglog.events.person.PersonRegistered;
+import org.learninglog.events.person.PersonalDataErased;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.events.practice.AdaptationOutcomeReviewed;
 import org.learninglog.events.practice.PracticeAdapted;
@@ -36,10 +39,14 @@ import java.util.List;
  *       position it was recorded at (an append-only list, folded at read time);</li>
  *   <li>{@code decision:<id>} (an adaptation, or the adoption of a practice): what was decided,
  *       by whom, where, on which insights; its outcome reviews; and where the learning went after;</li>
- *   <li>{@code share:<id>}: a shared learning, its responses and adoptions.</li>
+ *   <li>{@code share:<id>}: a shared learning, its responses and adoptions;</li>
+ *   <li>{@code session:<id>}: a sensemaking session; {@code funder:<id>}: a funder;</li>
+ *   <li>{@code registration:<personId>}: a person's registration (their name sealed) and whether
+ *       their personal data was erased.</li>
  * </ul>
- * Decisions name members by identifier. A person's name and words appear only as an insight's
- * evidence, sealed with that person's key as the processor handed them over ({@code Evidence}).
+ * Decisions name members by identifier. A person's name and words appear only in their
+ * registration and as an insight's evidence, sealed with that person's key as the processor
+ * handed them over ({@code Evidence}).
  */
 @Component
 public class JourneyProjection implements Projection {
@@ -58,7 +65,10 @@ public class JourneyProjection implements Projection {
             .on(LearningShared.class, JourneyProjection::learningShared)
             .on(SharedLearningAdopted.class, JourneyProjection::sharedLearningAdopted)
             .on(SharedLearningRespondedTo.class, JourneyProjection::sharedLearningRespondedTo)
-            .on(SensemakingHeld.class, JourneyProjection::sensemakingHeld);
+            .on(SensemakingHeld.class, JourneyProjection::sensemakingHeld)
+            .on(PersonRegistered.class, JourneyProjection::personRegistered)
+            .on(PersonalDataErased.class, JourneyProjection::personalDataErased)
+            .on(FunderRegistered.class, JourneyProjection::funderRegistered);
 
     @Override
     public String name() {
@@ -87,6 +97,19 @@ public class JourneyProjection implements Projection {
 
     public static String shareId(String sharedLearningId) {
         return "share:" + sharedLearningId;
+    }
+
+    public static String sessionId(String sessionId) {
+        return "session:" + sessionId;
+    }
+
+    public static String funderId(String funderId) {
+        return "funder:" + funderId;
+    }
+
+    /** Not {@code person:}, which {@link EventLines} keeps for the name's history by position. */
+    public static String registrationId(String personId) {
+        return "registration:" + personId;
     }
 
     @Override
@@ -199,7 +222,44 @@ public class JourneyProjection implements Projection {
         }
     }
 
+    private static void personRegistered(PersonRegistered e, ViewEvent event, ViewUpdate view) {
+        Document person = view.edit(registrationId(e.personId()));
+        if (person != null) {
+            // personId: whose key the sealed name is under, as ViewDigest reads it
+            person.append("personId", e.personId()).append("programmeId", e.programmeId()).append("placeId", e.placeId())
+                    .append("role", name(e.role()))
+                    .append("name", e.personalData() == null ? null : e.personalData().name())
+                    .append("mayBeQuoted", e.mayBeQuoted()).append("at", DocumentFields.date(event.recordedAt()))
+                    .append("pos", event.position());
+        }
+    }
+
+    private static void personalDataErased(PersonalDataErased e, ViewEvent event, ViewUpdate view) {
+        Document person = view.edit(registrationId(e.personId()));
+        if (person != null) {
+            person.append("erasedAt", DocumentFields.date(event.recordedAt()));
+        }
+    }
+
+    private static void funderRegistered(FunderRegistered e, ViewEvent event, ViewUpdate view) {
+        Document funder = view.edit(funderId(e.funderId()));
+        if (funder != null) {
+            funder.append("programmeId", e.programmeId()).append("name", e.name())
+                    .append("at", DocumentFields.date(event.recordedAt())).append("pos", event.position());
+        }
+    }
+
     private static void sensemakingHeld(SensemakingHeld e, ViewEvent event, ViewUpdate view) {
+        Document session = view.edit(sessionId(e.sessionId()));
+        if (session != null) {
+            session.append("programmeId", e.programmeId()).append("title", e.title())
+                    .append("participantIds", DocumentFields.list(e.participantIds()))
+                    .append("placeIds", DocumentFields.list(e.placeIds()))
+                    .append("insightIds", DocumentFields.list(e.insightIds()))
+                    .append("conclusions", e.conclusions()).append("heldOn", day(e.heldOn()))
+                    .append("recordedBy", e.recordedBy())
+                    .append("at", DocumentFields.date(event.recordedAt())).append("pos", event.position());
+        }
         for (String insight : e.insightIds()) {
             Document document = view.edit(insightId(insight));
             if (document != null) {

@@ -40,7 +40,9 @@ class ProgrammeTimelineController {
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
         access.requireRead(programmeId, "replay the programme's timeline");
         if ((step == null) == (at == null)) {
-            throw new BadQueryException(step == null ? "step" : "at", "give either step or at");
+            throw new BadQueryException(step == null ? "step" : "at", step == null
+                    ? "is missing: give either step (a whole number from 0) or at (an ISO-8601 instant, e.g. 2026-03-01T00:00:00Z)"
+                    : "cannot be given with step: give either step or at, not both");
         }
         return step != null ? queries.step(programmeId, step) : queries.stepAt(programmeId, at);
     }

@@ -42,33 +42,40 @@ public class QueryProblemDetails {
     @ExceptionHandler
     ProblemDetail missingParameter(MissingServletRequestParameterException ex) {
         ProblemDetail problem = ex.getBody();
-        problem.setProperty(ERRORS, List.of(new FieldProblem(ex.getParameterName(), "is required")));
+        String message = "is required: add " + ex.getParameterName() + "=… to the query";
+        problem.setDetail("The query is not accepted: '" + ex.getParameterName() + "' " + message + ".");
+        problem.setProperty(ERRORS, List.of(new FieldProblem(ex.getParameterName(), message)));
         return problem;
     }
 
     /** A timeline parameter that does not parse ({@code asOf=yesterday}) or breaks a bound. */
     @ExceptionHandler
     ProblemDetail badParameters(BindException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some query parameters are not valid");
-        problem.setTitle("Bad request");
-        problem.setProperty(ERRORS, ex.getFieldErrors().stream()
+        List<FieldProblem> errors = ex.getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), error.isBindingFailure()
-                        ? "cannot be read as " + expected(error.getField()) : error.getDefaultMessage()))
-                .toList());
+                        ? "cannot be read: it must be " + expected(error.getField(), ex.getFieldType(error.getField()))
+                        : error.getDefaultMessage()))
+                .toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, sentence(errors));
+        problem.setTitle("Bad request");
+        problem.setProperty(ERRORS, errors);
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail badParameter(MethodArgumentTypeMismatchException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A query parameter is not valid");
+        List<FieldProblem> errors = List.of(new FieldProblem(ex.getName(),
+                "cannot be read: it must be " + expected(ex.getName(), ex.getRequiredType())));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, sentence(errors));
         problem.setTitle("Bad request");
-        problem.setProperty(ERRORS, List.of(new FieldProblem(ex.getName(), "cannot be read as " + expected(ex.getName()))));
+        problem.setProperty(ERRORS, errors);
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail badQuery(BadQueryException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.field() + " " + ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The query is not accepted: '" + ex.field() + "' " + ex.getMessage() + ".");
         problem.setTitle("Bad request");
         problem.setProperty(ERRORS, List.of(new FieldProblem(ex.field(), ex.getMessage())));
         return problem;
@@ -97,11 +104,29 @@ public class QueryProblemDetails {
                 .body(problem);
     }
 
-    private static String expected(String field) {
-        return switch (field) {
-            case "asOf", "at" -> "an ISO-8601 instant, e.g. 2026-03-01T00:00:00Z";
-            case "from", "to" -> "an ISO-8601 day, e.g. 2026-03-01";
-            default -> "a value of the expected type";
-        };
+    private static String sentence(List<FieldProblem> errors) {
+        return errors.stream().map(error -> "'" + error.field() + "' " + error.message())
+                .collect(java.util.stream.Collectors.joining("; ", "The query is not accepted: ", "."));
+    }
+
+    /** What a query parameter accepts, by its type (or, where the type says little, by its name). */
+    private static String expected(String field, Class<?> type) {
+        if (type != null && type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(value -> ((Enum<?>) value).name())
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (type == java.time.Instant.class || "asOf".equals(field) || "at".equals(field)) {
+            return "an ISO-8601 instant, e.g. 2026-03-01T00:00:00Z";
+        }
+        if (type == java.time.LocalDate.class || "from".equals(field) || "to".equals(field)) {
+            return "an ISO-8601 day, e.g. 2026-03-01";
+        }
+        if (type != null && (Number.class.isAssignableFrom(type) || type == int.class || type == long.class)) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "a value of the expected type";
     }
 }

@@ -41,4 +41,32 @@ class LearningFlowProjectionTest {
 
         assertThat(flow.edges()).extracting(LearningFlow.Edge::kind).containsExactly("shared");
     }
+
+    @Test
+    void received_counts_on_the_places_learning_reached_and_taken_up_on_the_sharing_place() {
+        List<ViewEvent> history = ViewEvents.inOrder(
+                new PlaceRegistered("place-a", "programme-1", "Riverside", ViewEvents.recordedAt(1)),
+                new PlaceRegistered("place-b", "programme-1", "Hilltop", ViewEvents.recordedAt(2)),
+                new PlaceRegistered("place-c", "programme-1", "Lakeside", ViewEvents.recordedAt(3)),
+                new LearningShared("shared-1", "programme-1", "place-a", "Gate meetings", "Meet where parents are",
+                        new LearningShared.Audience(false, List.of("place-b"), List.of()), List.of(), List.of(),
+                        ViewEvents.recordedAt(4), "member-1"),
+                new LearningShared("shared-2", "programme-1", "place-b", "Walks", "Walk the estate together",
+                        new LearningShared.Audience(true, List.of(), List.of()), List.of(), List.of(),
+                        ViewEvents.recordedAt(5), "member-2"),
+                new PlaceRegistered("place-d", "programme-1", "Late", ViewEvents.recordedAt(6)),
+                new SharedLearningAdopted("shared-1", "programme-1", "place-b", "practice-9", null, "Tried it",
+                        ViewEvents.recordedAt(7), "member-2"));
+
+        LearningFlow flow = FlowQueries.flow(new InMemoryDocuments().apply(new LearningFlowProjection(), history).reader(),
+                "programme-1", null);
+
+        assertThat(flow.nodes()).extracting(node -> node.placeId() + " shared " + node.shared() + " received " + node.received()
+                        + " adopted " + node.adopted() + " taken up " + node.takenUp())
+                .containsExactlyInAnyOrder(
+                        "place-a shared 1 received 1 adopted 0 taken up 1",
+                        "place-b shared 1 received 1 adopted 1 taken up 0",
+                        "place-c shared 0 received 1 adopted 0 taken up 0",
+                        "place-d shared 0 received 0 adopted 0 taken up 0");
+    }
 }

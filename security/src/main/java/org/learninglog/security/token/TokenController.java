@@ -45,13 +45,13 @@ public class TokenController {
                     + "not with another token.", null, null);
         }
         if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > LONGEST_NAME) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The token needs a name.", "name",
-                    "is required, at most " + LONGEST_NAME + " characters");
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request is not accepted: 'name' is required, at most "
+                    + LONGEST_NAME + " characters.", "name", "is required, at most " + LONGEST_NAME + " characters");
         }
         TokenScope scope = TokenScope.parse(request.scope()).orElse(null);
         if (scope == null) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The token needs a scope.", "scope",
-                    "must be read or write");
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request is not accepted: 'scope' must be read or write.",
+                    "scope", "must be read or write");
         }
         String member = CurrentMember.get().id();
         try {
@@ -71,6 +71,14 @@ public class TokenController {
         return tokens.of(CurrentMember.get().id()).stream()
                 .sorted(Comparator.comparing(PersonalAccessToken::created))
                 .map(TokenView::of).toList();
+    }
+
+    /** One of the member's tokens, where issuing it points (its secret is never shown again). */
+    @GetMapping("/api/me/tokens/{id}")
+    ResponseEntity<?> token(@PathVariable String id) {
+        return tokens.of(CurrentMember.get().id()).stream().filter(token -> token.id().equals(id)).findFirst()
+                .<ResponseEntity<?>>map(token -> ResponseEntity.ok(TokenView.of(token)))
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "Not found", "You have no token with this id.", "id", "not found"));
     }
 
     @DeleteMapping("/api/me/tokens/{id}")

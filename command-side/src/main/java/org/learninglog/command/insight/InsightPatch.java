@@ -1,0 +1,111 @@
+package org.learninglog.command.insight;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.learninglog.command.CommandInput;
+import org.learninglog.command.web.MergePatch;
+import org.learninglog.events.framework.Layer;
+import org.learninglog.events.framework.Sphere;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A revision of an insight as a merge patch: only the fields sent change; {@code null} clears the
+ * sphere, source, principles or themes; text and layer may be changed but not cleared. The reason
+ * is not part of the insight and is required with every revision.
+ */
+public class InsightPatch extends MergePatch {
+
+    @Size(max = Insight.MAX_TEXT_LENGTH)
+    @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+    private String text;
+    private Layer layer;
+    private Sphere sphere;
+    @Size(max = CommandInput.MAX_LIST)
+    private List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> principles;
+    @Size(max = CommandInput.MAX_LIST)
+    private List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> themes;
+    @Size(max = CommandInput.MAX_LABEL)
+    private String source;
+    @NotBlank
+    @Size(max = CommandInput.MAX_TEXT)
+    private String reason;
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        sent("text", text);
+        this.text = text;
+    }
+
+    public Layer getLayer() {
+        return layer;
+    }
+
+    public void setLayer(Layer layer) {
+        sent("layer", layer);
+        this.layer = layer;
+    }
+
+    public Sphere getSphere() {
+        return sphere;
+    }
+
+    public void setSphere(Sphere sphere) {
+        sent("sphere", sphere);
+        this.sphere = sphere;
+    }
+
+    public List<String> getPrinciples() {
+        return principles;
+    }
+
+    public void setPrinciples(List<String> principles) {
+        sent("principles", principles);
+        this.principles = principles;
+    }
+
+    public List<String> getThemes() {
+        return themes;
+    }
+
+    public void setThemes(List<String> themes) {
+        sent("themes", themes);
+        this.themes = themes;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        sent("source", source);
+        this.source = source;
+    }
+
+    /** Why it is revised: required with every revision. */
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    ReviseInsightCommand command(String insightId, long expectedVersion, String by) {
+        refuseClearing("text", "layer");
+        return new ReviseInsightCommand(insightId, expectedVersion, change("text", text), change("layer", layer),
+                change("sphere", sphere), change("principles", principles), change("themes", themes),
+                change("source", source), reason, by);
+    }
+
+    /** Personal data may be quoted in the text; it stays out of logs. */
+    @Override
+    public String toString() {
+        return "InsightPatch[(values withheld)]";
+    }
+}
