@@ -50,6 +50,18 @@ public class Membership {
         Status status = Status.INVITED;
         String invitationId;
         final Set<Grant> grants = new LinkedHashSet<>();
+
+        // compared by value, so that the state a command left equals the state its events rebuild
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MemberState that && status == that.status
+                    && java.util.Objects.equals(invitationId, that.invitationId) && grants.equals(that.grants);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(status, invitationId, grants);
+        }
     }
 
     protected Membership() {
