@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MembershipAcceptanceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern LINK = Pattern.compile("accept-invitation#token=(ll_inv_[A-Za-z0-9_-]+)");
+    private static final Pattern LINK = Pattern.compile("accept-invitation.html#token=(ll_inv_[A-Za-z0-9_-]+)");
     private static final String PROGRAMME = "northshore";
     private static final String PLACE_A = "northshore-a";
     private static final String PLACE_B = "northshore-b";
@@ -137,7 +137,7 @@ class MembershipAcceptanceTest {
             assertThat(history.text).contains("REVOKED", "GRANTED", "REMOVED", "ACCEPTED");
         }
         String everything = output.getAll();
-        String withoutConsole = everything.lines().filter(line -> !line.contains("accept-invitation#token="))
+        String withoutConsole = everything.lines().filter(line -> !line.contains("accept-invitation.html#token="))
                 .reduce("", (a, b) -> a + "\n" + b);
         for (String secret : secrets) {
             assertThat(withoutConsole).as("a link's secret in a log line").doesNotContain(secret.substring(7));

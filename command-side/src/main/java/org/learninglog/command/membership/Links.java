@@ -22,7 +22,7 @@ import java.util.List;
 class Links {
 
     /** The page that takes a link; its secret follows in the fragment. */
-    static final String PAGE = "/accept-invitation#token=";
+    static final String PAGE = "/accept-invitation.html#token=";
 
     private final CommandGateway commands;
     private final InvitationLinks links;

@@ -75,7 +75,8 @@ public class Membership {
             throw new CommandRejected("roles", "must name at least one role");
         }
         for (Grant grant : command.grants()) {
-            checkGrant(grant, command.programmeId(), references);
+            // the configuration's accounts may name programmes and places registered after the import
+            checkGrant(grant, command.programmeId(), ConfiguredAccountsImport.BY.equals(command.by()) ? null : references);
         }
         MemberState known = members.get(command.memberId());
         // Invited again before accepting: the new invitation takes the old one's place.
@@ -199,11 +200,13 @@ public class Membership {
             if (grant.placeId() == null) {
                 throw new CommandRejected("placeId", "a place member's role names their place");
             }
-            references.place("placeId", programmeId, grant.placeId());
+            if (references != null) {
+                references.place("placeId", programmeId, grant.placeId());
+            }
         } else if (grant.placeId() != null) {
             throw new CommandRejected("placeId", "only a place member's role names a place");
         }
-        if (programmeId != null) {
+        if (programmeId != null && references != null) {
             references.programme("programmeId", programmeId);
         }
     }

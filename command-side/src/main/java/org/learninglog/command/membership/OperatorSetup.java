@@ -35,9 +35,11 @@ class OperatorSetup {
     private final SecurityProperties properties;
     private final Environment environment;
     private final org.springframework.security.core.userdetails.UserDetailsService accounts;
+    private final ConfiguredAccountsImport configured;
 
     OperatorSetup(MembershipView view, Links links, SecurityProperties properties, Environment environment,
-                  org.springframework.security.core.userdetails.UserDetailsService accounts) {
+                  org.springframework.security.core.userdetails.UserDetailsService accounts, ConfiguredAccountsImport configured) {
+        this.configured = configured;
         this.view = view;
         this.links = links;
         this.properties = properties;
@@ -47,6 +49,7 @@ class OperatorSetup {
 
     @EventListener(ApplicationReadyEvent.class)
     void offerSetUpLink() {
+        configured.importAll();
         if (properties.oidcEnabled() || view.hasOperator() || configuredOperator()) {
             return;
         }
