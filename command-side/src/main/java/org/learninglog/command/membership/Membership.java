@@ -12,6 +12,7 @@ import org.learninglog.command.lookup.References;
 import org.learninglog.events.membership.AccessRole;
 import org.learninglog.events.membership.Grant;
 import org.learninglog.events.membership.InvitationAccepted;
+import org.learninglog.events.membership.MemberContactErased;
 import org.learninglog.events.membership.MemberInvited;
 import org.learninglog.events.membership.MemberReinstated;
 import org.learninglog.events.membership.MemberRemoved;
@@ -21,6 +22,7 @@ import org.learninglog.events.membership.RoleGranted;
 import org.learninglog.events.membership.RoleRevoked;
 import org.learninglog.events.personal.PersonalData;
 import org.learninglog.security.membership.MembershipView;
+import org.learninglog.store.personal.PersonalKeys;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -49,18 +51,20 @@ public class Membership {
     private static final class MemberState {
         Status status = Status.INVITED;
         String invitationId;
+        boolean contactErased;
         final Set<Grant> grants = new LinkedHashSet<>();
 
         // compared by value, so that the state a command left equals the state its events rebuild
         @Override
         public boolean equals(Object other) {
             return other instanceof MemberState that && status == that.status
-                    && java.util.Objects.equals(invitationId, that.invitationId) && grants.equals(that.grants);
+                    && java.util.Objects.equals(invitationId, that.invitationId) && contactErased == that.contactErased
+                    && grants.equals(that.grants);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(status, invitationId, grants);
+            return java.util.Objects.hash(status, invitationId, contactErased, grants);
         }
     }
 
@@ -155,6 +159,23 @@ public class Membership {
                 command.by(), clock.instant()));
     }
 
+    /**
+     * As for a person's name: the key goes first, then the record that it went, so that a failure
+     * between the two leaves the address unreadable and asking again completes the record.
+     */
+    @CommandHandler
+    void handle(EraseMemberContactCommand command, PersonalKeys keys, Clock clock) {
+        MemberState member = members.get(command.memberId());
+        if (member == null) {
+            throw new UnknownMember(command.memberId());
+        }
+        if (member.contactErased) {
+            return;
+        }
+        keys.erase(MemberInvited.personalDataId(command.memberId()));
+        apply(new MemberContactErased(programmeId, command.memberId(), command.by(), clock.instant()));
+    }
+
     private MemberState existing(String memberId) {
         MemberState member = members.get(memberId);
         if (member == null || member.status == Status.REMOVED) {
@@ -217,8 +238,10 @@ public class Membership {
     void on(MemberInvited event) {
         membershipId = Commands.membershipId(event.programmeId());
         programmeId = event.programmeId();
+        MemberState previous = members.get(event.memberId());
         MemberState member = new MemberState();
         member.invitationId = event.invitationId();
+        member.contactErased = previous != null && previous.contactErased;
         member.grants.addAll(event.grants());
         members.put(event.memberId(), member);
     }
@@ -246,6 +269,11 @@ public class Membership {
     @EventSourcingHandler
     void on(MemberReinstated event) {
         members.get(event.memberId()).status = Status.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(MemberContactErased event) {
+        members.get(event.memberId()).contactErased = true;
     }
 
     @EventSourcingHandler

@@ -122,6 +122,15 @@ class MembershipCommandController {
         return ResponseEntity.created(URI.create("/api/programmes/" + programmeId + "/members/" + memberId)).body(link);
     }
 
+    /** The e-mail address they were invited at is erased, as a person's name is; their membership stays. */
+    @PostMapping("/api/programmes/{programmeId}/members/{memberId}/erasure")
+    ResponseEntity<Void> erase(@PathVariable String programmeId, @PathVariable String memberId) {
+        policy.requireAdmin(programmeId, "erase a member's e-mail address");
+        commands.sendAndWait(new EraseMemberContactCommand(Commands.membershipId(programmeId), programmeId, memberId,
+                access.actor()));
+        return ResponseEntity.noContent().build();
+    }
+
     private static Grant grant(GrantedRole role) {
         return new Grant(MembershipViewUpdater.accessRole(role.role()), role.placeId());
     }

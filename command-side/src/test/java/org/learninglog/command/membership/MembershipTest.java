@@ -35,9 +35,11 @@ class MembershipTest {
     private static final Grant ADMIN = Grant.of(AccessRole.PROGRAMME_ADMINISTRATOR);
 
     private AggregateTestFixture<Membership> fixture;
+    private com.mongodb.client.MongoDatabase database;
 
     @BeforeEach
     void setUp(MongoStore store) {
+        database = store.database();
         fixture = new Given(store).programmeWithTwoPlaces().fixture(Membership.class);
         fixture.registerInjectableResource(new MembershipView(store.database()));
     }
@@ -140,5 +142,16 @@ class MembershipTest {
                 .when(new InviteMemberCommand(ID, PROGRAMME, "ola", "inv-2", null, List.of(Grant.of(AccessRole.FUNDER)),
                         EXPIRES, "admin-1"))
                 .expectException(MembershipConflict.class).expectNoEvents();
+    }
+
+    @Test
+    void erasing_a_members_address_deletes_their_key_and_records_it_once() {
+        org.learninglog.store.personal.PersonalKeys keys = new org.learninglog.store.personal.MongoPersonalKeys(database);
+        keys.keyFor("member/ola");
+        fixture.registerInjectableResource(keys);
+        fixture.given(invited("ola", Grant.of(AccessRole.FUNDER)), accepted("ola"))
+                .when(new EraseMemberContactCommand(ID, PROGRAMME, "ola", "admin-1"))
+                .expectEvents(new org.learninglog.events.membership.MemberContactErased(PROGRAMME, "ola", "admin-1", NOW));
+        org.assertj.core.api.Assertions.assertThat(keys.isErased("member/ola")).isTrue();
     }
 }
