@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The command side runs as an application of its own. */
 @ExtendWith(MongoStoreExtension.class)
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // the store is given by URI here, which turns the demo's accounts off unless forced
+        properties = "learninglog.security.demo-accounts-forced=true")
 class CommandSideApplicationTest {
 
     @Autowired

@@ -30,7 +30,9 @@ import static org.awaitility.Awaitility.await;
 /** The query side runs as an application of its own, projecting whatever the store holds. */
 @ExtendWith(MongoStoreExtension.class)
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // the store is given by URI here, which turns the demo's accounts off unless forced
+        properties = "learninglog.security.demo-accounts-forced=true")
 class QuerySideApplicationTest {
 
     @Autowired

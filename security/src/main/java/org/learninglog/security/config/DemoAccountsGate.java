@@ -12,7 +12,7 @@ import java.net.UnknownHostException;
  * on ({@code learninglog.demo} is not {@code off}) and nobody else can reach the server: it listens
  * on a loopback address ({@code server.address}) and the store is the embedded one (no
  * {@code learninglog.store.uri}). {@code learninglog.security.demo-accounts-forced=true} serves them
- * anyway, with a warning; nothing else does.
+ * anyway (as the tests of one side alone do), with a warning; nothing else does.
  */
 final class DemoAccountsGate {
 
@@ -25,7 +25,8 @@ final class DemoAccountsGate {
         if (properties.demoAccounts().isEmpty()) {
             return false;
         }
-        if ("off".equalsIgnoreCase(environment.getProperty("learninglog.demo", "off").strip())) {
+        boolean demoOff = "off".equalsIgnoreCase(environment.getProperty("learninglog.demo", "off").strip());
+        if (demoOff && !properties.demoAccountsForced()) {
             log.info("Demo accounts off: the demo is off (learninglog.demo=off)");
             return false;
         }
@@ -33,11 +34,11 @@ final class DemoAccountsGate {
         String storeUri = environment.getProperty("learninglog.store.uri", "");
         boolean loopback = isLoopback(address);
         boolean embedded = storeUri.isBlank();
-        if (loopback && embedded) {
+        if (loopback && embedded && !demoOff) {
             log.info("Demo accounts on: the server listens on loopback only, with the embedded store");
             return true;
         }
-        String why = !loopback ? "the server listens on " + (address.isBlank() ? "every address" : "a non-loopback address")
+        String why = demoOff ? "the demo is off" : !loopback ? "the server listens on " + (address.isBlank() ? "every address" : "a non-loopback address")
                 : "the store is given by URI";
         if (properties.demoAccountsForced()) {
             log.warn("Demo accounts FORCED ON although {}: anyone who can reach this server can sign in with the "
