@@ -133,8 +133,25 @@ class MembershipAcceptanceTest {
                     "{\"roles\": [{\"role\": \"PLACE_MEMBER\", \"placeId\": \"" + PLACE_B + "\"}]}").expect(204);
             member.post("/api/places/" + PLACE_B + "/insights", insight).expect(201);
             member.post("/api/places/" + PLACE_A + "/insights", insight).expect(403);
+            // An administrator's reset: the old password stops at once, the new link sets another.
+            Reply reset = admin.post("/api/programmes/" + PROGRAMME + "/members/north-member/password-resets", null).expect(201);
+            member.get("/api/me").expect(401);
+            Matcher resetLink = LINK.matcher(reset.json().get("link").asText());
+            assertThat(resetLink.find()).isTrue();
+            secrets.add(resetLink.group(1));
+            Me memberAgain = new Me("north-member", accept(resetLink.group(1), "north-member"));
+            memberAgain.post("/api/places/" + PLACE_B + "/insights", insight).expect(201);
+
+            // A member changes their own password; the old one stops at once.
+            String changed = "a changed passphrase for the member";
+            passwords.add(changed);
+            memberAgain.post("/api/me/password-changes", body("currentPassword", "not it", "newPassword", changed)).expect(422);
+            memberAgain.post("/api/me/password-changes", body("currentPassword", memberAgain.password, "newPassword", changed)).expect(204);
+            memberAgain.get("/api/me").expect(401);
+            new Me("north-member", changed).get("/api/me").expect(200);
+
             Reply history = admin.get("/api/programmes/" + PROGRAMME + "/members").expect(200);
-            assertThat(history.text).contains("REVOKED", "GRANTED", "REMOVED", "ACCEPTED");
+            assertThat(history.text).contains("REVOKED", "GRANTED", "REMOVED", "ACCEPTED", "PASSWORD_RESET");
         }
         String everything = output.getAll();
         String withoutConsole = everything.lines().filter(line -> !line.contains("accept-invitation.html#token="))
@@ -146,6 +163,34 @@ class MembershipAcceptanceTest {
             assertThat(everything).as("a password in the output").doesNotContain(password);
         }
         assertThat(everything).doesNotContain("@example.org");
+    }
+
+    @Test
+    void configured_accounts_imported_as_members_are_then_governed_by_the_membership(CapturedOutput output) {
+        String hash = "$2a$10$qohp3EjSdJuJ6JCUrJY02O893MgLeM3PA9Qh9grFVLO7kD6bOoUQC"; // learning-log-demo
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LearningLogApplication.class).run(
+                "--learninglog.store.uri=", "--learninglog.store.data-dir=" + dataDir, "--server.port=0",
+                "--learninglog.demo=off", "--learninglog.security.rate-limit.requests=0",
+                "--learninglog.security.import-accounts=true",
+                "--learninglog.security.accounts[0].username=ops", "--learninglog.security.accounts[0].password-hash=" + hash,
+                "--learninglog.security.accounts[0].roles=OPERATOR",
+                "--learninglog.security.accounts[1].username=lead", "--learninglog.security.accounts[1].password-hash=" + hash,
+                "--learninglog.security.accounts[1].programme=" + PROGRAMME, "--learninglog.security.accounts[1].roles=ADMIN",
+                "--learninglog.security.accounts[2].username=reader", "--learninglog.security.accounts[2].password-hash=" + hash,
+                "--learninglog.security.accounts[2].programme=" + PROGRAMME, "--learninglog.security.accounts[2].roles=FUNDER")) {
+            port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            assertThat(output.getOut()).as("no set-up link: a configured operator exists").doesNotContain("accept-invitation");
+            Me ops = new Me("ops", "learning-log-demo");
+            ops.post("/api/programmes", body("id", PROGRAMME, "name", "Northshore")).expect(201);
+            Me lead = new Me("lead", "learning-log-demo");
+            Me reader = new Me("reader", "learning-log-demo");
+            reader.get("/api/programmes/" + PROGRAMME + "/timeline").expect(200);
+            Reply members = lead.get("/api/programmes/" + PROGRAMME + "/members").expect(200);
+            assertThat(members.text).contains("\"lead\"", "\"reader\"", "\"configuration\"");
+            lead.delete("/api/programmes/" + PROGRAMME + "/members/reader").expect(204);
+            reader.get("/api/programmes/" + PROGRAMME + "/timeline").expect(401);
+            lead.delete("/api/programmes/" + PROGRAMME + "/members/lead").expect(409);
+        }
     }
 
     // ---- the people ---------------------------------------------------------------------------------
