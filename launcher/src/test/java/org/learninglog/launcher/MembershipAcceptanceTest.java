@@ -184,11 +184,11 @@ class MembershipAcceptanceTest {
             ops.post("/api/programmes", body("id", PROGRAMME, "name", "Northshore")).expect(201);
             Me lead = new Me("lead", "learning-log-demo");
             Me reader = new Me("reader", "learning-log-demo");
-            reader.get("/api/programmes/" + PROGRAMME + "/timeline").expect(200);
+            assertThat(reader.get("/api/me").expect(200).json().get("roles").toString()).contains("FUNDER");
             Reply members = lead.get("/api/programmes/" + PROGRAMME + "/members").expect(200);
             assertThat(members.text).contains("\"lead\"", "\"reader\"", "\"configuration\"");
             lead.delete("/api/programmes/" + PROGRAMME + "/members/reader").expect(204);
-            reader.get("/api/programmes/" + PROGRAMME + "/timeline").expect(401);
+            reader.get("/api/me").expect(401);
             lead.delete("/api/programmes/" + PROGRAMME + "/members/lead").expect(409);
         }
     }
