@@ -1,7 +1,7 @@
 // The page frame's live parts: the header's navigation and the line saying who is signed in.
 import { $, clear, el } from './dom.js';
 import { csrfToken } from './http.js';
-import { isOperator, mayReadAcross, me } from './session.js';
+import { hasRole, isOperator, mayReadAcross, me } from './session.js';
 import { say } from './notices.js';
 import { ROLE_NAMES } from './vocabulary.js';
 
@@ -11,7 +11,9 @@ const NAV = [
   { href: '/flow.html', text: 'Learning flow', show: () => true },
   { href: '/search.html', text: 'Search', show: () => true },
   { href: '/exports.html', text: 'Downloads', show: () => true },
+  { href: '/members.html', text: 'Members', show: (m) => hasRole(m, 'ADMIN', 'OPERATOR') },
   { href: '/admin.html', text: 'Views (operators)', show: (m) => isOperator(m) },
+  { href: '/change-password.html', text: 'Password', show: () => true },
 ];
 
 /** Fills the header's navigation and the member's line; answers the member. */

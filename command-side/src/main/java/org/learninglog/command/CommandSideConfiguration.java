@@ -3,6 +3,7 @@ package org.learninglog.command;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.learninglog.command.lookup.LookupUpdater;
+import org.learninglog.command.membership.MembershipViewUpdater;
 import org.learninglog.store.cache.AggregateCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -45,6 +46,7 @@ public class CommandSideConfiguration {
     @Bean
     public ConfigurerModule commandLookupIsSubscribing() {
         return configurer -> configurer.eventProcessing(processing ->
-                processing.registerSubscribingEventProcessor(LookupUpdater.PROCESSING_GROUP));
+                processing.registerSubscribingEventProcessor(LookupUpdater.PROCESSING_GROUP)
+                        .registerSubscribingEventProcessor(MembershipViewUpdater.PROCESSING_GROUP));
     }
 }

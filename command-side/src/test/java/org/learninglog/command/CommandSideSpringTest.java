@@ -20,7 +20,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(MongoStoreExtension.class)
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // the store is given by URI here, which turns the demo's accounts off unless forced
+        properties = "learninglog.security.demo-accounts-forced=true")
 @Import(SignedInAsOperator.class)
 public @interface CommandSideSpringTest {
 }

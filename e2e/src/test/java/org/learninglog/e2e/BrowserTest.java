@@ -40,6 +40,8 @@ import static org.assertj.core.api.Assertions.fail;
 @ExtendWith(MongoStoreExtension.class)
 @SpringBootTest(classes = LearningLogApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"learninglog.demo=auto", "learninglog.store.database=learninglog_e2e",
+                // the store may be given by URI here, which turns the demo's accounts off unless forced
+                "learninglog.security.demo-accounts-forced=true",
                 "learninglog.integrity.key-file=target/e2e-integrity-signing.key"})
 class BrowserTest {
 

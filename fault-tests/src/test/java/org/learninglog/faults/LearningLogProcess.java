@@ -59,7 +59,11 @@ final class LearningLogProcess implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
                     "-Daxoniq.update-checker.disabled=true", "-jar", JAR.toAbsolutePath().toString(),
                     "--server.port=" + port, "--learninglog.store.data-dir=" + data.toAbsolutePath(),
-                    "--learninglog.demo=off"));
+                    "--learninglog.demo=off",
+                    // the demo is off, so its accounts are too: the operator the tests sign in as, given here
+                    "--learninglog.security.accounts[0].username=operator",
+                    "--learninglog.security.accounts[0].password-hash=$2a$10$qohp3EjSdJuJ6JCUrJY02O893MgLeM3PA9Qh9grFVLO7kD6bOoUQC",
+                    "--learninglog.security.accounts[0].roles=OPERATOR"));
             command.addAll(List.of(arguments));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());

@@ -85,6 +85,15 @@ class AccessMatrixTest {
         created("/api/places", """
                 {"id": "%s", "programmeId": "%s", "name": "Elsewhere"}""".formatted(OTHER_PLACE, OTHER_PROGRAMME));
 
+        // The principals, made as a new programme's people are: invited through the membership API,
+        // each following their link to set a password (only the operator is of the configuration).
+        member("operator", PROGRAMME, "matrix-admin", "{\"role\": \"ADMIN\"}");
+        member("operator", OTHER_PROGRAMME, "other-admin", "{\"role\": \"ADMIN\"}");
+        member("matrix-admin", PROGRAMME, "matrix-member-a", "{\"role\": \"PLACE_MEMBER\", \"placeId\": \"" + PLACE_A + "\"}");
+        member("matrix-admin", PROGRAMME, "matrix-member-b", "{\"role\": \"PLACE_MEMBER\", \"placeId\": \"" + PLACE_B + "\"}");
+        member("matrix-admin", PROGRAMME, "matrix-partner", "{\"role\": \"LEARNING_PARTNER\"}");
+        member("matrix-admin", PROGRAMME, "matrix-funder", "{\"role\": \"FUNDER\"}");
+
         personA = person(PLACE_A);
         insightA = insight(PLACE_A, "Alderford residents met at the allotment");
         insight(PLACE_B, "Brookside residents met at the allotment");
@@ -159,6 +168,9 @@ class AccessMatrixTest {
                 "/api/programmes/" + PROGRAMME + "/sensemaking-sessions", """
                 {"title": "Autumn", "participantIds": ["%s"], "insightIds": ["%s"], "conclusions": "Venue matters",
                  "heldOn": "2024-11-28"}""".formatted(personA, insightA), null));
+        write(cells, "POST /api/programmes/{id}/invitations", "201 O A", () -> new Call("POST",
+                "/api/programmes/" + PROGRAMME + "/invitations", """
+                {"memberId": "invited-%s", "roles": [{"role": "FUNDER"}]}""".formatted(UUID.randomUUID()), null));
         // The operator's cell is the demo test's (loading the demo here would change what it finds).
         write(cells, "POST /api/admin/demo", "- O", () -> new Call("POST", "/api/admin/demo", null, null));
         write(cells, "POST /api/admin/views/{view}/rebuild", "202 O", () -> {
@@ -179,6 +191,10 @@ class AccessMatrixTest {
         SoftAssertions cells = new SoftAssertions();
         String everyone = "200 O A MA MB P F";
         read(cells, "GET /api/me", "200 O A MA MB P F OA", "/api/me", List.of());
+        read(cells, "GET /api/programmes/{id}/members", "200 O A", "/api/programmes/" + PROGRAMME + "/members",
+                List.of("other-admin"));
+        read(cells, "GET /api/programmes/{id}/places/{A}/writers?on=", "200 O A P", "/api/programmes/" + PROGRAMME
+                + "/places/" + PLACE_A + "/writers?on=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC), List.of("other-admin"));
         read(cells, "GET /api/places?programmeId=", everyone, "/api/places?programmeId=" + PROGRAMME, List.of(OTHER_PLACE));
         read(cells, "GET /api/places/{A}/timeline", everyone, "/api/places/" + PLACE_A + "/timeline", notOfA());
         read(cells, "GET /api/places/{A}/insights/{id}", everyone, "/api/places/" + PLACE_A + "/insights/" + insightA, notOfA());
@@ -419,6 +435,22 @@ class AccessMatrixTest {
         }
     }
 
+    /** Passwords chosen by the principals who accepted an invitation; the others are the configuration's. */
+    private final Map<String, String> passwords = new java.util.HashMap<>();
+
+    private void member(String by, String programme, String memberId, String role) {
+        Reply invited = as(by, "POST", "/api/programmes/" + programme + "/invitations", """
+                {"memberId": "%s", "roles": [%s]}""".formatted(memberId, role), null);
+        assertThat(invited.status).as(invited.text).isEqualTo(201);
+        String link = invited.json().get("link").asText();
+        String token = link.substring(link.indexOf("token=") + "token=".length());
+        String password = "matrix passphrase of " + passwords.size() + " words";
+        Reply accepted = as(null, "POST", "/api/invitations/acceptance", """
+                {"token": "%s", "password": "%s"}""".formatted(token, password), null);
+        assertThat(accepted.status).as(accepted.text).isEqualTo(200);
+        passwords.put(memberId, password);
+    }
+
     private Reply as(String who, String method, String path, String body, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
@@ -431,7 +463,7 @@ class AccessMatrixTest {
         }
         if (who != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (who + ":" + SignedInAsOperator.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                    (who + ":" + passwords.getOrDefault(who, SignedInAsOperator.PASSWORD)).getBytes(StandardCharsets.UTF_8)));
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -38,7 +38,7 @@ class OnlineBackupTest {
         String placeId;
         Path backup;
         int recordedBeforeBackup;
-        try (ConfigurableApplicationContext app = DamagedStoreTest.start(live, "--learninglog.demo=off")) {
+        try (ConfigurableApplicationContext app = DamagedStoreTest.start(live, "--learninglog.demo=off", "--spring.config.import=classpath:learninglog-test-accounts.yml")) {
             Api api = DamagedStoreTest.api(app);
             programmeId = api.registerProgramme();
             placeId = api.registerPlace(programmeId, "Riverside");
@@ -70,7 +70,7 @@ class OnlineBackupTest {
         LauncherProcess.Finished restore = LauncherProcess.run(work, Duration.ofSeconds(90), "restore", backup.toString(), restored.toString());
         assertThat(restore.exitCode()).as(restore.stdout() + restore.stderr()).isZero();
 
-        try (ConfigurableApplicationContext app = DamagedStoreTest.start(restored, "--learninglog.demo=off")) {
+        try (ConfigurableApplicationContext app = DamagedStoreTest.start(restored, "--learninglog.demo=off", "--spring.config.import=classpath:learninglog-test-accounts.yml")) {
             MongoDatabase database = app.getBean(MongoStore.class).database();
             await().atMost(Duration.ofSeconds(30)).until(() -> sealedUpTo(database) >= head(database));
             String place = placeId;

@@ -34,7 +34,7 @@ class RestartTest {
                 "--learninglog.store.uri=",
                 "--learninglog.store.data-dir=" + dataDir,
                 "--server.port=0",
-                "--learninglog.demo=off");
+                "--learninglog.demo=off", "--spring.config.import=classpath:learninglog-test-accounts.yml");
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -18,7 +18,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(MongoStoreExtension.class)
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // the store is given by URI here, which turns the demo's accounts off unless forced
+        properties = "learninglog.security.demo-accounts-forced=true")
 @Import(SignedInAsOperator.class)
 public @interface QuerySideSpringTest {
 }

@@ -140,6 +140,18 @@ public class CommandProblemDetails {
     }
 
     @ExceptionHandler
+    ProblemDetail membershipConflict(org.learninglog.command.membership.MembershipConflict ex) {
+        return withField(HttpStatus.CONFLICT, "Membership conflict", ex.getMessage(), ex.field(), ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownMember(org.learninglog.command.membership.UnknownMember ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setTitle("Unknown member");
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail concurrentChange(ConcurrencyException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Somebody else changed the same record at the same time; try again.");

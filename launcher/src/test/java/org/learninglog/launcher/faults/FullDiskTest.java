@@ -40,7 +40,7 @@ class FullDiskTest {
             List<String> acknowledged = new ArrayList<>();
             List<String> refused = new ArrayList<>();
             try (ChildJvm app = ChildJvm.start("app", dir, Map.of(), List.of("-Dlearninglog.embedded.disk-reserve-mb=8"),
-                    "--server.port=" + appPort, "--learninglog.demo=off", "--learninglog.store.data-dir=" + data,
+                    "--server.port=" + appPort, "--learninglog.demo=off", "--spring.config.import=classpath:learninglog-test-accounts.yml", "--learninglog.store.data-dir=" + data,
                     "--learninglog.security.rate-limit.requests=100000")) {
                 Client client = new Client(appPort);
                 StoreOutageTest.awaitReadiness(client, 200, Duration.ofSeconds(120), app);

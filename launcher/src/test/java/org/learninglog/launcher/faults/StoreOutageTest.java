@@ -30,7 +30,7 @@ class StoreOutageTest {
         String storeUri = "mongodb://127.0.0.1:" + storePort;
         ChildJvm store = startStore(storePort, data);
         try (ChildJvm app = ChildJvm.start("app", dir, Map.of("MONGODB_URI", storeUri + "/learninglog"), List.of(),
-                "--server.port=" + appPort, "--learninglog.demo=off",
+                "--server.port=" + appPort, "--learninglog.demo=off", "--spring.config.import=classpath:learninglog-test-accounts.yml",
                 "--learninglog.security.rate-limit.requests=100000")) {
             Client client = new Client(appPort);
             awaitReadiness(client, 200, Duration.ofSeconds(120), app);

@@ -44,7 +44,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(MongoStoreExtension.class)
 @SpringBootTest(classes = {QuerySideApplication.class, DeadLetterQueueTest.FlakyViewConfiguration.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "learninglog.store.database=learninglog_deadletters")
+        // the store is given by URI here, which turns the demo's accounts off unless forced
+        properties = {"learninglog.store.database=learninglog_deadletters", "learninglog.security.demo-accounts-forced=true"})
 @Import(SignedInAsOperator.class)
 class DeadLetterQueueTest {
 

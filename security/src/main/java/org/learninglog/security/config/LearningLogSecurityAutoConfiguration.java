@@ -3,6 +3,7 @@ package org.learninglog.security.config;
 import java.util.Collection;
 import org.learninglog.security.AccessPolicy;
 import org.learninglog.security.edge.BodySizeLimit;
+import org.learninglog.security.membership.MembershipView;
 import org.learninglog.security.edge.CrossSiteWrites;
 import org.learninglog.security.edge.CsrfCookie;
 import org.learninglog.security.edge.Problems;
@@ -65,6 +66,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Import({EdgeConfiguration.class, SignInConfiguration.class})
 public class LearningLogSecurityAutoConfiguration {
 
+    /** Where a single-use invitation or password reset link is followed, signed out. */
+    public static final String ACCEPTANCE = "/api/invitations/acceptance";
+
     @Bean
     AccessPolicy accessPolicy() {
         return new AccessPolicy();
@@ -73,13 +77,16 @@ public class LearningLogSecurityAutoConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, PersonalAccessTokens tokens,
-                            UserDetailsService accounts) throws Exception {
+                            UserDetailsService accounts, MembershipView view) throws Exception {
         // Signed in by the web UI's session, or by a token or Basic credentials on each request;
         // the API itself never starts a session.
         HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
         sessions.setAllowSessionCreation(false);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
+                        // Following an invitation or reset link: its secret is the credential.
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.POST, ACCEPTANCE)).permitAll()
                         .requestMatchers(CrossSiteWrites::isWrite).access(ChainRules::mayWrite)
                         .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(
@@ -115,7 +122,7 @@ public class LearningLogSecurityAutoConfiguration {
                         Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in needed",
                                 "Sign in to use Learning Log: the token is missing, invalid or expired.");
                     })
-                    .jwt(jwt -> jwt.decoder(jwtDecoder(properties.oidc())).jwtAuthenticationConverter(new MemberJwtConverter())));
+                    .jwt(jwt -> jwt.decoder(jwtDecoder(properties.oidc())).jwtAuthenticationConverter(new MemberJwtConverter(view))));
             http.addFilterAfter(new RateLimit(properties.rateLimit().requests(), properties.rateLimit().period()),
                     BearerTokenAuthenticationFilter.class);
         } else {
@@ -134,11 +141,11 @@ public class LearningLogSecurityAutoConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain site(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain site(HttpSecurity http, SecurityProperties properties, MembershipView view) throws Exception {
         if (properties.webSignInByOidc()) {
             http.oauth2Login(login -> login.loginPage("/sign-in")
                     .clientRegistrationRepository(new ProviderRegistration(properties.oidc()))
-                    .userInfoEndpoint(user -> user.oidcUserService(new MemberOidcUserService()))
+                    .userInfoEndpoint(user -> user.oidcUserService(new MemberOidcUserService(view)))
                     .defaultSuccessUrl("/", false).failureUrl("/sign-in?error"));
         } else {
             SimpleUrlAuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/sign-in?error");

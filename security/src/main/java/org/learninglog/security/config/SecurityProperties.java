@@ -18,12 +18,22 @@ import java.util.Set;
  * @param rateLimit requests each member may make per period
  * @param failedSignIns how many wrong passwords are checked before further attempts wait
  * @param passwordsRemembered how long a password bcrypt accepted is accepted again without it (default 5 min)
+ * @param demoAccounts the demo programme's accounts (a password printed in the README): served only
+ *                  while the demo is on and the server cannot be reached from elsewhere, see {@link DemoAccountsGate}
+ * @param demoAccountsForced serve the demo accounts even on a non-loopback address or a URI store (a warning says so)
+ * @param importAccounts make each of {@code accounts} a member in the membership view at start (its
+ *                  password hash becomes its local account), so roles are then granted and revoked in the product
+ * @param invitationsExpireAfter how long an invitation or password reset link stays good (default 7 days)
  */
 @ConfigurationProperties("learninglog.security")
 public record SecurityProperties(Oidc oidc, List<Account> accounts, DataSize maxBody, RateLimit rateLimit,
-                                 FailedSignInLimits failedSignIns, Duration passwordsRemembered) {
+                                 FailedSignInLimits failedSignIns, Duration passwordsRemembered,
+                                 List<Account> demoAccounts, boolean demoAccountsForced, boolean importAccounts,
+                                 Duration invitationsExpireAfter) {
 
     public SecurityProperties {
+        demoAccounts = demoAccounts == null ? List.of() : List.copyOf(demoAccounts);
+        invitationsExpireAfter = invitationsExpireAfter == null ? Duration.ofDays(7) : invitationsExpireAfter;
         failedSignIns = failedSignIns == null ? new FailedSignInLimits(null, null, null) : failedSignIns;
         passwordsRemembered = passwordsRemembered == null ? Duration.ofMinutes(5) : passwordsRemembered;
         oidc = oidc == null ? new Oidc(null, null, null, null, null, null) : oidc;

@@ -3,7 +3,18 @@ package org.learninglog.security.config;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.learninglog.security.AccessPolicy;
+import org.learninglog.security.account.AccountStore;
+import org.learninglog.security.account.InvitationLinks;
+import org.learninglog.security.account.MemberAccounts;
+import org.learninglog.security.account.PasswordController;
+import org.learninglog.security.account.PasswordRules;
 import org.learninglog.security.local.LocalAccounts;
+import org.learninglog.security.membership.MembershipController;
+import org.learninglog.security.membership.MembershipView;
+import org.springframework.core.env.Environment;
 import org.learninglog.security.signin.FailedSignIns;
 import org.learninglog.security.signin.PasswordSignIn;
 import org.learninglog.security.signin.VerifiedPasswords;
@@ -30,13 +41,59 @@ class SignInConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SignInConfiguration.class);
 
+    /**
+     * Local accounts kept in the store (roles from the membership view), then those of the
+     * configuration: yours, and beside them the demo's while {@link DemoAccountsGate} lets them in
+     * (a name of yours wins over the demo's, with a warning, rather than silently).
+     */
     @Bean
-    UserDetailsService localAccounts(SecurityProperties properties) {
-        LocalAccounts accounts = new LocalAccounts(properties.oidcEnabled() ? List.of() : properties.accounts());
-        if (!properties.oidcEnabled()) {
-            log.info("Sign-in with local accounts ({} configured)", accounts.size());
+    UserDetailsService localAccounts(SecurityProperties properties, Environment environment, AccountStore store,
+                                     MembershipView view) {
+        if (properties.oidcEnabled()) {
+            return new MemberAccounts(store, view, new LocalAccounts(List.of()));
         }
-        return accounts;
+        Map<String, SecurityProperties.Account> accounts = new LinkedHashMap<>();
+        if (DemoAccountsGate.open(environment, properties)) {
+            properties.demoAccounts().forEach(account -> accounts.put(account.username(), account));
+        }
+        for (SecurityProperties.Account account : properties.accounts()) {
+            if (accounts.put(account.username(), account) != null) {
+                log.warn("The configured account {} is used instead of the demo account of the same name", account.username());
+            }
+        }
+        LocalAccounts configured = new LocalAccounts(List.copyOf(accounts.values()));
+        log.info("Sign-in with local accounts ({} configured, and those kept in the store)", configured.size());
+        return new MemberAccounts(store, view, configured);
+    }
+
+    @Bean
+    MembershipView membershipView(ObjectProvider<MongoDatabase> database) {
+        return new MembershipView(database.getObject());
+    }
+
+    @Bean
+    AccountStore accountStore(ObjectProvider<MongoDatabase> database) {
+        return new AccountStore(database.getObject());
+    }
+
+    @Bean
+    InvitationLinks invitationLinks(ObjectProvider<MongoDatabase> database) {
+        return new InvitationLinks(database.getObject(), Clock.systemUTC());
+    }
+
+    @Bean
+    PasswordRules passwordRules() {
+        return new PasswordRules();
+    }
+
+    @Bean
+    MembershipController membershipController(MembershipView view, AccessPolicy policy) {
+        return new MembershipController(view, policy);
+    }
+
+    @Bean
+    PasswordController passwordController(AccountStore store, PasswordRules rules, VerifiedPasswords verified) {
+        return new PasswordController(store, rules, verified);
     }
 
     /**

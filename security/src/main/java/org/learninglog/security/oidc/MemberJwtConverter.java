@@ -2,6 +2,7 @@ package org.learninglog.security.oidc;
 
 import org.learninglog.security.Member;
 import org.learninglog.security.MemberPrincipal;
+import org.learninglog.security.membership.MembershipView;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -15,9 +16,16 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 public final class MemberJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
+    private final MembershipView view;
+
+    /** Roles and places from the membership view when it knows the subject, else from the token's claims. */
+    public MemberJwtConverter(MembershipView view) {
+        this.view = view;
+    }
+
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        return new MemberToken(jwt, MemberClaims.member(jwt.getSubject(), jwt.getClaims()));
+        return new MemberToken(jwt, view.current(MemberClaims.member(jwt.getSubject(), jwt.getClaims())));
     }
 
     /** Spring's JWT authentication that also is one of our members. */

@@ -2,6 +2,7 @@ package org.learninglog.security.oidc;
 
 import org.learninglog.security.Member;
 import org.learninglog.security.MemberPrincipal;
+import org.learninglog.security.membership.MembershipView;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -16,27 +17,35 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 public final class MemberOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     private final OidcUserService provider = new OidcUserService();
+    private final MembershipView view;
+
+    public MemberOidcUserService(MembershipView view) {
+        this.view = view;
+    }
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = provider.loadUser(request);
-        return new MemberOidcUser(user, MemberClaims.member(user.getSubject(), user.getClaims()));
+        return new MemberOidcUser(user, MemberClaims.member(user.getSubject(), user.getClaims()), view);
     }
 
     /** The provider's user that also is one of our members. */
     static final class MemberOidcUser extends DefaultOidcUser implements MemberPrincipal {
 
         private final transient Member member;
+        private final transient MembershipView view;
 
-        MemberOidcUser(OidcUser user, Member member) {
-            super(member.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList(),
+        MemberOidcUser(OidcUser user, Member member, MembershipView view) {
+            super(view.current(member).roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList(),
                     user.getIdToken(), user.getUserInfo());
             this.member = member;
+            this.view = view;
         }
 
+        /** Read from the membership view at each use, so a changed role counts from the next request. */
         @Override
         public Member member() {
-            return member;
+            return view.current(member);
         }
     }
 }
