@@ -90,11 +90,17 @@ const FIELD_WORDS = { 'If-Match': 'Version' };
 
 // The server's validation messages, in plainer words.
 const PLAIN = {
+  'is required': 'please fill this in',
   'must not be blank': 'please fill this in',
-  'must not be null': 'please choose one',
-  'must not be empty': 'please give at least one',
-  'has the wrong type or format': 'is not in the form we expected',
+  'must hold at least one item': 'please give at least one',
 };
+
+/** A required choice (its message lists the allowed values, for API clients) reads as a plain request here. */
+function plain(message) {
+  if (!message) return message;
+  if (message.startsWith('is required: one of')) return 'please choose one';
+  return PLAIN[message] || message;
+}
 
 /**
  * Shows a failed write: each field error next to its field (and in a summary at the top, with a
@@ -115,7 +121,7 @@ export function showProblem(form, failure, { aliases, messages = {} } = {}) {
   const list = el('ul');
   for (const error of problem.errors || []) {
     const target = fieldTarget(form, error.field, aliases);
-    const message = PLAIN[error.message] || error.message || 'is not right';
+    const message = plain(error.message) || 'is not right';
     const label = target && target.dataset.label ? target.dataset.label : (FIELD_WORDS[error.field] || error.field || '');
     if (target) {
       const id = 'err-' + (++counter);
