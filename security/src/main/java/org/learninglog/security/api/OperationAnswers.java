@@ -16,6 +16,7 @@ import org.learninglog.security.api.ApiCatalogue.OperationWords;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -44,6 +45,8 @@ final class OperationAnswers {
             Map.entry(503, "The store is unreachable: nothing was changed; try again after `Retry-After`."),
             Map.entry(507, "The store's disk is full: nothing was written; reads still work."));
 
+    private static final Set<String> FILLERS = Set.of("a", "an", "the");
+
     private final ApiCatalogue catalogue;
 
     OperationAnswers(ApiCatalogue catalogue) {
@@ -68,6 +71,7 @@ final class OperationAnswers {
         }
         operation.setTags(List.of(words.tag()));
         operation.setSummary(words.summary());
+        operation.setOperationId(operationId(words.summary()));
         operation.setDescription(words.description());
         if (words.example() != null && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
             MediaType json = operation.getRequestBody().getContent().get(JSON);
@@ -75,6 +79,18 @@ final class OperationAnswers {
                 json.setExample(words.example());
             }
         }
+    }
+
+    /** "Record an insight" is {@code recordInsight}: the name a generated client gives the call. */
+    static String operationId(String summary) {
+        StringBuilder id = new StringBuilder();
+        for (String word : summary.replace("'s", "").split("[^A-Za-z0-9]+")) {
+            if (word.isEmpty() || FILLERS.contains(word.toLowerCase())) {
+                continue;
+            }
+            id.append(id.length() == 0 ? word.toLowerCase() : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return id.toString();
     }
 
     private static void answer(String path, PathItem.HttpMethod method, Operation operation, OperationWords words) {
