@@ -23,12 +23,13 @@ public record ApiCatalogue(Info info, List<Tag> tags, Map<String, OperationWords
     /**
      * @param success         its status when all goes well, if not 200
      * @param location        answers with the new resource's {@code Location}
+     * @param etag            whether its success carries the {@code ETag} of what it wrote (writes do unless false)
      * @param ifMatchOptional takes {@code If-Match} but does not require it (no 428)
      * @param produces        the content types of its 200 answer, where not JSON
      * @param statuses        statuses it answers beyond those every operation of its kind answers
      * @param example         a request body a client could send
      */
-    public record OperationWords(String tag, String summary, String description, Integer success, boolean location,
+    public record OperationWords(String tag, String summary, String description, Integer success, boolean location, Boolean etag,
                                  boolean ifMatchOptional, List<String> produces, List<Integer> statuses,
                                  JsonNode example) {
     }

@@ -108,14 +108,20 @@ final class OperationAnswers {
             produces.forEach(type -> real.addMediaType(type, sent));
             success.setContent(real);
         }
-        success.setDescription(status == 201 ? "Created." : status == 204 ? "Done; nothing to return." : "OK.");
+        success.setDescription(switch (status) {
+            case 201 -> "Created.";
+            case 202 -> "Accepted: under way.";
+            case 204 -> "Done; nothing to return.";
+            default -> "OK.";
+        });
         boolean write = method != PathItem.HttpMethod.GET;
         if (words != null && words.location()) {
             success.addHeaderObject("Location", new Header().required(true)
                     .description("Where the new resource is read.").schema(new StringSchema().format("uri")));
         }
-        if (write) {
-            success.addHeaderObject("ETag", new Header().description("The version of what was written, "
+        boolean etag = words != null && words.etag() != null ? words.etag() : write;
+        if (etag) {
+            success.addHeaderObject("ETag", new Header().description("The version of what was written or read, "
                     + "to send back as `If-Match` with its next change.").schema(new StringSchema()));
         }
         responses.addApiResponse(String.valueOf(status), success);
