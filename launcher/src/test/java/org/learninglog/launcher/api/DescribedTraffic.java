@@ -39,10 +39,6 @@ public final class DescribedTraffic {
     private static final AtomicInteger CHECKED = new AtomicInteger();
     private static final Set<String> OPEN = Set.of("Problem");
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(DescribedTraffic::writeCount));
-    }
-
     private DescribedTraffic() {
     }
 
@@ -69,7 +65,7 @@ public final class DescribedTraffic {
                     + "\n" + report.getMessages().stream().map(m -> "  " + m.getKey() + ": " + m.getMessage())
                     .reduce("", (a, b) -> a + b + "\n") + "  answer: " + responseBody);
         }
-        CHECKED.incrementAndGet();
+        writeCount(CHECKED.incrementAndGet());
     }
 
     private static boolean noSuchOperation(ValidationReport.Message message) {
@@ -131,13 +127,14 @@ public final class DescribedTraffic {
         }
     }
 
-    private static void writeCount() {
-        String line = CHECKED.get() + " HTTP exchanges checked against the served API description\n";
+    /** After every check, so that the count stands however the test JVM ends. */
+    private static synchronized void writeCount(int checked) {
         try {
             Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target/api-validation.txt"), line);
+            Files.writeString(Path.of("target/api-validation.txt"),
+                    checked + " HTTP exchanges of the tests checked against the served API description\n");
         } catch (IOException e) {
-            System.err.print(line);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the whole description shares: {@code info}, the feature tags, how a client signs in, and
@@ -49,11 +50,37 @@ final class ApiFrame {
         components.addSecuritySchemes(CSRF, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name("X-XSRF-TOKEN")
                 .description("With a session, every write carries the value of the `XSRF-TOKEN` cookie in this header."));
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(ApiFrame::nullableUnlessRequired);
+        }
         components.addSchemas(PROBLEM, problem());
         components.addSchemas("FieldError", new ObjectSchema()
                 .description("A field (or query parameter, or header) at fault, and what would be accepted.")
                 .addProperty("field", new StringSchema().description("The field's path, e.g. `evidence.quote`."))
                 .addProperty("message", new StringSchema().description("What is wrong with it, in plain words.")));
+    }
+
+    /**
+     * Our answers are records written by Jackson, which writes an absent value as {@code null}: a
+     * property that is not required may be null (a reference is wrapped, as 3.0 ignores siblings of
+     * {@code $ref}).
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void nullableUnlessRequired(Schema<?> schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        Map<String, Schema> properties = (Map) schema.getProperties();
+        properties.replaceAll((name, property) -> {
+            if (required.contains(name)) {
+                return property;
+            }
+            if (property.get$ref() != null) {
+                return new Schema<>().nullable(true).allOf(List.of(new Schema<>().$ref(property.get$ref())));
+            }
+            return property.nullable(true);
+        });
     }
 
     private static Schema<?> problem() {

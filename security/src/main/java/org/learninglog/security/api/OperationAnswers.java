@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -125,7 +126,27 @@ final class OperationAnswers {
                     + "to send back as `If-Match` with its next change.").schema(new StringSchema()));
         }
         responses.addApiResponse(String.valueOf(status), success);
+        if (write) {
+            idempotent(operation, status, etag);
+        }
         problems(path, write, operation, words).forEach(code -> responses.addApiResponse(String.valueOf(code), problem(code)));
+    }
+
+    /**
+     * A write may carry an {@code Idempotency-Key}; sent again after its answer was lost, the key
+     * answers the first answer, or, if the process died after storing, 200 with what was stored.
+     */
+    private static void idempotent(Operation operation, int status, boolean storesEvents) {
+        operation.addParametersItem(new Parameter().in("header").name("Idempotency-Key").required(false)
+                .description("Any string of the client's: the same key again returns the first answer and stores "
+                        + "nothing new (kept across restarts).").schema(new StringSchema().maxLength(200)));
+        if (storesEvents && status != 200) {
+            operation.getResponses().addApiResponse("200", new ApiResponse()
+                    .description("The write with this `Idempotency-Key` was stored, but the process stopped before it "
+                            + "answered: what was stored.")
+                    .content(new Content().addMediaType(JSON, new MediaType()
+                            .schema(new Schema<>().$ref("#/components/schemas/StoredOutcome")))));
+        }
     }
 
     private static TreeSet<Integer> problems(String path, boolean write, Operation operation, OperationWords words) {
