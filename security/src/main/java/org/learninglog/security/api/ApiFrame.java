@@ -51,7 +51,7 @@ final class ApiFrame {
                 .in(SecurityScheme.In.HEADER).name("X-XSRF-TOKEN")
                 .description("With a session, every write carries the value of the `XSRF-TOKEN` cookie in this header."));
         if (components.getSchemas() != null) {
-            components.getSchemas().values().forEach(ApiFrame::nullableUnlessRequired);
+            nullableUnlessRequired(components.getSchemas());
         }
         components.addSchemas(PROBLEM, problem());
         components.addSchemas("FieldError", new ObjectSchema()
@@ -62,24 +62,29 @@ final class ApiFrame {
 
     /**
      * Our answers are records written by Jackson, which writes an absent value as {@code null}: a
-     * property that is not required may be null (a reference is wrapped, as 3.0 ignores siblings of
-     * {@code $ref}).
+     * property that is not required may be null. A referenced schema is marked nullable itself, as
+     * OpenAPI 3.0 ignores what stands beside a {@code $ref}.
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void nullableUnlessRequired(Schema<?> schema) {
-        if (schema.getProperties() == null) {
-            return;
-        }
-        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
-        Map<String, Schema> properties = (Map) schema.getProperties();
-        properties.replaceAll((name, property) -> {
-            if (required.contains(name)) {
-                return property;
+    private static void nullableUnlessRequired(Map<String, Schema> schemas) {
+        schemas.values().forEach(schema -> {
+            if (schema.getProperties() == null) {
+                return;
             }
-            if (property.get$ref() != null) {
-                return new Schema<>().nullable(true).allOf(List.of(new Schema<>().$ref(property.get$ref())));
-            }
-            return property.nullable(true);
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            ((Map<String, Schema>) schema.getProperties()).forEach((name, property) -> {
+                if (required.contains(name)) {
+                    return;
+                }
+                if (property.get$ref() == null) {
+                    property.setNullable(true);
+                } else {
+                    Schema referenced = schemas.get(property.get$ref().substring(property.get$ref().lastIndexOf('/') + 1));
+                    if (referenced != null) {
+                        referenced.setNullable(true);
+                    }
+                }
+            });
         });
     }
 
