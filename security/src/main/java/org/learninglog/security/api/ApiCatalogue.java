@@ -26,11 +26,12 @@ public record ApiCatalogue(Info info, List<Tag> tags, Map<String, OperationWords
      * @param etag            whether its success carries the {@code ETag} of what it wrote (writes do unless false)
      * @param ifMatchOptional takes {@code If-Match} but does not require it (no 428)
      * @param produces        the content types of its 200 answer, where not JSON
+     * @param jsonArrayOf     the schema of the items of its JSON answer, where that is an array the code does not declare
      * @param statuses        statuses it answers beyond those every operation of its kind answers
      * @param example         a request body a client could send
      */
     public record OperationWords(String tag, String summary, String description, Integer success, boolean location, Boolean etag,
-                                 boolean ifMatchOptional, List<String> produces, List<Integer> statuses,
+                                 boolean ifMatchOptional, List<String> produces, String jsonArrayOf, List<Integer> statuses,
                                  JsonNode example) {
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -106,7 +107,7 @@ final class OperationAnswers {
         } else if (content != null && !content.isEmpty()) {
             MediaType sent = content.values().iterator().next();
             Content real = new Content();
-            produces.forEach(type -> real.addMediaType(type, sent));
+            produces.forEach(type -> real.addMediaType(type, answered(type, sent, words)));
             success.setContent(real);
         }
         success.setDescription(switch (status) {
@@ -147,6 +148,18 @@ final class OperationAnswers {
                     .content(new Content().addMediaType(JSON, new MediaType()
                             .schema(new Schema<>().$ref("#/components/schemas/StoredOutcome")))));
         }
+    }
+
+    /** Text (CSV, HTML) is a string; JSON is what the code declares, or the array the catalogue names. */
+    private static MediaType answered(String type, MediaType declared, OperationWords words) {
+        if (type.startsWith("text/")) {
+            return new MediaType().schema(new StringSchema());
+        }
+        if (words != null && words.jsonArrayOf() != null) {
+            return new MediaType().schema(new ArraySchema()
+                    .items(new Schema<>().$ref("#/components/schemas/" + words.jsonArrayOf())));
+        }
+        return declared;
     }
 
     private static TreeSet<Integer> problems(String path, boolean write, Operation operation, OperationWords words) {
