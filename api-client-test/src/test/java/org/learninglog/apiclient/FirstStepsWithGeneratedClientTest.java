@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,9 +56,9 @@ class FirstStepsWithGeneratedClientTest {
         // the operator starts a programme; the demo programme's administrator adds a place to it
         String programme = "north-" + UUID.randomUUID();
         assertThat(new ProgrammesApi(as("operator")).startProgramme(
-                new RegisterProgrammeRequest().id(programme).name("North together")).getProgrammeId()).isEqualTo(programme);
+                new RegisterProgrammeRequest().id(programme).name("North together"), null).getProgrammeId()).isEqualTo(programme);
         assertThat(new PlacesApi(as("admin")).addPlaceToProgramme(
-                new RegisterPlaceRequest().programmeId("demo-programme").name("Westbrook")).getPlaceId()).isNotBlank();
+                new RegisterPlaceRequest().programmeId("demo-programme").name("Westbrook"), null).getPlaceId()).isNotBlank();
 
         // a member of Riverside records an insight; the same Idempotency-Key again returns the first answer
         InsightsApi riverside = new InsightsApi(as("riverside"));
@@ -67,7 +66,7 @@ class FirstStepsWithGeneratedClientTest {
                 .text("Residents came when the meeting moved to the school gate")
                 .layer(RecordInsightRequest.LayerEnum.PLACE_NETWORK).sphere(RecordInsightRequest.SphereEnum.COMMUNITY)
                 .principles(List.of("connected and heard")).source("workshop").happenedOn(LocalDate.parse("2025-01-20"));
-        Map<String, String> once = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        String once = UUID.randomUUID().toString();
         ApiResponse<InsightRecorded> recorded = riverside.recordInsightWithHttpInfo(RIVERSIDE, insight, once);
         assertThat(recorded.getStatusCode()).isEqualTo(201);
         assertThat(riverside.recordInsight(RIVERSIDE, insight, once).getInsightId()).isEqualTo(recorded.getData().getInsightId());
@@ -78,11 +77,11 @@ class FirstStepsWithGeneratedClientTest {
                         .text("Parents came when the meeting moved to the school gate at 3pm")
                         .layer(ReviseInsightRequest.LayerEnum.PLACE_NETWORK).sphere(ReviseInsightRequest.SphereEnum.COMMUNITY)
                         .principles(List.of("connected and heard")).source("workshop").reason("More precise"),
-                etag(recorded));
+                etag(recorded), null);
         assertThat(revised.getData().getVersion()).isEqualTo(recorded.getData().getVersion() + 1);
 
         // a member of Hillcrest may not write at Riverside
-        assertThatThrownBy(() -> new InsightsApi(as("hillcrest")).recordInsight(RIVERSIDE, insight))
+        assertThatThrownBy(() -> new InsightsApi(as("hillcrest")).recordInsight(RIVERSIDE, insight, null))
                 .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getCode()).isEqualTo(403));
 
         // the funder reads the place's journey, the revision in it
