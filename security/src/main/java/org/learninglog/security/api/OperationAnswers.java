@@ -144,7 +144,6 @@ final class OperationAnswers {
                 .description("Any string of the client's: the same key again returns the first answer and stores "
                         + "nothing new (kept across restarts).").schema(new StringSchema().maxLength(200)));
     }
-    }
 
     /** Text (CSV, HTML) is a string; JSON is what the code declares, or the array the catalogue names. */
     private static MediaType answered(String type, MediaType declared, OperationWords words) {
