@@ -72,9 +72,9 @@ class ConsentWithdrawnOverHttpTest {
         assertThat(everythingStored()).as("stored only encrypted").doesNotContain(NAME).doesNotContain(QUOTE);
         assertThat(((InsightRecorded) payloadsOf(insightId).get(0)).evidence().quote()).isEqualTo(QUOTE);
 
-        Answer erased = api.post("/api/programmes/" + programmeId + "/people/" + personId + "/erasure", "{}");
+        Answer erased = api.post("/api/programmes/" + programmeId + "/people/" + personId + "/erasure", null);
         assertThat(erased.status()).as(erased.body().toString()).isEqualTo(HttpStatus.OK);
-        assertThat(api.post("/api/programmes/" + programmeId + "/people/" + personId + "/erasure", "{}").status())
+        assertThat(api.post("/api/programmes/" + programmeId + "/people/" + personId + "/erasure", null).status())
                 .isEqualTo(HttpStatus.OK);
 
         assertThat(everythingStored()).doesNotContain(NAME).doesNotContain(QUOTE);

@@ -195,7 +195,7 @@ class ErasureAcceptanceTest {
                 .contains(people.get(3).name(), people.get(3).quote());
 
         for (Person person : erased) {
-            Answer answer = api.post("/api/programmes/" + programmeId + "/people/" + person.personId() + "/erasure", "{}");
+            Answer answer = api.post("/api/programmes/" + programmeId + "/people/" + person.personId() + "/erasure", null);
             assertThat(answer.status()).as(answer.body().toString()).isEqualTo(HttpStatus.OK);
         }
         catchUp();

@@ -1,6 +1,7 @@
 package org.learninglog.launcher;
 
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.learninglog.launcher.api.CheckedAgainstTheDescription;
 import org.learninglog.store.testkit.MongoStoreExtension;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,7 +18,7 @@ import java.lang.annotation.Target;
  * on one database would both claim the processors' tokens, as they run under the same owner.
  * Metrics are exported (Spring Boot turns that off in tests by default) so that the Prometheus
  * endpoint can be tested. Clients sign in as the operator of the test accounts unless a test
- * signs in as someone else.
+ * signs in as someone else; every exchange of theirs is checked against the served API description.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +27,6 @@ import java.lang.annotation.Target;
 @SpringBootTest(classes = LearningLogApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"learninglog.demo=off", "spring.config.import=classpath:learninglog-test-accounts.yml",
                 "learninglog.security.rate-limit.requests=0"})
-@Import(SignedInAsOperator.class)
+@Import({SignedInAsOperator.class, CheckedAgainstTheDescription.class})
 public @interface LearningLogIntegrationTest {
 }

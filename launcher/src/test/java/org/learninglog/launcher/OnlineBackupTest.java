@@ -55,7 +55,7 @@ class OnlineBackupTest {
 
             // Only the writes acknowledged before the backup was asked for are sure to be in it.
             recordedBeforeBackup = recorded.get();
-            Api.Answer answer = api.post("/api/admin/backup", "{}");
+            Api.Answer answer = api.post("/api/admin/backup", null);
             await().atMost(Duration.ofSeconds(60)).until(() -> recorded.get() >= recordedBeforeBackup + 20);
             writing.set(false);
             writer.get();

@@ -75,7 +75,7 @@ class ViewsOverHttpTest {
     void setUp() {
         api = new Api(http);
         views = new Views(eventStore, engine, processing, groups, store);
-        Answer demo = api.post("/api/admin/demo", "{}");
+        Answer demo = api.post("/api/admin/demo", null);
         assertThat(demo.status()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT);
         views.awaitCaughtUp();
     }

@@ -3,6 +3,7 @@ package org.learninglog.query.web;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.learninglog.query.view.TimelineFilter;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 
 import java.time.Instant;
@@ -11,8 +12,10 @@ import java.time.LocalDate;
 /**
  * The query parameters every timeline takes: {@code from}/{@code to} (ISO days), the framework
  * tags, {@code kind}, {@code placeId}, {@code asOf} (an ISO instant) and {@code page}/{@code size}.
- * A value that does not parse is answered with a problem naming the parameter.
+ * A value that does not parse is answered with a problem naming the parameter. Described as those
+ * query parameters, not as one object.
  */
+@ParameterObject
 public record TimelineParameters(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                  String principle, String theme, String layer, String sphere, String source,

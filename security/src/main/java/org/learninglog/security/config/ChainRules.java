@@ -26,6 +26,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -38,11 +39,12 @@ final class ChainRules {
     }
 
     /**
-     * Our pages load nothing from elsewhere and run no inline script or style. Swagger UI, a
-     * page we don't write, sets inline styles, so it gets that one allowance.
+     * Our pages load nothing from elsewhere and run no inline script or style. Swagger UI and the
+     * API reference (Redoc), pages we don't write, set inline styles, so they get that one allowance.
      */
     static HeaderWriter pagePolicy() {
-        RequestMatcher swagger = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+        RequestMatcher swagger = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/api-docs.html"));
         return (request, response) -> {
             new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger), new ContentSecurityPolicyHeaderWriter(
                     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "

@@ -1,5 +1,8 @@
 package org.learninglog.security.token;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.learninglog.security.CurrentMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -39,6 +42,7 @@ public class TokenController {
     }
 
     @PostMapping("/api/me/tokens")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = IssuedTokenView.class)))
     ResponseEntity<?> issue(@RequestBody(required = false) TokenRequest request) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication) {
             return problem(HttpStatus.FORBIDDEN, "Not allowed", "Tokens are made by a member signed in with their password, "
