@@ -19,7 +19,7 @@ import java.util.Optional;
 public class InsightPatch extends MergePatch {
 
     @Size(max = Insight.MAX_TEXT_LENGTH)
-    @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+    @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank")
     private String text;
     private Layer layer;
     private Sphere sphere;

@@ -29,10 +29,11 @@ public record ApiCatalogue(Info info, List<Tag> tags, Map<String, OperationWords
      * @param jsonArrayOf     the schema of the items of its JSON answer, where that is an array the code does not declare
      * @param statuses        statuses it answers beyond those every operation of its kind answers
      * @param example         a request body a client could send
+     * @param signedOut       needs no sign-in (accepting an invitation)
      */
     public record OperationWords(String tag, String summary, String description, Integer success, boolean location, Boolean etag,
                                  boolean ifMatchOptional, List<String> produces, String jsonArrayOf, List<Integer> statuses,
-                                 JsonNode example) {
+                                 JsonNode example, boolean signedOut) {
     }
 
     static ApiCatalogue load(String resource) {

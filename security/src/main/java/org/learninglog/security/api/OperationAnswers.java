@@ -63,7 +63,7 @@ final class OperationAnswers {
             OperationWords words = catalogue.of(method.name(), path).orElse(null);
             describe(operation, words);
             answer(path, method, operation, words);
-            operation.setSecurity(security(method));
+            operation.setSecurity(words != null && words.signedOut() ? List.of() : security(method));
         }));
     }
 
