@@ -14,7 +14,7 @@ import org.learninglog.apiclient.generated.model.InsightRecorded;
 import org.learninglog.apiclient.generated.model.RecordInsightRequest;
 import org.learninglog.apiclient.generated.model.RegisterPlaceRequest;
 import org.learninglog.apiclient.generated.model.RegisterProgrammeRequest;
-import org.learninglog.apiclient.generated.model.ReviseInsightRequest;
+import org.learninglog.apiclient.generated.model.InsightPatch;
 import org.learninglog.launcher.LearningLogApplication;
 import org.learninglog.store.testkit.MongoStoreExtension;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,7 +41,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = LearningLogApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"learninglog.demo=auto", "learninglog.store.database=learninglog_api_client",
                 "learninglog.integrity.key-file=target/api-client-integrity-signing.key",
-                "learninglog.security.rate-limit.requests=0"})
+                "learninglog.security.rate-limit.requests=0",
+                // the store is given by URI here, which turns the demo's accounts off unless forced
+                "learninglog.security.demo-accounts-forced=true"})
 class FirstStepsWithGeneratedClientTest {
 
     private static final String PASSWORD = "learning-log-demo";
@@ -72,9 +74,9 @@ class FirstStepsWithGeneratedClientTest {
         String insightId = recorded.getData().getInsightId();
 
         // revise it with the version the write answered as its ETag
-        ApiResponse<InsightChanged> revised = riverside.reviseInsightWithHttpInfo(insightId, new ReviseInsightRequest()
+        ApiResponse<InsightChanged> revised = riverside.reviseInsightWithHttpInfo(insightId, new InsightPatch()
                         .text("Parents came when the meeting moved to the school gate at 3pm")
-                        .layer(ReviseInsightRequest.LayerEnum.PLACE_NETWORK).sphere(ReviseInsightRequest.SphereEnum.COMMUNITY)
+                        .layer(InsightPatch.LayerEnum.PLACE_NETWORK).sphere(InsightPatch.SphereEnum.COMMUNITY)
                         .principles(List.of("connected and heard")).source("workshop").reason("More precise"),
                 etag(recorded), null);
         assertThat(revised.getData().getVersion()).isEqualTo(recorded.getData().getVersion() + 1);
