@@ -30,9 +30,12 @@ class StaticPagesTest {
     private static final Pattern PAGE_SCRIPT = Pattern.compile("<script type=\"module\" src=\"/(js/pages/[a-z-]+\\.js)\"></script>");
     private static final Pattern MARKUP_FROM_DATA = Pattern.compile("innerHTML|outerHTML|insertAdjacentHTML|document\\.write|\\beval\\(|new Function\\(");
 
+    /** Redoc's bundle, vendored from npm as it is published: the API reference page's, not ours to hold to these rules. */
+    private static final Path VENDORED = STATIC.resolve("api-docs");
+
     private static List<Path> files(String extension) throws IOException {
         try (Stream<Path> walk = Files.walk(STATIC)) {
-            return walk.filter(file -> file.toString().endsWith(extension)).sorted().toList();
+            return walk.filter(file -> file.toString().endsWith(extension) && !file.startsWith(VENDORED)).sorted().toList();
         }
     }
 
