@@ -60,10 +60,9 @@ final class LearningLogProcess implements AutoCloseable {
                     "-Daxoniq.update-checker.disabled=true", "-jar", JAR.toAbsolutePath().toString(),
                     "--server.port=" + port, "--learninglog.store.data-dir=" + data.toAbsolutePath(),
                     "--learninglog.demo=off",
-                    // the demo is off, so its accounts are too: the operator the tests sign in as, given here
-                    "--learninglog.security.accounts[0].username=operator",
-                    "--learninglog.security.accounts[0].password-hash=$2a$10$qohp3EjSdJuJ6JCUrJY02O893MgLeM3PA9Qh9grFVLO7kD6bOoUQC",
-                    "--learninglog.security.accounts[0].roles=OPERATOR"));
+                    // the demo is off, so its accounts are too unless forced: the tests sign in as its
+                    // operator, administrator and Riverside member
+                    "--learninglog.security.demo-accounts-forced=true"));
             command.addAll(List.of(arguments));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
