@@ -12,7 +12,7 @@ final class StoreFile {
 
     /**
      * How long the check at opening may read ({@code -Dlearninglog.embedded.check-seconds}, 0 to skip).
-     * Measured on this project's 2-core machine, see the README's "When the store is damaged".
+     * Long enough to read a store of 100,000 events through on two cores (see docs/operations.md).
      */
     private static final Duration CHECK_BUDGET = Duration.ofSeconds(Long.getLong("learninglog.embedded.check-seconds", 30));
 
