@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StaticPagesTest {
 
-    private static final Path RESOURCES = Path.of("").toAbsolutePath().getParent().resolve("launcher/src/main/resources");
+    private static final Path RESOURCES = Path.of("").toAbsolutePath().getParent().resolve("web-ui/src/main/resources");
     private static final Path STATIC = RESOURCES.resolve("static");
     private static final Path PAGES = RESOURCES.resolve("templates/pages");
 

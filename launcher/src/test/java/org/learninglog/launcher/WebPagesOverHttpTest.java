@@ -1,5 +1,6 @@
 package org.learninglog.launcher;
 
+import org.learninglog.web.WebPages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;

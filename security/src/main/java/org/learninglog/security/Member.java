@@ -11,7 +11,7 @@ import java.util.Set;
  * @param roles       what they may do there
  * @param placeIds    the places they are a member of (writes are limited to these)
  */
-public record Member(String id, String programmeId, Set<Role> roles, Set<String> placeIds) {
+public record Member(String id, String programmeId, Set<Role> roles, Set<String> placeIds) implements java.io.Serializable {
 
     public Member {
         roles = Set.copyOf(roles);

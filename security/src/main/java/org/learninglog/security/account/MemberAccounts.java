@@ -53,7 +53,12 @@ public final class MemberAccounts implements UserDetailsService {
      * request on, sessions included; a member no longer active may do nothing at all.
      */
     public record MemberAccount(String memberId, String passwordHash, MembershipView view, MemberEntry atSignIn)
-            implements UserDetails, MemberPrincipal {
+            implements UserDetails, MemberPrincipal, org.learninglog.security.HoldsPasswordHash {
+
+        @Override
+        public MemberAccount withoutPasswordHash() {
+            return new MemberAccount(memberId, null, view, atSignIn);
+        }
 
         @Override
         public Member member() {

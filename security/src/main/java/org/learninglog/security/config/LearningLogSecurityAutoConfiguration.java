@@ -63,7 +63,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
         ErrorMvcAutoConfiguration.class})
 @EnableConfigurationProperties(SecurityProperties.class)
 @EnableWebSecurity
-@Import({EdgeConfiguration.class, SignInConfiguration.class})
+@Import({EdgeConfiguration.class, SignInConfiguration.class, org.learninglog.security.session.StoredSessionsConfiguration.class})
 public class LearningLogSecurityAutoConfiguration {
 
     /** Where a single-use invitation or password reset link is followed, signed out. */

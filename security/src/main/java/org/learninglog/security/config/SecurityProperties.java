@@ -73,7 +73,8 @@ public record SecurityProperties(Oidc oidc, List<Account> accounts, DataSize max
      * @param passwordHash a bcrypt hash ({@code $2a$…} or {@code {bcrypt}$2a$…})
      * @param programme    the programme they work in (none for an operator)
      */
-    public record Account(String username, String passwordHash, String programme, Set<Role> roles, Set<String> places) {
+    public record Account(String username, String passwordHash, String programme, Set<Role> roles, Set<String> places)
+            implements java.io.Serializable {
         public Account {
             roles = roles == null ? Set.of() : Set.copyOf(roles);
             places = places == null ? Set.of() : Set.copyOf(places);

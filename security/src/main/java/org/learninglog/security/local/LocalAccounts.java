@@ -41,7 +41,14 @@ public final class LocalAccounts implements UserDetailsService {
         return accounts.size();
     }
 
-    record AccountDetails(SecurityProperties.Account account) implements UserDetails, MemberPrincipal {
+    record AccountDetails(SecurityProperties.Account account)
+            implements UserDetails, MemberPrincipal, org.learninglog.security.HoldsPasswordHash {
+
+        @Override
+        public AccountDetails withoutPasswordHash() {
+            return new AccountDetails(new SecurityProperties.Account(account.username(), null, account.programme(),
+                    account.roles(), account.places()));
+        }
 
         @Override
         public Member member() {
@@ -56,7 +63,7 @@ public final class LocalAccounts implements UserDetailsService {
         @Override
         public String getPassword() {
             String hash = account.passwordHash();
-            return hash.startsWith("{") ? hash : "{bcrypt}" + hash;
+            return hash == null || hash.startsWith("{") ? hash : "{bcrypt}" + hash;
         }
 
         @Override

@@ -8,7 +8,7 @@ import org.learninglog.security.Role;
  * @param role    the role
  * @param placeId its place, for a place member only
  */
-public record GrantedRole(Role role, String placeId) {
+public record GrantedRole(Role role, String placeId) implements java.io.Serializable {
 
     public static GrantedRole of(Role role) {
         return new GrantedRole(role, null);

@@ -16,7 +16,8 @@ import java.util.Set;
  * @param status      where they stand
  * @param grants      the roles they hold (counted only while active)
  */
-public record MemberEntry(String memberId, String programmeId, MemberStatus status, List<GrantedRole> grants) {
+public record MemberEntry(String memberId, String programmeId, MemberStatus status, List<GrantedRole> grants)
+        implements java.io.Serializable {
 
     public MemberEntry {
         grants = List.copyOf(grants);

@@ -32,8 +32,9 @@ public final class MemberOidcUserService implements OAuth2UserService<OidcUserRe
     /** The provider's user that also is one of our members. */
     static final class MemberOidcUser extends DefaultOidcUser implements MemberPrincipal {
 
-        private final transient Member member;
-        private final transient MembershipView view;
+        // Kept in the session; the view is put back by the process that reads it (session.SessionObjects)
+        private final Member member;
+        private final MembershipView view;
 
         MemberOidcUser(OidcUser user, Member member, MembershipView view) {
             super(view.current(member).roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList(),

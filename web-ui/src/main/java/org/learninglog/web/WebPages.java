@@ -1,6 +1,7 @@
-package org.learninglog.launcher;
+package org.learninglog.web;
 
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
@@ -19,10 +20,11 @@ import java.util.Objects;
  * sources, and no generated file has to be kept in step with it. Scripts, styles and data stay
  * static files; a page template holds only markup.
  */
-@Configuration(proxyBeanMethods = false)
-class WebPages implements WebMvcConfigurer {
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class WebPages implements WebMvcConfigurer {
 
-    static final String TEMPLATES = "classpath:/templates/pages/*.html";
+    public static final String TEMPLATES = "classpath:/templates/pages/*.html";
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
@@ -34,7 +36,7 @@ class WebPages implements WebMvcConfigurer {
     }
 
     /** The pages' names, from the templates on the class path (so a new template is a new page). */
-    static List<String> names() {
+    public static List<String> names() {
         try {
             Resource[] templates = new PathMatchingResourcePatternResolver().getResources(TEMPLATES);
             return Arrays.stream(templates).map(Resource::getFilename).filter(Objects::nonNull)
