@@ -129,15 +129,17 @@ final class OperationAnswers {
         responses.addApiResponse(String.valueOf(status), success);
         if (write) {
             idempotent(operation);
+            success.addHeaderObject("Idempotent-Replayed", new Header().description("`true` when the answer is "
+                    + "given again to a request sent again with the same `Idempotency-Key`: the same status, "
+                    + "`Location` and body as the first answer, and nothing stored anew.")
+                    .schema(new StringSchema()._enum(List.of("true"))));
         }
         problems(path, write, operation, words).forEach(code -> responses.addApiResponse(String.valueOf(code), problem(code)));
     }
 
     /**
-     * A write may carry an {@code Idempotency-Key}; sent again after its answer was lost, the key
-     * answers the first answer. (If the process died after storing, a create answers 200 with what
-     * was stored: not described, as a generated client would then take every create's answer for
-     * that one; the issue's behaviour work is to answer it as the create does.)
+     * A write may carry an {@code Idempotency-Key}; sent again after its answer was lost (even with
+     * the process that stored it), the key answers as the first answer did, marked as replayed.
      */
     private static void idempotent(Operation operation) {
         operation.addParametersItem(new Parameter().in("header").name("Idempotency-Key").required(false)
