@@ -68,6 +68,12 @@ public final class DescribedTraffic {
         writeCount(CHECKED.incrementAndGet());
     }
 
+    /** An exchange of a test that drives the API with the JDK's own client rather than a RestTemplate. */
+    public static void check(HttpRequest request, String requestBody, HttpResponse<String> response) {
+        check(request.method(), request.uri(), request.headers().map(), requestBody, response.statusCode(),
+                response.headers().map(), response.body());
+    }
+
     private static boolean noSuchOperation(ValidationReport.Message message) {
         return message.getKey().equals("validation.request.path.missing")
                 || message.getKey().equals("validation.request.operation.notAllowed");

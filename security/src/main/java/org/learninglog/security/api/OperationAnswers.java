@@ -38,6 +38,7 @@ final class OperationAnswers {
             Map.entry(404, "Nothing is known by an id the request names (`errors` names which)."),
             Map.entry(409, "A conflict: the `If-Match` version is stale, the id is taken, or a request with the same "
                     + "`Idempotency-Key` is still running (with `Retry-After`)."),
+            Map.entry(410, "Gone: the link expired or was used already."),
             Map.entry(413, "The request body is larger than the installation accepts."),
             Map.entry(415, "The request body is not `application/json`."),
             Map.entry(422, "The request is well formed but breaks a rule of the domain (the problem says which)."),
@@ -166,7 +167,10 @@ final class OperationAnswers {
         if (body || parameters) {
             codes.add(400);
         }
-        if (path.contains("{")) {
+        // A member outside the programme a request names, by its path, its query or its body, is
+        // answered 404, as is an id that names nothing.
+        boolean query = parameters && operation.getParameters().stream().anyMatch(p -> "query".equals(p.getIn()));
+        if (path.contains("{") || query || body) {
             codes.add(404);
         }
         if (write) {
