@@ -6,6 +6,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.learninglog.launcher.api.DescribedTraffic;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
@@ -466,7 +467,9 @@ class AccessMatrixTest {
                     (who + ":" + passwords.getOrDefault(who, SignedInAsOperator.PASSWORD)).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+            DescribedTraffic.check(sent, body, response);
             return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {

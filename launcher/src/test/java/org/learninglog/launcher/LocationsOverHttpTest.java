@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.learninglog.launcher.Api.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
@@ -20,6 +21,8 @@ import static org.awaitility.Awaitility.await;
  */
 @LearningLogIntegrationTest
 class LocationsOverHttpTest {
+
+    private static final String MEMBER_PASSWORD = "a passphrase of several words";
 
     @Autowired
     TestRestTemplate http;
@@ -129,6 +132,68 @@ class LocationsOverHttpTest {
 
         assertThat(readAt(api.post("/api/places", """
                 {"programmeId": "%s", "name": "Lakeside"}""".formatted(programmeId))).text("name")).isEqualTo("Lakeside");
+    }
+
+    /** Invites a place member of the programme, who accepts; answers the invitation. */
+    private Answer invite(String memberId) {
+        Answer invited = api.post("/api/programmes/" + programmeId + "/invitations", """
+                {"memberId": "%s", "roles": [{"role": "PLACE_MEMBER", "placeId": "%s"}]}""".formatted(memberId, placeId));
+        String link = invited.text("link");
+        Answer accepted = api.post("/api/invitations/acceptance", """
+                {"token": "%s", "password": "%s"}""".formatted(link.substring(link.indexOf("token=") + "token=".length()),
+                MEMBER_PASSWORD));
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(HttpStatus.OK);
+        return invited;
+    }
+
+    @Test
+    void an_invited_member_a_password_reset_and_an_appointed_operator_are_read_where_their_location_says() {
+        String memberId = "sam-" + UUID.randomUUID().toString().substring(0, 8);
+        Answer invited = invite(memberId);
+        assertThat(invited.headers().getLocation()).hasPath("/api/programmes/" + programmeId + "/members/" + memberId);
+        Answer member = readAt(invited);
+        assertThat(member.text("memberId")).isEqualTo(memberId);
+        assertThat(member.body().path("roles").get(0).path("role").asText()).isEqualTo("PLACE_MEMBER");
+
+        Answer reset = api.post("/api/programmes/" + programmeId + "/members/" + memberId + "/password-resets", null);
+        assertThat(readAt(reset).text("memberId")).isEqualTo(memberId);
+
+        String operatorId = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+        Answer appointed = api.post("/api/operators/invitations", """
+                {"memberId": "%s"}""".formatted(operatorId));
+        assertThat(appointed.headers().getLocation()).hasPath("/api/operators/" + operatorId);
+        Answer operator = readAt(appointed);
+        assertThat(operator.text("memberId")).isEqualTo(operatorId);
+        assertThat(operator.body().path("roles").get(0).path("role").asText()).isEqualTo("OPERATOR");
+    }
+
+    @Test
+    void a_member_is_read_by_their_programmes_administrators_and_an_operator_by_the_operators_only() {
+        String memberId = "kim-" + UUID.randomUUID().toString().substring(0, 8);
+        String memberPath = "/api/programmes/" + programmeId + "/members/" + memberId;
+        readAt(invite(memberId));
+        String operatorId = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+        readAt(api.post("/api/operators/invitations", """
+                {"memberId": "%s"}""".formatted(operatorId)));
+
+        // a place member of the programme may not, even about themselves (their own is /api/me)
+        assertThat(getAs(memberId, MEMBER_PASSWORD, memberPath).status()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(getAs(memberId, MEMBER_PASSWORD, "/api/operators/" + operatorId).status()).isEqualTo(HttpStatus.FORBIDDEN);
+        // a member of another programme learns nothing of this one (404, as for its other reads)
+        assertThat(getAs("other-member", SignedInAsOperator.PASSWORD, memberPath).status()).isEqualTo(HttpStatus.NOT_FOUND);
+        String otherProgramme = api.registerProgramme();
+        Answer elsewhere = api.get("/api/programmes/" + otherProgramme + "/members/" + memberId);
+        assertThat(elsewhere.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(elsewhere.isProblem()).isTrue();
+        assertThat(elsewhere.fieldsAtFault()).containsExactly("memberId");
+        assertThat(api.get("/api/operators/" + memberId).status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.get("/api/operators/" + UUID.randomUUID()).status()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private Answer getAs(String member, String password, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(member, password);
+        return api.send(HttpMethod.GET, path, null, headers);
     }
 
     @Test

@@ -126,26 +126,67 @@ class WriteOutcomesOverHttpTest {
         assertThat(unknown.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
-    @Test
-    void a_key_whose_answer_was_lost_after_its_events_were_stored_answers_what_the_store_holds() {
-        String key = UUID.randomUUID().toString();
-        String body = insight("Stored, then the process died");
-        Reply first = as("outcome-member-a", HttpMethod.POST, "/api/places/" + PLACE_A + "/insights", body, key);
-        // What a process killed between storing the events and saving the answer leaves behind.
+    /** What a process killed between storing a write's events and saving its answer leaves behind. */
+    private void loseAnswer(Reply first) {
         claims().updateOne(new Document("commandId", first.headers().getFirst("X-Command-Id")),
                 new Document("$unset", new Document("answer", "")).append("$set", new Document("state", "running")
                         .append("leaseUntil", Date.from(Instant.now().plusSeconds(3600)))));
+    }
+
+    @Test
+    void a_create_whose_answer_was_lost_after_its_events_were_stored_answers_as_it_first_did() {
+        String key = UUID.randomUUID().toString();
+        String body = insight("Stored, then the process died");
+        Reply first = as("outcome-member-a", HttpMethod.POST, "/api/places/" + PLACE_A + "/insights", body, key);
+        assertThat(first.status()).isEqualTo(201);
+        loseAnswer(first);
         long before = storedCommits();
 
         Reply again = as("outcome-member-a", HttpMethod.POST, "/api/places/" + PLACE_A + "/insights", body, key);
         Reply state = as("outcome-member-a", HttpMethod.GET, "/api/idempotency-keys/" + key, null, null);
+        Reply thirdTime = as("outcome-member-a", HttpMethod.POST, "/api/places/" + PLACE_A + "/insights", body, key);
 
-        assertThat(again.status()).isEqualTo(200);
-        assertThat(again.text("state")).isEqualTo("stored");
-        assertThat(again.text("subject")).isEqualTo(first.text("insightId"));
-        assertThat(again.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        for (Reply replayed : List.of(again, thirdTime)) {
+            assertThat(replayed.status()).isEqualTo(201);
+            assertThat(replayed.headers().getLocation()).isEqualTo(first.headers().getLocation());
+            assertThat(replayed.body()).isEqualTo(first.body());
+            assertThat(replayed.headers().getETag()).isEqualTo(first.headers().getETag());
+            assertThat(replayed.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(replayed.headers().getFirst("X-Command-Id")).isEqualTo(first.headers().getFirst("X-Command-Id"));
+        }
+        assertThat(first.headers().getFirst("Idempotent-Replayed")).isNull();
         assertThat(storedCommits()).isEqualTo(before);
         assertThat(state.text("state")).isEqualTo("answered");
+        assertThat(state.body().path("status").asInt()).isEqualTo(201);
+    }
+
+    @Test
+    void an_item_added_whose_answer_was_lost_answers_with_the_number_it_was_first_given() {
+        String insightId = as("outcome-member-a", HttpMethod.POST, "/api/places/" + PLACE_A + "/insights",
+                insight("Residents came to the café"), null).text("insightId");
+        Reply shared = as("operator", HttpMethod.POST, "/api/programmes/" + PROGRAMME + "/shared-learnings", """
+                {"placeId": "%s", "title": "Meet where people are", "summary": "We moved the meeting",
+                 "audience": {"wholeProgramme": true}, "insightIds": ["%s"]}""".formatted(PLACE_A, insightId), null);
+        assertThat(shared.status()).as(shared.body().toString()).isEqualTo(201);
+        String responses = "/api/shared-learnings/" + shared.text("sharedLearningId") + "/responses";
+        String question = """
+                {"kind": "QUESTION", "text": "How did you start?"}""";
+        String key = UUID.randomUUID().toString();
+        Reply firstResponse = as("operator", HttpMethod.POST, responses, question, null);
+        Reply second = as("operator", HttpMethod.POST, responses, question, key);
+        loseAnswer(second);
+        Reply third = as("operator", HttpMethod.POST, responses, question, null);
+
+        Reply again = as("operator", HttpMethod.POST, responses, question, key);
+
+        assertThat(firstResponse.headers().getLocation()).hasPath(responses + "/1");
+        assertThat(second.headers().getLocation()).hasPath(responses + "/2");
+        assertThat(third.headers().getLocation()).hasPath(responses + "/3");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.headers().getLocation()).isEqualTo(second.headers().getLocation());
+        assertThat(again.body()).isEqualTo(second.body());
+        assertThat(again.headers().getETag()).isEqualTo(second.headers().getETag());
+        assertThat(again.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
     }
 
     @Test

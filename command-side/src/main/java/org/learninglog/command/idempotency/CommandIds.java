@@ -3,6 +3,7 @@ package org.learninglog.command.idempotency;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.learninglog.command.Identifiers;
 import org.learninglog.security.CurrentMember;
 import org.learninglog.security.edge.RequestIds;
 import org.learninglog.store.engine.CommandReceipt;
@@ -27,10 +28,25 @@ final class CommandIds implements MessageDispatchInterceptor<CommandMessage<?>> 
 
     private static final String ATTRIBUTE = CommandIds.class.getName();
     private static final String NAMED = ATTRIBUTE + ".named";
+    private static final String REPLAY = ATTRIBUTE + ".replay";
+    /** The metadata entry of a command sent again only to learn its answer (see {@link Replays}). */
+    static final String REPLAY_OF_STORED = "replayOfStored";
 
-    /** Makes {@code commandId} the id of the commands this request sends. */
+    /**
+     * Makes {@code commandId} the id of the commands this request sends, and what the identifiers
+     * it makes are derived from, so every attempt of it names what it creates alike.
+     */
     static void use(HttpServletRequest request, String commandId) {
         request.setAttribute(ATTRIBUTE, commandId);
+        Identifiers.nameAfter(request, commandId);
+    }
+
+    /**
+     * This request's command is stored already: it runs again only to answer as its first attempt
+     * did, its command answered from the store instead of handled ({@link Replays}).
+     */
+    static void replay(HttpServletRequest request) {
+        request.setAttribute(REPLAY, Boolean.TRUE);
     }
 
     /** The id the commands of this request carry. */
@@ -53,6 +69,9 @@ final class CommandIds implements MessageDispatchInterceptor<CommandMessage<?>> 
             Map<String, Object> names = new HashMap<>();
             names.put(CommandReceipt.COMMAND_ID, commandId);
             CurrentMember.find().ifPresent(member -> names.put(CommandReceipt.SENT_BY, member.id()));
+            if (request.getAttribute(REPLAY) != null) {
+                names.put(REPLAY_OF_STORED, Boolean.TRUE);
+            }
             return command.andMetaData(names);
         };
     }

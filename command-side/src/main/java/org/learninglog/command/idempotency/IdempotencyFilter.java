@@ -1,6 +1,5 @@
 package org.learninglog.command.idempotency;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -45,15 +43,18 @@ import java.util.UUID;
  * keeps at most one commit per command id ({@link CommandReceipt}). So for a key already claimed:
  * <ol>
  *   <li>answered: the first answer is given again;</li>
- *   <li>its command's events are in the store: the request happened, and {@link StoredOutcome} says
- *       what it stored (the first answer was lost with its process);</li>
+ *   <li>its command's events are in the store (the first answer was lost with its process): the
+ *       request runs again to give that answer, the same status, {@code Location} and body, its command
+ *       answered from the store rather than handled ({@link Replays}), the identifiers it makes the
+ *       first attempt's ({@link CommandIds#use});</li>
  *   <li>the last attempt failed with a server error, or its lease ran out (its process died): a new
  *       attempt runs at once under the same command id; should the old one still be running and
- *       store first, the new one is refused by the store and answers case 2;</li>
+ *       store first, the new one is refused by the store and answers 409 with {@code Retry-After},
+ *       its claim left failed, so that the next attempt finds the command stored: case 2;</li>
  *   <li>otherwise an attempt is running: 409 with {@code Retry-After}, never longer than the lease.</li>
  * </ol>
  * Nothing else can hold a key: a refusal (4xx) deletes the claim, and every other end of an attempt
- * is one of the above.
+ * is one of the above. Every answer given again carries {@code Idempotent-Replayed: true}.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -66,15 +67,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyRecords records;
     private final StoredCommands storedCommands;
-    private final ObjectMapper json;
     private final Clock clock;
     private final Duration lease;
 
-    IdempotencyFilter(IdempotencyRecords records, StoredCommands storedCommands, ObjectMapper json, Clock clock,
+    IdempotencyFilter(IdempotencyRecords records, StoredCommands storedCommands, Clock clock,
                       @Value("${learninglog.idempotency.lease:30s}") Duration lease) {
         this.records = records;
         this.storedCommands = storedCommands;
-        this.json = json;
         this.clock = clock;
         this.lease = lease;
     }
@@ -106,7 +105,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         Optional<IdempotencyRecords.Claim> earlier = records.claim(id, member.get().id(), fingerprint,
                 CommandIds.of(request), attempt, lease);
         if (earlier.isEmpty()) {
-            run(id, CommandIds.of(request), attempt, new CachedBodyRequest(request, body), response, chain);
+            run(id, CommandIds.of(request), attempt, false, new CachedBodyRequest(request, body), response, chain);
             return;
         }
         IdempotencyRecords.Claim claim = earlier.get();
@@ -114,18 +113,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
             keyProblem(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused",
                     "This key was used for another request (another address or body); use a new key for a new request.");
         } else if (claim.answer() != null) {
+            response.setHeader(Outcomes.COMMAND_ID_HEADER, claim.commandId());
             answerAgain(claim.answer(), response);
         } else {
             Optional<CommandReceipt.Stored> stored = storedCommands.storedCommand(claim.commandId());
             if (stored.isPresent()) {
-                IdempotencyRecords.StoredAnswer answer = storedAnswer(stored.get());
-                records.answered(id, claim.attempt(), answer);
-                answerAgain(answer, response);
+                run(id, claim.commandId(), claim.attempt(), true, new CachedBodyRequest(request, body), response, chain);
                 return;
             }
             Optional<String> takenOver = claim.retryable() ? records.takeOver(id, claim, lease) : Optional.empty();
             if (takenOver.isPresent()) {
-                run(id, claim.commandId(), takenOver.get(), new CachedBodyRequest(request, body), response, chain);
+                run(id, claim.commandId(), takenOver.get(), false, new CachedBodyRequest(request, body), response, chain);
             } else {
                 long seconds = Math.max(1, Duration.between(clock.instant(), claim.leaseUntil()).toSeconds() + 1);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -135,22 +133,31 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** One attempt of the request; its end decides what the key holds. */
-    private void run(String id, String commandId, String attempt, HttpServletRequest request,
+    /**
+     * One attempt of the request; its end decides what the key holds. A replay (its command stored
+     * already) only answers: whatever it answers, it never frees the key, as the request happened.
+     */
+    private void run(String id, String commandId, String attempt, boolean replay, HttpServletRequest request,
                      HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
         CommandIds.use(request, commandId);
+        if (replay) {
+            CommandIds.replay(request);
+            response.setHeader(REPLAYED, "true");
+        }
         response.setHeader(Outcomes.COMMAND_ID_HEADER, commandId);
         ContentCachingResponseWrapper recording = new ContentCachingResponseWrapper(response);
         boolean ended = false;
         try {
             chain.doFilter(request, recording);
             int status = recording.getStatus();
-            if (status >= 200 && status < 300) {
+            if (request.getAttribute(StoredAlready.ATTRIBUTE) != null) {
+                // stored by an earlier attempt: left failed, the next attempt finds it stored (case 2)
+            } else if (status >= 200 && status < 300) {
                 endAttempt(() -> records.answered(id, attempt, new IdempotencyRecords.StoredAnswer(status,
                         recording.getContentType(), recording.getHeader(HttpHeaders.LOCATION),
                         recording.getHeader(HttpHeaders.ETAG), recording.getContentAsByteArray())));
                 ended = true;
-            } else if (status < 500) {
+            } else if (status < 500 && !replay) {
                 endAttempt(() -> records.release(id, attempt));
                 ended = true;
             }
@@ -173,11 +180,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             log.warn("Could not save how a keyed request ended; its key is free again when its lease ends: {}",
                     e.toString());
         }
-    }
-
-    private IdempotencyRecords.StoredAnswer storedAnswer(CommandReceipt.Stored stored) throws IOException {
-        return new IdempotencyRecords.StoredAnswer(HttpStatus.OK.value(), MediaType.APPLICATION_JSON_VALUE, null,
-                "\"" + stored.version() + "\"", json.writeValueAsBytes(StoredOutcome.of(stored)));
     }
 
     private static void answerAgain(IdempotencyRecords.StoredAnswer answer, HttpServletResponse response)

@@ -3,8 +3,8 @@ package org.learninglog.command.idempotency;
 import org.learninglog.store.engine.CommandReceipt;
 
 /**
- * A write found in the store after its first answer was lost (the process stopped, or the answer
- * failed to reach the client): what the store says of it, in place of that answer.
+ * What the store holds of a write, for a client that asks about it by its command id or its
+ * {@code Idempotency-Key} (resent, the request itself answers as it first did).
  *
  * @param state     {@code stored}
  * @param commandId the id of the request's command

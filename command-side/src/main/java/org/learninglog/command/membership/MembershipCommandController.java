@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ class MembershipCommandController {
         policy.requireAdmin(programmeId, "invite a member");
         List<Grant> grants = request.roles().stream().map(RoleRequest::grant).toList();
         IssuedLink link = links.invite(programmeId, request.memberId(), request.email(), grants, access.actor());
-        return ResponseEntity.created(URI.create("/api/programmes/" + programmeId + "/members/" + request.memberId())).body(link);
+        return ResponseEntity.created(at("/api/programmes/{programmeId}/members/{memberId}", programmeId, request.memberId())).body(link);
     }
 
     @PostMapping("/api/operators/invitations")
@@ -66,7 +67,7 @@ class MembershipCommandController {
         policy.requireOperator("appoint an operator");
         IssuedLink link = links.invite(null, request.memberId(), request.email(),
                 List.of(Grant.of(org.learninglog.events.membership.AccessRole.OPERATOR)), access.actor());
-        return ResponseEntity.created(URI.create("/api/operators/" + request.memberId())).body(link);
+        return ResponseEntity.created(at("/api/operators/{memberId}", request.memberId())).body(link);
     }
 
     /** Roles are replaced by those given (granted first, then revoked, so that handing over never leaves nobody). */
@@ -119,7 +120,7 @@ class MembershipCommandController {
     ResponseEntity<IssuedLink> reset(@PathVariable String programmeId, @PathVariable String memberId) {
         policy.requireAdmin(programmeId, "reset a member's password");
         IssuedLink link = links.reset(programmeId, memberId, access.actor());
-        return ResponseEntity.created(URI.create("/api/programmes/" + programmeId + "/members/" + memberId)).body(link);
+        return ResponseEntity.created(at("/api/programmes/{programmeId}/members/{memberId}", programmeId, memberId)).body(link);
     }
 
     /** The e-mail address they were invited at is erased, as a person's name is; their membership stays. */
@@ -129,6 +130,11 @@ class MembershipCommandController {
         commands.sendAndWait(new EraseMemberContactCommand(Commands.membershipId(programmeId), programmeId, memberId,
                 access.actor()));
         return ResponseEntity.noContent().build();
+    }
+
+    /** An absolute Location, as every other create answers (ids encoded as path segments). */
+    private static URI at(String path, Object... ids) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).buildAndExpand(ids).toUri();
     }
 
     private static Grant grant(GrantedRole role) {

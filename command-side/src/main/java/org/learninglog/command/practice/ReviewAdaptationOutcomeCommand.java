@@ -2,6 +2,8 @@ package org.learninglog.command.practice;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.learninglog.command.AppendsItem;
+import org.learninglog.events.practice.AdaptationOutcomeReviewed;
 import org.learninglog.events.practice.AdaptationOutcomeReviewed.Outcome;
 
 import java.time.LocalDate;
@@ -11,5 +13,11 @@ import java.util.List;
 public record ReviewAdaptationOutcomeCommand(@TargetAggregateIdentifier String practiceId,
                                              @TargetAggregateVersion Long expectedVersion, String adaptationId,
                                              Outcome outcome, String notes, List<String> insightIds,
-                                             LocalDate reviewedOn, String by) {
+                                             LocalDate reviewedOn, String by) implements AppendsItem {
+
+    /** Reviews are numbered per adaptation. */
+    @Override
+    public boolean counts(Object event) {
+        return event instanceof AdaptationOutcomeReviewed reviewed && reviewed.adaptationId().equals(adaptationId);
+    }
 }

@@ -2,6 +2,8 @@ package org.learninglog.command.sharing;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.learninglog.command.AppendsItem;
+import org.learninglog.events.sharing.SharedLearningAdopted;
 
 /**
  * A place records that it took up a shared learning: its own practice, adopted or adapted citing
@@ -11,5 +13,11 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
  */
 public record AdoptSharedLearningCommand(@TargetAggregateIdentifier String sharedLearningId,
                                          @TargetAggregateVersion Long expectedVersion, String placeId,
-                                         String practiceId, String adaptationId, String note, String by) {
+                                         String practiceId, String adaptationId, String note, String by)
+        implements AppendsItem {
+
+    @Override
+    public boolean counts(Object event) {
+        return event instanceof SharedLearningAdopted;
+    }
 }

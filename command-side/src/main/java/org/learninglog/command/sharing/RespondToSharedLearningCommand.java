@@ -2,6 +2,7 @@ package org.learninglog.command.sharing;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.learninglog.command.AppendsItem;
 import org.learninglog.events.sharing.SharedLearningRespondedTo;
 
 /**
@@ -12,5 +13,11 @@ import org.learninglog.events.sharing.SharedLearningRespondedTo;
  */
 public record RespondToSharedLearningCommand(@TargetAggregateIdentifier String sharedLearningId,
                                              @TargetAggregateVersion Long expectedVersion, String placeId,
-                                             SharedLearningRespondedTo.Kind kind, String text, String by) {
+                                             SharedLearningRespondedTo.Kind kind, String text, String by)
+        implements AppendsItem {
+
+    @Override
+    public boolean counts(Object event) {
+        return event instanceof SharedLearningRespondedTo;
+    }
 }

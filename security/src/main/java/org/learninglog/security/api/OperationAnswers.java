@@ -38,6 +38,7 @@ final class OperationAnswers {
             Map.entry(404, "Nothing is known by an id the request names (`errors` names which)."),
             Map.entry(409, "A conflict: the `If-Match` version is stale, the id is taken, or a request with the same "
                     + "`Idempotency-Key` is still running (with `Retry-After`)."),
+            Map.entry(410, "Gone: the link expired or was used already."),
             Map.entry(413, "The request body is larger than the installation accepts."),
             Map.entry(415, "The request body is not `application/json`."),
             Map.entry(422, "The request is well formed but breaks a rule of the domain (the problem says which)."),
@@ -129,15 +130,17 @@ final class OperationAnswers {
         responses.addApiResponse(String.valueOf(status), success);
         if (write) {
             idempotent(operation);
+            success.addHeaderObject("Idempotent-Replayed", new Header().description("`true` when the answer is "
+                    + "given again to a request sent again with the same `Idempotency-Key`: the same status, "
+                    + "`Location` and body as the first answer, and nothing stored anew.")
+                    .schema(new StringSchema()._enum(List.of("true"))));
         }
         problems(path, write, operation, words).forEach(code -> responses.addApiResponse(String.valueOf(code), problem(code)));
     }
 
     /**
-     * A write may carry an {@code Idempotency-Key}; sent again after its answer was lost, the key
-     * answers the first answer. (If the process died after storing, a create answers 200 with what
-     * was stored: not described, as a generated client would then take every create's answer for
-     * that one; the issue's behaviour work is to answer it as the create does.)
+     * A write may carry an {@code Idempotency-Key}; sent again after its answer was lost (even with
+     * the process that stored it), the key answers as the first answer did, marked as replayed.
      */
     private static void idempotent(Operation operation) {
         operation.addParametersItem(new Parameter().in("header").name("Idempotency-Key").required(false)
@@ -164,7 +167,10 @@ final class OperationAnswers {
         if (body || parameters) {
             codes.add(400);
         }
-        if (path.contains("{")) {
+        // A member outside the programme a request names, by its path, its query or its body, is
+        // answered 404, as is an id that names nothing.
+        boolean query = parameters && operation.getParameters().stream().anyMatch(p -> "query".equals(p.getIn()));
+        if (path.contains("{") || query || body) {
             codes.add(404);
         }
         if (write) {

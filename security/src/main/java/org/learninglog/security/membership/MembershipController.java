@@ -4,10 +4,12 @@ import org.learninglog.security.AccessPolicy;
 import org.learninglog.security.Role;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,8 +42,40 @@ public class MembershipController {
         policy.requireAdmin(programmeId, "list the members");
         Roster roster = view.roster(programmeId).orElse(new Roster(programmeId, List.of(), List.of()));
         List<MemberAnswer> members = roster.memberIds().stream().map(view::member).flatMap(java.util.Optional::stream)
-                .map(entry -> new MemberAnswer(entry.memberId(), entry.status(), entry.grants())).toList();
+                .map(MembershipController::answer).toList();
         return new Members(programmeId, members, roster.history());
+    }
+
+    /**
+     * One member of the programme, where inviting them and resetting their password point; read by
+     * those who may list the members. A member of another programme is not found here.
+     */
+    @GetMapping("/api/programmes/{programmeId}/members/{memberId}")
+    MemberAnswer member(@PathVariable String programmeId, @PathVariable String memberId) {
+        policy.requireAdmin(programmeId, "read a member");
+        return view.member(memberId).filter(entry -> programmeId.equals(entry.programmeId()))
+                .map(MembershipController::answer)
+                .orElseThrow(() -> notFound("No member of this programme is known by this id."));
+    }
+
+    /** One operator of the installation, where appointing them points; read by the operators. */
+    @GetMapping("/api/operators/{memberId}")
+    MemberAnswer operator(@PathVariable String memberId) {
+        policy.requireOperator("read an operator");
+        return view.member(memberId).filter(entry -> entry.programmeId() == null)
+                .map(MembershipController::answer)
+                .orElseThrow(() -> notFound("No operator is known by this id."));
+    }
+
+    private static MemberAnswer answer(MemberEntry entry) {
+        return new MemberAnswer(entry.memberId(), entry.status(), entry.grants());
+    }
+
+    private static ErrorResponseException notFound(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        problem.setTitle("Not found");
+        problem.setProperty("errors", List.of(Map.of("field", "memberId", "message", "not found")));
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 
     /**
