@@ -41,8 +41,8 @@ class QuerySideApplicationTest {
 
     @Test
     void each_projection_is_a_tracking_processor_of_its_own() {
-        assertThat(processing.eventProcessor(PlaceTimelineProjection.PROCESSING_GROUP, TrackingEventProcessor.class)).isPresent();
-        assertThat(processing.eventProcessor(PlaceListProjection.PROCESSING_GROUP, TrackingEventProcessor.class)).isPresent();
+        assertThat(processing.eventProcessor(PlaceTimelineProjection.NAME, TrackingEventProcessor.class)).isPresent();
+        assertThat(processing.eventProcessor(PlaceListProjection.NAME, TrackingEventProcessor.class)).isPresent();
     }
 
     @Test

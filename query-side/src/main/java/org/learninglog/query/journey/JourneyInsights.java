@@ -5,7 +5,6 @@ import org.learninglog.events.insight.InsightRecorded;
 import org.learninglog.events.insight.InsightRetracted;
 import org.learninglog.events.insight.InsightRevised;
 import org.learninglog.events.sensemaking.SensemakingHeld;
-import org.learninglog.query.view.EventHandlers;
 import org.learninglog.query.view.EventLines;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewUpdate;
@@ -16,15 +15,7 @@ final class JourneyInsights {
     private JourneyInsights() {
     }
 
-    static EventHandlers<ViewUpdate> addTo(EventHandlers<ViewUpdate> handlers) {
-        return handlers
-                .on(InsightRecorded.class, JourneyInsights::insightRecorded)
-                .on(InsightRevised.class, JourneyInsights::insightRevised)
-                .on(InsightRetracted.class, JourneyInsights::insightRetracted)
-                .on(SensemakingHeld.class, JourneyInsights::sensemakingHeld);
-    }
-
-    private static void insightRecorded(InsightRecorded e, ViewEvent event, ViewUpdate view) {
+    static void insightRecorded(InsightRecorded e, ViewEvent event, ViewUpdate view) {
         version(view, e.insightId(), e.placeId(), e.programmeId(), new InsightDocument.Version(InsightDocument.Version.RECORDED,
                 e.text(), e.unintended(), name(e.layer()), name(e.sphere()), e.principles(), e.themes(), e.source(),
                 e.evidence() == null ? null : EventLines.evidence(view, e.evidence()),
@@ -32,19 +23,19 @@ final class JourneyInsights {
                 event.position(), event.recordedAt()));
     }
 
-    private static void insightRevised(InsightRevised e, ViewEvent event, ViewUpdate view) {
+    static void insightRevised(InsightRevised e, ViewEvent event, ViewUpdate view) {
         version(view, e.insightId(), e.placeId(), e.programmeId(), new InsightDocument.Version(InsightDocument.Version.REVISED,
                 e.text(), null, name(e.layer()), name(e.sphere()), e.principles(), e.themes(), e.source(), null, null,
                 e.reason(), e.recordedBy(), event.position(), event.recordedAt()));
     }
 
-    private static void insightRetracted(InsightRetracted e, ViewEvent event, ViewUpdate view) {
+    static void insightRetracted(InsightRetracted e, ViewEvent event, ViewUpdate view) {
         version(view, e.insightId(), e.placeId(), e.programmeId(), new InsightDocument.Version(InsightDocument.Version.RETRACTED,
                 null, null, null, null, null, null, null, null, null, e.reason(), e.recordedBy(), event.position(),
                 event.recordedAt()));
     }
 
-    private static void sensemakingHeld(SensemakingHeld e, ViewEvent event, ViewUpdate view) {
+    static void sensemakingHeld(SensemakingHeld e, ViewEvent event, ViewUpdate view) {
         Document session = view.edit(JourneyProjection.sessionId(e.sessionId()));
         if (session != null) {
             new RegisteredDocuments.Session(e.programmeId(), e.title(), e.participantIds(), e.placeIds(), e.insightIds(),

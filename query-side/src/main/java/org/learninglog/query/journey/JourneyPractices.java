@@ -5,7 +5,6 @@ import org.learninglog.events.practice.AdaptationOutcomeReviewed;
 import org.learninglog.events.practice.PracticeAdapted;
 import org.learninglog.events.practice.PracticeAdopted;
 import org.learninglog.events.practice.PracticeRetired;
-import org.learninglog.query.view.EventHandlers;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewUpdate;
 
@@ -20,15 +19,7 @@ final class JourneyPractices {
     private JourneyPractices() {
     }
 
-    static EventHandlers<ViewUpdate> addTo(EventHandlers<ViewUpdate> handlers) {
-        return handlers
-                .on(PracticeAdopted.class, JourneyPractices::practiceAdopted)
-                .on(PracticeAdapted.class, JourneyPractices::practiceAdapted)
-                .on(PracticeRetired.class, JourneyPractices::practiceRetired)
-                .on(AdaptationOutcomeReviewed.class, JourneyPractices::outcomeReviewed);
-    }
-
-    private static void practiceAdopted(PracticeAdopted e, ViewEvent event, ViewUpdate view) {
+    static void practiceAdopted(PracticeAdopted e, ViewEvent event, ViewUpdate view) {
         version(event, view, e.practiceId(), e.placeId(), e.programmeId(), e.name(), new PracticeDocument.Version(
                 PracticeDocument.Version.ADOPTED, e.practiceId(), null, e.description(), e.why(), e.insightIds(),
                 e.sharedLearningIds(), e.decidedBy(), e.forum(), e.occurredOn(), event.position(), event.recordedAt()));
@@ -37,7 +28,7 @@ final class JourneyPractices {
                 e.occurredOn(), event.recordedAt(), event.position(), List.of(), List.of()));
     }
 
-    private static void practiceAdapted(PracticeAdapted e, ViewEvent event, ViewUpdate view) {
+    static void practiceAdapted(PracticeAdapted e, ViewEvent event, ViewUpdate view) {
         version(event, view, e.practiceId(), e.placeId(), e.programmeId(), null, new PracticeDocument.Version(
                 PracticeDocument.Version.ADAPTED, e.adaptationId(), e.was(), e.becomes(), e.why(), e.insightIds(),
                 e.sharedLearningIds(), e.decidedBy(), e.forum(), e.occurredOn(), event.position(), event.recordedAt()));
@@ -46,13 +37,13 @@ final class JourneyPractices {
                 e.occurredOn(), event.recordedAt(), event.position(), List.of(), List.of()));
     }
 
-    private static void practiceRetired(PracticeRetired e, ViewEvent event, ViewUpdate view) {
+    static void practiceRetired(PracticeRetired e, ViewEvent event, ViewUpdate view) {
         version(event, view, e.practiceId(), e.placeId(), e.programmeId(), null, new PracticeDocument.Version(
                 PracticeDocument.Version.RETIRED, null, null, null, e.why(), e.insightIds(), List.of(), List.of(), null,
                 e.occurredOn(), event.position(), event.recordedAt()));
     }
 
-    private static void outcomeReviewed(AdaptationOutcomeReviewed e, ViewEvent event, ViewUpdate view) {
+    static void outcomeReviewed(AdaptationOutcomeReviewed e, ViewEvent event, ViewUpdate view) {
         Document decision = view.edit(JourneyProjection.decisionId(e.adaptationId()));
         if (decision != null) {
             new DecisionDocument.Review(e.outcome().name(), e.notes(), e.insightIds(), e.reviewedOn(), e.recordedBy(),

@@ -1,5 +1,20 @@
 package org.learninglog.query.journey;
 
+import org.learninglog.events.funder.FunderRegistered;
+import org.learninglog.events.insight.InsightRecorded;
+import org.learninglog.events.insight.InsightRetracted;
+import org.learninglog.events.insight.InsightRevised;
+import org.learninglog.events.person.PersonRegistered;
+import org.learninglog.events.person.PersonalDataErased;
+import org.learninglog.events.place.PlaceRegistered;
+import org.learninglog.events.practice.AdaptationOutcomeReviewed;
+import org.learninglog.events.practice.PracticeAdapted;
+import org.learninglog.events.practice.PracticeAdopted;
+import org.learninglog.events.practice.PracticeRetired;
+import org.learninglog.events.sensemaking.SensemakingHeld;
+import org.learninglog.events.sharing.LearningShared;
+import org.learninglog.events.sharing.SharedLearningAdopted;
+import org.learninglog.events.sharing.SharedLearningRespondedTo;
 import org.learninglog.query.view.EventHandlers;
 import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.Projection;
@@ -34,9 +49,23 @@ public class JourneyProjection implements Projection {
 
     public static final String NAME = "journey";
 
-    /** One handler per event type, by subject: registrations, insights, practices, sharing. */
-    private static final EventHandlers<ViewUpdate> HANDLERS = JourneySharing.addTo(JourneyPractices.addTo(
-            JourneyInsights.addTo(JourneyRegistrations.addTo(new EventHandlers<>()))));
+    /** One handler per event type; the handlers live with their subject's documents. */
+    private static final EventHandlers<ViewUpdate> HANDLERS = new EventHandlers<ViewUpdate>()
+            .on(PlaceRegistered.class, JourneyRegistrations::placeRegistered)
+            .on(PersonRegistered.class, JourneyRegistrations::personRegistered)
+            .on(PersonalDataErased.class, JourneyRegistrations::personalDataErased)
+            .on(FunderRegistered.class, JourneyRegistrations::funderRegistered)
+            .on(InsightRecorded.class, JourneyInsights::insightRecorded)
+            .on(InsightRevised.class, JourneyInsights::insightRevised)
+            .on(InsightRetracted.class, JourneyInsights::insightRetracted)
+            .on(SensemakingHeld.class, JourneyInsights::sensemakingHeld)
+            .on(PracticeAdopted.class, JourneyPractices::practiceAdopted)
+            .on(PracticeAdapted.class, JourneyPractices::practiceAdapted)
+            .on(PracticeRetired.class, JourneyPractices::practiceRetired)
+            .on(AdaptationOutcomeReviewed.class, JourneyPractices::outcomeReviewed)
+            .on(LearningShared.class, JourneySharing::learningShared)
+            .on(SharedLearningAdopted.class, JourneySharing::sharedLearningAdopted)
+            .on(SharedLearningRespondedTo.class, JourneySharing::sharedLearningRespondedTo);
 
     @Override
     public String name() {

@@ -5,7 +5,6 @@ import org.learninglog.events.funder.FunderRegistered;
 import org.learninglog.events.person.PersonRegistered;
 import org.learninglog.events.person.PersonalDataErased;
 import org.learninglog.events.place.PlaceRegistered;
-import org.learninglog.query.view.EventHandlers;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewUpdate;
 
@@ -15,22 +14,14 @@ final class JourneyRegistrations {
     private JourneyRegistrations() {
     }
 
-    static EventHandlers<ViewUpdate> addTo(EventHandlers<ViewUpdate> handlers) {
-        return handlers
-                .on(PlaceRegistered.class, JourneyRegistrations::placeRegistered)
-                .on(PersonRegistered.class, JourneyRegistrations::personRegistered)
-                .on(PersonalDataErased.class, JourneyRegistrations::personalDataErased)
-                .on(FunderRegistered.class, JourneyRegistrations::funderRegistered);
-    }
-
-    private static void placeRegistered(PlaceRegistered e, ViewEvent event, ViewUpdate view) {
+    static void placeRegistered(PlaceRegistered e, ViewEvent event, ViewUpdate view) {
         Document place = view.edit(JourneyProjection.placeId(e.placeId()));
         if (place != null) {
             PlaceDocument.registered(place, e.programmeId(), e.name(), e.registeredAt(), event.recordedAt());
         }
     }
 
-    private static void personRegistered(PersonRegistered e, ViewEvent event, ViewUpdate view) {
+    static void personRegistered(PersonRegistered e, ViewEvent event, ViewUpdate view) {
         Document person = view.edit(JourneyProjection.registrationId(e.personId()));
         if (person != null) {
             new RegisteredDocuments.Registration(e.personId(), e.programmeId(), e.placeId(),
@@ -39,14 +30,14 @@ final class JourneyRegistrations {
         }
     }
 
-    private static void personalDataErased(PersonalDataErased e, ViewEvent event, ViewUpdate view) {
+    static void personalDataErased(PersonalDataErased e, ViewEvent event, ViewUpdate view) {
         Document person = view.edit(JourneyProjection.registrationId(e.personId()));
         if (person != null) {
             RegisteredDocuments.Registration.erased(person, event.recordedAt());
         }
     }
 
-    private static void funderRegistered(FunderRegistered e, ViewEvent event, ViewUpdate view) {
+    static void funderRegistered(FunderRegistered e, ViewEvent event, ViewUpdate view) {
         Document funder = view.edit(JourneyProjection.funderId(e.funderId()));
         if (funder != null) {
             new RegisteredDocuments.Funder(e.programmeId(), e.name(), event.recordedAt()).writeTo(funder, event.position());

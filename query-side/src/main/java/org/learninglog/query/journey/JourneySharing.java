@@ -4,7 +4,6 @@ import org.bson.Document;
 import org.learninglog.events.sharing.LearningShared;
 import org.learninglog.events.sharing.SharedLearningAdopted;
 import org.learninglog.events.sharing.SharedLearningRespondedTo;
-import org.learninglog.query.view.EventHandlers;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewUpdate;
 
@@ -19,14 +18,7 @@ final class JourneySharing {
     private JourneySharing() {
     }
 
-    static EventHandlers<ViewUpdate> addTo(EventHandlers<ViewUpdate> handlers) {
-        return handlers
-                .on(LearningShared.class, JourneySharing::learningShared)
-                .on(SharedLearningAdopted.class, JourneySharing::sharedLearningAdopted)
-                .on(SharedLearningRespondedTo.class, JourneySharing::sharedLearningRespondedTo);
-    }
-
-    private static void learningShared(LearningShared e, ViewEvent event, ViewUpdate view) {
+    static void learningShared(LearningShared e, ViewEvent event, ViewUpdate view) {
         Document share = view.edit(JourneyProjection.shareId(e.sharedLearningId()));
         List<String> adaptationIds = e.adaptations().stream().map(LearningShared.AdaptationRef::adaptationId).toList();
         if (share != null) {
@@ -40,7 +32,7 @@ final class JourneySharing {
         }
     }
 
-    private static void sharedLearningAdopted(SharedLearningAdopted e, ViewEvent event, ViewUpdate view) {
+    static void sharedLearningAdopted(SharedLearningAdopted e, ViewEvent event, ViewUpdate view) {
         ShareDocument shared = ShareDocument.of(view.read(JourneyProjection.shareId(e.sharedLearningId())));
         Document share = view.edit(JourneyProjection.shareId(e.sharedLearningId()));
         if (share != null) {
@@ -53,7 +45,7 @@ final class JourneySharing {
         }
     }
 
-    private static void sharedLearningRespondedTo(SharedLearningRespondedTo e, ViewEvent event, ViewUpdate view) {
+    static void sharedLearningRespondedTo(SharedLearningRespondedTo e, ViewEvent event, ViewUpdate view) {
         Document share = view.edit(JourneyProjection.shareId(e.sharedLearningId()));
         if (share != null) {
             new ShareDocument.Response(e.placeId(), e.kind().name(), e.text(), event.position(), event.recordedAt()).appendTo(share);
