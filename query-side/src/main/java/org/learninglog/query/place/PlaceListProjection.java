@@ -3,7 +3,7 @@ package org.learninglog.query.place;
 import org.bson.Document;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.query.view.EventHandlers;
-import org.learninglog.query.view.Projection;
+import org.learninglog.query.view.DispatchingProjection;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewUpdate;
 import org.springframework.stereotype.Component;
@@ -14,21 +14,15 @@ import org.springframework.stereotype.Component;
  * {@code places.<placeId>}. Nothing of one programme is in another's document.
  */
 @Component
-public class PlaceListProjection implements Projection {
+public class PlaceListProjection extends DispatchingProjection {
 
     public static final String NAME = "place-list";
 
     private static final EventHandlers<ViewUpdate> HANDLERS = new EventHandlers<ViewUpdate>()
             .on(PlaceRegistered.class, PlaceListProjection::placeRegistered);
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void apply(ViewEvent event, ViewUpdate view) {
-        HANDLERS.handle(event, view);
+    public PlaceListProjection() {
+        super(NAME, HANDLERS);
     }
 
     private static void placeRegistered(PlaceRegistered e, ViewEvent event, ViewUpdate view) {

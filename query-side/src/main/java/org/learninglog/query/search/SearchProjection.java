@@ -11,7 +11,7 @@ import org.learninglog.events.practice.PracticeRetired;
 import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.EventHandlers;
 import org.learninglog.query.view.Evidence;
-import org.learninglog.query.view.Projection;
+import org.learninglog.query.view.DispatchingProjection;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.EventLines;
 import org.learninglog.query.view.ViewUpdate;
@@ -45,7 +45,7 @@ import java.util.Map;
  * not outlive the person's consent in a posting list.
  */
 @Component
-public class SearchProjection implements Projection {
+public class SearchProjection extends DispatchingProjection {
 
     public static final String NAME = "search";
     /** Hit ids per postings page. */
@@ -63,9 +63,8 @@ public class SearchProjection implements Projection {
                     e.becomes()))
             .on(PracticeRetired.class, (e, event, view) -> status(view, "practice", e.practiceId(), "retired"));
 
-    @Override
-    public String name() {
-        return NAME;
+    public SearchProjection() {
+        super(NAME, HANDLERS);
     }
 
     public static String postingKey(String programmeId, String term) {
@@ -83,11 +82,6 @@ public class SearchProjection implements Projection {
     /** Where a hit of {@code kind} ("insight", "practice") with {@code status} is counted in a head. */
     public static String bucket(String kind, String status) {
         return kind + (ACTIVE.equals(status) ? "-active" : "-withdrawn");
-    }
-
-    @Override
-    public void apply(ViewEvent event, ViewUpdate view) {
-        HANDLERS.handle(event, view);
     }
 
     private static void personRegistered(PersonRegistered e, ViewEvent event, ViewUpdate view) {

@@ -5,7 +5,7 @@ import org.learninglog.events.insight.InsightRecorded;
 import org.learninglog.events.insight.InsightRevised;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.query.view.EventHandlers;
-import org.learninglog.query.view.Projection;
+import org.learninglog.query.view.DispatchingProjection;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewUpdate;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * recorded. An insight that arrives before its place is kept, and the place fills in later.
  */
 @Component
-public class PlaceTimelineProjection implements Projection {
+public class PlaceTimelineProjection extends DispatchingProjection {
 
     public static final String NAME = "place-timeline";
 
@@ -27,14 +27,8 @@ public class PlaceTimelineProjection implements Projection {
             .on(InsightRecorded.class, PlaceTimelineProjection::insightRecorded)
             .on(InsightRevised.class, PlaceTimelineProjection::insightRevised);
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void apply(ViewEvent event, ViewUpdate view) {
-        HANDLERS.handle(event, view);
+    public PlaceTimelineProjection() {
+        super(NAME, HANDLERS);
     }
 
     private static void placeRegistered(PlaceRegistered e, ViewEvent event, ViewUpdate view) {
