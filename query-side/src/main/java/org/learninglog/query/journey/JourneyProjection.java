@@ -43,6 +43,12 @@ import org.springframework.stereotype.Component;
  * Decisions name members by identifier. A person's name and words appear only in their
  * registration and as an insight's evidence, sealed with that person's key as the processor
  * handed them over ({@code Evidence}).
+ *
+ * <p>Each document is a record that maps itself to and from BSON ({@link PlaceDocument},
+ * {@link InsightDocument}, {@link PracticeDocument}, {@link DecisionDocument}, {@link ShareDocument},
+ * {@link RegisteredDocuments}); the handlers live with their subject ({@link JourneyRegistrations},
+ * {@link JourneyInsights}, {@link JourneyPractices}, {@link JourneySharing}) and this class keeps the
+ * keys and the table that dispatches to them.
  */
 @Component
 public class JourneyProjection implements Projection {
