@@ -1,5 +1,6 @@
 package org.learninglog.command;
 
+import org.learninglog.store.testkit.SignedInAsOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

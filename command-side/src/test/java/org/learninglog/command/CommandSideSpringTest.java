@@ -1,5 +1,6 @@
 package org.learninglog.command;
 
+import org.learninglog.store.testkit.SignedInAsOperator;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.store.testkit.MongoStoreExtension;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;

@@ -19,17 +19,17 @@ final class Subcommands {
         int run(String[] args) throws Exception;
     }
 
-    private record Entry(String usage, Subcommand command) {
+    private record NamedCommand(String usage, Subcommand command) {
     }
 
-    private static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
+    private static final Map<String, NamedCommand> COMMANDS = new LinkedHashMap<>();
 
     static {
-        COMMANDS.put("verify-integrity", new Entry("verify-integrity <programmeId> [data-dir]", VerifyIntegrity::run));
-        COMMANDS.put("backup", new Entry("backup <target.zip> [data-dir]", StoreCommands::backup));
-        COMMANDS.put("restore", new Entry("restore <backup.zip> <new-data-dir>", StoreCommands::restore));
-        COMMANDS.put("recover", new Entry("recover <damaged-data-dir> <new-data-dir>", StoreCommands::recover));
-        COMMANDS.put("serve-store", new Entry("serve-store [--port P] [--data DIR]", ServeStore::run));
+        COMMANDS.put("verify-integrity", new NamedCommand("verify-integrity <programmeId> [data-dir]", VerifyIntegrity::run));
+        COMMANDS.put("backup", new NamedCommand("backup <target.zip> [data-dir]", StoreCommands::backup));
+        COMMANDS.put("restore", new NamedCommand("restore <backup.zip> <new-data-dir>", StoreCommands::restore));
+        COMMANDS.put("recover", new NamedCommand("recover <damaged-data-dir> <new-data-dir>", StoreCommands::recover));
+        COMMANDS.put("serve-store", new NamedCommand("serve-store [--port P] [--data DIR]", ServeStore::run));
     }
 
     private Subcommands() {
@@ -40,12 +40,12 @@ final class Subcommands {
         if (args.length == 0 || !COMMANDS.containsKey(args[0])) {
             return OptionalInt.empty();
         }
-        Entry entry = COMMANDS.get(args[0]);
+        NamedCommand named = COMMANDS.get(args[0]);
         quietLogs();
         try {
-            return OptionalInt.of(entry.command().run(Arrays.copyOfRange(args, 1, args.length)));
+            return OptionalInt.of(named.command().run(Arrays.copyOfRange(args, 1, args.length)));
         } catch (UsageException e) {
-            System.err.println("usage: java -jar launcher.jar " + entry.usage());
+            System.err.println("usage: java -jar launcher.jar " + named.usage());
             return OptionalInt.of(64);
         } catch (Exception e) {
             System.err.println(args[0] + " failed: " + org.learninglog.store.FailedStart.reason(e));

@@ -115,12 +115,12 @@ class ErasureAcceptanceTest {
 
     private final Captured logs = new Captured();
     private Api api;
-    private Views views;
+    private ViewTestKit views;
 
     @BeforeEach
     void captureLogs() {
         api = new Api(http);
-        views = new Views(eventStore, engine, processing, groups, store);
+        views = new ViewTestKit(eventStore, engine, processing, groups, store);
         logs.setContext((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory());
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);

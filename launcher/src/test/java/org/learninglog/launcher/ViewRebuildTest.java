@@ -52,13 +52,13 @@ class ViewRebuildTest {
     MongoStore store;
 
     private Api api;
-    private Views views;
+    private ViewTestKit views;
     private String programme;
 
     @BeforeEach
     void setUp() {
         api = new Api(http);
-        views = new Views(eventStore, engine, processing, groups, store);
+        views = new ViewTestKit(eventStore, engine, processing, groups, store);
         programme = "rebuild-" + UUID.randomUUID();
         views.append(SampleHistory.generated(21, programme, 5, 600, Instant.parse("2025-01-01T00:00:00Z")));
         views.awaitCaughtUp();

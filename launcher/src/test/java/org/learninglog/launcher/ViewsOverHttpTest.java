@@ -69,12 +69,12 @@ class ViewsOverHttpTest {
     EventChain chain;
 
     private Api api;
-    private Views views;
+    private ViewTestKit views;
 
     @BeforeEach
     void setUp() {
         api = new Api(http);
-        views = new Views(eventStore, engine, processing, groups, store);
+        views = new ViewTestKit(eventStore, engine, processing, groups, store);
         Answer demo = api.post("/api/admin/demo", null);
         assertThat(demo.status()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT);
         views.awaitCaughtUp();
@@ -217,9 +217,9 @@ class ViewsOverHttpTest {
             return;
         }
         assertThat(answer.status()).as(path).isEqualTo(HttpStatus.OK);
-        JsonNode actual = Views.withoutAsOf(json, answer.body());
-        JsonNode wanted = Views.withoutAsOf(json, expected);
-        assertThat(actual).as("%s differs first at %s", path, Views.firstDifference("", actual, wanted)).isEqualTo(wanted);
+        JsonNode actual = ViewTestKit.withoutAsOf(json, answer.body());
+        JsonNode wanted = ViewTestKit.withoutAsOf(json, expected);
+        assertThat(actual).as("%s differs first at %s", path, ViewTestKit.firstDifference("", actual, wanted)).isEqualTo(wanted);
     }
 
     @Test

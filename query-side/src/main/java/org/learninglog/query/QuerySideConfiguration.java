@@ -8,8 +8,6 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.learninglog.query.deadletter.DeadLetterGroups;
-import org.learninglog.query.place.PlaceListProjection;
-import org.learninglog.query.timeline.PlaceTimelineProjection;
 import org.learninglog.query.view.ProgrammeSequencingPolicy;
 import org.learninglog.query.view.Projection;
 import org.learninglog.store.MongoStore;
@@ -18,7 +16,6 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,12 +32,10 @@ public class QuerySideConfiguration {
         return store.database();
     }
 
-    /** Every processing group of the query side: the first slice's two and one per view. */
+    /** Every processing group of the query side: one per view. */
     @Bean
     public DeadLetterGroups queryProcessingGroups(List<Projection> projections) {
-        List<String> groups = new ArrayList<>(List.of(PlaceTimelineProjection.PROCESSING_GROUP, PlaceListProjection.PROCESSING_GROUP));
-        projections.forEach(projection -> groups.add(projection.name()));
-        return new DeadLetterGroups(List.copyOf(groups));
+        return new DeadLetterGroups(projections.stream().map(Projection::name).toList());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.learninglog.query;
 
+import org.learninglog.store.testkit.SignedInAsOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -40,8 +41,8 @@ class QuerySideApplicationTest {
 
     @Test
     void each_projection_is_a_tracking_processor_of_its_own() {
-        assertThat(processing.eventProcessor(PlaceTimelineProjection.PROCESSING_GROUP, TrackingEventProcessor.class)).isPresent();
-        assertThat(processing.eventProcessor(PlaceListProjection.PROCESSING_GROUP, TrackingEventProcessor.class)).isPresent();
+        assertThat(processing.eventProcessor(PlaceTimelineProjection.NAME, TrackingEventProcessor.class)).isPresent();
+        assertThat(processing.eventProcessor(PlaceListProjection.NAME, TrackingEventProcessor.class)).isPresent();
     }
 
     @Test

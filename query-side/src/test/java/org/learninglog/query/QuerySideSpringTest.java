@@ -1,5 +1,6 @@
 package org.learninglog.query;
 
+import org.learninglog.store.testkit.SignedInAsOperator;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.store.testkit.MongoStoreExtension;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.learninglog.command.CommandInput;
-import org.learninglog.command.web.MergePatch;
+import org.learninglog.command.web.ReasonedRevision;
 import org.learninglog.events.framework.Layer;
 import org.learninglog.events.framework.Sphere;
 
@@ -16,7 +16,7 @@ import java.util.Optional;
  * sphere, source, principles or themes; text and layer may be changed but not cleared. The reason
  * is not part of the insight and is required with every revision.
  */
-public class InsightPatch extends MergePatch {
+public class InsightPatch extends ReasonedRevision {
 
     @Size(max = Insight.MAX_TEXT_LENGTH)
     @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank")
@@ -25,13 +25,8 @@ public class InsightPatch extends MergePatch {
     private Sphere sphere;
     @Size(max = CommandInput.MAX_LIST)
     private List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> principles;
-    @Size(max = CommandInput.MAX_LIST)
-    private List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> themes;
     @Size(max = CommandInput.MAX_LABEL)
     private String source;
-    @NotBlank
-    @Size(max = CommandInput.MAX_TEXT)
-    private String reason;
 
     public String getText() {
         return text;
@@ -69,15 +64,6 @@ public class InsightPatch extends MergePatch {
         this.principles = principles;
     }
 
-    public List<String> getThemes() {
-        return themes;
-    }
-
-    public void setThemes(List<String> themes) {
-        sent("themes", themes);
-        this.themes = themes;
-    }
-
     public String getSource() {
         return source;
     }
@@ -87,20 +73,11 @@ public class InsightPatch extends MergePatch {
         this.source = source;
     }
 
-    /** Why it is revised: required with every revision. */
-    public String getReason() {
-        return reason;
-    }
-
-    public void setReason(String reason) {
-        this.reason = reason;
-    }
-
     ReviseInsightCommand command(String insightId, long expectedVersion, String by) {
         refuseClearing("text", "layer");
         return new ReviseInsightCommand(insightId, expectedVersion, change("text", text), change("layer", layer),
-                change("sphere", sphere), change("principles", principles), change("themes", themes),
-                change("source", source), reason, by);
+                change("sphere", sphere), change("principles", principles), change("themes", getThemes()),
+                change("source", source), getReason(), by);
     }
 
     /** Personal data may be quoted in the text; it stays out of logs. */

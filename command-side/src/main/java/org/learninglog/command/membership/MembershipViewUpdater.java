@@ -51,8 +51,8 @@ public class MembershipViewUpdater {
 
     @EventHandler
     public void on(InvitationAccepted event, @MessageIdentifier String eventId) {
-        view.statusChanged(event.programmeId(), event.memberId(), MemberStatus.ACTIVE,
-                line(eventId, event.recordedAt(), event.memberId(), Kind.ACCEPTED, null, event.memberId()));
+        statusChanged(eventId, event.programmeId(), event.memberId(), event.recordedAt(),
+                MemberStatus.ACTIVE, Kind.ACCEPTED, event.memberId());
     }
 
     @EventHandler
@@ -71,26 +71,32 @@ public class MembershipViewUpdater {
 
     @EventHandler
     public void on(MemberSuspended event, @MessageIdentifier String eventId) {
-        view.statusChanged(event.programmeId(), event.memberId(), MemberStatus.SUSPENDED,
-                line(eventId, event.recordedAt(), event.memberId(), Kind.SUSPENDED, null, event.suspendedBy()));
+        statusChanged(eventId, event.programmeId(), event.memberId(), event.recordedAt(),
+                MemberStatus.SUSPENDED, Kind.SUSPENDED, event.suspendedBy());
     }
 
     @EventHandler
     public void on(MemberReinstated event, @MessageIdentifier String eventId) {
-        view.statusChanged(event.programmeId(), event.memberId(), MemberStatus.ACTIVE,
-                line(eventId, event.recordedAt(), event.memberId(), Kind.REINSTATED, null, event.reinstatedBy()));
+        statusChanged(eventId, event.programmeId(), event.memberId(), event.recordedAt(),
+                MemberStatus.ACTIVE, Kind.REINSTATED, event.reinstatedBy());
     }
 
     @EventHandler
     public void on(MemberRemoved event, @MessageIdentifier String eventId) {
-        view.statusChanged(event.programmeId(), event.memberId(), MemberStatus.REMOVED,
-                line(eventId, event.recordedAt(), event.memberId(), Kind.REMOVED, null, event.removedBy()));
+        statusChanged(eventId, event.programmeId(), event.memberId(), event.recordedAt(),
+                MemberStatus.REMOVED, Kind.REMOVED, event.removedBy());
     }
 
     @EventHandler
     public void on(PasswordResetIssued event, @MessageIdentifier String eventId) {
         view.noted(event.programmeId(), event.memberId(),
                 line(eventId, event.recordedAt(), event.memberId(), Kind.PASSWORD_RESET, null, event.issuedBy()));
+    }
+
+    /** A member's status changed: one line of the membership's history says who changed it. */
+    private void statusChanged(String eventId, String programmeId, String memberId, java.time.Instant at, MemberStatus status,
+                               Kind kind, String by) {
+        view.statusChanged(programmeId, memberId, status, line(eventId, at, memberId, kind, null, by));
     }
 
     /** The role as access decisions name it. */

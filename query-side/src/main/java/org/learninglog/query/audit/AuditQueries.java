@@ -1,11 +1,13 @@
 package org.learninglog.query.audit;
 
-import org.bson.Document;
 import org.learninglog.query.NotFoundException;
 import org.learninglog.query.audit.DecisionAudit.ChainLink;
 import org.learninglog.query.journey.VersionHistories;
+import org.learninglog.query.journey.DecisionDocument;
+import org.learninglog.query.journey.InsightDocument;
 import org.learninglog.query.journey.JourneyProjection;
-import org.learninglog.query.view.DocumentFields;
+import org.learninglog.query.journey.PracticeDocument;
+import org.learninglog.query.journey.Stamped;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.LiveViews;
 import org.learninglog.store.integrity.EventChain;
@@ -14,9 +16,9 @@ import org.learninglog.query.view.EvidenceOpener;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,81 +57,76 @@ public class AuditQueries {
 
     public static DecisionAudit audit(ViewReader reader, String decisionId, Instant asOf,
                                       Function<Collection<Long>, Map<Long, Seal>> sealsAt) {
-        Document decision = reader.get(JourneyProjection.decisionId(decisionId));
-        Predicate<Document> moment = VersionHistories.upTo(asOf);
-        if (decision == null || decision.get("pos") == null || !moment.test(decision)) {
+        DecisionDocument decision = DecisionDocument.of(reader.get(JourneyProjection.decisionId(decisionId)));
+        Predicate<Stamped> moment = VersionHistories.upTo(asOf);
+        if (decision == null || decision.position() == null || (asOf != null && decision.recordedAt().isAfter(asOf))) {
             throw new NotFoundException("adaptationId", asOf == null ? "No decision with this id is known (yet)"
                     : "No decision with this id was recorded by " + asOf);
         }
-        long position = decision.get("pos", Number.class).longValue();
-        List<String> insightIds = DocumentFields.strings(decision, "insightIds");
+        long position = decision.position();
+        List<String> insightIds = decision.insightIds();
         reader.getAll(insightIds.stream().map(JourneyProjection::insightId).toList());
 
-        Document practice = reader.get(JourneyProjection.practiceId(decision.getString("practiceId")));
-        List<Document> laterVersions = VersionHistories.versions(practice, moment.and(VersionHistories.before(position + 1).negate()));
-        List<Document> reviewed = VersionHistories.stamped(decision, "reviews", moment);
-        List<Document> steps = VersionHistories.stamped(decision, "travelled", moment);
+        PracticeDocument practice = PracticeDocument.of(reader.get(JourneyProjection.practiceId(decision.practiceId())));
+        List<PracticeDocument.Version> laterVersions = practice == null ? List.of()
+                : VersionHistories.at(practice.versions(), moment.and(VersionHistories.before(position + 1).negate()));
+        List<DecisionDocument.Review> reviewed = VersionHistories.at(decision.reviews(), moment);
+        List<DecisionDocument.Step> steps = VersionHistories.at(decision.travelled(), moment);
 
         Set<Long> positions = new LinkedHashSet<>();
         positions.add(position);
+        Map<String, InsightDocument> insightDocuments = new LinkedHashMap<>();
         for (String insightId : insightIds) {
-            VersionHistories.versions(reader.get(JourneyProjection.insightId(insightId)), moment).forEach(version -> positions.add(pos(version)));
+            InsightDocument insight = InsightDocument.of(reader.get(JourneyProjection.insightId(insightId)));
+            insightDocuments.put(insightId, insight);
+            if (insight != null) {
+                VersionHistories.at(insight.versions(), moment).forEach(version -> positions.add(version.position()));
+            }
         }
-        laterVersions.forEach(version -> positions.add(pos(version)));
-        reviewed.forEach(review -> positions.add(pos(review)));
-        steps.forEach(step -> positions.add(pos(step)));
+        laterVersions.forEach(version -> positions.add(version.position()));
+        reviewed.forEach(review -> positions.add(review.position()));
+        steps.forEach(step -> positions.add(step.position()));
         Map<Long, Seal> seals = sealsAt.apply(positions);
-        Function<Document, ChainLink> link = value -> link(pos(value), seals);
+        Function<Stamped, ChainLink> link = value -> link(value.position(), seals);
 
         List<DecisionAudit.InsightTrail> insights = new ArrayList<>();
         for (String insightId : insightIds) {
-            Document insight = reader.get(JourneyProjection.insightId(insightId));
+            InsightDocument insight = insightDocuments.get(insightId);
+            List<InsightDocument.Version> versions = insight == null ? List.of() : insight.versions();
             VersionHistories.InsightReading then = VersionHistories.insight(insightId, insight, VersionHistories.before(position));
             VersionHistories.InsightReading now = VersionHistories.insight(insightId, insight, moment);
-            List<DecisionAudit.Change> changes = VersionHistories.versions(insight, moment.and(VersionHistories.before(position).negate())).stream()
-                    .map(version -> new DecisionAudit.Change(version.getString("kind"), DocumentFields.instant(version, "at"),
-                            version.getString("text"), version.getString("reason"), link.apply(version)))
+            List<DecisionAudit.Change> changes = VersionHistories.at(versions, moment.and(VersionHistories.before(position).negate())).stream()
+                    .map(version -> new DecisionAudit.Change(version.kind(), version.recordedAt(), version.text(), version.reason(),
+                            link.apply(version)))
                     .toList();
-            List<DecisionAudit.InsightEvent> events = VersionHistories.versions(insight, moment).stream()
-                    .map(version -> new DecisionAudit.InsightEvent(version.getString("kind"), DocumentFields.instant(version, "at"),
-                            pos(version) < position, link.apply(version)))
+            List<DecisionAudit.InsightEvent> events = VersionHistories.at(versions, moment).stream()
+                    .map(version -> new DecisionAudit.InsightEvent(version.kind(), version.recordedAt(),
+                            version.position() < position, link.apply(version)))
                     .toList();
             insights.add(new DecisionAudit.InsightTrail(insightId, then, now, !changes.isEmpty(), changes, events));
         }
 
         List<DecisionAudit.LaterVersion> later = laterVersions.stream()
-                .map(version -> new DecisionAudit.LaterVersion(version.getString("kind"), version.getString("decisionId"),
-                        DocumentFields.instant(version, "at"), version.getString("text"), version.getString("why"), link.apply(version)))
+                .map(version -> new DecisionAudit.LaterVersion(version.kind(), version.decisionId(), version.recordedAt(),
+                        version.text(), version.why(), link.apply(version)))
                 .toList();
         List<DecisionAudit.Review> reviews = reviewed.stream()
-                .map(review -> new DecisionAudit.Review(review.getString("outcome"), review.getString("notes"),
-                        day(review.getString("reviewedOn")), DocumentFields.instant(review, "at"), List.copyOf(DocumentFields.strings(review, "insightIds")),
-                        link.apply(review)))
+                .map(review -> new DecisionAudit.Review(review.outcome(), review.notes(), review.reviewedOn(), review.recordedAt(),
+                        List.copyOf(review.insightIds()), link.apply(review)))
                 .toList();
         List<DecisionAudit.Travel> travelled = steps.stream()
-                .map(step -> new DecisionAudit.Travel(step.getString("kind"), step.getString("sharedLearningId"),
-                        step.getString("placeId"), step.getString("practiceId"), step.getString("adaptationId"),
-                        step.getString("title"), DocumentFields.instant(step, "at"), link.apply(step)))
+                .map(step -> new DecisionAudit.Travel(step.kind(), step.sharedLearningId(), step.placeId(), step.practiceId(),
+                        step.adaptationId(), step.title(), step.recordedAt(), link.apply(step)))
                 .toList();
-        return new DecisionAudit(decisionId, decision.getString("kind"), decision.getString("practiceId"),
-                decision.getString("placeId"), decision.getString("programmeId"), DocumentFields.instant(decision, "at"),
-                day(decision.getString("occurredOn")), decision.getString("was"), decision.getString("becomes"),
-                decision.getString("why"), List.copyOf(DocumentFields.strings(decision, "decidedBy")), decision.getString("forum"),
-                List.copyOf(DocumentFields.strings(decision, "sharedLearningIds")), asOf, insights, later, reviews, travelled,
-                link(position, seals));
-    }
-
-    private static long pos(Document value) {
-        return value.get("pos", Number.class).longValue();
+        return new DecisionAudit(decisionId, decision.kind(), decision.practiceId(), decision.placeId(), decision.programmeId(),
+                decision.recordedAt(), decision.occurredOn(), decision.was(), decision.becomes(), decision.why(),
+                List.copyOf(decision.decidedBy()), decision.forum(), List.copyOf(decision.sharedLearningIds()), asOf, insights,
+                later, reviews, travelled, link(position, seals));
     }
 
     private static ChainLink link(long position, Map<Long, Seal> seals) {
         Seal seal = seals.get(position);
         return seal == null ? ChainLink.unsealed(position)
                 : new ChainLink(position, true, seal.count(), seal.hash(), seal.prev());
-    }
-
-    private static LocalDate day(String value) {
-        return value == null ? null : LocalDate.parse(value);
     }
 }

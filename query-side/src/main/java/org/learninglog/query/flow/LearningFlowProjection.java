@@ -9,7 +9,7 @@ import org.learninglog.query.flow.FlowDocuments.Origin;
 import org.learninglog.query.flow.FlowDocuments.Place;
 import org.learninglog.query.flow.FlowDocuments.Share;
 import org.learninglog.query.view.EventHandlers;
-import org.learninglog.query.view.Projection;
+import org.learninglog.query.view.DispatchingProjection;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewUpdate;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * adoption's edge. The documents are described in {@link FlowDocuments}.
  */
 @Component
-public class LearningFlowProjection implements Projection {
+public class LearningFlowProjection extends DispatchingProjection {
 
     public static final String NAME = "learning-flow";
 
@@ -30,14 +30,8 @@ public class LearningFlowProjection implements Projection {
             .on(LearningShared.class, LearningFlowProjection::learningShared)
             .on(SharedLearningAdopted.class, LearningFlowProjection::sharedLearningAdopted);
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void apply(ViewEvent event, ViewUpdate view) {
-        HANDLERS.handle(event, view);
+    public LearningFlowProjection() {
+        super(NAME, HANDLERS);
     }
 
     private static void placeRegistered(PlaceRegistered e, ViewEvent event, ViewUpdate view) {

@@ -1,8 +1,8 @@
 package org.learninglog.query.insight;
 
-import org.bson.Document;
 import org.learninglog.query.NotFoundException;
 import org.learninglog.query.journey.VersionHistories;
+import org.learninglog.query.journey.InsightDocument;
 import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.query.view.LiveViews;
 import org.learninglog.query.view.EvidenceOpener;
@@ -22,11 +22,11 @@ public class InsightQueries {
 
     /** The insight with its evidence readable, or marked removed where the person withdrew consent. */
     public InsightNow now(String insightId) {
-        Document insight = views.reader(JourneyProjection.NAME).get(JourneyProjection.insightId(insightId));
-        VersionHistories.InsightReading reading = insight == null ? null : VersionHistories.insight(insightId, insight, VersionHistories.upTo(null));
+        InsightDocument insight = InsightDocument.of(views.reader(JourneyProjection.NAME).get(JourneyProjection.insightId(insightId)));
+        VersionHistories.InsightReading reading = VersionHistories.insight(insightId, insight, VersionHistories.upTo(null));
         if (reading == null) {
             throw new NotFoundException("insightId", "No insight with this id is known (yet)");
         }
-        return new InsightNow(insight.getString("programmeId"), reading.opened(evidence));
+        return new InsightNow(insight.programmeId(), reading.opened(evidence));
     }
 }

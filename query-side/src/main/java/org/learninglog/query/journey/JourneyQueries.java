@@ -2,7 +2,6 @@ package org.learninglog.query.journey;
 
 import org.bson.Document;
 import org.learninglog.query.NotFoundException;
-import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.TimelineLine;
 import org.learninglog.query.view.Page;
 import org.learninglog.query.view.PagedLog;
@@ -40,10 +39,10 @@ public class JourneyQueries {
 
     /** The journey read from any generation (the tests fold a reference view and read it the same way). */
     public static PlaceJourney journey(ViewReader reader, String placeId, TimelineFilter filter, int page, int size) {
-        Document place = place(reader, placeId, filter.asOf());
+        PlaceDocument place = place(reader, placeId, filter.asOf());
         List<TimelineLine> items = new ArrayList<>(timeline(reader, placeId, filter));
         items.sort(CHRONOLOGICAL);
-        return new PlaceJourney(placeId, place.getString("programmeId"), place.getString("name"), filter.asOf(),
+        return new PlaceJourney(placeId, place.programmeId(), place.name(), filter.asOf(),
                 Page.of(items, page, size), PracticesAsOf.practicesOf(reader, place, filter.asOf()));
     }
 
@@ -55,9 +54,9 @@ public class JourneyQueries {
     }
 
     /** The place, if it was registered (by {@code asOf}, when given). */
-    public static Document place(ViewReader reader, String placeId, Instant asOf) {
-        Document place = reader.get(JourneyProjection.placeId(placeId));
-        if (place == null || place.getString("name") == null || (asOf != null && DocumentFields.instant(place, "at").isAfter(asOf))) {
+    public static PlaceDocument place(ViewReader reader, String placeId, Instant asOf) {
+        PlaceDocument place = PlaceDocument.of(reader.get(JourneyProjection.placeId(placeId)));
+        if (place == null || place.name() == null || (asOf != null && place.recordedAt().isAfter(asOf))) {
             throw new NotFoundException("placeId", asOf == null ? "No place with this id is known (yet)"
                     : "No place with this id was registered by " + asOf);
         }

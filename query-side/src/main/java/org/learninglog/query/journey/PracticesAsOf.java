@@ -1,7 +1,5 @@
 package org.learninglog.query.journey;
 
-import org.bson.Document;
-import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.ViewReader;
 
 import java.time.Instant;
@@ -9,33 +7,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** VersionHistories practice documents to an instant. */
+/** Folds a place's practices to an instant. */
 final class PracticesAsOf {
 
     private PracticesAsOf() {
     }
 
-    static List<PlaceJourney.PracticeNow> practicesOf(ViewReader reader, Document place, Instant asOf) {
-        Predicate<Document> moment = VersionHistories.upTo(asOf);
-        List<String> ids = VersionHistories.stamped(place, "practices", moment).stream().map(p -> JourneyProjection.practiceId(p.getString("practiceId"))).toList();
+    static List<PlaceJourney.PracticeNow> practicesOf(ViewReader reader, PlaceDocument place, Instant asOf) {
+        Predicate<Stamped> moment = VersionHistories.upTo(asOf);
+        List<String> ids = VersionHistories.at(place.practices(), moment).stream()
+                .map(practice -> JourneyProjection.practiceId(practice.practiceId())).toList();
         List<PlaceJourney.PracticeNow> practices = new ArrayList<>();
-        for (Document practice : reader.getAll(ids)) {
-            List<Document> versions = VersionHistories.versions(practice, moment);
+        for (PracticeDocument practice : reader.getAll(ids).stream().map(PracticeDocument::of).toList()) {
+            List<PracticeDocument.Version> versions = VersionHistories.at(practice.versions(), moment);
             if (versions.isEmpty()) {
                 continue;
             }
             String description = null;
             String status = "active";
-            for (Document version : versions) {
-                if ("retired".equals(version.getString("kind"))) {
+            for (PracticeDocument.Version version : versions) {
+                if (PracticeDocument.Version.RETIRED.equals(version.kind())) {
                     status = "retired";
                 } else {
-                    description = version.getString("text");
+                    description = version.text();
                 }
             }
-            practices.add(new PlaceJourney.PracticeNow(practice.getString("_id").substring("practice:".length()),
-                    practice.getString("name"), description, status, versions.size(),
-                    DocumentFields.instant(versions.get(versions.size() - 1), "at")));
+            practices.add(new PlaceJourney.PracticeNow(practice.practiceId(), practice.name(), description, status,
+                    versions.size(), versions.get(versions.size() - 1).recordedAt()));
         }
         return practices;
     }

@@ -1,17 +1,14 @@
 package org.learninglog.query.journey;
 
-import org.bson.Document;
-import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.Evidence;
 import org.learninglog.query.view.EvidenceOpener;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * VersionHistories the version histories of the journey view to a moment: an instant ("as of") or a
+ * Folds the version histories of the journey view to a moment: an instant ("as of") or a
  * position ("when this decision was recorded"). A version belongs to the moment if it was
  * recorded at or before it.
  */
@@ -20,59 +17,50 @@ public final class VersionHistories {
     private VersionHistories() {
     }
 
-    /** Versions recorded up to {@code asOf} ({@code null}: all of them). */
-    public static Predicate<Document> upTo(Instant asOf) {
-        return value -> asOf == null || !DocumentFields.instant(value, "at").isAfter(asOf);
+    /** What was recorded up to {@code asOf} ({@code null}: all of it). */
+    public static Predicate<Stamped> upTo(Instant asOf) {
+        return value -> asOf == null || !value.recordedAt().isAfter(asOf);
     }
 
-    /** Versions recorded before the event at {@code position}. */
-    public static Predicate<Document> before(long position) {
-        return value -> value.get("pos", Number.class).longValue() < position;
+    /** What was recorded before the event at {@code position}. */
+    public static Predicate<Stamped> before(long position) {
+        return value -> value.position() < position;
     }
 
-    public static List<Document> versions(Document entity, Predicate<Document> moment) {
-        List<Document> kept = new ArrayList<>();
-        for (Document version : DocumentFields.documents(entity, "versions")) {
-            if (moment.test(version)) {
-                kept.add(version);
-            }
-        }
-        return kept;
-    }
-
-    public static List<Document> stamped(Document entity, String field, Predicate<Document> moment) {
-        return DocumentFields.documents(entity, field).stream().filter(moment).toList();
+    /** The items of a history that belong to the moment, in the order recorded. */
+    public static <T extends Stamped> List<T> at(List<T> history, Predicate<? super T> moment) {
+        return history.stream().filter(moment).toList();
     }
 
     /** An insight as it read at a moment; {@code null} if it was not recorded yet. */
-    public static InsightReading insight(String insightId, Document insight, Predicate<Document> moment) {
-        List<Document> versions = versions(insight, moment);
+    public static InsightReading insight(String insightId, InsightDocument insight, Predicate<? super Stamped> moment) {
+        List<InsightDocument.Version> versions = insight == null ? List.of() : at(insight.versions(), moment);
         if (versions.isEmpty()) {
             return null;
         }
         String text = null;
-        Document tags = null;
+        InsightDocument.Version tags = null;
         Evidence evidence = null;
         boolean retracted = false;
         String retraction = null;
-        for (Document version : versions) {
-            if ("retracted".equals(version.getString("kind"))) {
+        for (InsightDocument.Version version : versions) {
+            if (InsightDocument.Version.RETRACTED.equals(version.kind())) {
                 retracted = true;
-                retraction = version.getString("reason");
+                retraction = version.reason();
             } else {
-                text = version.getString("text");
+                text = version.text();
                 tags = version;
-                if ("recorded".equals(version.getString("kind"))) {
-                    evidence = Evidence.of(version, "evidence");
+                if (InsightDocument.Version.RECORDED.equals(version.kind())) {
+                    evidence = version.evidence();
                 }
             }
         }
-        Document last = versions.get(versions.size() - 1);
-        return new InsightReading(insightId, insight.getString("placeId"), text,
-                List.copyOf(DocumentFields.strings(tags, "principles")), List.copyOf(DocumentFields.strings(tags, "themes")),
-                tags == null ? null : tags.getString("layer"), tags == null ? null : tags.getString("sphere"),
-                tags == null ? null : tags.getString("source"), retracted, retraction, versions.size(),
-                DocumentFields.instant(last, "at"), last.get("pos", Number.class).longValue(), evidence);
+        InsightDocument.Version last = versions.get(versions.size() - 1);
+        return new InsightReading(insightId, insight.placeId(), text,
+                tags == null ? List.of() : List.copyOf(tags.principles()), tags == null ? List.of() : List.copyOf(tags.themes()),
+                tags == null ? null : tags.layer(), tags == null ? null : tags.sphere(),
+                tags == null ? null : tags.source(), retracted, retraction, versions.size(),
+                last.recordedAt(), last.position(), evidence);
     }
 
     /** An insight as it reads at a moment. */

@@ -21,7 +21,7 @@ import static com.mongodb.client.model.Updates.inc;
  * that processor is what it must survive.
  */
 @Component
-@ProcessingGroup(PlaceTimelineProjection.PROCESSING_GROUP)
+@ProcessingGroup(PlaceTimelineProjection.NAME)
 public class NewInsightNotifications {
 
     public static final String COLLECTION = "insight_notifications";

@@ -2,13 +2,10 @@ package org.learninglog.query.person;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.bson.Document;
-import org.learninglog.query.NotFoundException;
-import org.learninglog.query.journey.JourneyProjection;
-import org.learninglog.query.view.DocumentFields;
-import org.learninglog.query.view.LiveViews;
+import org.learninglog.query.journey.RegisteredDocuments;
+import org.learninglog.query.journey.RegisteredReads;
+import org.learninglog.query.view.EvidenceOpener;
 import org.learninglog.security.AccessPolicy;
-import org.learninglog.store.personal.PersonalValues;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,28 +22,24 @@ import java.time.Instant;
 @Tag(name = "person", description = "A person registered in a programme")
 class PersonReadController {
 
-    private final LiveViews views;
-    private final PersonalValues personalValues;
+    private final RegisteredReads reads;
+    private final EvidenceOpener opener;
     private final AccessPolicy access;
 
-    PersonReadController(LiveViews views, PersonalValues personalValues, AccessPolicy access) {
-        this.views = views;
-        this.personalValues = personalValues;
+    PersonReadController(RegisteredReads reads, EvidenceOpener opener, AccessPolicy access) {
+        this.reads = reads;
+        this.opener = opener;
         this.access = access;
     }
 
     @GetMapping("/api/programmes/{programmeId}/people/{personId}")
     @Operation(summary = "The person as registered; their name reads as removed once their personal data was erased")
     ResponseEntity<PersonReading> person(@PathVariable String programmeId, @PathVariable String personId) {
-        Document person = views.reader(JourneyProjection.NAME).get(JourneyProjection.registrationId(personId));
-        if (person == null || !programmeId.equals(person.getString("programmeId"))) {
-            throw new NotFoundException("personId", "No person with this id is registered in this programme (yet)");
-        }
-        access.requireReadPlace(programmeId, person.getString("placeId"), "read a person");
-        boolean erased = person.get("erasedAt") != null;
-        PersonReading reading = new PersonReading(personId, programmeId, person.getString("placeId"), person.getString("role"),
-                personalValues.open(personId, person.getString("name")), person.getBoolean("mayBeQuoted", false),
-                DocumentFields.instant(person, "at"), erased);
+        RegisteredDocuments.Registration person = reads.registration(programmeId, personId);
+        access.requireReadPlace(programmeId, person.placeId(), "read a person");
+        boolean erased = person.erased();
+        PersonReading reading = new PersonReading(personId, programmeId, person.placeId(), person.role(),
+                opener.openName(personId, person.name()), person.mayBeQuoted(), person.recordedAt(), erased);
         // Registered is version 0; the erasure, if any, version 1.
         return ResponseEntity.ok().eTag(erased ? "1" : "0").body(reading);
     }

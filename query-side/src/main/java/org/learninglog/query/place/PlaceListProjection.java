@@ -1,31 +1,34 @@
 package org.learninglog.query.place;
 
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
 import org.learninglog.events.place.PlaceRegistered;
+import org.learninglog.query.view.EventHandlers;
+import org.learninglog.query.view.DispatchingProjection;
+import org.learninglog.query.view.ViewEvent;
+import org.learninglog.query.view.ViewUpdate;
 import org.springframework.stereotype.Component;
 
-/** Keeps each programme's list of places. Idempotent: a place is a key of its programme's list. */
+/**
+ * Each programme's list of places: one document per programme, {@code _id} = programme id (the
+ * shape of the collection it was kept in before it was a view), its places under
+ * {@code places.<placeId>}. Nothing of one programme is in another's document.
+ */
 @Component
-@ProcessingGroup(PlaceListProjection.PROCESSING_GROUP)
-public class PlaceListProjection {
+public class PlaceListProjection extends DispatchingProjection {
 
-    public static final String PROCESSING_GROUP = "place-list";
+    public static final String NAME = "place-list";
 
-    private final PlaceLists lists;
+    private static final EventHandlers<ViewUpdate> HANDLERS = new EventHandlers<ViewUpdate>()
+            .on(PlaceRegistered.class, PlaceListProjection::placeRegistered);
 
-    public PlaceListProjection(PlaceLists lists) {
-        this.lists = lists;
+    public PlaceListProjection() {
+        super(NAME, HANDLERS);
     }
 
-    @EventHandler
-    void on(PlaceRegistered event) {
-        lists.placeRegistered(event.programmeId(), event.placeId(), event.name(), event.registeredAt());
-    }
-
-    @ResetHandler
-    void reset() {
-        lists.clear();
+    private static void placeRegistered(PlaceRegistered e, ViewEvent event, ViewUpdate view) {
+        Document list = view.edit(e.programmeId());
+        if (list != null) {
+            new PlaceSummary(e.placeId(), e.name(), e.registeredAt()).writeTo(list);
+        }
     }
 }

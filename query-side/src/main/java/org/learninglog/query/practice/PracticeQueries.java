@@ -1,17 +1,18 @@
 package org.learninglog.query.practice;
 
-import org.bson.Document;
 import org.learninglog.query.NotFoundException;
 import org.learninglog.query.journey.VersionHistories;
+import org.learninglog.query.journey.DecisionDocument;
+import org.learninglog.query.journey.InsightDocument;
 import org.learninglog.query.journey.JourneyProjection;
-import org.learninglog.query.view.DocumentFields;
+import org.learninglog.query.journey.PracticeDocument;
+import org.learninglog.query.journey.Stamped;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.LiveViews;
 import org.learninglog.query.view.EvidenceOpener;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,20 +43,20 @@ public class PracticeQueries {
     }
 
     public static PracticeHistory history(ViewReader reader, String practiceId, Instant asOf) {
-        Document practice = reader.get(JourneyProjection.practiceId(practiceId));
-        Predicate<Document> moment = VersionHistories.upTo(asOf);
-        List<Document> versions = VersionHistories.versions(practice, moment);
+        PracticeDocument practice = PracticeDocument.of(reader.get(JourneyProjection.practiceId(practiceId)));
+        Predicate<Stamped> moment = VersionHistories.upTo(asOf);
+        List<PracticeDocument.Version> versions = practice == null ? List.of() : VersionHistories.at(practice.versions(), moment);
         if (versions.isEmpty()) {
             throw new NotFoundException("practiceId", asOf == null ? "No practice with this id is known (yet)"
                     : "No practice with this id was recorded by " + asOf);
         }
         Set<String> decisionIds = new LinkedHashSet<>();
         Set<String> insightIds = new LinkedHashSet<>();
-        for (Document version : versions) {
-            if (version.getString("decisionId") != null) {
-                decisionIds.add(JourneyProjection.decisionId(version.getString("decisionId")));
+        for (PracticeDocument.Version version : versions) {
+            if (version.decisionId() != null) {
+                decisionIds.add(JourneyProjection.decisionId(version.decisionId()));
             }
-            DocumentFields.strings(version, "insightIds").forEach(id -> insightIds.add(JourneyProjection.insightId(id)));
+            version.insightIds().forEach(id -> insightIds.add(JourneyProjection.insightId(id)));
         }
         reader.getAll(new ArrayList<>(decisionIds));
         reader.getAll(new ArrayList<>(insightIds));
@@ -63,39 +64,36 @@ public class PracticeQueries {
         List<PracticeHistory.Version> history = new ArrayList<>();
         String previousText = null;
         String status = "active";
-        for (Document version : versions) {
-            long position = version.get("pos", Number.class).longValue();
+        for (PracticeDocument.Version version : versions) {
+            long position = version.position();
             List<VersionHistories.InsightReading> triggers = new ArrayList<>();
-            for (String insightId : DocumentFields.strings(version, "insightIds")) {
-                VersionHistories.InsightReading reading = VersionHistories.insight(insightId, reader.get(JourneyProjection.insightId(insightId)),
-                        VersionHistories.before(position).or(value -> value.get("pos", Number.class).longValue() == position));
+            for (String insightId : version.insightIds()) {
+                VersionHistories.InsightReading reading = VersionHistories.insight(insightId,
+                        InsightDocument.of(reader.get(JourneyProjection.insightId(insightId))),
+                        VersionHistories.before(position + 1));
                 if (reading != null) {
                     triggers.add(reading);
                 }
             }
-            String decisionId = version.getString("decisionId");
-            List<PracticeHistory.Outcome> outcomes = decisionId == null ? List.of()
-                    : VersionHistories.stamped(reader.get(JourneyProjection.decisionId(decisionId)), "reviews", moment).stream()
-                    .map(review -> new PracticeHistory.Outcome(review.getString("outcome"), review.getString("notes"),
-                            day(review.getString("reviewedOn")), DocumentFields.instant(review, "at"), List.copyOf(DocumentFields.strings(review, "insightIds"))))
+            String decisionId = version.decisionId();
+            DecisionDocument decision = decisionId == null ? null : DecisionDocument.of(reader.get(JourneyProjection.decisionId(decisionId)));
+            List<PracticeHistory.Outcome> outcomes = decision == null ? List.of()
+                    : VersionHistories.at(decision.reviews(), moment).stream()
+                    .map(review -> new PracticeHistory.Outcome(review.outcome(), review.notes(), review.reviewedOn(),
+                            review.recordedAt(), List.copyOf(review.insightIds())))
                     .toList();
-            String kind = version.getString("kind");
-            String text = "retired".equals(kind) ? previousText : version.getString("text");
-            if ("retired".equals(kind)) {
+            String kind = version.kind();
+            boolean retired = PracticeDocument.Version.RETIRED.equals(kind);
+            String text = retired ? previousText : version.text();
+            if (retired) {
                 status = "retired";
             }
-            history.add(new PracticeHistory.Version(history.size() + 1, kind, decisionId, DocumentFields.instant(version, "at"),
-                    day(version.getString("occurredOn")), version.getString("was"), text, version.getString("why"),
-                    List.copyOf(DocumentFields.strings(version, "decidedBy")), version.getString("forum"),
-                    List.copyOf(DocumentFields.strings(version, "sharedLearningIds")), triggers, outcomes,
+            history.add(new PracticeHistory.Version(history.size() + 1, kind, decisionId, version.recordedAt(),
+                    version.occurredOn(), version.was(), text, version.why(), List.copyOf(version.decidedBy()), version.forum(),
+                    List.copyOf(version.sharedLearningIds()), triggers, outcomes,
                     previousText == null ? null : WordDiff.between(previousText, text)));
             previousText = text;
         }
-        return new PracticeHistory(practiceId, practice.getString("placeId"), practice.getString("programmeId"),
-                practice.getString("name"), status, asOf, history);
-    }
-
-    private static LocalDate day(String value) {
-        return value == null ? null : LocalDate.parse(value);
+        return new PracticeHistory(practiceId, practice.placeId(), practice.programmeId(), practice.name(), status, asOf, history);
     }
 }

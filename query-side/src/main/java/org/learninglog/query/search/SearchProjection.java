@@ -11,13 +11,14 @@ import org.learninglog.events.practice.PracticeRetired;
 import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.EventHandlers;
 import org.learninglog.query.view.Evidence;
-import org.learninglog.query.view.Projection;
+import org.learninglog.query.view.DispatchingProjection;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.EventLines;
 import org.learninglog.query.view.ViewUpdate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,15 +28,15 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code posting:<programmeId>|<term>} is the head of a term's postings: how many entries
- *       were ever appended ({@value #APPENDED}), so the page to append to is {@code appended / }
+ *       were ever appended ({@code appended}), so the page to append to is {@code appended / }
  *       {@value #PAGE_SIZE}, and how many hits hold the term now, per kind and active or withdrawn
- *       ({@value #HOLDERS}), which is a one-term query's exact total.</li>
+ *       ({@code holders}), which is a one-term query's exact total.</li>
  *   <li>{@code posting:<programmeId>|<term>#<n>} are its pages: hit ids ({@code insight:<id>},
  *       {@code practice:<id>}) in the order they were indexed, at most {@value #PAGE_SIZE} each.</li>
  *   <li>{@code doc:<kind>:<id>} holds what is shown for a hit, the terms it is indexed under with
  *       how often they occur ({@code terms}) and the page each term's entry is on ({@code pages}).</li>
  * </ul>
- * Recording or revising a hit takes its entries off the pages they are on and appends them again
+ * Their fields are named and mapped in {@link SearchDocuments}. Recording or revising a hit takes its entries off the pages they are on and appends them again
  * to its terms' last pages, so every term's pages list hits by the position they were last indexed
  * at, the same order for every term: a query walks its rarest term's pages newest first and stops
  * after the page of results it needs. Each event costs a few small documents per term of the hit,
@@ -44,17 +45,11 @@ import java.util.Map;
  * not outlive the person's consent in a posting list.
  */
 @Component
-public class SearchProjection implements Projection {
+public class SearchProjection extends DispatchingProjection {
 
     public static final String NAME = "search";
     /** Hit ids per postings page. */
     public static final int PAGE_SIZE = 100;
-    /** The head's count of entries ever appended (removed ones included). */
-    public static final String APPENDED = "appended";
-    /** The head's counts of the hits holding the term now, by {@link #bucket}. */
-    public static final String HOLDERS = "holders";
-    /** A page's hit ids. */
-    public static final String HITS = "hits";
     public static final String ACTIVE = "active";
 
     private static final EventHandlers<ViewUpdate> HANDLERS = new EventHandlers<ViewUpdate>()
@@ -68,9 +63,8 @@ public class SearchProjection implements Projection {
                     e.becomes()))
             .on(PracticeRetired.class, (e, event, view) -> status(view, "practice", e.practiceId(), "retired"));
 
-    @Override
-    public String name() {
-        return NAME;
+    public SearchProjection() {
+        super(NAME, HANDLERS);
     }
 
     public static String postingKey(String programmeId, String term) {
@@ -90,15 +84,10 @@ public class SearchProjection implements Projection {
         return kind + (ACTIVE.equals(status) ? "-active" : "-withdrawn");
     }
 
-    @Override
-    public void apply(ViewEvent event, ViewUpdate view) {
-        HANDLERS.handle(event, view);
-    }
-
     private static void personRegistered(PersonRegistered e, ViewEvent event, ViewUpdate view) {
         Document person = view.edit(EventLines.personKey(e.personId()));
         if (person != null) {
-            person.append("personId", e.personId()).append("name", e.personalData() == null ? null : e.personalData().name());
+            new SearchDocuments.Person(e.personId(), e.personalData() == null ? null : e.personalData().name()).writeTo(person);
         }
     }
 
@@ -106,8 +95,8 @@ public class SearchProjection implements Projection {
         index(view, "insight", e.insightId(), e.programmeId(), e.placeId(), null, e.text());
         Document doc = view.edit(docId("insight:" + e.insightId()));
         if (doc != null && e.evidence() != null) {
-            Document person = view.read(EventLines.personKey(e.evidence().personId()));
-            doc.append("evidence", Evidence.document(e.evidence(), person == null ? null : person.getString("name")));
+            SearchDocuments.Person person = SearchDocuments.Person.of(view.read(EventLines.personKey(e.evidence().personId())));
+            SearchDocuments.Hit.evidence(doc, Evidence.sealed(e.evidence(), person == null ? null : person.name()));
         }
     }
 
@@ -119,103 +108,75 @@ public class SearchProjection implements Projection {
         if (doc == null) {
             return; // this event is indexed already
         }
-        String name = title != null ? title : doc.getString("title");
+        SearchDocuments.Hit before = SearchDocuments.Hit.of(doc);
+        String name = title != null ? title : before.title();
         Map<String, Integer> terms = Terms.of((name == null ? "" : name + " ") + text);
         // read what this event changes in two round trips: the old entries' pages and every head, then the pages to append to
         List<String> heads = terms.keySet().stream().map(term -> postingKey(programmeId, term)).toList();
         List<String> ahead = new ArrayList<>(heads);
-        Document oldPages = doc.get("pages", Document.class);
-        if (oldPages != null && doc.getString("programmeId") != null) {
-            oldPages.forEach((term, page) -> {
-                String key = postingKey(doc.getString("programmeId"), term);
+        if (before.programmeId() != null) {
+            before.pages().forEach((term, page) -> {
+                String key = postingKey(before.programmeId(), term);
                 ahead.add(key);
-                ahead.add(pageId(key, ((Number) page).longValue()));
+                ahead.add(pageId(key, page));
             });
         }
         view.prefetch(ahead);
-        view.prefetch(heads.stream().map(key -> {
-            Document head = view.read(key);
-            Number appended = head == null ? null : head.get(APPENDED, Number.class);
-            return pageId(key, appended == null ? 0 : appended.longValue() / PAGE_SIZE);
-        }).toList());
-        unindex(view, doc, hit, kind);
-        Document counts = new Document();
-        Document pages = new Document();
+        view.prefetch(heads.stream().map(key -> pageId(key, SearchDocuments.Head.appendedTo(view.read(key)) / PAGE_SIZE)).toList());
+        unindex(view, before, hit, kind);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Long> pages = new LinkedHashMap<>();
         terms.forEach((term, count) -> {
             counts.put(DocumentFields.key(term), count);
             Document head = view.edit(postingKey(programmeId, term));
             if (head == null) {
                 return; // this event reached the term already (a commit cut short): as PagedLog, leave it
             }
-            long appended = head.get(APPENDED, Number.class) == null ? 0 : head.get(APPENDED, Number.class).longValue();
+            long appended = SearchDocuments.Head.appendedTo(head);
             long pageNo = appended / PAGE_SIZE;
             Document page = view.edit(pageId(head.getString("_id"), pageNo));
             if (page != null) {
-                hits(page).add(hit);
+                SearchDocuments.Page.hits(page).add(hit);
             }
-            head.put(APPENDED, appended + 1);
-            count(head, bucket(kind, ACTIVE), 1);
+            SearchDocuments.Head.appended(head, appended + 1);
+            SearchDocuments.Head.count(head, bucket(kind, ACTIVE), 1);
             pages.put(DocumentFields.key(term), pageNo);
         });
-        doc.append("programmeId", programmeId).append("placeId", placeId).append("title", name).append("text", text)
-                .append("status", ACTIVE).append("terms", counts).append("pages", pages);
+        SearchDocuments.Hit.indexed(doc, programmeId, placeId, name, text, counts, pages);
     }
 
     /** Takes a hit's entries off its terms' pages and out of their counts. */
-    private static void unindex(ViewUpdate view, Document doc, String hit, String kind) {
-        Document pages = doc.get("pages", Document.class);
-        String programmeId = doc.getString("programmeId");
-        if (pages == null || programmeId == null) {
+    private static void unindex(ViewUpdate view, SearchDocuments.Hit indexed, String hit, String kind) {
+        if (indexed.programmeId() == null) {
             return;
         }
-        String status = doc.getString("status");
-        for (Map.Entry<String, Object> term : pages.entrySet()) {
-            String key = postingKey(programmeId, term.getKey());
-            Document page = view.edit(pageId(key, ((Number) term.getValue()).longValue()));
+        for (Map.Entry<String, Long> term : indexed.pages().entrySet()) {
+            String key = postingKey(indexed.programmeId(), term.getKey());
+            Document page = view.edit(pageId(key, term.getValue()));
             if (page != null) {
-                hits(page).remove(hit);
+                SearchDocuments.Page.hits(page).remove(hit);
             }
-            count(view.edit(key), bucket(kind, status), -1);
+            SearchDocuments.Head.count(view.edit(key), bucket(kind, indexed.status()), -1);
         }
     }
 
     private static void status(ViewUpdate view, String kind, String id, String status) {
         Document doc = view.edit(docId(kind + ":" + id));
-        if (doc == null || status.equals(doc.getString("status"))) {
+        if (doc == null) {
             return;
         }
-        Document pages = doc.get("pages", Document.class);
-        String programmeId = doc.getString("programmeId");
-        if (pages != null && programmeId != null) {
-            view.prefetch(pages.keySet().stream().map(term -> postingKey(programmeId, term)).toList());
-            for (String term : pages.keySet()) {
-                Document head = view.edit(postingKey(programmeId, term));
-                count(head, bucket(kind, doc.getString("status")), -1);
-                count(head, bucket(kind, status), 1);
+        SearchDocuments.Hit indexed = SearchDocuments.Hit.of(doc);
+        if (status.equals(indexed.status())) {
+            return;
+        }
+        if (indexed.programmeId() != null) {
+            view.prefetch(indexed.pages().keySet().stream().map(term -> postingKey(indexed.programmeId(), term)).toList());
+            for (String term : indexed.pages().keySet()) {
+                Document head = view.edit(postingKey(indexed.programmeId(), term));
+                SearchDocuments.Head.count(head, bucket(kind, indexed.status()), -1);
+                SearchDocuments.Head.count(head, bucket(kind, status), 1);
             }
         }
-        doc.put("status", status);
-    }
-
-    private static List<String> hits(Document page) {
-        List<String> hits = page.getList(HITS, String.class);
-        if (hits == null) {
-            hits = new ArrayList<>();
-            page.put(HITS, hits);
-        }
-        return hits;
-    }
-
-    private static void count(Document head, String bucket, int by) {
-        if (head == null) {
-            return;
-        }
-        Document holders = head.get(HOLDERS, Document.class);
-        if (holders == null) {
-            holders = new Document();
-            head.put(HOLDERS, holders);
-        }
-        long now = holders.get(bucket, Number.class) == null ? 0 : holders.get(bucket, Number.class).longValue();
-        holders.put(bucket, now + by);
+        SearchDocuments.Hit.status(doc, status);
     }
 }

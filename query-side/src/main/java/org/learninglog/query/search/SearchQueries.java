@@ -1,7 +1,6 @@
 package org.learninglog.query.search;
 
 import org.bson.Document;
-import org.learninglog.query.view.Evidence;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.LiveViews;
 import org.learninglog.query.view.EvidenceOpener;
@@ -53,15 +52,16 @@ public class SearchQueries {
                                        int page, int size) {
         List<String> terms = new ArrayList<>(Terms.of(query).keySet());
         List<String> keys = terms.stream().map(term -> SearchProjection.postingKey(programmeId, term)).toList();
-        List<Document> heads = terms.isEmpty() ? List.of() : reader.getAll(keys);
+        List<SearchDocuments.Head> heads = terms.isEmpty() ? List.of()
+                : reader.getAll(keys).stream().map(SearchDocuments.Head::of).toList();
         if (heads.size() < terms.size() || terms.isEmpty()) {
             // no term, or a term nothing holds: nothing holds them all
             return new SearchResults(programmeId, query, terms, List.of(), page, size, 0, true);
         }
-        Document rarest = Collections.min(heads, Comparator.comparingLong(head -> holders(head, null, true)));
+        SearchDocuments.Head rarest = Collections.min(heads, Comparator.comparingLong(head -> holders(head, null, true)));
         List<String> others = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
-            if (!keys.get(i).equals(rarest.getString("_id"))) {
+            if (!keys.get(i).equals(rarest.key())) {
                 others.add(terms.get(i));
             }
         }
@@ -70,19 +70,18 @@ public class SearchQueries {
         long wanted = skip + size + 1; // the page and one more: whether there is a next page
         List<SearchResults.Hit> matches = new ArrayList<>();
         long checked = 0;
-        Number appended = rarest.get(SearchProjection.APPENDED, Number.class);
-        long pageNo = appended == null ? -1 : (appended.longValue() - 1) / SearchProjection.PAGE_SIZE;
+        long pageNo = rarest.appended() == null ? -1 : (rarest.appended() - 1) / SearchProjection.PAGE_SIZE;
         int pagesAtOnce = 1;
         while (pageNo >= 0 && matches.size() < wanted) {
             List<String> pageIds = new ArrayList<>();
             for (long p = pageNo; p >= 0 && pageIds.size() < pagesAtOnce; p--) {
-                pageIds.add(SearchProjection.pageId(rarest.getString("_id"), p));
+                pageIds.add(SearchProjection.pageId(rarest.key(), p));
             }
             pageNo -= pageIds.size();
             pagesAtOnce = Math.min(MAX_PAGES_AT_ONCE, pagesAtOnce * 2);
             List<String> candidates = new ArrayList<>();
             for (Document postings : reader.getAll(pageIds)) { // newest page first, as asked
-                List<String> hits = postings.getList(SearchProjection.HITS, String.class, List.of());
+                List<String> hits = SearchDocuments.Page.of(postings).hits();
                 for (int i = hits.size() - 1; i >= 0; i--) {
                     String hit = hits.get(i);
                     if (kind == null || hit.startsWith(kind + ":")) {
@@ -100,21 +99,21 @@ public class SearchQueries {
                 reader.getAll(chunkHits.stream().map(SearchProjection::docId).toList());
                 for (String hit : chunkHits) {
                     checked++;
-                    Document doc = reader.get(SearchProjection.docId(hit));
-                    if (doc == null || (!includeWithdrawn && !SearchProjection.ACTIVE.equals(doc.getString("status")))) {
+                    Document stored = reader.get(SearchProjection.docId(hit));
+                    SearchDocuments.Hit doc = stored == null ? null : SearchDocuments.Hit.of(stored);
+                    if (doc == null || (!includeWithdrawn && !SearchProjection.ACTIVE.equals(doc.status()))) {
                         continue;
                     }
-                    Document holds = doc.get("terms", Document.class);
-                    if (holds == null || !holds.keySet().containsAll(others)) {
+                    if (doc.terms().isEmpty() || !doc.terms().keySet().containsAll(others)) {
                         continue;
                     }
                     int score = 0;
                     for (String term : terms) {
-                        score += holds.get(term, Number.class).intValue();
+                        score += doc.terms().get(term);
                     }
                     String[] kindAndId = hit.split(":", 2);
-                    matches.add(new SearchResults.Hit(kindAndId[0], kindAndId[1], doc.getString("placeId"), doc.getString("title"),
-                            doc.getString("text"), doc.getString("status"), score, Evidence.of(doc, "evidence")));
+                    matches.add(new SearchResults.Hit(kindAndId[0], kindAndId[1], doc.placeId(), doc.title(), doc.text(),
+                            doc.status(), score, doc.evidence()));
                     if (matches.size() >= wanted) {
                         break;
                     }
@@ -137,23 +136,14 @@ public class SearchQueries {
     }
 
     /** How many hits of {@code kind} (any if {@code null}) hold a head's term now. */
-    private static long holders(Document head, String kind, boolean includeWithdrawn) {
-        Document holders = head.get(SearchProjection.HOLDERS, Document.class);
-        if (holders == null) {
-            return 0;
-        }
+    private static long holders(SearchDocuments.Head head, String kind, boolean includeWithdrawn) {
         long count = 0;
         for (String k : kind == null ? List.of("insight", "practice") : List.of(kind)) {
-            count += number(holders, SearchProjection.bucket(k, SearchProjection.ACTIVE));
+            count += head.holding(SearchProjection.bucket(k, SearchProjection.ACTIVE));
             if (includeWithdrawn) {
-                count += number(holders, SearchProjection.bucket(k, "withdrawn"));
+                count += head.holding(SearchProjection.bucket(k, "withdrawn"));
             }
         }
         return count;
-    }
-
-    private static long number(Document document, String field) {
-        Number value = document.get(field, Number.class);
-        return value == null ? 0 : value.longValue();
     }
 }

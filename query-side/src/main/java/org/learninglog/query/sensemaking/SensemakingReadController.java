@@ -2,11 +2,8 @@ package org.learninglog.query.sensemaking;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.bson.Document;
-import org.learninglog.query.NotFoundException;
-import org.learninglog.query.journey.JourneyProjection;
-import org.learninglog.query.view.DocumentFields;
-import org.learninglog.query.view.LiveViews;
+import org.learninglog.query.journey.RegisteredDocuments;
+import org.learninglog.query.journey.RegisteredReads;
 import org.learninglog.security.AccessPolicy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,27 +19,22 @@ import java.util.List;
 @Tag(name = "sensemaking", description = "Sensemaking sessions: who met, which insights they looked at, what they concluded")
 class SensemakingReadController {
 
-    private final LiveViews views;
+    private final RegisteredReads reads;
     private final AccessPolicy access;
 
-    SensemakingReadController(LiveViews views, AccessPolicy access) {
-        this.views = views;
+    SensemakingReadController(RegisteredReads reads, AccessPolicy access) {
+        this.reads = reads;
         this.access = access;
     }
 
     @GetMapping("/api/programmes/{programmeId}/sensemaking-sessions/{sessionId}")
     @Operation(summary = "The sensemaking session as recorded")
     ResponseEntity<SensemakingSessionReading> session(@PathVariable String programmeId, @PathVariable String sessionId) {
-        Document session = views.reader(JourneyProjection.NAME).get(JourneyProjection.sessionId(sessionId));
-        if (session == null || !programmeId.equals(session.getString("programmeId"))) {
-            throw new NotFoundException("sessionId", "No sensemaking session with this id is recorded in this programme (yet)");
-        }
+        RegisteredDocuments.Session session = reads.session(programmeId, sessionId);
         access.requireRead(programmeId, "read a sensemaking session");
-        String heldOn = session.getString("heldOn");
-        return ResponseEntity.ok().eTag("0").body(new SensemakingSessionReading(sessionId, programmeId, session.getString("title"),
-                List.copyOf(DocumentFields.strings(session, "participantIds")), List.copyOf(DocumentFields.strings(session, "placeIds")),
-                List.copyOf(DocumentFields.strings(session, "insightIds")), session.getString("conclusions"),
-                heldOn == null ? null : LocalDate.parse(heldOn), DocumentFields.instant(session, "at")));
+        return ResponseEntity.ok().eTag("0").body(new SensemakingSessionReading(sessionId, programmeId, session.title(),
+                List.copyOf(session.participantIds()), List.copyOf(session.placeIds()), List.copyOf(session.insightIds()),
+                session.conclusions(), session.heldOn(), session.recordedAt()));
     }
 
     record SensemakingSessionReading(String sessionId, String programmeId, String title, List<String> participantIds,

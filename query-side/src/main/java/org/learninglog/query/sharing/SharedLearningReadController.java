@@ -2,10 +2,9 @@ package org.learninglog.query.sharing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.bson.Document;
 import org.learninglog.query.NotFoundException;
 import org.learninglog.query.journey.JourneyProjection;
-import org.learninglog.query.view.DocumentFields;
+import org.learninglog.query.journey.ShareDocument;
 import org.learninglog.query.view.LiveViews;
 import org.learninglog.security.AccessPolicy;
 import org.springframework.http.ResponseEntity;
@@ -39,47 +38,43 @@ class SharedLearningReadController {
     @GetMapping("/api/shared-learnings/{sharedLearningId}/adoptions/{number}")
     @Operation(summary = "One adoption of the shared learning, numbered from 1 in the order they were recorded")
     SharedLearningReading.Adoption adoption(@PathVariable String sharedLearningId, @PathVariable int number) {
-        List<SharedLearningReading.Adoption> adoptions = read(sharedLearningId).adoptions();
-        if (number < 1 || number > adoptions.size()) {
-            throw new NotFoundException("number", "The shared learning has no adoption numbered " + number + " (yet)");
-        }
-        return adoptions.get(number - 1);
+        return numbered(read(sharedLearningId).adoptions(), number, "adoption");
     }
 
     @GetMapping("/api/shared-learnings/{sharedLearningId}/responses/{number}")
     @Operation(summary = "One response to the shared learning, numbered from 1 in the order they were recorded")
     SharedLearningReading.Response response(@PathVariable String sharedLearningId, @PathVariable int number) {
-        List<SharedLearningReading.Response> responses = read(sharedLearningId).responses();
-        if (number < 1 || number > responses.size()) {
-            throw new NotFoundException("number", "The shared learning has no response numbered " + number + " (yet)");
+        return numbered(read(sharedLearningId).responses(), number, "response");
+    }
+
+    /** The item numbered {@code number} from 1, as its {@code Location} names it. */
+    private static <T> T numbered(List<T> items, int number, String what) {
+        if (number < 1 || number > items.size()) {
+            throw new NotFoundException("number", "The shared learning has no " + what + " numbered " + number + " (yet)");
         }
-        return responses.get(number - 1);
+        return items.get(number - 1);
     }
 
     private SharedLearningReading read(String sharedLearningId) {
-        Document share = views.reader(JourneyProjection.NAME).get(JourneyProjection.shareId(sharedLearningId));
-        if (share == null || share.getString("programmeId") == null) {
+        ShareDocument share = ShareDocument.of(views.reader(JourneyProjection.NAME).get(JourneyProjection.shareId(sharedLearningId)));
+        if (share == null || share.programmeId() == null) {
             throw new NotFoundException("sharedLearningId", "No shared learning with this id is known (yet)");
         }
-        String programmeId = share.getString("programmeId");
-        access.requireRead(programmeId, "read shared learning");
+        access.requireRead(share.programmeId(), "read shared learning");
         List<SharedLearningReading.Adoption> adoptions = new ArrayList<>();
-        for (Document adoption : DocumentFields.documents(share, "adoptions")) {
-            adoptions.add(new SharedLearningReading.Adoption(adoptions.size() + 1, adoption.getString("placeId"),
-                    adoption.getString("practiceId"), adoption.getString("adaptationId"), adoption.getString("note"),
-                    DocumentFields.instant(adoption, "at")));
+        for (ShareDocument.Adoption adoption : share.adoptions()) {
+            adoptions.add(new SharedLearningReading.Adoption(adoptions.size() + 1, adoption.placeId(), adoption.practiceId(),
+                    adoption.adaptationId(), adoption.note(), adoption.recordedAt()));
         }
         List<SharedLearningReading.Response> responses = new ArrayList<>();
-        for (Document response : DocumentFields.documents(share, "responses")) {
-            responses.add(new SharedLearningReading.Response(responses.size() + 1, response.getString("placeId"),
-                    response.getString("kind"), response.getString("text"), DocumentFields.instant(response, "at")));
+        for (ShareDocument.Response response : share.responses()) {
+            responses.add(new SharedLearningReading.Response(responses.size() + 1, response.placeId(), response.kind(),
+                    response.text(), response.recordedAt()));
         }
-        return new SharedLearningReading(sharedLearningId,
-                programmeId, share.getString("placeId"), share.getString("title"), share.getString("summary"),
-                new SharedLearningReading.Audience(share.getBoolean("wholeProgramme", false),
-                        List.copyOf(DocumentFields.strings(share, "audiencePlaceIds")),
-                        List.copyOf(DocumentFields.strings(share, "audienceFunderIds"))),
-                List.copyOf(DocumentFields.strings(share, "insightIds")), List.copyOf(DocumentFields.strings(share, "adaptationIds")),
-                DocumentFields.instant(share, "at"), List.copyOf(adoptions), List.copyOf(responses));
+        return new SharedLearningReading(sharedLearningId, share.programmeId(), share.placeId(), share.title(), share.summary(),
+                new SharedLearningReading.Audience(share.wholeProgramme(), List.copyOf(share.audiencePlaceIds()),
+                        List.copyOf(share.audienceFunderIds())),
+                List.copyOf(share.insightIds()), List.copyOf(share.adaptationIds()), share.recordedAt(),
+                List.copyOf(adoptions), List.copyOf(responses));
     }
 }

@@ -25,6 +25,11 @@ public class EvidenceOpener {
                 values.open(sealed.personId(), sealed.quote()));
     }
 
+    /** A person's name as registered (sealed with their key), or the marker once their data was erased. */
+    public String openName(String personId, String sealedName) {
+        return values.open(personId, sealedName);
+    }
+
     /** The line with its evidence opened. */
     public TimelineLine open(TimelineLine line) {
         return line.evidence() == null ? line : line.withEvidence(open(line.evidence()));

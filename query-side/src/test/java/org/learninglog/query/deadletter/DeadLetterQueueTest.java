@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.query.QuerySideApplication;
-import org.learninglog.query.SignedInAsOperator;
+import org.learninglog.store.testkit.SignedInAsOperator;
 import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.Projection;
 import org.learninglog.query.view.ViewProcessor;

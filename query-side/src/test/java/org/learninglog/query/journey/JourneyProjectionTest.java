@@ -1,11 +1,13 @@
 package org.learninglog.query.journey;
 
 import org.junit.jupiter.api.Test;
+import org.learninglog.events.funder.FunderRegistered;
 import org.learninglog.events.insight.InsightRecorded;
 import org.learninglog.events.insight.InsightRevised;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.events.practice.PracticeAdopted;
 import org.learninglog.events.practice.PracticeRetired;
+import org.learninglog.events.sensemaking.SensemakingHeld;
 import org.learninglog.query.view.InMemoryDocuments;
 import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.TimelineLine;
@@ -66,6 +68,23 @@ class JourneyProjectionTest {
         assertThat(then.timeline().items()).extracting(TimelineLine::kind)
                 .containsExactly("insight-recorded", "practice-adopted");
         assertThat(then.practices()).singleElement().satisfies(practice -> assertThat(practice.status()).isEqualTo("active"));
+    }
+
+    @Test
+    void a_funder_and_a_sensemaking_session_read_back_as_the_records_they_were_written_as() {
+        List<ViewEvent> events = ViewEvents.inOrder(
+                new FunderRegistered("funder-1", "programme-1", "The Trust", "member-1", ViewEvents.recordedAt(1)),
+                new SensemakingHeld("session-1", "programme-1", "Spring review", List.of("person-1"), List.of("place-1"),
+                        List.of("insight-1"), "Meet where parents are", LocalDate.parse("2025-03-02"), ViewEvents.recordedAt(2),
+                        "member-1"));
+        InMemoryDocuments view = new InMemoryDocuments().apply(new JourneyProjection(), events);
+
+        assertThat(RegisteredDocuments.Funder.of(view.load(JourneyProjection.funderId("funder-1"))))
+                .isEqualTo(new RegisteredDocuments.Funder("programme-1", "The Trust", ViewEvents.recordedAt(1)));
+        assertThat(RegisteredDocuments.Session.of(view.load(JourneyProjection.sessionId("session-1"))))
+                .isEqualTo(new RegisteredDocuments.Session("programme-1", "Spring review", List.of("person-1"),
+                        List.of("place-1"), List.of("insight-1"), "Meet where parents are", LocalDate.parse("2025-03-02"),
+                        "member-1", ViewEvents.recordedAt(2)));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.learninglog.events.practice.PracticeAdapted;
 import org.learninglog.events.practice.PracticeAdopted;
 import org.learninglog.events.practice.PracticeRetired;
 import org.learninglog.sample.SampleHistory;
+import org.learninglog.query.search.SearchDocuments;
 import org.learninglog.query.search.SearchProjection;
 import org.learninglog.query.search.SearchQueries;
 import org.learninglog.query.search.SearchResults;
@@ -100,7 +101,7 @@ class SearchMatchesReferenceTest {
         ViewFixture.applyRebuild(new SearchProjection(), fixture.collection("search_small"), events);
         var documents = fixture.collection("search_small");
         for (var document : documents.find()) {
-            var hits = document.getList(SearchProjection.HITS, String.class);
+            var hits = document.getList(SearchDocuments.HITS, String.class);
             assertThat(hits == null ? 0 : hits.size()).as(document.getString("_id")).isLessThanOrEqualTo(SearchProjection.PAGE_SIZE);
         }
     }

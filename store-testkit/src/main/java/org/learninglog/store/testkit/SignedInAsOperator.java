@@ -1,12 +1,12 @@
-package org.learninglog.command;
+package org.learninglog.store.testkit;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The command side's Spring tests act as the demo accounts' operator (the command side alone has
- * them too): they inject {@link Operator} for a client signed in as them; an injected
+ * The sides' own Spring tests act as the demo accounts' operator (each side alone has them too):
+ * they import this and inject {@link Operator} for a client signed in as them; an injected
  * {@code TestRestTemplate} stays anonymous.
  */
 @TestConfiguration(proxyBeanMethods = false)

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What the view tests share: histories to append, waiting for the views, reference folds. */
-final class Views {
+final class ViewTestKit {
 
     private final EventStore eventStore;
     private final PositionedEventStorageEngine engine;
@@ -42,7 +42,7 @@ final class Views {
     private final DeadLetterGroups groups;
     private final MongoStore store;
 
-    Views(EventStore eventStore, PositionedEventStorageEngine engine, EventProcessingConfiguration processing,
+    ViewTestKit(EventStore eventStore, PositionedEventStorageEngine engine, EventProcessingConfiguration processing,
           DeadLetterGroups groups, MongoStore store) {
         this.eventStore = eventStore;
         this.engine = engine;
@@ -152,9 +152,9 @@ final class Views {
     private static void strip(JsonNode node) {
         if (node instanceof ObjectNode object) {
             object.remove("asOf");
-            object.elements().forEachRemaining(Views::strip);
+            object.elements().forEachRemaining(ViewTestKit::strip);
         } else if (node.isArray()) {
-            node.elements().forEachRemaining(Views::strip);
+            node.elements().forEachRemaining(ViewTestKit::strip);
         }
     }
 }

@@ -1,0 +1,144 @@
+package org.learninglog.query.search;
+
+import org.bson.Document;
+import org.learninglog.query.view.Evidence;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The search view's stored shape: every field name in one place, read through the records below
+ * ({@link SearchQueries} reads them) and written through their static writers (the projection
+ * changes a head's counts and a page's hits in place, as one event touches a few of each).
+ * See {@link SearchProjection} for what each document is for.
+ */
+public final class SearchDocuments {
+
+    /** A page's hit ids. */
+    public static final String HITS = "hits";
+    private static final String APPENDED = "appended";
+    private static final String HOLDERS = "holders";
+    private static final String PAGES = "pages";
+    private static final String TERMS = "terms";
+    private static final String STATUS = "status";
+    private static final String EVIDENCE = "evidence";
+
+    private SearchDocuments() {
+    }
+
+    /**
+     * {@code posting:<programmeId>|<term>}: how many entries were ever appended to the term's pages
+     * ({@code null} before the first) and how many hits hold the term now, per {@link SearchProjection#bucket}.
+     */
+    record Head(String key, Long appended, Map<String, Long> holders) {
+
+        static Head of(Document head) {
+            Number appended = head.get(APPENDED, Number.class);
+            Map<String, Long> holders = new LinkedHashMap<>();
+            Document counts = head.get(HOLDERS, Document.class);
+            if (counts != null) {
+                counts.forEach((bucket, count) -> holders.put(bucket, ((Number) count).longValue()));
+            }
+            return new Head(head.getString("_id"), appended == null ? null : appended.longValue(), holders);
+        }
+
+        long holding(String bucket) {
+            return holders.getOrDefault(bucket, 0L);
+        }
+
+        /** Entries ever appended to the head (being edited or read); 0 before the first. */
+        static long appendedTo(Document head) {
+            Number appended = head == null ? null : head.get(APPENDED, Number.class);
+            return appended == null ? 0 : appended.longValue();
+        }
+
+        static void appended(Document head, long appended) {
+            head.put(APPENDED, appended);
+        }
+
+        /** Changes the count of a bucket of the head (being edited); nothing if it was not edited for this event. */
+        static void count(Document head, String bucket, int by) {
+            if (head == null) {
+                return;
+            }
+            Document holders = head.get(HOLDERS, Document.class);
+            if (holders == null) {
+                holders = new Document();
+                head.put(HOLDERS, holders);
+            }
+            long now = holders.get(bucket, Number.class) == null ? 0 : holders.get(bucket, Number.class).longValue();
+            holders.put(bucket, now + by);
+        }
+    }
+
+    /** {@code posting:<programmeId>|<term>#<n>}: hit ids in the order they were indexed. */
+    record Page(List<String> hits) {
+
+        static Page of(Document page) {
+            return new Page(page.getList(HITS, String.class, List.of()));
+        }
+
+        /** The page's (being edited) list of hits, to change. */
+        static List<String> hits(Document page) {
+            List<String> hits = page.getList(HITS, String.class);
+            if (hits == null) {
+                hits = new ArrayList<>();
+                page.put(HITS, hits);
+            }
+            return hits;
+        }
+    }
+
+    /**
+     * {@code doc:<kind>:<id>}: what is shown for a hit; the terms it is indexed under (safe keys) with
+     * how often they occur; the page each term's entry is on; the evidence, sealed, if any.
+     */
+    record Hit(String programmeId, String placeId, String title, String text, String status, Map<String, Integer> terms,
+               Map<String, Long> pages, Evidence evidence) {
+
+        static Hit of(Document doc) {
+            Map<String, Integer> terms = new LinkedHashMap<>();
+            Document holds = doc.get(TERMS, Document.class);
+            if (holds != null) {
+                holds.forEach((term, count) -> terms.put(term, ((Number) count).intValue()));
+            }
+            Map<String, Long> pages = new LinkedHashMap<>();
+            Document onPages = doc.get(PAGES, Document.class);
+            if (onPages != null) {
+                onPages.forEach((term, page) -> pages.put(term, ((Number) page).longValue()));
+            }
+            return new Hit(doc.getString("programmeId"), doc.getString("placeId"), doc.getString("title"),
+                    doc.getString("text"), doc.getString(STATUS), terms, pages, Evidence.of(doc, EVIDENCE));
+        }
+
+        /** Writes the hit as (re)indexed, active, into its document (being edited); its evidence is left as it is. */
+        static void indexed(Document doc, String programmeId, String placeId, String title, String text,
+                            Map<String, Integer> terms, Map<String, Long> pages) {
+            doc.append("programmeId", programmeId).append("placeId", placeId).append("title", title).append("text", text)
+                    .append(STATUS, SearchProjection.ACTIVE).append(TERMS, new Document(new LinkedHashMap<>(terms)))
+                    .append(PAGES, new Document(new LinkedHashMap<>(pages)));
+        }
+
+        static void evidence(Document doc, Evidence evidence) {
+            doc.append(EVIDENCE, evidence == null ? null : evidence.toDocument());
+        }
+
+        static void status(Document doc, String status) {
+            doc.put(STATUS, status);
+        }
+    }
+
+    /** {@code person:<personId>}: a person's name, sealed with their key, for the evidence they give later. */
+    record Person(String personId, String name) {
+
+        static Person of(Document person) {
+            return person == null ? null : new Person(person.getString("personId"), person.getString("name"));
+        }
+
+        void writeTo(Document person) {
+            person.append("personId", personId).append("name", name);
+        }
+    }
+}
