@@ -1,17 +1,11 @@
 package org.learninglog.query;
 
-/** A read asked for something no view holds. Answered with 404. */
-public class NotFoundException extends RuntimeException {
+import org.learninglog.query.web.FieldRefusal;
 
-    private final String field;
+/** A read asked for something no view holds; {@link #field()} is the parameter that named it. Answered with 404. */
+public class NotFoundException extends FieldRefusal {
 
     public NotFoundException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    /** The request parameter that named what was not found. */
-    public String field() {
-        return field;
+        super(field, message);
     }
 }
