@@ -11,5 +11,5 @@ import java.util.List;
 public record ReviewAdaptationOutcomeCommand(@TargetAggregateIdentifier String practiceId,
                                              @TargetAggregateVersion Long expectedVersion, String adaptationId,
                                              Outcome outcome, String notes, List<String> insightIds,
-                                             LocalDate reviewedOn, String by) {
+                                             LocalDate happenedOn, String by) {
 }

@@ -156,23 +156,23 @@ public class JourneyProjection implements Projection {
         practiceVersion(event, view, e.practiceId(), e.placeId(), e.programmeId(), e.name(), new Document("kind", "adopted")
                 .append("decisionId", e.practiceId()).append("text", e.description()).append("why", e.why())
                 .append("insightIds", DocumentFields.list(e.insightIds())).append("sharedLearningIds", DocumentFields.list(e.sharedLearningIds()))
-                .append("decidedBy", DocumentFields.list(e.decidedBy())).append("forum", e.forum()).append("occurredOn", day(e.occurredOn())));
+                .append("decidedBy", DocumentFields.list(e.decidedBy())).append("forum", e.forum()).append("occurredOn", day(e.happenedOn())));
         decision(event, view, e.practiceId(), "adopted", e.practiceId(), e.placeId(), e.programmeId(), null, e.description(),
-                e.why(), e.insightIds(), e.sharedLearningIds(), e.decidedBy(), e.forum(), e.occurredOn());
+                e.why(), e.insightIds(), e.sharedLearningIds(), e.decidedBy(), e.forum(), e.happenedOn());
     }
 
     private static void practiceAdapted(PracticeAdapted e, ViewEvent event, ViewUpdate view) {
         practiceVersion(event, view, e.practiceId(), e.placeId(), e.programmeId(), null, new Document("kind", "adapted")
                 .append("decisionId", e.adaptationId()).append("was", e.was()).append("text", e.becomes()).append("why", e.why())
                 .append("insightIds", DocumentFields.list(e.insightIds())).append("sharedLearningIds", DocumentFields.list(e.sharedLearningIds()))
-                .append("decidedBy", DocumentFields.list(e.decidedBy())).append("forum", e.forum()).append("occurredOn", day(e.occurredOn())));
+                .append("decidedBy", DocumentFields.list(e.decidedBy())).append("forum", e.forum()).append("occurredOn", day(e.happenedOn())));
         decision(event, view, e.adaptationId(), "adapted", e.practiceId(), e.placeId(), e.programmeId(), e.was(), e.becomes(),
-                e.why(), e.insightIds(), e.sharedLearningIds(), e.decidedBy(), e.forum(), e.occurredOn());
+                e.why(), e.insightIds(), e.sharedLearningIds(), e.decidedBy(), e.forum(), e.happenedOn());
     }
 
     private static void practiceRetired(PracticeRetired e, ViewEvent event, ViewUpdate view) {
         practiceVersion(event, view, e.practiceId(), e.placeId(), e.programmeId(), null, new Document("kind", "retired")
-                .append("why", e.why()).append("insightIds", DocumentFields.list(e.insightIds())).append("occurredOn", day(e.occurredOn())));
+                .append("why", e.why()).append("insightIds", DocumentFields.list(e.insightIds())).append("occurredOn", day(e.happenedOn())));
     }
 
     private static void outcomeReviewed(AdaptationOutcomeReviewed e, ViewEvent event, ViewUpdate view) {
@@ -180,7 +180,7 @@ public class JourneyProjection implements Projection {
         if (decision != null) {
             DocumentFields.appendable(decision, "reviews").add(stamp(event, new Document("outcome", e.outcome().name())
                     .append("notes", e.notes()).append("insightIds", DocumentFields.list(e.insightIds()))
-                    .append("reviewedOn", day(e.reviewedOn())).append("recordedBy", e.recordedBy())));
+                    .append("reviewedOn", day(e.happenedOn())).append("recordedBy", e.recordedBy())));
         }
     }
 
@@ -256,7 +256,7 @@ public class JourneyProjection implements Projection {
                     .append("participantIds", DocumentFields.list(e.participantIds()))
                     .append("placeIds", DocumentFields.list(e.placeIds()))
                     .append("insightIds", DocumentFields.list(e.insightIds()))
-                    .append("conclusions", e.conclusions()).append("heldOn", day(e.heldOn()))
+                    .append("conclusions", e.conclusions()).append("heldOn", day(e.happenedOn()))
                     .append("recordedBy", e.recordedBy())
                     .append("at", DocumentFields.date(event.recordedAt())).append("pos", event.position());
         }
