@@ -172,7 +172,7 @@ class BadRequestsOverHttpTest {
                 insight.apply(", \"evidence\": {\"personId\": \"p-1\", \"quote\": \"Hello\", \"consent\": false}"),
                 "evidence.consent", List.of("consent")));
         cases.add(new Case("a session nobody took part in", HttpMethod.POST, programme + "/sensemaking-sessions", null,
-                "{\"title\": \"T\", \"participantIds\": [], \"conclusions\": \"C\", \"heldOn\": \"2024-11-28\"}",
+                "{\"title\": \"T\", \"participantIds\": [], \"conclusions\": \"C\", \"happenedOn\": \"2024-11-28\"}",
                 "participantIds", List.of("at least one")));
         cases.add(new Case("a framework without principles", HttpMethod.PATCH, programme + "/framework", "\"1\"",
                 "{\"principles\": [], \"reason\": \"R\"}", "principles", List.of("at least 1 item")));

@@ -100,7 +100,7 @@ class LearningDomainOverHttpTest {
         assertThat(adopted.headers().getETag()).isEqualTo("\"0\"");
         Answer adapted = created(api.sendIfMatch(HttpMethod.POST, "/api/practices/" + practiceId + "/adaptations", "\"0\"", """
                 {"becomes": "In the community café", "why": "Residents came there", "insightIds": ["%s", "%s"],
-                 "decidedBy": ["%s"], "forum": "residents' assembly", "occurredOn": "2024-11-01"}"""
+                 "decidedBy": ["%s"], "forum": "residents' assembly", "happenedOn": "2024-11-01"}"""
                 .formatted(insightId, quoted, personId)));
         String adaptationId = adapted.text("adaptationId");
         assertThat(adapted.headers().getETag()).isEqualTo("\"1\"");
@@ -125,7 +125,7 @@ class LearningDomainOverHttpTest {
 
         created(api.post("/api/programmes/" + programmeId + "/sensemaking-sessions", """
                 {"title": "Autumn", "participantIds": ["%s"], "placeIds": ["%s", "%s"], "insightIds": ["%s", "%s"],
-                 "conclusions": "Venue matters", "heldOn": "2024-11-28"}"""
+                 "conclusions": "Venue matters", "happenedOn": "2024-11-28"}"""
                 .formatted(personId, placeId, otherPlaceId, insightId, otherInsight)));
 
         ok(api.sendIfMatch(HttpMethod.POST, "/api/practices/" + practiceId + "/retirement", "\"2\"", """

@@ -11,6 +11,7 @@ import org.learninglog.store.testkit.MongoStoreExtension;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,7 @@ class PlaceTimelineProjectionTest {
         projection.on(insight("insight-1", LocalDate.parse("2025-01-20"), Instant.parse("2025-02-01T12:00:00Z")));
         InsightRevised revised = new InsightRevised("insight-1", "place-1", "programme-1", "Parents came at 3pm", null, null,
                 List.of("connected and heard"), List.of("schools"), "workshop", "More precise",
+                LocalDate.ofInstant(Instant.parse("2025-02-05T09:00:00Z"), ZoneOffset.UTC),
                 Instant.parse("2025-02-05T09:00:00Z"), "member-8");
         projection.on(revised);
         projection.on(revised);
