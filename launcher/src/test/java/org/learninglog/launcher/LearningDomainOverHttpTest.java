@@ -10,6 +10,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,6 +132,28 @@ class LearningDomainOverHttpTest {
 
         ok(api.sendIfMatch(HttpMethod.POST, "/api/practices/" + practiceId + "/retirement", "\"2\"", """
                 {"why": "Nobody missed it"}"""));
+    }
+
+    @Test
+    void a_past_before_the_programme_is_refused_until_an_administrator_allows_a_backfill_period() {
+        String newcomer = "newcomer-" + UUID.randomUUID();
+        Answer registered = created(api.post("/api/programmes", """
+                {"id": "%s", "name": "Newcomer"}""".formatted(newcomer)));
+        String place = api.registerPlace(newcomer, "Lateside");
+        String insight = """
+                {"text": "Kept in a spreadsheet", "layer": "INDIVIDUALS", "happenedOn": "%s"}"""
+                .formatted(LocalDate.now(ZoneOffset.UTC).minusYears(1));
+        long before = storedCommits();
+
+        Answer refused = api.post("/api/places/" + place + "/insights", insight);
+        assertThat(refused.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.fieldsAtFault()).containsExactly("happenedOn");
+        assertThat(storedCommits()).isEqualTo(before);
+
+        Answer allowed = ok(api.sendIfMatch(HttpMethod.PUT, "/api/programmes/" + newcomer + "/story-backfill",
+                registered.headers().getETag(), "{\"from\": \"2020-01-01\"}"));
+        assertThat(allowed.headers().getETag()).isEqualTo("\"2\"");
+        created(api.post("/api/places/" + place + "/insights", insight));
     }
 
     @Test
