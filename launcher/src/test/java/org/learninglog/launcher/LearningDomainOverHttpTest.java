@@ -79,10 +79,11 @@ class LearningDomainOverHttpTest {
                 {"name": "Common Ground Trust"}"""));
         String funderId = created(api.post("/api/programmes/" + programmeId + "/funders", """
                 {"name": "Rural Futures Fund"}""")).text("funderId");
-        Answer framework = ok(api.sendIfMatch(HttpMethod.PATCH, "/api/programmes/" + programmeId + "/framework", "\"1\"", """
+        // Version 2: registered (0), framework defined (1), backfill period allowed (2).
+        Answer framework = ok(api.sendIfMatch(HttpMethod.PATCH, "/api/programmes/" + programmeId + "/framework", "\"2\"", """
                 {"principles": ["connected and heard", "able to influence"], "themes": ["power", "funding practice"],
                  "sources": ["workshop", "coaching"], "reason": "Agreed at the residential"}"""));
-        assertThat(framework.headers().getETag()).isEqualTo("\"2\"");
+        assertThat(framework.headers().getETag()).isEqualTo("\"3\"");
 
         String insightId = insight(placeId);
         Answer revised = ok(api.sendIfMatch(HttpMethod.PATCH, "/api/insights/" + insightId, "\"0\"", """
