@@ -56,7 +56,8 @@ class EventSerializationTest {
     void a_shared_learning_with_its_audience_and_adaptations_reads_back_equal() {
         LearningShared event = new LearningShared("s-1", "prog-1", "p-1", "Title", "Summary",
                 new LearningShared.Audience(true, List.of("p-2"), List.of("f-1")), List.of("i-1"),
-                List.of(new LearningShared.AdaptationRef("pr-1", "a-1")), Instant.parse("2025-03-14T10:15:30Z"), "m-1");
+                List.of(new LearningShared.AdaptationRef("pr-1", "a-1")), LocalDate.parse("2025-03-01"),
+                Instant.parse("2025-03-14T10:15:30Z"), "m-1");
         assertThat(roundTrip(event)).isEqualTo(event);
     }
 

@@ -14,11 +14,14 @@ import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.events.practice.PracticeAdapted;
 import org.learninglog.events.practice.PracticeAdopted;
 import org.learninglog.events.programme.LearningFrameworkDefined;
+import org.learninglog.events.programme.ProgrammeRegistered;
+import org.learninglog.events.programme.StoryBackfillAllowed;
 import org.learninglog.events.sharing.LearningShared;
 import org.learninglog.store.MongoStore;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -29,6 +32,8 @@ import java.util.List;
 public final class Given {
 
     public static final Instant NOW = Instant.parse("2025-03-14T10:15:30Z");
+    /** The day of {@link #NOW} in UTC: the story's day of what is recorded now without a day of its own. */
+    public static final LocalDate TODAY = LocalDate.parse("2025-03-14");
     public static final String PROGRAMME = "programme-1";
     public static final String PLACE = "place-1";
     public static final String OTHER_PLACE = "place-2";
@@ -50,7 +55,19 @@ public final class Given {
         return fixture;
     }
 
-    /** A programme with the default framework and two places. */
+    /** A programme registered on {@code day} (its story begins then), with the default framework and two places. */
+    public Given programmeRegisteredOn(LocalDate day) {
+        updater.on(new ProgrammeRegistered(PROGRAMME, "North together", "admin-1", day.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        return programmeWithTwoPlaces();
+    }
+
+    /** The programme allows its story to begin on {@code from}. */
+    public Given backfillAllowedFrom(LocalDate from) {
+        updater.on(new StoryBackfillAllowed(PROGRAMME, from, "admin-1", NOW));
+        return this;
+    }
+
+    /** A programme with the default framework and two places; its lookup predates story bounds, so it sets none. */
     public Given programmeWithTwoPlaces() {
         updater.on(new LearningFrameworkDefined(PROGRAMME, DefaultFramework.FRAMEWORK, "admin-1", NOW));
         updater.on(new PlaceRegistered(PLACE, PROGRAMME, "Riverside", NOW, "admin-1"));
@@ -71,23 +88,23 @@ public final class Given {
 
     public Given insight(String insightId, String placeId) {
         updater.on(new InsightRecorded(insightId, placeId, PROGRAMME, "Noticed", false, Layer.PLACE_NETWORK, null,
-                List.of(), List.of(), null, null, null, NOW, "member-1"));
+                List.of(), List.of(), null, null, TODAY, NOW, "member-1"));
         return this;
     }
 
     public Given practice(String practiceId, String placeId, String... adaptationIds) {
         updater.on(new PracticeAdopted(practiceId, placeId, PROGRAMME, "Where we meet", "In the civic centre", "Why",
-                List.of(), List.of(), List.of(), "board", null, NOW, "member-1"));
+                List.of(), List.of(), List.of(), "board", TODAY, NOW, "member-1"));
         for (String adaptationId : adaptationIds) {
             updater.on(new PracticeAdapted(practiceId, adaptationId, placeId, PROGRAMME, "was", "becomes", "why",
-                    List.of(), List.of(), List.of(), "board", null, NOW, "member-1"));
+                    List.of(), List.of(), List.of(), "board", TODAY, NOW, "member-1"));
         }
         return this;
     }
 
     public Given sharedLearning(String sharedLearningId, String placeId) {
         updater.on(new LearningShared(sharedLearningId, PROGRAMME, placeId, "Title", "Summary",
-                new LearningShared.Audience(true, List.of(), List.of()), List.of("insight-1"), List.of(), NOW,
+                new LearningShared.Audience(true, List.of(), List.of()), List.of("insight-1"), List.of(), TODAY, NOW,
                 "member-1"));
         return this;
     }

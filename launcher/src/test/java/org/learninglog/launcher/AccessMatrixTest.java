@@ -74,7 +74,7 @@ class AccessMatrixTest {
     @BeforeAll
     void setUp() {
         Reply programme = as("operator", "POST", "/api/programmes", """
-                {"id": "%s", "name": "Matrix programme"}""".formatted(PROGRAMME), null);
+                {"id": "%s", "name": "Matrix programme", "backfillFrom": "2020-01-01"}""".formatted(PROGRAMME), null);
         assertThat(programme.status).as(programme.text).isEqualTo(201);
         frameworkVersion = version(programme);
         created("/api/places", """
@@ -125,6 +125,9 @@ class AccessMatrixTest {
                 "/api/programmes/" + PROGRAMME + "/framework", """
                 {"principles": ["connected and heard"], "themes": ["power", "round %d"], "sources": ["workshop"],
                  "reason": "Agreed"}""".formatted(++frameworkRound), "\"" + frameworkVersion + "\""));
+        write(cells, "PUT /api/programmes/{id}/story-backfill", "200 O A", () -> new Call("PUT",
+                "/api/programmes/" + PROGRAMME + "/story-backfill", "{\"from\": \"2019-06-01\"}",
+                "\"" + frameworkVersion + "\""));
         write(cells, "POST /api/places", "201 O A", () -> new Call("POST", "/api/places", """
                 {"programmeId": "%s", "name": "Newtown"}""".formatted(PROGRAMME), null));
         write(cells, "POST /api/programmes/{id}/funders", "201 O A", () -> new Call("POST",
@@ -168,7 +171,7 @@ class AccessMatrixTest {
         write(cells, "POST /api/programmes/{id}/sensemaking-sessions", "201 O A P", () -> new Call("POST",
                 "/api/programmes/" + PROGRAMME + "/sensemaking-sessions", """
                 {"title": "Autumn", "participantIds": ["%s"], "insightIds": ["%s"], "conclusions": "Venue matters",
-                 "heldOn": "2024-11-28"}""".formatted(personA, insightA), null));
+                 "happenedOn": "2024-11-28"}""".formatted(personA, insightA), null));
         write(cells, "POST /api/programmes/{id}/invitations", "201 O A", () -> new Call("POST",
                 "/api/programmes/" + PROGRAMME + "/invitations", """
                 {"memberId": "invited-%s", "roles": [{"role": "FUNDER"}]}""".formatted(UUID.randomUUID()), null));
@@ -270,7 +273,7 @@ class AccessMatrixTest {
             }
             Call call = prepare.get();
             Reply reply = as(who, call.method, call.path, call.body, call.ifMatch);
-            if (reply.status == 200 && call.path.endsWith("/framework")) {
+            if (reply.status == 200 && (call.path.endsWith("/framework") || call.path.endsWith("/story-backfill"))) {
                 frameworkVersion = version(reply);
             }
             cells.assertThat(reply.status).as("%s as %s: %s", endpoint, who, reply.text).isEqualTo(want);

@@ -20,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Drives the HTTP API as a client would: JSON in, JSON out, nothing shared with the server. */
 final class Api {
 
+    /** The earliest story day of the programmes the tests register. */
+    static final String BACKFILL_FROM = "2020-01-01";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     static final MediaType MERGE_PATCH = MediaType.parseMediaType("application/merge-patch+json");
 
@@ -75,10 +78,13 @@ final class Api {
         return send(HttpMethod.POST, path, json, headers);
     }
 
-    /** A new programme with the default learning framework; returns its id. */
+    /**
+     * A new programme with the default learning framework; returns its id. Its story may be dated
+     * back to {@value #BACKFILL_FROM}: the tests record a past.
+     */
     String registerProgramme() {
         Answer answer = post("/api/programmes", """
-                {"name": "Programme %s"}""".formatted(UUID.randomUUID()));
+                {"name": "Programme %s", "backfillFrom": "%s"}""".formatted(UUID.randomUUID(), BACKFILL_FROM));
         assertThat(answer.status()).isEqualTo(HttpStatus.CREATED);
         return answer.text("programmeId");
     }

@@ -10,6 +10,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -172,10 +174,39 @@ class BadRequestsOverHttpTest {
                 insight.apply(", \"evidence\": {\"personId\": \"p-1\", \"quote\": \"Hello\", \"consent\": false}"),
                 "evidence.consent", List.of("consent")));
         cases.add(new Case("a session nobody took part in", HttpMethod.POST, programme + "/sensemaking-sessions", null,
-                "{\"title\": \"T\", \"participantIds\": [], \"conclusions\": \"C\", \"heldOn\": \"2024-11-28\"}",
+                "{\"title\": \"T\", \"participantIds\": [], \"conclusions\": \"C\", \"happenedOn\": \"2024-11-28\"}",
                 "participantIds", List.of("at least one")));
         cases.add(new Case("a framework without principles", HttpMethod.PATCH, programme + "/framework", "\"1\"",
                 "{\"principles\": [], \"reason\": \"R\"}", "principles", List.of("at least 1 item")));
+
+        // ---- story days (happenedOn): after today anywhere on Earth, before the programme's story, unreadable ----
+        String afterTomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+        String beforeTheStory = LocalDate.parse(Api.BACKFILL_FROM).minusDays(1).toString();
+        String shared = "/api/shared-learnings/" + w.sharedLearningId();
+        cases.add(new Case("an insight dated after tomorrow", HttpMethod.POST, insights, null,
+                insight.apply(", \"happenedOn\": \"" + afterTomorrow + "\""), "happenedOn", List.of("future")));
+        cases.add(new Case("an insight dated before the programme's story", HttpMethod.POST, insights, null,
+                insight.apply(", \"happenedOn\": \"" + beforeTheStory + "\""), "happenedOn", List.of(Api.BACKFILL_FROM, "backfill")));
+        cases.add(new Case("a revision dated after tomorrow", HttpMethod.PATCH, revise, "\"0\"",
+                "{\"text\": \"New\", \"reason\": \"R\", \"happenedOn\": \"" + afterTomorrow + "\"}", "happenedOn", List.of("future")));
+        cases.add(new Case("a retraction dated before the programme's story", HttpMethod.POST, revise + "/retraction", "\"0\"",
+                "{\"reason\": \"R\", \"happenedOn\": \"" + beforeTheStory + "\"}", "happenedOn", List.of(Api.BACKFILL_FROM)));
+        cases.add(new Case("a practice adopted on a day not as YYYY-MM-DD", HttpMethod.POST, "/api/places/" + w.placeId() + "/practices", null, """
+                {"name": "N", "description": "D", "why": "W", "insightIds": ["%s"], "forum": "F", "happenedOn": "next week"}"""
+                .formatted(w.insightId()), "happenedOn", List.of("YYYY-MM-DD")));
+        cases.add(new Case("a review dated after tomorrow", HttpMethod.POST, review, "\"1\"",
+                "{\"outcome\": \"WORKING\", \"notes\": \"Yes\", \"happenedOn\": \"" + afterTomorrow + "\"}", "happenedOn", List.of("future")));
+        cases.add(new Case("learning shared before the programme's story", HttpMethod.POST, programme + "/shared-learnings", null, """
+                {"placeId": "%s", "title": "T", "summary": "S", "audience": {"wholeProgramme": true}, "insightIds": ["%s"],
+                 "happenedOn": "%s"}""".formatted(w.placeId(), w.insightId(), beforeTheStory), "happenedOn", List.of(Api.BACKFILL_FROM)));
+        cases.add(new Case("a response dated after tomorrow", HttpMethod.POST, shared + "/responses", null,
+                "{\"kind\": \"QUESTION\", \"text\": \"How?\", \"happenedOn\": \"" + afterTomorrow + "\"}", "happenedOn", List.of("future")));
+        cases.add(new Case("a response on an impossible day", HttpMethod.POST, shared + "/responses", null,
+                "{\"kind\": \"QUESTION\", \"text\": \"How?\", \"happenedOn\": \"2025-13-01\"}", "happenedOn", List.of("YYYY-MM-DD")));
+        cases.add(new Case("a backfill day not as YYYY-MM-DD", HttpMethod.PUT, programme + "/story-backfill", "\"2\"",
+                "{\"from\": \"last year\"}", "from", List.of("YYYY-MM-DD")));
+        cases.add(new Case("a backfill day after the programme began", HttpMethod.PUT, programme + "/story-backfill", "\"2\"",
+                "{\"from\": \"" + afterTomorrow + "\"}", "from", List.of("must not be after")));
 
         // ---- merge patches and versions ----
         cases.add(new Case("clearing the text", HttpMethod.PATCH, revise, "\"0\"", "{\"text\": null, \"reason\": \"R\"}", "text",

@@ -22,7 +22,7 @@ class DemoProgrammeTest {
             "LearningFrameworkChanged", "PlaceRegistered", "FunderRegistered", "PersonRegistered", "InsightRecorded",
             "InsightRevised", "InsightRetracted", "PracticeAdopted", "PracticeAdapted", "PracticeRetired",
             "AdaptationOutcomeReviewed", "LearningShared", "SharedLearningAdopted", "SharedLearningRespondedTo",
-            "SensemakingHeld");
+            "SensemakingHeld", "StoryBackfillAllowed");
 
     @Autowired
     TestRestTemplate http;

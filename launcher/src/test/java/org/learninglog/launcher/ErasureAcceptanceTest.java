@@ -163,7 +163,7 @@ class ErasureAcceptanceTest {
         String ward1 = places.get(0);
         Answer adopted = api.post("/api/places/" + ward1 + "/practices", """
                 {"name": "Door-knocking", "description": "Knock on doors before each meeting", "why": "People came when asked",
-                 "insightIds": ["%s", "%s"], "forum": "Ward forum", "occurredOn": "2025-04-01"}"""
+                 "insightIds": ["%s", "%s"], "forum": "Ward forum", "happenedOn": "2025-04-01"}"""
                 .formatted(people.get(13).insightId(), people.get(5).insightId()));
         assertThat(adopted.status()).as(adopted.body().toString()).isEqualTo(HttpStatus.CREATED);
         String practiceId = adopted.text("practiceId");

@@ -10,6 +10,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,10 +79,11 @@ class LearningDomainOverHttpTest {
                 {"name": "Common Ground Trust"}"""));
         String funderId = created(api.post("/api/programmes/" + programmeId + "/funders", """
                 {"name": "Rural Futures Fund"}""")).text("funderId");
-        Answer framework = ok(api.sendIfMatch(HttpMethod.PATCH, "/api/programmes/" + programmeId + "/framework", "\"1\"", """
+        // Version 2: registered (0), framework defined (1), backfill period allowed (2).
+        Answer framework = ok(api.sendIfMatch(HttpMethod.PATCH, "/api/programmes/" + programmeId + "/framework", "\"2\"", """
                 {"principles": ["connected and heard", "able to influence"], "themes": ["power", "funding practice"],
                  "sources": ["workshop", "coaching"], "reason": "Agreed at the residential"}"""));
-        assertThat(framework.headers().getETag()).isEqualTo("\"2\"");
+        assertThat(framework.headers().getETag()).isEqualTo("\"3\"");
 
         String insightId = insight(placeId);
         Answer revised = ok(api.sendIfMatch(HttpMethod.PATCH, "/api/insights/" + insightId, "\"0\"", """
@@ -100,7 +103,7 @@ class LearningDomainOverHttpTest {
         assertThat(adopted.headers().getETag()).isEqualTo("\"0\"");
         Answer adapted = created(api.sendIfMatch(HttpMethod.POST, "/api/practices/" + practiceId + "/adaptations", "\"0\"", """
                 {"becomes": "In the community café", "why": "Residents came there", "insightIds": ["%s", "%s"],
-                 "decidedBy": ["%s"], "forum": "residents' assembly", "occurredOn": "2024-11-01"}"""
+                 "decidedBy": ["%s"], "forum": "residents' assembly", "happenedOn": "2024-11-01"}"""
                 .formatted(insightId, quoted, personId)));
         String adaptationId = adapted.text("adaptationId");
         assertThat(adapted.headers().getETag()).isEqualTo("\"1\"");
@@ -125,11 +128,33 @@ class LearningDomainOverHttpTest {
 
         created(api.post("/api/programmes/" + programmeId + "/sensemaking-sessions", """
                 {"title": "Autumn", "participantIds": ["%s"], "placeIds": ["%s", "%s"], "insightIds": ["%s", "%s"],
-                 "conclusions": "Venue matters", "heldOn": "2024-11-28"}"""
+                 "conclusions": "Venue matters", "happenedOn": "2024-11-28"}"""
                 .formatted(personId, placeId, otherPlaceId, insightId, otherInsight)));
 
         ok(api.sendIfMatch(HttpMethod.POST, "/api/practices/" + practiceId + "/retirement", "\"2\"", """
                 {"why": "Nobody missed it"}"""));
+    }
+
+    @Test
+    void a_past_before_the_programme_is_refused_until_an_administrator_allows_a_backfill_period() {
+        String newcomer = "newcomer-" + UUID.randomUUID();
+        Answer registered = created(api.post("/api/programmes", """
+                {"id": "%s", "name": "Newcomer"}""".formatted(newcomer)));
+        String place = api.registerPlace(newcomer, "Lateside");
+        String insight = """
+                {"text": "Kept in a spreadsheet", "layer": "INDIVIDUALS", "happenedOn": "%s"}"""
+                .formatted(LocalDate.now(ZoneOffset.UTC).minusYears(1));
+        long before = storedCommits();
+
+        Answer refused = api.post("/api/places/" + place + "/insights", insight);
+        assertThat(refused.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.fieldsAtFault()).containsExactly("happenedOn");
+        assertThat(storedCommits()).isEqualTo(before);
+
+        Answer allowed = ok(api.sendIfMatch(HttpMethod.PUT, "/api/programmes/" + newcomer + "/story-backfill",
+                registered.headers().getETag(), "{\"from\": \"2020-01-01\"}"));
+        assertThat(allowed.headers().getETag()).isEqualTo("\"2\"");
+        created(api.post("/api/places/" + place + "/insights", insight));
     }
 
     @Test

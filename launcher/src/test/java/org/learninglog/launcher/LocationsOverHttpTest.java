@@ -127,7 +127,7 @@ class LocationsOverHttpTest {
 
         Answer session = readAt(api.post("/api/programmes/" + programmeId + "/sensemaking-sessions", """
                 {"title": "Autumn", "participantIds": ["%s"], "placeIds": ["%s"], "insightIds": ["%s"],
-                 "conclusions": "Venue matters", "heldOn": "2024-11-28"}""".formatted(personId, placeId, insightId)));
+                 "conclusions": "Venue matters", "happenedOn": "2024-11-28"}""".formatted(personId, placeId, insightId)));
         assertThat(session.text("conclusions")).isEqualTo("Venue matters");
 
         assertThat(readAt(api.post("/api/places", """

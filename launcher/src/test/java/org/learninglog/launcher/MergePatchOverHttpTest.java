@@ -102,19 +102,20 @@ class MergePatchOverHttpTest {
     @Test
     void changing_the_themes_of_the_framework_keeps_its_principles_and_sources() {
         Answer before = api.get("/api/programmes/" + programmeId + "/framework");
-        assertThat(before.headers().getETag()).isEqualTo("\"1\"");
+        // Version 2: registered (0), framework defined (1), backfill period allowed (2).
+        assertThat(before.headers().getETag()).isEqualTo("\"2\"");
 
-        Answer changed = api.sendIfMatch(HttpMethod.PATCH, "/api/programmes/" + programmeId + "/framework", "\"1\"", """
+        Answer changed = api.sendIfMatch(HttpMethod.PATCH, "/api/programmes/" + programmeId + "/framework", "\"2\"", """
                 {"themes": ["power", "money"], "reason": "A theme for money"}""");
 
         assertThat(changed.status()).as(changed.body().toString()).isEqualTo(HttpStatus.OK);
         Answer after = api.get("/api/programmes/" + programmeId + "/framework");
-        assertThat(after.headers().getETag()).isEqualTo("\"2\"");
+        assertThat(after.headers().getETag()).isEqualTo("\"3\"");
         assertThat(after.body().path("themes").toString()).isEqualTo("[\"power\",\"money\"]");
         assertThat(after.body().path("principles")).isEqualTo(before.body().path("principles"));
         assertThat(after.body().path("sources")).isEqualTo(before.body().path("sources"));
 
-        Answer refused = api.sendIfMatch(HttpMethod.PATCH, "/api/programmes/" + programmeId + "/framework", "\"2\"", """
+        Answer refused = api.sendIfMatch(HttpMethod.PATCH, "/api/programmes/" + programmeId + "/framework", "\"3\"", """
                 {"principles": null, "reason": "Oops"}""");
         assertThat(refused.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.fieldsAtFault()).containsExactly("principles");

@@ -166,13 +166,13 @@ class RecordingInsightsOverHttpTest {
     }
 
     @Test
-    void an_insight_dated_in_the_future_breaks_a_rule_and_stores_nothing() {
+    void an_insight_dated_in_the_future_is_a_bad_request_naming_the_day_and_stores_nothing() {
         long before = storedEvents();
 
         Answer answer = api.post("/api/places/" + placeId + "/insights", """
                 {"text": "Noticed", "layer": "INDIVIDUALS", "happenedOn": "%s"}""".formatted(LocalDate.now().plusDays(3)));
 
-        assertThat(answer.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.isProblem()).isTrue();
         assertThat(answer.fieldsAtFault()).containsExactly("happenedOn");
         assertThat(storedEvents()).isEqualTo(before);

@@ -104,7 +104,7 @@ public final class SampleHistory {
         Instant feb2 = feb.plus(Duration.ofDays(2));
         h.add("Insight", "i-youth", new InsightRecorded("i-youth", riverside, programmeId, "The youth group wants to chair part of the meeting",
                 false, Layer.INDIVIDUALS, Sphere.INDIVIDUAL, List.of("able to influence"), List.of("roles and functions"),
-                "workshop", null, null, feb2, "member-2"), feb2);
+                "workshop", null, LocalDate.parse("2025-02-12"), feb2, "member-2"), feb2);
         Instant mar = Instant.parse("2025-03-01T09:00:00Z");
         h.add("Practice", "p-meeting", new PracticeAdopted("p-meeting", riverside, programmeId, "monthly partnership meeting",
                 "The partnership meets monthly in the library at 6pm", "to have one place where decisions are made",
@@ -118,7 +118,7 @@ public final class SampleHistory {
         h.add("Insight", "i-gate", new InsightRevised("i-gate", riverside, programmeId,
                 "Parents came when the meeting moved to the school gate at 3pm; older residents did not",
                 Layer.PLACE_NETWORK, Sphere.COMMUNITY, List.of("connected and heard", "equitable opportunity"),
-                List.of("power, participation and relationships"), "action learning set", "the April count showed who came", apr, "member-1"), apr);
+                List.of("power, participation and relationships"), "action learning set", "the April count showed who came", LocalDate.parse("2025-03-31"), apr, "member-1"), apr);
         Instant may = Instant.parse("2025-05-15T12:00:00Z");
         h.add("Practice", "p-meeting", new AdaptationOutcomeReviewed("p-meeting", "a-gate", riverside, programmeId,
                 AdaptationOutcomeReviewed.Outcome.MIXED, "twice as many parents, fewer older residents", List.of("i-gate"),
@@ -133,22 +133,22 @@ public final class SampleHistory {
         h.add("SharedLearning", "s-gate", new LearningShared("s-gate", programmeId, riverside, "Meet where people already are",
                 "Moving the meeting to the school gate doubled the parents who came",
                 new LearningShared.Audience(true, List.of(hillside, seaside), List.of()), List.of("i-gate"),
-                List.of(new LearningShared.AdaptationRef("p-meeting", "a-gate")), jul, "member-1"), jul);
+                List.of(new LearningShared.AdaptationRef("p-meeting", "a-gate")), LocalDate.parse("2025-06-26"), jul, "member-1"), jul);
         Instant aug = Instant.parse("2025-08-12T12:00:00Z");
         h.add("SharedLearning", "s-gate", new SharedLearningRespondedTo("s-gate", programmeId, seaside,
-                SharedLearningRespondedTo.Kind.QUESTION, "Did the older residents come back later?", aug, "member-9"), aug);
+                SharedLearningRespondedTo.Kind.QUESTION, "Did the older residents come back later?", LocalDate.parse("2025-08-12"), aug, "member-9"), aug);
         Instant sep = Instant.parse("2025-09-09T12:00:00Z");
         h.add("Practice", "p-hill-forum", new PracticeAdopted("p-hill-forum", hillside, programmeId, "community forum",
                 "A forum at the primary school gate at 3pm, once a month", "Riverside's learning travelled here",
                 List.of(), List.of("s-gate"), List.of("member-5"), "residents' meeting", LocalDate.parse("2025-09-01"), sep, "member-5"), sep);
         h.add("SharedLearning", "s-gate", new SharedLearningAdopted("s-gate", programmeId, hillside, "p-hill-forum", null,
-                "We tried it at our primary school", sep.plusSeconds(60), "member-5"), sep.plusSeconds(60));
+                "We tried it at our primary school", LocalDate.parse("2025-09-01"), sep.plusSeconds(60), "member-5"), sep.plusSeconds(60));
         Instant oct = Instant.parse("2025-10-20T12:00:00Z");
         h.add("Sensemaking", "sm-1", new SensemakingHeld("sm-1", programmeId, "Who comes, and who does not",
                 List.of("partner-1", "member-1", "member-5"), List.of(riverside, hillside), List.of("i-gate", "i-youth"),
                 "Meeting where people are works for parents; older residents need another way in", LocalDate.parse("2025-10-15"), oct, "partner-1"), oct);
         Instant nov = Instant.parse("2025-11-05T12:00:00Z");
-        h.add("Insight", "i-youth", new InsightRetracted("i-youth", riverside, programmeId, "recorded twice; see the forum notes", nov, "member-2"), nov);
+        h.add("Insight", "i-youth", new InsightRetracted("i-youth", riverside, programmeId, "recorded twice; see the forum notes", LocalDate.parse("2025-11-05"), nov, "member-2"), nov);
         return h;
     }
 
@@ -187,10 +187,10 @@ public final class SampleHistory {
                 String[] insight = insights.get(random.nextInt(insights.size()));
                 h.add("Insight", insight[0], new InsightRevised(insight[0], insight[1], programmeId,
                         NOTICED[random.nextInt(NOTICED.length)] + ", as revised at " + n, Layer.PLACE_NETWORK, Sphere.COMMUNITY,
-                        pick(random, PRINCIPLES, 2), pick(random, THEMES, 2), SOURCES.get(0), "more precise", t, "member-1"), t);
+                        pick(random, PRINCIPLES, 2), pick(random, THEMES, 2), SOURCES.get(0), "more precise", LocalDate.ofInstant(t, ZoneOffset.UTC), t, "member-1"), t);
             } else if (roll < 50) {
                 String[] insight = insights.get(random.nextInt(insights.size()));
-                h.add("Insight", insight[0], new InsightRetracted(insight[0], insight[1], programmeId, "no longer stands", t, "member-1"), t);
+                h.add("Insight", insight[0], new InsightRetracted(insight[0], insight[1], programmeId, "no longer stands", LocalDate.ofInstant(t, ZoneOffset.UTC), t, "member-1"), t);
             } else if (roll < 58 || practices.isEmpty()) {
                 String name = PRACTICES[random.nextInt(PRACTICES.length)];
                 String text = "We run the " + name + " every " + (1 + random.nextInt(4)) + " weeks";
@@ -216,17 +216,17 @@ public final class SampleHistory {
                 h.add("SharedLearning", id, new LearningShared(id, programmeId, adaptation[2], "What we learned " + n, "It worked for us",
                         new LearningShared.Audience(true, List.of(placeIds.get(random.nextInt(placeIds.size()))), List.of()),
                         citedInsights(random, insights, adaptation[2]), List.of(new LearningShared.AdaptationRef(adaptation[0], adaptation[1])),
-                        t, "member-4"), t);
+                        LocalDate.ofInstant(t, ZoneOffset.UTC), t, "member-4"), t);
                 shares.add(new String[]{id, adaptation[2]});
             } else if (roll < 92 && !shares.isEmpty() && !practices.isEmpty()) {
                 String[] share = shares.get(random.nextInt(shares.size()));
                 String[] practice = practices.get(random.nextInt(practices.size()));
                 h.add("SharedLearning", share[0], new SharedLearningAdopted(share[0], programmeId, practice[1], practice[0], null,
-                        "we took it up", t, "member-5"), t);
+                        "we took it up", LocalDate.ofInstant(t, ZoneOffset.UTC), t, "member-5"), t);
             } else if (roll < 96 && !shares.isEmpty()) {
                 String[] share = shares.get(random.nextInt(shares.size()));
                 h.add("SharedLearning", share[0], new SharedLearningRespondedTo(share[0], programmeId, placeId,
-                        SharedLearningRespondedTo.Kind.ENDORSEMENT, "yes, this", t, "member-6"), t);
+                        SharedLearningRespondedTo.Kind.ENDORSEMENT, "yes, this", LocalDate.ofInstant(t, ZoneOffset.UTC), t, "member-6"), t);
             } else if (roll < 99) {
                 h.add("Sensemaking", id, new SensemakingHeld(id, programmeId, "Session " + n, List.of("partner-1"),
                         List.of(placeId, placeIds.get(random.nextInt(placeIds.size()))), citedInsights(random, insights, null),

@@ -67,7 +67,7 @@ async function main() {
       insightIds: [...form.querySelectorAll('input[name="insightIds"]:checked')].map((input) => input.value),
       sharedLearningIds: shared ? [shared] : [],
       forum: value(form, 'forum'),
-      occurredOn: value(form, 'occurredOn'),
+      happenedOn: value(form, 'happenedOn'),
      
     };
     const answer = await api('/api/practices/' + encodeURIComponent(practiceId) + '/adaptations', {

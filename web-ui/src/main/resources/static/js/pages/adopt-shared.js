@@ -62,7 +62,7 @@ async function main() {
     await api('/api/shared-learnings/' + encodeURIComponent(sharedId) + '/adoptions', {
       method: 'POST', headers: { 'Idempotency-Key': newKey() },
       body: { placeId, practiceId: value(form, 'practiceId'), adaptationId: value(form, 'adaptationId'), note: value(form, 'note'),
-        } });
+        happenedOn: value(form, 'happenedOn') } });
     say(status, 'Saved.', 'success');
     location.assign('/journey.html?place=' + encodeURIComponent(placeId));
   });

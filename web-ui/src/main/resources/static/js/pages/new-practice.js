@@ -28,7 +28,7 @@ async function main() {
     const answer = await api('/api/places/' + encodeURIComponent(placeId) + '/practices', {
       method: 'POST', headers: { 'Idempotency-Key': newKey() },
       body: { name: value(form, 'name'), description: value(form, 'description'), why: value(form, 'why'),
-        insightIds: checkedValues(form, 'insightIds'), forum: value(form, 'forum'), occurredOn: value(form, 'occurredOn'),
+        insightIds: checkedValues(form, 'insightIds'), forum: value(form, 'forum'), happenedOn: value(form, 'happenedOn'),
         } });
     say(status, 'Saved.', 'success');
     location.assign('/audit.html?decision=' + encodeURIComponent(answer.body.practiceId) + '&saved=1');

@@ -37,7 +37,7 @@ async function main() {
     await api('/api/practices/' + encodeURIComponent(practiceId) + '/adaptations/' + encodeURIComponent(adaptationId) + '/reviews', {
       method: 'POST', headers: { 'If-Match': practiceVersion, 'Idempotency-Key': newKey() },
       body: { outcome: form.querySelector('input[name="outcome"]:checked')?.value, notes: value(form, 'notes'),
-        insightIds: checkedValues(form, 'insightIds'), reviewedOn: value(form, 'reviewedOn') } });
+        insightIds: checkedValues(form, 'insightIds'), happenedOn: value(form, 'happenedOn') } });
     say(status, 'Saved.', 'success');
     location.assign('/practice.html?practice=' + encodeURIComponent(practiceId) + '&reviewed=' + encodeURIComponent(adaptationId)
       + '&n=' + (version.outcomes.length + 1));

@@ -60,6 +60,7 @@ async function main() {
       themes: checkedValues(form, 'themes'),
       source: value(form, 'source') || null,
       reason: value(form, 'reason'),
+      happenedOn: value(form, 'happenedOn'),
     };
     const answer = await api('/api/insights/' + encodeURIComponent(insightId), {
       method: 'PATCH', body, headers: { 'If-Match': insight.version, 'Idempotency-Key': newKey() } });

@@ -26,7 +26,7 @@ async function main() {
   checkboxGroup($('#insight-choices'), { name: 'insightIds',
     options: latest.map((item) => ({ value: item.subjectId, label: item.summary, detail: names.get(item.placeId) || '' })),
     emptyText: 'No insights recorded yet.' });
-  form.elements.heldOn.value = new Date().toISOString().slice(0, 10);
+  form.elements.happenedOn.value = new Date().toISOString().slice(0, 10);
   form.hidden = false;
   onSubmit(form, async () => {
     const people = (value(form, 'participants') || '').split('\n').map((name) => name.trim()).filter(Boolean);
@@ -45,7 +45,7 @@ async function main() {
       method: 'POST', headers: { 'Idempotency-Key': newKey() },
       body: { title: value(form, 'title'), participantIds, placeIds: checkedValues(form, 'placeIds'),
         insightIds: checkedValues(form, 'insightIds'), conclusions: value(form, 'conclusions'),
-        heldOn: value(form, 'heldOn') } });
+        happenedOn: value(form, 'happenedOn') } });
     say(status, 'The session is saved.', 'success');
     location.assign('/funders.html');
   }, { messages: { 403: 'Only the programme\'s administrators can add the people who took part to the record. Ask one of them to record this session (your text stays here).' } });

@@ -48,6 +48,7 @@ async function main() {
     await api('/api/programmes/' + encodeURIComponent(member.programmeId) + '/shared-learnings', {
       method: 'POST', headers: { 'Idempotency-Key': newKey() },
       body: { placeId: placeId || undefined, title: value(form, 'title'), summary: value(form, 'summary'),
+        happenedOn: value(form, 'happenedOn'),
         audience: { wholeProgramme: form.elements.whole.checked, placeIds: checkedValues(form, 'audiencePlaces'), funderIds: [] },
         insightIds: checkedValues(form, 'insightIds'),
         adaptations: checkedValues(form, 'adaptations').map((pair) => ({ practiceId: pair.split(' ')[0], adaptationId: pair.split(' ')[1] })),

@@ -34,8 +34,12 @@ record DemoContent(Programme programme, List<Person> people, List<Place> places,
         }
     }
 
-    /** @param seed the seed of every random choice: the same content and seed, the same demo */
-    record Programme(String id, String name, long seed) {
+    /**
+     * @param seed         the seed of every random choice: the same content and seed, the same demo
+     * @param backfillFrom the earliest story day the programme allows: its year of history lies before
+     *                     the day the demo registers it
+     */
+    record Programme(String id, String name, long seed, LocalDate backfillFrom) {
     }
 
     /** @param key what the person's id is derived from, when not their name */
@@ -101,7 +105,7 @@ record DemoContent(Programme programme, List<Person> people, List<Place> places,
         }
     }
 
-    record ReviseInsight() implements Activity {
+    record ReviseInsight(int day) implements Activity {
     }
 
     record RetirePractice(int day) implements Activity {
@@ -114,10 +118,10 @@ record DemoContent(Programme programme, List<Person> people, List<Place> places,
     record ReviewOutcomes(int day, Integer atMost) implements Activity {
     }
 
-    record RetractInsights() implements Activity {
+    record RetractInsights(int day) implements Activity {
     }
 
-    record ShareLearning(List<Share> shares) implements Activity {
+    record ShareLearning(int day, List<Share> shares) implements Activity {
     }
 
     /**
@@ -139,7 +143,8 @@ record DemoContent(Programme programme, List<Person> people, List<Place> places,
         }
     }
 
-    record TakeUpSharedLearning(int day) implements Activity {
+    /** @param responsesDay the day the responses come (the take-up's own day is {@code day}) */
+    record TakeUpSharedLearning(int day, int responsesDay) implements Activity {
     }
 
     record HoldSensemaking(int day) implements Activity {

@@ -47,7 +47,8 @@ final class DemoYear {
         String programmeId = content.programme().id();
         soFar.administrator = personId(content.people().stream().filter(p -> p.role() == Role.ADMINISTRATOR)
                 .findFirst().orElseThrow(() -> new IllegalStateException("The demo has no administrator")));
-        sender.send(new RegisterProgrammeCommand(programmeId, content.programme().name(), null, soFar.administrator));
+        sender.send(new RegisterProgrammeCommand(programmeId, content.programme().name(), null,
+                content.programme().backfillFrom(), soFar.administrator));
         for (DemoContent.Person person : content.people()) {
             String personId = personId(person);
             sender.send(new RegisterPersonCommand(personId, programmeId, null, person.role(), person.name(), null,
@@ -114,8 +115,8 @@ final class DemoYear {
             if (adapt.happensAt(placeName)) {
                 places.adaptPractice(placeId, start.plusDays(adapt.day()), List.of());
             }
-        } else if (activity instanceof DemoContent.ReviseInsight) {
-            places.reviseInsight(placeId);
+        } else if (activity instanceof DemoContent.ReviseInsight revise) {
+            places.reviseInsight(placeId, start.plusDays(revise.day()));
         } else if (activity instanceof DemoContent.RetirePractice retire) {
             places.retirePractice(placeId, start.plusDays(retire.day()));
         } else {
@@ -128,12 +129,12 @@ final class DemoYear {
             together.changeFramework(change);
         } else if (activity instanceof DemoContent.ReviewOutcomes review) {
             places.reviewOutcomes(start.plusDays(review.day()), review.atMost() == null ? Integer.MAX_VALUE : review.atMost());
-        } else if (activity instanceof DemoContent.RetractInsights) {
-            soFar.places.forEach(places::retractInsight);
+        } else if (activity instanceof DemoContent.RetractInsights retract) {
+            soFar.places.forEach(placeId -> places.retractInsight(placeId, start.plusDays(retract.day())));
         } else if (activity instanceof DemoContent.ShareLearning sharing) {
-            sharing.shares().forEach(share -> together.share(share, month));
+            sharing.shares().forEach(share -> together.share(share, month, start.plusDays(sharing.day())));
         } else if (activity instanceof DemoContent.TakeUpSharedLearning takeUp) {
-            together.takeUpSharedLearning(start.plusDays(takeUp.day()));
+            together.takeUpSharedLearning(start.plusDays(takeUp.day()), start.plusDays(takeUp.responsesDay()));
         } else if (activity instanceof DemoContent.HoldSensemaking session) {
             together.holdSensemaking(start.plusDays(session.day()), month);
         } else {

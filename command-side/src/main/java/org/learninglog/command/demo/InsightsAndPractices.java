@@ -59,7 +59,7 @@ final class InsightsAndPractices {
     }
 
     /** Revises the place's oldest insight that stands, tagging it with the framework's last principle. */
-    void reviseInsight(String placeId) {
+    void reviseInsight(String placeId, LocalDate happenedOn) {
         String insightId = soFar.standing(placeId, 0);
         List<String> principles = soFar.framework.principles();
         long version = sender.send(new ReviseInsightCommand(insightId, soFar.versions.get(insightId),
@@ -67,42 +67,42 @@ final class InsightsAndPractices {
                 Optional.of(Layer.PLACE_NETWORK), Optional.of(Sphere.PARTNERSHIP),
                 Optional.of(List.of(principles.get(principles.size() - 1))),
                 Optional.of(List.of(dice.pick(soFar.framework.themes()))), Optional.of(dice.pick(soFar.framework.sources())),
-                phrases.revisionReason(), member(placeId)));
+                phrases.revisionReason(), happenedOn, member(placeId)));
         soFar.versions.put(insightId, version);
     }
 
     /** Retracts the place's second oldest insight that stands. */
-    void retractInsight(String placeId) {
+    void retractInsight(String placeId, LocalDate happenedOn) {
         String insightId = soFar.standing(placeId, 1);
         sender.send(new RetractInsightCommand(insightId, soFar.versions.get(insightId), phrases.retractionReason(),
-                member(placeId)));
+                happenedOn, member(placeId)));
         soFar.retracted.add(insightId);
     }
 
     /** Adopts the place's next practice: each place starts at its own name in the list, and takes every other one. */
-    void adoptPractice(String placeId, LocalDate occurredOn) {
+    void adoptPractice(String placeId, LocalDate happenedOn) {
         List<String> practices = soFar.practicesOf.get(placeId);
         List<String> names = phrases.practiceNames();
         String name = names.get((soFar.places.indexOf(placeId) + practices.size() * 2) % names.size());
         String practiceId = id("practice", placeId + " " + name);
         sender.send(new AdoptPracticeCommand(practiceId, placeId, name, dice.pick(phrases.becomes()),
                 phrases.adoptionRationale(), soFar.recentInsights(placeId, 2), List.of(),
-                soFar.membersOf.get(placeId).subList(0, 2), dice.pick(phrases.forums()), occurredOn, member(placeId)));
+                soFar.membersOf.get(placeId).subList(0, 2), dice.pick(phrases.forums()), happenedOn, member(placeId)));
         practices.add(practiceId);
         soFar.versions.put(practiceId, 0L);
         soFar.adaptationsOf.put(practiceId, new ArrayList<>());
     }
 
     /** Adapts one of the place's practices in use, perhaps drawing on shared learning. */
-    AdaptationRef adaptPractice(String placeId, LocalDate occurredOn, List<String> sharedLearningIds) {
+    AdaptationRef adaptPractice(String placeId, LocalDate happenedOn, List<String> sharedLearningIds) {
         String practiceId = dice.pick(soFar.practicesInUse(placeId));
         String adaptationId = id("adaptation", practiceId + " " + (++soFar.sequence));
         List<String> becomes = phrases.becomes();
         String becoming = becomes.get((soFar.adaptationsOf.get(practiceId).size() + soFar.sequence) % becomes.size())
-                + " (from " + monthName(occurredOn) + ")";
+                + " (from " + monthName(happenedOn) + ")";
         long version = sender.send(new AdaptPracticeCommand(practiceId, soFar.versions.get(practiceId), adaptationId,
                 becoming, phrases.adaptationReason(), soFar.recentInsights(placeId, 2), sharedLearningIds,
-                List.of(member(placeId)), dice.pick(phrases.forums()), occurredOn, member(placeId)));
+                List.of(member(placeId)), dice.pick(phrases.forums()), happenedOn, member(placeId)));
         soFar.versions.put(practiceId, version);
         soFar.adaptationsOf.get(practiceId).add(adaptationId);
         soFar.unreviewed.add(new DemoSoFar.Unreviewed(placeId, practiceId, adaptationId));
@@ -110,7 +110,7 @@ final class InsightsAndPractices {
     }
 
     /** Reviews the outcomes of the adaptations waiting longest, at most so many. */
-    void reviewOutcomes(LocalDate reviewedOn, int atMost) {
+    void reviewOutcomes(LocalDate happenedOn, int atMost) {
         List<DemoSoFar.Unreviewed> due = new ArrayList<>(
                 soFar.unreviewed.subList(0, Math.min(atMost, soFar.unreviewed.size())));
         for (DemoSoFar.Unreviewed adaptation : due) {
@@ -118,17 +118,17 @@ final class InsightsAndPractices {
             Outcome outcome = dice.pick(Outcome.values());
             long version = sender.send(new ReviewAdaptationOutcomeCommand(practiceId, soFar.versions.get(practiceId),
                     adaptation.adaptationId(), outcome, dice.pick(phrases.reviewNotes()),
-                    soFar.recentInsights(adaptation.placeId(), 1), reviewedOn, member(adaptation.placeId())));
+                    soFar.recentInsights(adaptation.placeId(), 1), happenedOn, member(adaptation.placeId())));
             soFar.versions.put(practiceId, version);
             soFar.unreviewed.remove(adaptation);
         }
     }
 
     /** Retires the place's first practice. */
-    void retirePractice(String placeId, LocalDate occurredOn) {
+    void retirePractice(String placeId, LocalDate happenedOn) {
         String practiceId = soFar.practicesOf.get(placeId).get(0);
         long version = sender.send(new RetirePracticeCommand(practiceId, soFar.versions.get(practiceId),
-                phrases.retirementReason(), soFar.recentInsights(placeId, 1), occurredOn, member(placeId)));
+                phrases.retirementReason(), soFar.recentInsights(placeId, 1), happenedOn, member(placeId)));
         soFar.versions.put(practiceId, version);
         soFar.retired.add(practiceId);
     }

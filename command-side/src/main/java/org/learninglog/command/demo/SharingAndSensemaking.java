@@ -58,7 +58,7 @@ final class SharingAndSensemaking {
     }
 
     /** Shares what a place learned, citing its newest insights and its first adaptation, if any. */
-    void share(DemoContent.Share share, int month) {
+    void share(DemoContent.Share share, int month, LocalDate happenedOn) {
         String placeId = soFar.placeId(share.place());
         List<String> adapted = soFar.practicesOf.get(placeId).stream()
                 .filter(p -> !soFar.adaptationsOf.get(p).isEmpty()).toList();
@@ -72,7 +72,7 @@ final class SharingAndSensemaking {
                 List.of(dice.pick(soFar.funders)));
         sender.send(new ShareLearningCommand(sharedId, content.programme().id(), byPartner ? null : placeId,
                 share.title(), phrases.sharedSummary() + dice.pick(phrases.becomes()).toLowerCase(Locale.ROOT),
-                audience, soFar.recentInsights(placeId, 2), refs,
+                audience, soFar.recentInsights(placeId, 2), refs, happenedOn,
                 byPartner ? soFar.learningPartners.get(0) : dice.pick(soFar.membersOf.get(placeId))));
         soFar.shared.add(new DemoSoFar.Shared(sharedId, byPartner ? null : placeId));
         soFar.versions.put(sharedId, 0L);
@@ -82,32 +82,32 @@ final class SharingAndSensemaking {
      * The shared learnings waiting longest travel to another place, which adapts a practice by
      * them and responds; the newest still waiting get a response from any place.
      */
-    void takeUpSharedLearning(LocalDate occurredOn) {
+    void takeUpSharedLearning(LocalDate happenedOn, LocalDate respondedOn) {
         for (int i = 0; i < TAKEN_UP_A_MONTH && !soFar.shared.isEmpty(); i++) {
             DemoSoFar.Shared learning = soFar.shared.remove(0);
             String from = learning.placeId() == null ? soFar.places.get(0) : learning.placeId();
             String adopter = soFar.places.get((soFar.places.indexOf(from) + TAKEN_UP_PLACES_ON) % soFar.places.size());
-            AdaptationRef adaptation = places.adaptPractice(adopter, occurredOn, List.of(learning.sharedId()));
+            AdaptationRef adaptation = places.adaptPractice(adopter, happenedOn, List.of(learning.sharedId()));
             sender.send(new AdoptSharedLearningCommand(learning.sharedId(), null, adopter, adaptation.practiceId(),
-                    adaptation.adaptationId(), phrases.takeUpNote(), dice.pick(soFar.membersOf.get(adopter))));
-            respond(learning.sharedId(), adopter);
+                    adaptation.adaptationId(), phrases.takeUpNote(), happenedOn, dice.pick(soFar.membersOf.get(adopter))));
+            respond(learning.sharedId(), adopter, respondedOn);
         }
         int waiting = soFar.shared.size();
         for (int i = 0; i < Math.min(TAKEN_UP_A_MONTH, waiting); i++) {
-            respond(soFar.shared.get(waiting - 1 - i).sharedId(), dice.pick(soFar.places));
+            respond(soFar.shared.get(waiting - 1 - i).sharedId(), dice.pick(soFar.places), respondedOn);
         }
     }
 
     /** A response from the place, or now and then from the funders. */
-    private void respond(String sharedId, String placeId) {
+    private void respond(String sharedId, String placeId, LocalDate happenedOn) {
         boolean funder = dice.oneIn(content.chances().funderResponds());
         sender.send(new RespondToSharedLearningCommand(sharedId, null, funder ? null : placeId,
-                dice.pick(SharedLearningRespondedTo.Kind.values()), dice.pick(phrases.responses()),
+                dice.pick(SharedLearningRespondedTo.Kind.values()), dice.pick(phrases.responses()), happenedOn,
                 funder ? soFar.fundersVoice : dice.pick(soFar.membersOf.get(placeId))));
     }
 
     /** The learning partners and one member of each place, in turn by month, on each place's oldest insight that stands. */
-    void holdSensemaking(LocalDate heldOn, int month) {
+    void holdSensemaking(LocalDate happenedOn, int month) {
         List<String> insights = new ArrayList<>();
         List<String> participants = new ArrayList<>(soFar.learningPartners);
         for (String placeId : soFar.places) {
@@ -117,7 +117,7 @@ final class SharingAndSensemaking {
         }
         List<String> partners = soFar.learningPartners;
         sender.send(new HoldSensemakingCommand(id("session", "sensemaking " + month), content.programme().id(),
-                phrases.sensemakingTitle() + monthName(heldOn), participants, List.copyOf(soFar.places), insights,
-                phrases.sensemakingConclusion(), heldOn, partners.get(month % partners.size())));
+                phrases.sensemakingTitle() + monthName(happenedOn), participants, List.copyOf(soFar.places), insights,
+                phrases.sensemakingConclusion(), happenedOn, partners.get(month % partners.size())));
     }
 }

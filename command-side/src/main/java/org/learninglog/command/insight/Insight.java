@@ -11,6 +11,7 @@ import org.learninglog.command.CommandRejected;
 import org.learninglog.command.lookup.RegisteredSubject;
 import org.learninglog.command.lookup.RegisteredProgramme;
 import org.learninglog.command.lookup.References;
+import org.learninglog.command.story.StoryDay;
 import org.learninglog.events.framework.Layer;
 import org.learninglog.events.framework.Sphere;
 import org.learninglog.events.insight.InsightRecorded;
@@ -21,7 +22,6 @@ import org.learninglog.events.personal.PersonalData;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -34,8 +34,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Insight {
 
     public static final int MAX_TEXT_LENGTH = CommandInput.MAX_TEXT;
-    /** The local date is furthest ahead of UTC here; "today" anywhere on Earth is at most this date. */
-    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
     @AggregateIdentifier
     private String insightId;
@@ -58,23 +56,23 @@ public class Insight {
     public Insight(RecordInsightCommand command, References references, Clock clock) {
         CommandInput.identifier("insightId", command.insightId());
         RegisteredSubject place = references.place("placeId", command.placeId());
-        Tagged tagged = tagged(references.programme("placeId", place.programmeId()), command.text(), command.layer(),
+        RegisteredProgramme programme = references.programme("placeId", place.programmeId());
+        Tagged tagged = tagged(programme, command.text(), command.layer(),
                 command.sphere(), command.principles(), command.themes(), command.source());
         Instant now = clock.instant();
-        if (command.happenedOn() != null && command.happenedOn().isAfter(LocalDate.ofInstant(now, EARLIEST_ZONE))) {
-            throw new CommandRejected("happenedOn", "must not be in the future");
-        }
+        LocalDate happenedOn = StoryDay.of(command.happenedOn(), now, programme);
         String recordedBy = CommandInput.identifier("recordedBy", command.recordedBy());
         PersonalData evidence = evidence(command.evidence(), place.programmeId(), references);
         apply(new InsightRecorded(command.insightId(), place.id(), place.programmeId(), tagged.text(),
                 command.unintended(), tagged.layer(), tagged.sphere(), tagged.principles(), tagged.themes(),
-                tagged.source(), evidence, command.happenedOn(), now, recordedBy));
+                tagged.source(), evidence, happenedOn, now, recordedBy));
     }
 
     @CommandHandler
     public long handle(ReviseInsightCommand command, References references, Clock clock) {
         stillStanding();
-        Tagged revised = tagged(references.programme("insightId", programmeId),
+        RegisteredProgramme programme = references.programme("insightId", programmeId);
+        Tagged revised = tagged(programme,
                 ReviseInsightCommand.merged(command.text(), current.text()),
                 ReviseInsightCommand.merged(command.layer(), current.layer()),
                 ReviseInsightCommand.merged(command.sphere(), current.sphere()),
@@ -86,17 +84,21 @@ public class Insight {
         if (revised.equals(current)) {
             throw new CommandRejected("text", "the revision changes neither the text nor the tags");
         }
+        Instant now = clock.instant();
+        LocalDate happenedOn = StoryDay.of(command.happenedOn(), now, programme);
         apply(new InsightRevised(insightId, placeId, programmeId, revised.text(), revised.layer(), revised.sphere(),
-                revised.principles(), revised.themes(), revised.source(), reason, clock.instant(), by));
+                revised.principles(), revised.themes(), revised.source(), reason, happenedOn, now, by));
         return version;
     }
 
     @CommandHandler
-    public long handle(RetractInsightCommand command, Clock clock) {
+    public long handle(RetractInsightCommand command, References references, Clock clock) {
         stillStanding();
         String reason = CommandInput.text("reason", command.reason(), CommandInput.MAX_TEXT);
         String by = CommandInput.identifier("by", command.by());
-        apply(new InsightRetracted(insightId, placeId, programmeId, reason, clock.instant(), by));
+        Instant now = clock.instant();
+        LocalDate happenedOn = StoryDay.of(command.happenedOn(), now, references.programme("insightId", programmeId));
+        apply(new InsightRetracted(insightId, placeId, programmeId, reason, happenedOn, now, by));
         return version;
     }
 

@@ -77,7 +77,7 @@ class InsightController {
                                     @Valid @RequestBody RetractInsightRequest request) {
         access.insight(insightId, "retract an insight");
         long version = commands.sendAndWait(new RetractInsightCommand(insightId, Versions.required(ifMatch),
-                request.reason(), access.actor()));
+                request.reason(), request.happenedOn(), access.actor()));
         return Versions.ok(version, new Changed(insightId, version));
     }
 
@@ -114,7 +114,8 @@ class InsightController {
         }
     }
 
-    record RetractInsightRequest(@NotBlank @Size(max = CommandInput.MAX_TEXT) String reason) {
+    /** @param happenedOn the day it was withdrawn, if not today */
+    record RetractInsightRequest(@NotBlank @Size(max = CommandInput.MAX_TEXT) String reason, LocalDate happenedOn) {
     }
 
     record Recorded(String insightId, String placeId, long version) {

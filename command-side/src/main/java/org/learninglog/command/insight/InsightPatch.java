@@ -8,13 +8,15 @@ import org.learninglog.command.web.ReasonedRevision;
 import org.learninglog.events.framework.Layer;
 import org.learninglog.events.framework.Sphere;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A revision of an insight as a merge patch: only the fields sent change; {@code null} clears the
  * sphere, source, principles or themes; text and layer may be changed but not cleared. The reason
- * is not part of the insight and is required with every revision.
+ * is not part of the insight and is required with every revision; nor is {@code happenedOn}, the
+ * revision's own day in the story (the day of recording when left out).
  */
 public class InsightPatch extends ReasonedRevision {
 
@@ -27,6 +29,7 @@ public class InsightPatch extends ReasonedRevision {
     private List<@NotBlank @Size(max = CommandInput.MAX_LABEL) String> principles;
     @Size(max = CommandInput.MAX_LABEL)
     private String source;
+    private LocalDate happenedOn;
 
     public String getText() {
         return text;
@@ -73,11 +76,20 @@ public class InsightPatch extends ReasonedRevision {
         this.source = source;
     }
 
+    /** The day the revision was made in the story, if not today: not a change of the insight. */
+    public LocalDate getHappenedOn() {
+        return happenedOn;
+    }
+
+    public void setHappenedOn(LocalDate happenedOn) {
+        this.happenedOn = happenedOn;
+    }
+
     ReviseInsightCommand command(String insightId, long expectedVersion, String by) {
         refuseClearing("text", "layer");
         return new ReviseInsightCommand(insightId, expectedVersion, change("text", text), change("layer", layer),
                 change("sphere", sphere), change("principles", principles), change("themes", getThemes()),
-                change("source", source), getReason(), by);
+                change("source", source), getReason(), happenedOn, by);
     }
 
     /** Personal data may be quoted in the text; it stays out of logs. */

@@ -9,6 +9,7 @@ import org.learninglog.events.framework.LearningFramework;
 import org.learninglog.store.MongoStore;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,8 +39,10 @@ public class Lookup {
     public Optional<RegisteredProgramme> programme(String programmeId) {
         return document(Kind.PROGRAMME, programmeId).map(doc -> {
             Document framework = doc.get("framework", Document.class);
+            String begins = doc.getString("backfillFrom") != null ? doc.getString("backfillFrom") : doc.getString("startedOn");
             return new RegisteredProgramme(programmeId, new LearningFramework(framework.getList("principles", String.class),
-                    framework.getList("themes", String.class), framework.getList("sources", String.class)));
+                    framework.getList("themes", String.class), framework.getList("sources", String.class)),
+                    begins == null ? null : LocalDate.parse(begins));
         });
     }
 
@@ -61,11 +64,21 @@ public class Lookup {
         return Optional.ofNullable(entries.find(eq("_id", key(kind, id))).first());
     }
 
+    /** Set, not replaced: the registration's day and the framework come from two events. */
+    void programmeStarted(String programmeId, LocalDate startedOn) {
+        entries.updateOne(eq("_id", key(Kind.PROGRAMME, programmeId)),
+                Updates.combine(Updates.set("programmeId", programmeId), Updates.set("startedOn", startedOn.toString())),
+                new UpdateOptions().upsert(true));
+    }
+
     void registerProgramme(String programmeId, LearningFramework framework) {
-        entries.replaceOne(eq("_id", key(Kind.PROGRAMME, programmeId)),
-                new Document("_id", key(Kind.PROGRAMME, programmeId)).append("programmeId", programmeId)
-                        .append("framework", framework(framework)),
-                new ReplaceOptions().upsert(true));
+        entries.updateOne(eq("_id", key(Kind.PROGRAMME, programmeId)),
+                Updates.combine(Updates.set("programmeId", programmeId), Updates.set("framework", framework(framework))),
+                new UpdateOptions().upsert(true));
+    }
+
+    void backfillAllowed(String programmeId, LocalDate from) {
+        entries.updateOne(eq("_id", key(Kind.PROGRAMME, programmeId)), Updates.set("backfillFrom", from.toString()));
     }
 
     void frameworkChanged(String programmeId, LearningFramework framework) {

@@ -2,6 +2,7 @@ package org.learninglog.command.lookup;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.learninglog.command.story.StoryDay;
 import org.learninglog.events.funder.FunderRegistered;
 import org.learninglog.events.insight.InsightRecorded;
 import org.learninglog.events.insight.InsightRetracted;
@@ -12,6 +13,8 @@ import org.learninglog.events.practice.PracticeAdopted;
 import org.learninglog.events.practice.PracticeRetired;
 import org.learninglog.events.programme.LearningFrameworkChanged;
 import org.learninglog.events.programme.LearningFrameworkDefined;
+import org.learninglog.events.programme.ProgrammeRegistered;
+import org.learninglog.events.programme.StoryBackfillAllowed;
 import org.learninglog.events.sharing.LearningShared;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +36,16 @@ public class LookupUpdater {
 
     public LookupUpdater(Lookup lookup) {
         this.lookup = lookup;
+    }
+
+    @EventHandler
+    public void on(ProgrammeRegistered event) {
+        lookup.programmeStarted(event.programmeId(), StoryDay.dayOfRecording(event.recordedAt()));
+    }
+
+    @EventHandler
+    public void on(StoryBackfillAllowed event) {
+        lookup.backfillAllowed(event.programmeId(), event.from());
     }
 
     @EventHandler

@@ -10,5 +10,5 @@ import java.util.List;
 public record AdaptPracticeCommand(@TargetAggregateIdentifier String practiceId,
                                    @TargetAggregateVersion Long expectedVersion, String adaptationId, String becomes,
                                    String why, List<String> insightIds, List<String> sharedLearningIds,
-                                   List<String> decidedBy, String forum, LocalDate occurredOn, String by) {
+                                   List<String> decidedBy, String forum, LocalDate happenedOn, String by) {
 }

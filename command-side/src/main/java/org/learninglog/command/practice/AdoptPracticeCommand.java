@@ -9,5 +9,5 @@ import java.util.List;
 public record AdoptPracticeCommand(@TargetAggregateIdentifier String practiceId, String placeId, String name,
                                    String description, String why, List<String> insightIds,
                                    List<String> sharedLearningIds, List<String> decidedBy, String forum,
-                                   LocalDate occurredOn, String by) {
+                                   LocalDate happenedOn, String by) {
 }

@@ -11,6 +11,7 @@ import org.learninglog.command.CommandRejected;
 import org.learninglog.command.UnknownReference;
 import org.learninglog.command.lookup.RegisteredSubject;
 import org.learninglog.command.lookup.References;
+import org.learninglog.command.story.StoryDay;
 import org.learninglog.events.practice.AdaptationOutcomeReviewed;
 import org.learninglog.events.practice.PracticeAdapted;
 import org.learninglog.events.practice.PracticeAdopted;
@@ -19,7 +20,6 @@ import org.learninglog.events.practice.PracticeRetired;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -34,8 +34,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 public class Practice {
-
-    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
     @AggregateIdentifier
     private String practiceId;
@@ -61,11 +59,12 @@ public class Practice {
         Decision decision = decision(references, place.programmeId(), command.insightIds(),
                 command.sharedLearningIds(), command.decidedBy(), command.forum());
         Instant now = clock.instant();
-        LocalDate occurredOn = notInFuture("occurredOn", command.occurredOn(), now);
+        LocalDate happenedOn = StoryDay.of(command.happenedOn(), now,
+                references.programme("placeId", place.programmeId()));
         String by = CommandInput.identifier("by", command.by());
         apply(new PracticeAdopted(command.practiceId(), place.id(), place.programmeId(), name, description, why,
                 decision.insightIds(), decision.sharedLearningIds(), decision.decidedBy(), decision.forum(),
-                occurredOn, now, by));
+                happenedOn, now, by));
     }
 
     @CommandHandler
@@ -86,11 +85,11 @@ public class Practice {
             throw new CommandRejected("becomes", "is how the practice already works");
         }
         Instant now = clock.instant();
-        LocalDate occurredOn = notInFuture("occurredOn", command.occurredOn(), now);
+        LocalDate happenedOn = StoryDay.of(command.happenedOn(), now, references.programme("practiceId", programmeId));
         String by = CommandInput.identifier("by", command.by());
         apply(new PracticeAdapted(practiceId, command.adaptationId(), placeId, programmeId, description, becomes, why,
                 decision.insightIds(), decision.sharedLearningIds(), decision.decidedBy(), decision.forum(),
-                occurredOn, now, by));
+                happenedOn, now, by));
         return version;
     }
 
@@ -101,9 +100,9 @@ public class Practice {
         List<String> insightIds = CommandInput.identifiers("insightIds", command.insightIds());
         references.insights("insightIds", programmeId, insightIds);
         Instant now = clock.instant();
-        LocalDate occurredOn = notInFuture("occurredOn", command.occurredOn(), now);
+        LocalDate happenedOn = StoryDay.of(command.happenedOn(), now, references.programme("practiceId", programmeId));
         String by = CommandInput.identifier("by", command.by());
-        apply(new PracticeRetired(practiceId, placeId, programmeId, why, insightIds, occurredOn, now, by));
+        apply(new PracticeRetired(practiceId, placeId, programmeId, why, insightIds, happenedOn, now, by));
         return version;
     }
 
@@ -120,10 +119,10 @@ public class Practice {
         List<String> insightIds = CommandInput.identifiers("insightIds", command.insightIds());
         references.insights("insightIds", programmeId, insightIds);
         Instant now = clock.instant();
-        LocalDate reviewedOn = notInFuture("reviewedOn", command.reviewedOn(), now);
+        LocalDate happenedOn = StoryDay.of(command.happenedOn(), now, references.programme("practiceId", programmeId));
         String by = CommandInput.identifier("by", command.by());
         apply(new AdaptationOutcomeReviewed(practiceId, command.adaptationId(), placeId, programmeId,
-                command.outcome(), notes, insightIds, reviewedOn, now, by));
+                command.outcome(), notes, insightIds, happenedOn, now, by));
         return new Appended(version, reviews.get(command.adaptationId()));
     }
 
@@ -141,13 +140,6 @@ public class Practice {
         references.sharedLearnings("sharedLearningIds", programmeId, shared);
         references.people("decidedBy", programmeId, deciders);
         return new Decision(insights, shared, deciders, checkedForum);
-    }
-
-    private static LocalDate notInFuture(String field, LocalDate day, Instant now) {
-        if (day != null && day.isAfter(LocalDate.ofInstant(now, EARLIEST_ZONE))) {
-            throw new CommandRejected(field, "must not be in the future");
-        }
-        return day;
     }
 
     private void stillInUse() {

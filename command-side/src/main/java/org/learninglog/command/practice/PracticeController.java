@@ -1,5 +1,6 @@
 package org.learninglog.command.practice;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -44,7 +45,7 @@ class PracticeController {
         String practiceId = Identifiers.next();
         commands.sendAndWait(new AdoptPracticeCommand(practiceId, placeId, request.name(), request.description(),
                 request.why(), request.insightIds(), request.sharedLearningIds(), request.decidedBy(), request.forum(),
-                request.occurredOn(), access.actor()));
+                request.happenedOn(), access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
                         .path("/api/practices/{id}").buildAndExpand(practiceId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Changed(practiceId, null, 0));
@@ -59,7 +60,7 @@ class PracticeController {
         String adaptationId = Identifiers.next();
         long version = commands.sendAndWait(new AdaptPracticeCommand(practiceId, Versions.required(ifMatch),
                 adaptationId, request.becomes(), request.why(), request.insightIds(), request.sharedLearningIds(),
-                request.decidedBy(), request.forum(), request.occurredOn(), access.actor()));
+                request.decidedBy(), request.forum(), request.happenedOn(), access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                         .buildAndExpand(adaptationId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(version)).body(new Changed(practiceId, adaptationId, version));
@@ -71,7 +72,7 @@ class PracticeController {
                                    @Valid @RequestBody RetirePracticeRequest request) {
         access.practice(practiceId, "retire a practice");
         long version = commands.sendAndWait(new RetirePracticeCommand(practiceId, Versions.required(ifMatch),
-                request.why(), request.insightIds(), request.occurredOn(), access.actor()));
+                request.why(), request.insightIds(), request.happenedOn(), access.actor()));
         return Versions.ok(version, new Changed(practiceId, null, version));
     }
 
@@ -84,7 +85,7 @@ class PracticeController {
         access.practice(practiceId, "review an outcome");
         Appended review = commands.sendAndWait(new ReviewAdaptationOutcomeCommand(practiceId,
                 Versions.required(ifMatch), adaptationId, request.outcome(), request.notes(), request.insightIds(),
-                request.reviewedOn(), access.actor()));
+                request.happenedOn(), access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{number}")
                         .buildAndExpand(review.number()).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(review.version()))
@@ -96,7 +97,7 @@ class PracticeController {
      * @param sharedLearningIds shared learning it takes up, if any
      * @param decidedBy         identifiers of the registered people who decided
      * @param forum             where it was decided
-     * @param occurredOn        the day it was decided, if not today
+     * @param happenedOn        the day it was decided, if not today
      */
     record AdoptPracticeRequest(
             @NotBlank @Size(max = CommandInput.MAX_NAME) String name,
@@ -106,7 +107,7 @@ class PracticeController {
             @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> sharedLearningIds,
             @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> decidedBy,
             @NotBlank @Size(max = CommandInput.MAX_NAME) String forum,
-            LocalDate occurredOn) {
+            @JsonAlias("occurredOn") LocalDate happenedOn) {
     }
 
     /** What the practice becomes, why, on which insights, who decided where. */
@@ -117,20 +118,20 @@ class PracticeController {
             @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> sharedLearningIds,
             @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> decidedBy,
             @NotBlank @Size(max = CommandInput.MAX_NAME) String forum,
-            LocalDate occurredOn) {
+            @JsonAlias("occurredOn") LocalDate happenedOn) {
     }
 
     record RetirePracticeRequest(
             @NotBlank @Size(max = CommandInput.MAX_TEXT) String why,
             @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
-            LocalDate occurredOn) {
+            @JsonAlias("occurredOn") LocalDate happenedOn) {
     }
 
     record ReviewOutcomeRequest(
             @NotNull Outcome outcome,
             @NotBlank @Size(max = CommandInput.MAX_TEXT) String notes,
             @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
-            LocalDate reviewedOn) {
+            @JsonAlias("reviewedOn") LocalDate happenedOn) {
     }
 
     /** @param adaptationId the adaptation made or reviewed; {@code null} for the practice as a whole */

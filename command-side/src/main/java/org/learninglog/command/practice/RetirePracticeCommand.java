@@ -9,5 +9,5 @@ import java.util.List;
 /** Stop a practice, with the reason. */
 public record RetirePracticeCommand(@TargetAggregateIdentifier String practiceId,
                                     @TargetAggregateVersion Long expectedVersion, String why,
-                                    List<String> insightIds, LocalDate occurredOn, String by) {
+                                    List<String> insightIds, LocalDate happenedOn, String by) {
 }

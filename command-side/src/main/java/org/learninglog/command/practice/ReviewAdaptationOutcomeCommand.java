@@ -13,7 +13,7 @@ import java.util.List;
 public record ReviewAdaptationOutcomeCommand(@TargetAggregateIdentifier String practiceId,
                                              @TargetAggregateVersion Long expectedVersion, String adaptationId,
                                              Outcome outcome, String notes, List<String> insightIds,
-                                             LocalDate reviewedOn, String by) implements AppendsItem {
+                                             LocalDate happenedOn, String by) implements AppendsItem {
 
     /** Reviews are numbered per adaptation. */
     @Override

@@ -3,6 +3,7 @@ package org.learninglog.command.programme;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -23,12 +24,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.time.LocalDate;
 import java.util.List;
 
 @RestController
@@ -71,12 +74,28 @@ class ProgrammeController {
         String programmeId = request.id() == null ? Identifiers.next() : request.id();
         LearningFramework framework = request.framework() == null ? null : request.framework().framework();
         commands.sendAndWait(new RegisterProgrammeCommand(programmeId, request.name(), framework,
-                access.actor()));
+                request.backfillFrom(), access.actor()));
+        long version = Programme.versionAfterRegistration(request.backfillFrom());
         // The programme's readable, changeable part is its learning framework.
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}/framework")
                         .buildAndExpand(programmeId).toUri())
-                .header(HttpHeaders.ETAG, Versions.etag(Programme.VERSION_AFTER_REGISTRATION))
-                .body(new Registered(programmeId, Programme.VERSION_AFTER_REGISTRATION));
+                .header(HttpHeaders.ETAG, Versions.etag(version))
+                .body(new Registered(programmeId, version));
+    }
+
+    /**
+     * Lets the programme's story begin before the programme did: from then on its members may date
+     * what they record back to {@code from}. Recorded as an event; a later one replaces it.
+     * Answers the programme's new version, also as ETag.
+     */
+    @PutMapping("/api/programmes/{programmeId}/story-backfill")
+    ResponseEntity<Changed> allowBackfill(@PathVariable String programmeId,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          @Valid @RequestBody BackfillRequest request) {
+        access.administer(programmeId, "allow a backfill period");
+        long version = commands.sendAndWait(new AllowStoryBackfillCommand(programmeId, Versions.required(ifMatch),
+                request.from(), access.actor()));
+        return Versions.ok(version, new Changed(programmeId, version));
     }
 
     /**
@@ -103,14 +122,21 @@ class ProgrammeController {
         }
     }
 
-    /** @param framework the framework; left out, the programme gets the default one */
     /**
-     * @param id an identifier of the operator's choosing (accounts and tokens name programmes by it);
-     *           a random one if left out
+     * @param id           an identifier of the operator's choosing (accounts and tokens name programmes by it);
+     *                     a random one if left out
+     * @param framework    the framework; left out, the programme gets the default one
+     * @param backfillFrom the earliest day its members may date what happened, before the programme's
+     *                     registration (a past kept elsewhere); left out, its story begins the day it is registered
      */
     record RegisterProgrammeRequest(@Pattern(regexp = Identifiers.PATTERN) @Size(max = CommandInput.MAX_LABEL) String id,
                                     @NotBlank @Size(max = CommandInput.MAX_NAME) String name,
-                                    @Valid FrameworkRequest framework) {
+                                    @Valid FrameworkRequest framework,
+                                    LocalDate backfillFrom) {
+    }
+
+    /** @param from the earliest day a happening may be dated; at most the day the programme was registered */
+    record BackfillRequest(@NotNull LocalDate from) {
     }
 
     record Registered(String programmeId, long version) {

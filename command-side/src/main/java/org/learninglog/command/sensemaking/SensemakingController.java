@@ -1,9 +1,9 @@
 package org.learninglog.command.sensemaking;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -42,7 +42,7 @@ class SensemakingController {
         String sessionId = Identifiers.next();
         commands.sendAndWait(new HoldSensemakingCommand(sessionId, programmeId, request.title(),
                 request.participantIds(), request.placeIds(), request.insightIds(), request.conclusions(),
-                request.heldOn(), access.actor()));
+                request.happenedOn(), access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                         .buildAndExpand(sessionId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Held(sessionId, programmeId));
@@ -51,7 +51,7 @@ class SensemakingController {
     /**
      * @param participantIds identifiers of the registered people who took part
      * @param insightIds     the insights looked at together
-     * @param heldOn         the day it was held
+     * @param happenedOn     the day it was held, if not today
      * @param by             the learning partner's member identifier
      */
     record HoldSensemakingRequest(
@@ -60,7 +60,7 @@ class SensemakingController {
             @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> placeIds,
             @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
             @NotBlank @Size(max = CommandInput.MAX_TEXT) String conclusions,
-            @NotNull LocalDate heldOn) {
+            @JsonAlias("heldOn") LocalDate happenedOn) {
     }
 
     record Held(String sessionId, String programmeId) {

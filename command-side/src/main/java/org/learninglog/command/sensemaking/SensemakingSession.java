@@ -6,13 +6,14 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.learninglog.command.CommandInput;
 import org.learninglog.command.CommandRejected;
+import org.learninglog.command.lookup.RegisteredProgramme;
 import org.learninglog.command.lookup.References;
+import org.learninglog.command.story.StoryDay;
 import org.learninglog.events.sensemaking.SensemakingHeld;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -31,7 +32,7 @@ public class SensemakingSession {
     @CommandHandler
     public SensemakingSession(HoldSensemakingCommand command, References references, Clock clock) {
         CommandInput.identifier("sessionId", command.sessionId());
-        references.programme("programmeId", command.programmeId());
+        RegisteredProgramme programme = references.programme("programmeId", command.programmeId());
         String title = CommandInput.text("title", command.title(), CommandInput.MAX_NAME);
         List<String> participants = CommandInput.identifiers("participantIds", command.participantIds());
         List<String> places = CommandInput.identifiers("placeIds", command.placeIds());
@@ -44,15 +45,10 @@ public class SensemakingSession {
         references.insights("insightIds", command.programmeId(), insights);
         String conclusions = CommandInput.text("conclusions", command.conclusions(), CommandInput.MAX_TEXT);
         Instant now = clock.instant();
-        if (command.heldOn() == null) {
-            throw new CommandRejected("heldOn", "must be given");
-        }
-        if (command.heldOn().isAfter(LocalDate.ofInstant(now, ZoneOffset.ofHours(14)))) {
-            throw new CommandRejected("heldOn", "must not be in the future");
-        }
+        LocalDate happenedOn = StoryDay.of(command.happenedOn(), now, programme);
         String by = CommandInput.identifier("by", command.by());
         apply(new SensemakingHeld(command.sessionId(), command.programmeId(), title, participants, places, insights,
-                conclusions, command.heldOn(), now, by));
+                conclusions, happenedOn, now, by));
     }
 
     @EventSourcingHandler

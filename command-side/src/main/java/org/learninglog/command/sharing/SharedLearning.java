@@ -9,12 +9,16 @@ import org.learninglog.command.Appended;
 import org.learninglog.command.CommandInput;
 import org.learninglog.command.CommandRejected;
 import org.learninglog.command.lookup.RegisteredSubject;
+import org.learninglog.command.lookup.RegisteredProgramme;
 import org.learninglog.command.lookup.References;
+import org.learninglog.command.story.StoryDay;
 import org.learninglog.events.sharing.LearningShared;
 import org.learninglog.events.sharing.SharedLearningAdopted;
 import org.learninglog.events.sharing.SharedLearningRespondedTo;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -44,7 +48,7 @@ public class SharedLearning {
     @CommandHandler
     public SharedLearning(ShareLearningCommand command, References references, Clock clock) {
         CommandInput.identifier("sharedLearningId", command.sharedLearningId());
-        references.programme("programmeId", command.programmeId());
+        RegisteredProgramme programme = references.programme("programmeId", command.programmeId());
         String from = CommandInput.optionalIdentifier("placeId", command.placeId());
         if (from != null) {
             references.place("placeId", command.programmeId(), from);
@@ -67,8 +71,10 @@ public class SharedLearning {
             throw new CommandRejected("insightIds", "a shared learning is built on at least one insight or adaptation");
         }
         String by = CommandInput.identifier("by", command.by());
+        Instant now = clock.instant();
+        LocalDate happenedOn = StoryDay.of(command.happenedOn(), now, programme);
         apply(new LearningShared(command.sharedLearningId(), command.programmeId(), from, title, summary, audience,
-                insightIds, adaptations, clock.instant(), by));
+                insightIds, adaptations, happenedOn, now, by));
     }
 
     @CommandHandler
@@ -89,8 +95,10 @@ public class SharedLearning {
         }
         String note = CommandInput.text("note", command.note(), CommandInput.MAX_TEXT);
         String by = CommandInput.identifier("by", command.by());
+        Instant now = clock.instant();
+        LocalDate happenedOn = StoryDay.of(command.happenedOn(), now, references.programme("sharedLearningId", programmeId));
         apply(new SharedLearningAdopted(sharedLearningId, programmeId, place.id(), practice.id(),
-                command.adaptationId(), note, clock.instant(), by));
+                command.adaptationId(), note, happenedOn, now, by));
         return new Appended(version, adoptedBy.size());
     }
 
@@ -105,8 +113,10 @@ public class SharedLearning {
         }
         String text = CommandInput.text("text", command.text(), CommandInput.MAX_TEXT);
         String by = CommandInput.identifier("by", command.by());
-        apply(new SharedLearningRespondedTo(sharedLearningId, programmeId, from, command.kind(), text,
-                clock.instant(), by));
+        Instant now = clock.instant();
+        LocalDate happenedOn = StoryDay.of(command.happenedOn(), now, references.programme("sharedLearningId", programmeId));
+        apply(new SharedLearningRespondedTo(sharedLearningId, programmeId, from, command.kind(), text, happenedOn,
+                now, by));
         return new Appended(version, responses);
     }
 

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.time.LocalDate;
 import java.util.List;
 
 @RestController
@@ -50,7 +51,7 @@ class SharingController {
                 request.insightIds(),
                 request.adaptations() == null ? List.of() : request.adaptations().stream()
                         .map(ref -> new LearningShared.AdaptationRef(ref.practiceId(), ref.adaptationId())).toList(),
-                access.actor()));
+                request.happenedOn(), access.actor()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
                         .path("/api/shared-learnings/{id}").buildAndExpand(sharedLearningId).toUri())
                 .header(HttpHeaders.ETAG, Versions.etag(0)).body(new Changed(sharedLearningId, 0));
@@ -68,7 +69,7 @@ class SharingController {
         access.sharedLearning(sharedLearningId, request.placeId(), "adopt shared learning");
         Appended adoption = commands.sendAndWait(new AdoptSharedLearningCommand(sharedLearningId,
                 Versions.optional(ifMatch), request.placeId(), request.practiceId(), request.adaptationId(),
-                request.note(), access.actor()));
+                request.note(), request.happenedOn(), access.actor()));
         return created(adoption, new Changed(sharedLearningId, adoption.version()));
     }
 
@@ -81,7 +82,7 @@ class SharingController {
         access.sharedLearning(sharedLearningId, request.placeId(), "respond to shared learning");
         Appended response = commands.sendAndWait(new RespondToSharedLearningCommand(sharedLearningId,
                 Versions.optional(ifMatch), request.placeId(), request.kind(), request.text(),
-                access.actor()));
+                request.happenedOn(), access.actor()));
         return created(response, new Changed(sharedLearningId, response.version()));
     }
 
@@ -100,31 +101,39 @@ class SharingController {
                              @NotBlank @Pattern(regexp = Identifiers.PATTERN) String adaptationId) {
     }
 
-    /** @param placeId the sharing place; left out when shared from across the programme */
+    /**
+     * @param placeId    the sharing place; left out when shared from across the programme
+     * @param happenedOn the day it was shared, if not today
+     */
     record ShareLearningRequest(
             @Pattern(regexp = Identifiers.PATTERN) String placeId,
             @NotBlank @Size(max = CommandInput.MAX_NAME) String title,
             @NotBlank @Size(max = CommandInput.MAX_TEXT) String summary,
             @NotNull @Valid AudienceRequest audience,
             @Size(max = CommandInput.MAX_LIST) List<@Pattern(regexp = Identifiers.PATTERN) String> insightIds,
-            @Size(max = CommandInput.MAX_LIST) List<@Valid AdaptationRequest> adaptations) {
+            @Size(max = CommandInput.MAX_LIST) List<@Valid AdaptationRequest> adaptations,
+            LocalDate happenedOn) {
     }
 
     /**
      * @param practiceId   the adopting place's practice, adopted or adapted citing the shared learning
      * @param adaptationId that practice's adaptation, if it was adapted
+     * @param happenedOn   the day the place took it up, if not today
      */
     record AdoptSharedLearningRequest(
             @NotBlank @Pattern(regexp = Identifiers.PATTERN) String placeId,
             @NotBlank @Pattern(regexp = Identifiers.PATTERN) String practiceId,
             @Pattern(regexp = Identifiers.PATTERN) String adaptationId,
-            @NotBlank @Size(max = CommandInput.MAX_TEXT) String note) {
+            @NotBlank @Size(max = CommandInput.MAX_TEXT) String note,
+            LocalDate happenedOn) {
     }
 
+    /** @param happenedOn the day of the response, if not today */
     record RespondRequest(
             @Pattern(regexp = Identifiers.PATTERN) String placeId,
             @NotNull SharedLearningRespondedTo.Kind kind,
-            @NotBlank @Size(max = CommandInput.MAX_TEXT) String text) {
+            @NotBlank @Size(max = CommandInput.MAX_TEXT) String text,
+            LocalDate happenedOn) {
     }
 
     record Changed(String sharedLearningId, long version) {

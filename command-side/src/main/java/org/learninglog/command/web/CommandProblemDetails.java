@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.learninglog.command.DomainRuleViolation;
+import org.learninglog.command.story.StoryDayRefused;
 import org.learninglog.command.UnknownReference;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -127,6 +128,12 @@ public class CommandProblemDetails {
     ProblemDetail invalidVersion(Versions.InvalidVersion ex) {
         return withField(HttpStatus.BAD_REQUEST, "Invalid version", ex.getMessage(),
                 "If-Match", "must be a version as given in an ETag, e.g. \"3\"");
+    }
+
+    /** A story's day in the future or before the programme's story: the client's to fix, like an unreadable day. */
+    @ExceptionHandler
+    ProblemDetail storyDayRefused(StoryDayRefused ex) {
+        return invalid(List.of(new FieldProblem(ex.field(), ex.getMessage())));
     }
 
     @ExceptionHandler

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.command.CommandRejected;
 import org.learninglog.command.Given;
 import org.learninglog.command.UnknownReference;
+import org.learninglog.command.story.StoryDayRefused;
 import org.learninglog.events.framework.Layer;
 import org.learninglog.events.framework.Sphere;
 import org.learninglog.events.insight.InsightRecorded;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import static org.learninglog.command.Given.NOW;
 import static org.learninglog.command.Given.PLACE;
 import static org.learninglog.command.Given.PROGRAMME;
+import static org.learninglog.command.Given.TODAY;
 
 @ExtendWith(MongoStoreExtension.class)
 class InsightTest {
@@ -97,10 +99,10 @@ class InsightTest {
         fixture.given(RECORDED)
                 .when(new ReviseInsightCommand("insight-1", 0L, Optional.of("Noticed more clearly"), Optional.of(Layer.INDIVIDUALS),
                         Optional.empty(), Optional.of(List.of("equitable opportunity")), Optional.of(List.of()), Optional.empty(),
-                        "Talked it through", "member-8"))
+                        "Talked it through", null, "member-8"))
                 .expectEvents(new InsightRevised("insight-1", PLACE, PROGRAMME, "Noticed more clearly",
                         Layer.INDIVIDUALS, null, List.of("equitable opportunity"), List.of(), null,
-                        "Talked it through", NOW, "member-8"))
+                        "Talked it through", TODAY, NOW, "member-8"))
                 .expectResultMessagePayload(1L);
     }
 
@@ -108,27 +110,27 @@ class InsightTest {
     void a_revision_keeps_every_field_it_leaves_out() {
         fixture.given(RECORDED)
                 .when(new ReviseInsightCommand("insight-1", 0L, Optional.of("Noticed more clearly"), null, null, null, null, null,
-                        "Reworded", "member-8"))
+                        "Reworded", null, "member-8"))
                 .expectEvents(new InsightRevised("insight-1", PLACE, PROGRAMME, "Noticed more clearly",
                         Layer.PLACE_NETWORK, Sphere.COMMUNITY, List.of("able to influence"), List.of("power"), "coaching",
-                        "Reworded", NOW, "member-8"));
+                        "Reworded", TODAY, NOW, "member-8"));
     }
 
     @Test
     void a_revision_clears_the_optional_fields_it_sends_empty_and_keeps_the_text() {
         fixture.given(RECORDED)
                 .when(new ReviseInsightCommand("insight-1", 0L, null, null, Optional.empty(), null, Optional.empty(),
-                        Optional.empty(), "Not about the community after all", "member-8"))
+                        Optional.empty(), "Not about the community after all", null, "member-8"))
                 .expectEvents(new InsightRevised("insight-1", PLACE, PROGRAMME, "Noticed",
                         Layer.PLACE_NETWORK, null, List.of("able to influence"), List.of(), null,
-                        "Not about the community after all", NOW, "member-8"));
+                        "Not about the community after all", TODAY, NOW, "member-8"));
     }
 
     @Test
     void a_revision_that_changes_nothing_is_refused() {
         fixture.given(RECORDED)
                 .when(new ReviseInsightCommand("insight-1", 0L, Optional.of("Noticed"), null, null, null, null, null,
-                        "Nothing", "member-8"))
+                        "Nothing", null, "member-8"))
                 .expectException(CommandRejected.class)
                 .expectNoEvents();
     }
@@ -136,16 +138,45 @@ class InsightTest {
     @Test
     void retracting_an_insight_records_the_reason() {
         fixture.given(RECORDED)
-                .when(new RetractInsightCommand("insight-1", 0L, "Recorded twice", "member-8"))
-                .expectEvents(new InsightRetracted("insight-1", PLACE, PROGRAMME, "Recorded twice", NOW, "member-8"));
+                .when(new RetractInsightCommand("insight-1", 0L, "Recorded twice", null, "member-8"))
+                .expectEvents(new InsightRetracted("insight-1", PLACE, PROGRAMME, "Recorded twice", TODAY, NOW, "member-8"));
     }
 
     @Test
     void a_retracted_insight_can_no_longer_be_revised() {
-        fixture.given(RECORDED, new InsightRetracted("insight-1", PLACE, PROGRAMME, "Recorded twice", NOW, "member-8"))
+        fixture.given(RECORDED, new InsightRetracted("insight-1", PLACE, PROGRAMME, "Recorded twice", TODAY, NOW, "member-8"))
                 .when(new ReviseInsightCommand("insight-1", 1L, Optional.of("Noticed again"), null, null, null, null, null,
-                        "Reason", "member-8"))
+                        "Reason", null, "member-8"))
                 .expectException(CommandRejected.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void an_insight_dated_before_the_programmes_story_begins_is_refused(MongoStore store) {
+        new Given(store).programmeRegisteredOn(LocalDate.parse("2025-01-06"))
+                .fixture(Insight.class).givenNoPriorActivity()
+                .when(new RecordInsightCommand("insight-1", PLACE, "Noticed", false, Layer.PLACE_NETWORK, null, null,
+                        null, null, null, LocalDate.parse("2024-12-31"), "member-7"))
+                .expectException(StoryDayRefused.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_backfill_period_lets_an_insight_be_dated_before_the_programme_began(MongoStore store) {
+        new Given(store).programmeRegisteredOn(LocalDate.parse("2025-01-06"))
+                .backfillAllowedFrom(LocalDate.parse("2023-01-01"))
+                .fixture(Insight.class).givenNoPriorActivity()
+                .when(new RecordInsightCommand("insight-1", PLACE, "Noticed", false, Layer.PLACE_NETWORK, null, null,
+                        null, null, null, LocalDate.parse("2024-12-31"), "member-7"))
+                .expectEvents(new InsightRecorded("insight-1", PLACE, PROGRAMME, "Noticed", false, Layer.PLACE_NETWORK,
+                        null, List.of(), List.of(), null, null, LocalDate.parse("2024-12-31"), NOW, "member-7"));
+    }
+
+    @Test
+    void a_retraction_carries_its_own_day_in_the_story() {
+        fixture.given(RECORDED)
+                .when(new RetractInsightCommand("insight-1", 0L, "Recorded twice", LocalDate.parse("2025-02-01"), "member-8"))
+                .expectEvents(new InsightRetracted("insight-1", PLACE, PROGRAMME, "Recorded twice",
+                        LocalDate.parse("2025-02-01"), NOW, "member-8"));
     }
 }

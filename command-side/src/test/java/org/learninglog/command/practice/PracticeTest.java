@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.command.CommandRejected;
 import org.learninglog.command.Given;
+import org.learninglog.command.story.StoryDayRefused;
 import org.learninglog.command.UnknownReference;
 import org.learninglog.events.practice.AdaptationOutcomeReviewed;
 import org.learninglog.events.practice.AdaptationOutcomeReviewed.Outcome;
@@ -43,7 +44,7 @@ class PracticeTest {
                 .insight("insight-retracted", PLACE)
                 .fixture(Practice.class);
         new LookupUpdater(new org.learninglog.command.lookup.Lookup(store))
-                .on(new InsightRetracted("insight-retracted", PLACE, PROGRAMME, "wrong", NOW, "member-1"));
+                .on(new InsightRetracted("insight-retracted", PLACE, PROGRAMME, "wrong", Given.TODAY, NOW, "member-1"));
     }
 
     @Test
@@ -113,5 +114,26 @@ class PracticeTest {
                         "member-1"))
                 .expectEvents(new PracticeRetired("practice-1", PLACE, PROGRAMME, "Nobody missed it",
                         List.of("insight-2"), DAY, NOW, "member-1"));
+    }
+
+    @Test
+    void a_practice_adopted_without_a_day_happened_on_the_day_it_is_recorded() {
+        fixture.givenNoPriorActivity()
+                .when(new AdoptPracticeCommand("practice-1", PLACE, "Where we meet", "In the civic centre",
+                        "It was free", List.of("insight-1"), null, List.of("person-1"), "partnership board", null,
+                        "member-1"))
+                .expectEvents(new PracticeAdopted("practice-1", PLACE, PROGRAMME, "Where we meet", "In the civic centre",
+                        "It was free", List.of("insight-1"), List.of(), List.of("person-1"), "partnership board",
+                        Given.TODAY, NOW, "member-1"));
+    }
+
+    @Test
+    void an_adaptation_dated_the_day_after_tomorrow_is_refused_naming_the_day() {
+        fixture.given(ADOPTED)
+                .when(new AdaptPracticeCommand("practice-1", 0L, "adaptation-1", "In the community café",
+                        "Residents came there", List.of("insight-1"), null, List.of(), "board",
+                        Given.TODAY.plusDays(2), "member-1"))
+                .expectException(StoryDayRefused.class)
+                .expectNoEvents();
     }
 }

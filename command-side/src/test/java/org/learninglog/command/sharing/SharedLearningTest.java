@@ -19,6 +19,7 @@ import static org.learninglog.command.Given.NOW;
 import static org.learninglog.command.Given.OTHER_PLACE;
 import static org.learninglog.command.Given.PLACE;
 import static org.learninglog.command.Given.PROGRAMME;
+import static org.learninglog.command.Given.TODAY;
 
 @ExtendWith(MongoStoreExtension.class)
 class SharedLearningTest {
@@ -27,7 +28,7 @@ class SharedLearningTest {
             new LearningShared.Audience(false, List.of(OTHER_PLACE), List.of("funder-1"));
     private static final LearningShared SHARED = new LearningShared("shared-1", PROGRAMME, PLACE, "Meet where people are",
             "We moved the meeting", AUDIENCE, List.of("insight-1"),
-            List.of(new LearningShared.AdaptationRef("practice-1", "adaptation-1")), NOW, "member-1");
+            List.of(new LearningShared.AdaptationRef("practice-1", "adaptation-1")), TODAY, NOW, "member-1");
 
     private AggregateTestFixture<SharedLearning> fixture;
 
@@ -46,7 +47,7 @@ class SharedLearningTest {
         fixture.givenNoPriorActivity()
                 .when(new ShareLearningCommand("shared-1", PROGRAMME, PLACE, "Meet where people are",
                         "We moved the meeting", AUDIENCE, List.of("insight-1"),
-                        List.of(new LearningShared.AdaptationRef("practice-1", "adaptation-1")), "member-1"))
+                        List.of(new LearningShared.AdaptationRef("practice-1", "adaptation-1")), null, "member-1"))
                 .expectEvents(SHARED);
     }
 
@@ -55,7 +56,7 @@ class SharedLearningTest {
         fixture.givenNoPriorActivity()
                 .when(new ShareLearningCommand("shared-1", PROGRAMME, PLACE, "Title", "Summary",
                         new LearningShared.Audience(false, List.of(), List.of("funder-9")), List.of("insight-1"),
-                        List.of(), "member-1"))
+                        List.of(), null, "member-1"))
                 .expectException(UnknownReference.class)
                 .expectNoEvents();
     }
@@ -64,15 +65,15 @@ class SharedLearningTest {
     void another_place_adopts_the_learning_citing_its_own_adaptation() {
         fixture.given(SHARED)
                 .when(new AdoptSharedLearningCommand("shared-1", null, OTHER_PLACE, "practice-2", "adaptation-2",
-                        "We tried it our way", "member-2"))
+                        "We tried it our way", null, "member-2"))
                 .expectEvents(new SharedLearningAdopted("shared-1", PROGRAMME, OTHER_PLACE, "practice-2",
-                        "adaptation-2", "We tried it our way", NOW, "member-2"));
+                        "adaptation-2", "We tried it our way", TODAY, NOW, "member-2"));
     }
 
     @Test
     void a_place_does_not_adopt_its_own_shared_learning() {
         fixture.given(SHARED)
-                .when(new AdoptSharedLearningCommand("shared-1", null, PLACE, "practice-1", null, "Ours", "member-1"))
+                .when(new AdoptSharedLearningCommand("shared-1", null, PLACE, "practice-1", null, "Ours", null, "member-1"))
                 .expectException(CommandRejected.class)
                 .expectNoEvents();
     }
@@ -80,7 +81,7 @@ class SharedLearningTest {
     @Test
     void adopting_with_another_places_practice_is_refused() {
         fixture.given(SHARED)
-                .when(new AdoptSharedLearningCommand("shared-1", null, OTHER_PLACE, "practice-1", null, "Note", "m-2"))
+                .when(new AdoptSharedLearningCommand("shared-1", null, OTHER_PLACE, "practice-1", null, "Note", null, "m-2"))
                 .expectException(CommandRejected.class)
                 .expectNoEvents();
     }
@@ -89,8 +90,8 @@ class SharedLearningTest {
     void a_funder_response_from_across_the_programme_is_recorded_without_a_place() {
         fixture.given(SHARED)
                 .when(new RespondToSharedLearningCommand("shared-1", null, null,
-                        SharedLearningRespondedTo.Kind.ENDORSEMENT, "We would like to see it", "funder-person-1"))
+                        SharedLearningRespondedTo.Kind.ENDORSEMENT, "We would like to see it", null, "funder-person-1"))
                 .expectEvents(new SharedLearningRespondedTo("shared-1", PROGRAMME, null,
-                        SharedLearningRespondedTo.Kind.ENDORSEMENT, "We would like to see it", NOW, "funder-person-1"));
+                        SharedLearningRespondedTo.Kind.ENDORSEMENT, "We would like to see it", TODAY, NOW, "funder-person-1"));
     }
 }

@@ -13,13 +13,14 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 import org.learninglog.store.personal.MongoPersonalKeys;
 import org.learninglog.store.personal.PersonalKeys;
 import org.learninglog.store.personal.PersonalValues;
-import org.learninglog.store.upcasting.InsightRecordedUpcaster;
+import org.learninglog.store.upcasting.Upcasters;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -147,11 +148,12 @@ public class StoreAutoConfiguration {
     /**
      * Upcasters of old event revisions. Axon's Spring configuration puts every upcaster bean into
      * {@code Configuration.upcasterChain()}, which the storage engine above reads through. They live
-     * here, beside the engine, because both sides read the same events.
+     * here, beside the engine, because both sides read the same events. One bean holding them all
+     * in order ({@link Upcasters}): revisions of one event are upcast one step after another.
      */
     @Bean
-    public InsightRecordedUpcaster insightRecordedUpcaster() {
-        return new InsightRecordedUpcaster();
+    public EventUpcasterChain eventUpcasters() {
+        return Upcasters.chain();
     }
 
     /** Axon logs and skips a failing handler by default; ours stop and retry instead. */

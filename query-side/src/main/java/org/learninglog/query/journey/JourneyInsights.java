@@ -39,7 +39,7 @@ final class JourneyInsights {
         Document session = view.edit(JourneyProjection.sessionId(e.sessionId()));
         if (session != null) {
             new RegisteredDocuments.Session(e.programmeId(), e.title(), e.participantIds(), e.placeIds(), e.insightIds(),
-                    e.conclusions(), e.heldOn(), e.recordedBy(), event.recordedAt()).writeTo(session, event.position());
+                    e.conclusions(), e.happenedOn(), e.recordedBy(), event.recordedAt()).writeTo(session, event.position());
         }
         for (String insight : e.insightIds()) {
             Document document = view.edit(JourneyProjection.insightId(insight));

@@ -22,31 +22,31 @@ final class JourneyPractices {
     static void practiceAdopted(PracticeAdopted e, ViewEvent event, ViewUpdate view) {
         version(event, view, e.practiceId(), e.placeId(), e.programmeId(), e.name(), new PracticeDocument.Version(
                 PracticeDocument.Version.ADOPTED, e.practiceId(), null, e.description(), e.why(), e.insightIds(),
-                e.sharedLearningIds(), e.decidedBy(), e.forum(), e.occurredOn(), event.position(), event.recordedAt()));
+                e.sharedLearningIds(), e.decidedBy(), e.forum(), e.happenedOn(), event.position(), event.recordedAt()));
         decision(event, view, e.practiceId(), new DecisionDocument(PracticeDocument.Version.ADOPTED, e.practiceId(), e.placeId(),
                 e.programmeId(), null, e.description(), e.why(), e.insightIds(), e.sharedLearningIds(), e.decidedBy(), e.forum(),
-                e.occurredOn(), event.recordedAt(), event.position(), List.of(), List.of()));
+                e.happenedOn(), event.recordedAt(), event.position(), List.of(), List.of()));
     }
 
     static void practiceAdapted(PracticeAdapted e, ViewEvent event, ViewUpdate view) {
         version(event, view, e.practiceId(), e.placeId(), e.programmeId(), null, new PracticeDocument.Version(
                 PracticeDocument.Version.ADAPTED, e.adaptationId(), e.was(), e.becomes(), e.why(), e.insightIds(),
-                e.sharedLearningIds(), e.decidedBy(), e.forum(), e.occurredOn(), event.position(), event.recordedAt()));
+                e.sharedLearningIds(), e.decidedBy(), e.forum(), e.happenedOn(), event.position(), event.recordedAt()));
         decision(event, view, e.adaptationId(), new DecisionDocument(PracticeDocument.Version.ADAPTED, e.practiceId(), e.placeId(),
                 e.programmeId(), e.was(), e.becomes(), e.why(), e.insightIds(), e.sharedLearningIds(), e.decidedBy(), e.forum(),
-                e.occurredOn(), event.recordedAt(), event.position(), List.of(), List.of()));
+                e.happenedOn(), event.recordedAt(), event.position(), List.of(), List.of()));
     }
 
     static void practiceRetired(PracticeRetired e, ViewEvent event, ViewUpdate view) {
         version(event, view, e.practiceId(), e.placeId(), e.programmeId(), null, new PracticeDocument.Version(
                 PracticeDocument.Version.RETIRED, null, null, null, e.why(), e.insightIds(), List.of(), List.of(), null,
-                e.occurredOn(), event.position(), event.recordedAt()));
+                e.happenedOn(), event.position(), event.recordedAt()));
     }
 
     static void outcomeReviewed(AdaptationOutcomeReviewed e, ViewEvent event, ViewUpdate view) {
         Document decision = view.edit(JourneyProjection.decisionId(e.adaptationId()));
         if (decision != null) {
-            new DecisionDocument.Review(e.outcome().name(), e.notes(), e.insightIds(), e.reviewedOn(), e.recordedBy(),
+            new DecisionDocument.Review(e.outcome().name(), e.notes(), e.insightIds(), e.happenedOn(), e.recordedBy(),
                     event.position(), event.recordedAt()).appendTo(decision);
         }
     }

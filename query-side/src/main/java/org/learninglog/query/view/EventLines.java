@@ -94,22 +94,22 @@ public final class EventLines {
     }
 
     private static void practiceAdopted(PracticeAdopted e, ViewEvent event, Lines out) {
-        out.add(TimelineLine.of(event, "practice-adopted", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
+        out.add(TimelineLine.of(event, "practice-adopted", e.placeId(), e.programmeId(), e.practiceId(), e.happenedOn(),
                 e.name() + ": " + e.description(), facetsOf(out.view(), e.insightIds()), refs(e.insightIds(), e.sharedLearningIds())));
     }
 
     private static void practiceAdapted(PracticeAdapted e, ViewEvent event, Lines out) {
-        out.add(TimelineLine.of(event, "practice-adapted", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
+        out.add(TimelineLine.of(event, "practice-adapted", e.placeId(), e.programmeId(), e.practiceId(), e.happenedOn(),
                 e.becomes(), facetsOf(out.view(), e.insightIds()), refs(List.of(e.adaptationId()), e.insightIds(), e.sharedLearningIds())));
     }
 
     private static void practiceRetired(PracticeRetired e, ViewEvent event, Lines out) {
-        out.add(TimelineLine.of(event, "practice-retired", e.placeId(), e.programmeId(), e.practiceId(), e.occurredOn(),
+        out.add(TimelineLine.of(event, "practice-retired", e.placeId(), e.programmeId(), e.practiceId(), e.happenedOn(),
                 e.why(), facetsOf(out.view(), e.insightIds()), refs(e.insightIds())));
     }
 
     private static void outcomeReviewed(AdaptationOutcomeReviewed e, ViewEvent event, Lines out) {
-        out.add(TimelineLine.of(event, "outcome-reviewed", e.placeId(), e.programmeId(), e.adaptationId(), e.reviewedOn(),
+        out.add(TimelineLine.of(event, "outcome-reviewed", e.placeId(), e.programmeId(), e.adaptationId(), e.happenedOn(),
                 e.outcome() + (e.notes() == null ? "" : ": " + e.notes()), facetsOf(out.view(), e.insightIds()),
                 refs(List.of(e.practiceId()), e.insightIds())));
     }
@@ -143,7 +143,7 @@ public final class EventLines {
         TimelineLine.Facets facets = facetsOf(out.view(), e.insightIds());
         List<String> places = e.placeIds().isEmpty() ? Collections.singletonList(null) : e.placeIds();
         for (String placeId : places) {
-            out.add(TimelineLine.of(event, "sensemaking-held", placeId, e.programmeId(), e.sessionId(), e.heldOn(),
+            out.add(TimelineLine.of(event, "sensemaking-held", placeId, e.programmeId(), e.sessionId(), e.happenedOn(),
                     e.title(), facets, refs(e.insightIds())));
         }
     }

@@ -8,6 +8,8 @@ import org.learninglog.query.view.InMemoryDocuments;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewEvents;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +22,10 @@ class LearningFlowProjectionTest {
             new PlaceRegistered("place-b", "programme-1", "Hilltop", ViewEvents.recordedAt(2)),
             new LearningShared("shared-1", "programme-1", "place-a", "Gate meetings", "Meet where parents are",
                     new LearningShared.Audience(false, List.of("place-b"), List.of()), List.of(), List.of(),
+                    LocalDate.ofInstant(ViewEvents.recordedAt(3), ZoneOffset.UTC),
                     ViewEvents.recordedAt(3), "member-1"),
             new SharedLearningAdopted("shared-1", "programme-1", "place-b", "practice-9", null, "Tried it",
+                    LocalDate.ofInstant(ViewEvents.recordedAt(4), ZoneOffset.UTC),
                     ViewEvents.recordedAt(4), "member-2"));
 
     @Test
@@ -50,12 +54,15 @@ class LearningFlowProjectionTest {
                 new PlaceRegistered("place-c", "programme-1", "Lakeside", ViewEvents.recordedAt(3)),
                 new LearningShared("shared-1", "programme-1", "place-a", "Gate meetings", "Meet where parents are",
                         new LearningShared.Audience(false, List.of("place-b"), List.of()), List.of(), List.of(),
+                        LocalDate.ofInstant(ViewEvents.recordedAt(4), ZoneOffset.UTC),
                         ViewEvents.recordedAt(4), "member-1"),
                 new LearningShared("shared-2", "programme-1", "place-b", "Walks", "Walk the estate together",
                         new LearningShared.Audience(true, List.of(), List.of()), List.of(), List.of(),
+                        LocalDate.ofInstant(ViewEvents.recordedAt(5), ZoneOffset.UTC),
                         ViewEvents.recordedAt(5), "member-2"),
                 new PlaceRegistered("place-d", "programme-1", "Late", ViewEvents.recordedAt(6)),
                 new SharedLearningAdopted("shared-1", "programme-1", "place-b", "practice-9", null, "Tried it",
+                        LocalDate.ofInstant(ViewEvents.recordedAt(7), ZoneOffset.UTC),
                         ViewEvents.recordedAt(7), "member-2"));
 
         LearningFlow flow = FlowQueries.flow(new InMemoryDocuments().apply(new LearningFlowProjection(), history).reader(),

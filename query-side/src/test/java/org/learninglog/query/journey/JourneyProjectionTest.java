@@ -15,6 +15,7 @@ import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewEvents;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,7 @@ class JourneyProjectionTest {
                     "Residents come there", List.of("insight-1"), List.of(), List.of("member-1"), "forum",
                     LocalDate.parse("2025-03-04"), ViewEvents.recordedAt(3), "member-1"),
             new InsightRevised("insight-1", "place-1", "programme-1", "Parents came to the school gate", null, null,
-                    List.of("connected and heard"), List.of(), "workshop", "more precise", ViewEvents.recordedAt(4), "member-1"),
+                    List.of("connected and heard"), List.of(), "workshop", "more precise", LocalDate.ofInstant(ViewEvents.recordedAt(4), ZoneOffset.UTC), ViewEvents.recordedAt(4), "member-1"),
             new PracticeRetired("practice-1", "place-1", "programme-1", "The school moved", List.of("insight-1"),
                     LocalDate.parse("2025-03-10"), ViewEvents.recordedAt(5), "member-1"));
 

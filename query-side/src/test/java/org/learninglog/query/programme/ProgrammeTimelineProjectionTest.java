@@ -11,6 +11,8 @@ import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewEvents;
 import org.learninglog.query.view.ViewReader;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +25,7 @@ class ProgrammeTimelineProjectionTest {
             new PlaceRegistered("place-2", "programme-1", "Hilltop", ViewEvents.recordedAt(2)),
             insight("insight-1", "place-1", "able to influence", 3),
             insight("insight-2", "place-2", "building on strengths", 4),
-            new InsightRetracted("insight-1", "place-1", "programme-1", "recorded twice", ViewEvents.recordedAt(5), "member-1"),
+            new InsightRetracted("insight-1", "place-1", "programme-1", "recorded twice", LocalDate.ofInstant(ViewEvents.recordedAt(5), ZoneOffset.UTC), ViewEvents.recordedAt(5), "member-1"),
             insight("insight-3", "place-2", "able to influence", 6));
 
     private static InsightRecorded insight(String insightId, String placeId, String principle, long position) {

@@ -11,6 +11,7 @@ import org.learninglog.query.view.ViewEvents;
 import org.learninglog.query.view.ViewReader;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +26,10 @@ class SearchProjectionTest {
                     "They come there", List.of("insight-1"), List.of(), List.of("member-1"), "forum",
                     LocalDate.parse("2025-03-04"), ViewEvents.recordedAt(2), "member-1"),
             new InsightRevised("insight-1", "place-1", "programme-1", "Parents came to the school gate", null, null,
-                    List.of(), List.of(), null, "more precise", ViewEvents.recordedAt(3), "member-1"),
+                    List.of(), List.of(), null, "more precise", LocalDate.ofInstant(ViewEvents.recordedAt(3), ZoneOffset.UTC), ViewEvents.recordedAt(3), "member-1"),
             new InsightRecorded("insight-2", "place-1", "programme-1", "The gate was locked", false, null, null,
                     List.of(), List.of(), null, null, null, ViewEvents.recordedAt(4), "member-1"),
-            new InsightRetracted("insight-2", "place-1", "programme-1", "wrong place", ViewEvents.recordedAt(5), "member-1"));
+            new InsightRetracted("insight-2", "place-1", "programme-1", "wrong place", LocalDate.ofInstant(ViewEvents.recordedAt(5), ZoneOffset.UTC), ViewEvents.recordedAt(5), "member-1"));
 
     private static ViewReader view() {
         return new InMemoryDocuments().apply(new SearchProjection(), HISTORY).reader();

@@ -11,6 +11,7 @@ import org.learninglog.query.view.ViewEvents;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,6 +62,7 @@ class PlaceTimelineProjectionTest {
     void a_revised_insight_reads_as_revised_and_keeps_when_and_by_whom_it_was_recorded() {
         InsightRevised revised = new InsightRevised("insight-1", "place-1", "programme-1", "Parents came at 3pm", null, null,
                 List.of("connected and heard"), List.of("schools"), "workshop", "More precise",
+                LocalDate.ofInstant(Instant.parse("2025-02-05T09:00:00Z"), ZoneOffset.UTC),
                 Instant.parse("2025-02-05T09:00:00Z"), "member-8");
         List<ViewEvent> events = ViewEvents.twice(ViewEvents.inOrder(PLACE,
                 insight("insight-1", LocalDate.parse("2025-01-20"), Instant.parse("2025-02-01T12:00:00Z")), revised));

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoredShapeTest {
 
     private static final Map<String, ViewDigest.Digest> PINNED = Map.of(
-            "journey", new ViewDigest.Digest(576, "6625ce070660b086fd4610867cf72bd2640fa6d61452c546ecae0f4e2b0de571"),
+            "journey", new ViewDigest.Digest(576, "e2842424d183203599640d3b29c38616202a054f8480019488263151bf5bdb2c"),
             "programme-timeline", new ViewDigest.Digest(368, "d1ac00345db517876c564eed85d1dc7a3819f3f9dcdae19478795867297944b1"),
             "learning-flow", new ViewDigest.Digest(42, "7740f9d3f9701cd2e19cdaff18db206f1cbc4748e6e7e6231b8db0e4bfe630c6"),
             "search", new ViewDigest.Digest(800, "37969892e49149dc0b669c0f9b4d4c1ff5949667d6932310f70dcd3cd2b666f1"));

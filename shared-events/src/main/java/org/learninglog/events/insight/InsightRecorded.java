@@ -5,6 +5,7 @@ import org.axonframework.serialization.Revision;
 import org.learninglog.events.framework.Layer;
 import org.learninglog.events.framework.Sphere;
 import org.learninglog.events.personal.PersonalData;
+import org.learninglog.events.story.StoryDated;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,9 @@ import java.util.List;
 /**
  * Somebody in a place recorded something they noticed. Learning does not happen on a schedule:
  * {@code happenedOn} may lie well before {@code recordedAt}.
+ *
+ * <p>Revision 3 makes {@code happenedOn} always present: the day of recording (UTC) when the
+ * recorder gave none. Revision 2 events without a day are upcast to the day of their {@code recordedAt}.
  *
  * <p>Revision 2 replaces revision 1's flat {@code tags} list by the framework's separate fields,
  * and adds optional {@code evidence}. Revision 1 events are upcast: their tags become
@@ -32,14 +36,15 @@ import java.util.List;
  * @param source      where the learning came from, one of the framework's sources; {@code null} if not said
  * @param evidence    a quote and who said it, recorded with that person's consent; {@code null} if none.
  *                    The only personal data of this event.
- * @param happenedOn  the day it happened, when the recorder said so; {@code null} if not said
+ * @param happenedOn  the day it happened; the day of recording when the recorder did not say
  * @param recordedAt  when it was recorded
  * @param recordedBy  who recorded it: a member identifier, never a name
  */
-@Revision("2")
+@Revision("3")
 public record InsightRecorded(String insightId, String placeId, String programmeId, String text, boolean unintended,
                               Layer layer, Sphere sphere, List<String> principles, List<String> themes, String source,
-                              PersonalData evidence, LocalDate happenedOn, Instant recordedAt, String recordedBy) {
+                              PersonalData evidence, LocalDate happenedOn, Instant recordedAt, String recordedBy)
+        implements StoryDated {
 
     public InsightRecorded {
         principles = principles == null ? List.of() : List.copyOf(principles);

@@ -5,12 +5,18 @@ import org.axonframework.serialization.Revision;
 import org.learninglog.events.framework.Layer;
 import org.learninglog.events.framework.Sphere;
 
+import org.learninglog.events.story.StoryDated;
+
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Somebody revised an insight's wording or tags. It carries the insight as it reads from now on;
  * the earlier wording stays in the history. Evidence is not revised here.
+ *
+ * <p>Revision 2 adds {@code happenedOn}, the story's day. Revision 1 events read with the day of their
+ * {@code recordedAt} (in UTC): they said no other.
  *
  * @param insightId   the insight
  * @param placeId     its place
@@ -22,13 +28,15 @@ import java.util.List;
  * @param themes      the themes as they read now
  * @param source      the source as it reads now
  * @param reason      why it was revised
+ * @param happenedOn  the day it happened in the story; the day of recording when not said
  * @param recordedAt  when the revision was recorded
  * @param recordedBy  who revised it: a member identifier
  */
-@Revision("1")
+@Revision("2")
 public record InsightRevised(String insightId, String placeId, String programmeId, String text, Layer layer,
                              Sphere sphere, List<String> principles, List<String> themes, String source,
-                             String reason, Instant recordedAt, String recordedBy) {
+                             String reason, LocalDate happenedOn, Instant recordedAt, String recordedBy)
+        implements StoryDated {
 
     public InsightRevised {
         principles = principles == null ? List.of() : List.copyOf(principles);
