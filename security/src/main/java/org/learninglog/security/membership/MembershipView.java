@@ -53,9 +53,14 @@ public final class MembershipView {
     private final MongoCollection<Document> subjects;
 
     public MembershipView(MongoDatabase database) {
-        this.members = database.getCollection(COLLECTIONS.get(0));
-        this.rosters = database.getCollection(COLLECTIONS.get(1));
-        this.subjects = database.getCollection(COLLECTIONS.get(2));
+        this(database, "");
+    }
+
+    /** The view kept in collections named with {@code suffix} after the live ones' names: where a rebuild writes. */
+    public MembershipView(MongoDatabase database, String suffix) {
+        this.members = database.getCollection(COLLECTIONS.get(0) + suffix);
+        this.rosters = database.getCollection(COLLECTIONS.get(1) + suffix);
+        this.subjects = database.getCollection(COLLECTIONS.get(2) + suffix);
     }
 
     public static String scopeOf(String programmeId) {
