@@ -117,7 +117,10 @@ class KeycloakSignInTest {
             assertThat(browser.accept(base(), adminLink, "ada", PEOPLE.get("ada"))).contains("\"ADMIN\"");
             String ada = token("ada");
 
-            // The administrator invites a member of place A; until they accept, Keycloak's token reaches nothing here.
+            // The administrator records something (the programme's timeline is read from a view kept
+            // asynchronously), and invites a member of place A; until they accept, Keycloak's token reaches nothing here.
+            call(ada, "POST", "/api/places/" + PLACE_A + "/insights", INSIGHT).expect(201);
+            eventually(ada, "/api/programmes/" + PROGRAMME + "/timeline");
             String memberLink = invite(ada, "vale-member", "{\"role\": \"PLACE_MEMBER\", \"placeId\": \"" + PLACE_A + "\"}");
             String nia = token("nia");
             assertThat(call(nia, "GET", "/api/programmes/" + PROGRAMME + "/timeline", null).status).isEqualTo(404);
@@ -156,6 +159,16 @@ class KeycloakSignInTest {
         }
         assertThat(output.getAll()).as("no password of the test's people in the output")
                 .doesNotContain(PEOPLE.values().toArray(String[]::new)).doesNotContain(CLIENT_SECRET);
+    }
+
+    private void eventually(String token, String path) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        Reply last = call(token, "GET", path, null);
+        while (last.status != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            last = call(token, "GET", path, null);
+        }
+        last.expect(200);
     }
 
     private String invite(String token, String memberId, String role) throws IOException, InterruptedException {
