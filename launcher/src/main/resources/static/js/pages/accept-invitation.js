@@ -58,6 +58,7 @@ async function acceptAtProvider() {
   try {
     const { body } = await api('/api/invitations/provider-acceptance', { method: 'POST', body: { token } });
     sessionStorage.removeItem(KEPT);
+    $('#provider-lead').hidden = true;
     say(status, el('span', {}, 'Welcome, ' + body.memberId + ': the invitation is yours. ', el('a', { href: '/' }, 'Go to the programme')), 'success');
   } catch (failure) {
     sessionStorage.removeItem(KEPT);
