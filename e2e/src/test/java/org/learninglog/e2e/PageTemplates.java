@@ -7,7 +7,7 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 import java.nio.file.Path;
 
-/** Renders a page template of the launcher's sources with its frame, with the engine the launcher uses (Spring expressions); the pages take no model. */
+/** Renders a page template of the launcher's sources with its frame, with the engine the launcher uses (Spring expressions), without a model: as served with local accounts ({@code signInAtProvider} unset). */
 final class PageTemplates {
 
     private PageTemplates() {

@@ -175,6 +175,10 @@ class AccessMatrixTest {
         write(cells, "POST /api/programmes/{id}/invitations", "201 O A", () -> new Call("POST",
                 "/api/programmes/" + PROGRAMME + "/invitations", """
                 {"memberId": "invited-%s", "roles": [{"role": "FUNDER"}]}""".formatted(UUID.randomUUID()), null));
+        // With local accounts nobody signed in accepts at an identity provider (there is none): 403 for all.
+        write(cells, "POST /api/invitations/provider-acceptance", "403 O A MA MB P F OA", () -> new Call("POST",
+                "/api/invitations/provider-acceptance", "{\"token\": \"ll_inv_not-issued\"}", null));
+        write(cells, "POST /api/admin/membership/rebuild", "200 O", () -> new Call("POST", "/api/admin/membership/rebuild", null, null));
         // The operator's cell is the demo test's (loading the demo here would change what it finds).
         write(cells, "POST /api/admin/demo", "- O", () -> new Call("POST", "/api/admin/demo", null, null));
         write(cells, "POST /api/admin/views/{view}/rebuild", "202 O", () -> {

@@ -1,7 +1,13 @@
 package org.learninglog.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.learninglog.security.config.SecurityProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
@@ -18,13 +24,33 @@ import java.util.Objects;
  * (and {@code index} at {@code /} too), rendered with the one frame in {@code templates/layout.html}.
  * Thymeleaf rather than pages written by a generator: the frame exists once, in the build's own
  * sources, and no generated file has to be kept in step with it. Scripts, styles and data stay
- * static files; a page template holds only markup.
+ * static files; a page template holds only markup, and learns one thing from the server: whether
+ * people sign in at an identity provider ({@code signInAtProvider}).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebPages implements WebMvcConfigurer {
 
     public static final String TEMPLATES = "classpath:/templates/pages/*.html";
+
+    private final boolean signInAtProvider;
+
+    WebPages(SecurityProperties security) {
+        this.signInAtProvider = security.webSignInByOidc();
+    }
+
+    /** The one thing a page is told: whether people sign in at an identity provider (the invitation page differs). */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
+                if (page != null) {
+                    page.addObject("signInAtProvider", signInAtProvider);
+                }
+            }
+        });
+    }
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {

@@ -18,6 +18,7 @@ import org.learninglog.events.membership.MemberReinstated;
 import org.learninglog.events.membership.MemberRemoved;
 import org.learninglog.events.membership.MemberSuspended;
 import org.learninglog.events.membership.PasswordResetIssued;
+import org.learninglog.events.membership.ProviderSubjectBound;
 import org.learninglog.events.membership.RoleGranted;
 import org.learninglog.events.membership.RoleRevoked;
 import org.learninglog.events.personal.PersonalData;
@@ -105,6 +106,14 @@ public class Membership {
             throw new MembershipConflict("token", "This invitation is no longer open.");
         }
         apply(new InvitationAccepted(programmeId, command.memberId(), command.invitationId(), clock.instant()));
+    }
+
+    /** Accepted as above, and the provider's subject bound to the member in the same commit. */
+    @CommandHandler
+    void handle(AcceptInvitationAtProviderCommand command, Clock clock) {
+        handle(new AcceptInvitationCommand(command.membershipId(), command.programmeId(), command.memberId(),
+                command.invitationId()), clock);
+        apply(new ProviderSubjectBound(programmeId, command.memberId(), command.issuer(), command.subject(), clock.instant()));
     }
 
     @CommandHandler

@@ -74,6 +74,14 @@ final class MembershipRequests {
         }
     }
 
+    /** The link's token, followed signed in at the identity provider (no password: the provider checks who it is). */
+    record ProviderAcceptance(@NotNull @Size(max = 100) String token) {
+        @Override
+        public String toString() {
+            return "ProviderAcceptance[(withheld)]";
+        }
+    }
+
     record Accepted(String memberId, String programmeId) {
     }
 }

@@ -11,6 +11,7 @@ import org.learninglog.events.membership.MemberReinstated;
 import org.learninglog.events.membership.MemberRemoved;
 import org.learninglog.events.membership.MemberSuspended;
 import org.learninglog.events.membership.PasswordResetIssued;
+import org.learninglog.events.membership.ProviderSubjectBound;
 import org.learninglog.events.membership.RoleGranted;
 import org.learninglog.events.membership.RoleRevoked;
 import org.learninglog.security.Role;
@@ -53,6 +54,11 @@ public class MembershipViewUpdater {
     public void on(InvitationAccepted event, @MessageIdentifier String eventId) {
         statusChanged(eventId, event.programmeId(), event.memberId(), event.recordedAt(),
                 MemberStatus.ACTIVE, Kind.ACCEPTED, event.memberId());
+    }
+
+    @EventHandler
+    public void on(ProviderSubjectBound event) {
+        view.subjectBound(event.issuer(), event.subject(), event.memberId());
     }
 
     @EventHandler

@@ -16,12 +16,13 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * The first operator, on an installation that has none: no operator in the membership view, none
- * among the configured accounts (the demo's included, when they are served) and no identity
- * provider. Then each start invites the first operator ({@code learninglog.security.first-operator},
+ * The first operator, on an installation that has none: no operator in the membership view and
+ * (with local accounts) none among the configured accounts, the demo's included when they are
+ * served. Then each start invites the first operator ({@code learninglog.security.first-operator},
  * {@code operator} unless given) and prints the invitation's link on the console, once, as Jenkins
- * and Grafana do: following it sets their password, and nothing else grants operator rights. A
- * start before anyone followed it invites them again, and only the newest link is good.
+ * and Grafana do: following it sets their password, or, where people sign in at an identity
+ * provider, binds whoever follows it signed in there; nothing else grants operator rights. A start
+ * before anyone followed it invites them again, and only the newest link is good.
  * <p>
  * The link goes to standard output, not to the log: no log line ever holds a link's secret.
  */
@@ -50,7 +51,7 @@ class OperatorSetup {
     @EventListener(ApplicationReadyEvent.class)
     void offerSetUpLink() {
         configured.importAll();
-        if (properties.oidcEnabled() || view.hasOperator() || configuredOperator()) {
+        if (view.hasOperator() || (!properties.oidcEnabled() && configuredOperator())) {
             return;
         }
         String operator = environment.getProperty("learninglog.security.first-operator", "operator");
@@ -61,7 +62,9 @@ class OperatorSetup {
                 operator, link.expiresAt());
         PrintStream console = System.out;
         console.println();
-        console.println("  Learning Log has no operator yet. Open this link once to set the operator's password:");
+        console.println(properties.oidcEnabled()
+                ? "  Learning Log has no operator yet. Open this link once and sign in at the identity provider to become the operator:"
+                : "  Learning Log has no operator yet. Open this link once to set the operator's password:");
         console.println("  http://" + host + ":" + port + link.link());
         console.println("  (user name \"" + operator + "\", good until " + link.expiresAt() + ")");
         console.println();

@@ -11,6 +11,7 @@ import org.learninglog.security.edge.RateLimit;
 import org.learninglog.security.oidc.MemberJwtConverter;
 import org.learninglog.security.oidc.MemberOidcUserService;
 import org.learninglog.security.oidc.ProviderRegistration;
+import org.learninglog.security.web.SignInPage;
 import org.learninglog.security.signin.SignInThrottled;
 import org.learninglog.security.token.PersonalAccessTokens;
 import org.learninglog.security.token.TokenSignIn;
@@ -68,6 +69,8 @@ public class LearningLogSecurityAutoConfiguration {
 
     /** Where a single-use invitation or password reset link is followed, signed out. */
     public static final String ACCEPTANCE = "/api/invitations/acceptance";
+    /** Accepting an invitation signed in at the identity provider (so not open to the signed-out, unlike {@link #ACCEPTANCE}). */
+    public static final String PROVIDER_ACCEPTANCE = "/api/invitations/provider-acceptance";
 
     @Bean
     AccessPolicy accessPolicy() {
@@ -162,6 +165,7 @@ public class LearningLogSecurityAutoConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
+                        .requestMatchers(SignInPage.ACCEPT_SIGNED_IN).authenticated()
                         .anyRequest().permitAll())
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
                 .csrf(csrf -> csrf.csrfTokenRepository(ChainRules.csrfTokens())

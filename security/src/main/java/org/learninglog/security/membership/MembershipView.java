@@ -45,12 +45,22 @@ public final class MembershipView {
     private static final String KIND = "kind";
     private static final String BY = "by";
 
+    /** The collections the view is kept in, which a rebuild empties first. */
+    public static final List<String> COLLECTIONS = List.of("membership_members", "membership_rosters", "membership_subjects");
+
     private final MongoCollection<Document> members;
     private final MongoCollection<Document> rosters;
+    private final MongoCollection<Document> subjects;
 
     public MembershipView(MongoDatabase database) {
-        this.members = database.getCollection("membership_members");
-        this.rosters = database.getCollection("membership_rosters");
+        this(database, "");
+    }
+
+    /** The view kept in collections named with {@code suffix} after the live ones' names: where a rebuild writes. */
+    public MembershipView(MongoDatabase database, String suffix) {
+        this.members = database.getCollection(COLLECTIONS.get(0) + suffix);
+        this.rosters = database.getCollection(COLLECTIONS.get(1) + suffix);
+        this.subjects = database.getCollection(COLLECTIONS.get(2) + suffix);
     }
 
     public static String scopeOf(String programmeId) {
@@ -79,6 +89,14 @@ public final class MembershipView {
      */
     public org.learninglog.security.Member current(org.learninglog.security.Member signedIn) {
         return member(signedIn.id()).map(MemberEntry::toMember).orElse(signedIn);
+    }
+
+    /** The member an OpenID Connect provider's subject was bound to when they accepted an invitation. */
+    public Optional<String> memberOfSubject(String issuer, String subject) {
+        if (subject == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(subjects.find(eq(ID, subjectKey(issuer, subject))).first()).map(document -> document.getString(MEMBER));
     }
 
     /** Whether anybody is an active operator of the installation. */
@@ -118,6 +136,11 @@ public final class MembershipView {
         addToRoster(programmeId, memberId, List.of(line));
     }
 
+    public void subjectBound(String issuer, String subject, String memberId) {
+        subjects.replaceOne(eq(ID, subjectKey(issuer, subject)), new Document(ID, subjectKey(issuer, subject))
+                .append(MEMBER, memberId), new ReplaceOptions().upsert(true));
+    }
+
     public void noted(String programmeId, String memberId, MembershipChange line) {
         addToRoster(programmeId, memberId, List.of(line));
     }
@@ -153,6 +176,11 @@ public final class MembershipView {
         }
         rosters.replaceOne(eq(ID, scope), new Document(ID, scope).append(MEMBERS, memberIds).append(HISTORY, history),
                 new ReplaceOptions().upsert(true));
+    }
+
+    /** The issuer, a space (which no issuer URL holds) and the subject: the same subject at another provider is another person. */
+    private static String subjectKey(String issuer, String subject) {
+        return (issuer == null ? "" : issuer) + " " + subject;
     }
 
     private static boolean sameRole(MembershipChange line, Document old) {

@@ -10,26 +10,28 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Reads a member from a provider's access token: {@code sub} is the member identifier,
- * {@code programme} their programme, {@code roles} and {@code places} lists of strings. Unknown
- * role names are ignored rather than guessed at.
+ * Reads a member from a provider's access token: the member its subject was bound to by an
+ * accepted invitation, else as {@link ProviderMembers} says ({@code sub} the member identifier,
+ * {@code programme}, {@code roles} and {@code places} from the claims). Unknown role names are
+ * ignored rather than guessed at.
  */
 public final class MemberJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    private final MembershipView view;
+    private final ProviderMembers members;
 
     /** Roles and places from the membership view when it knows the subject, else from the token's claims. */
     public MemberJwtConverter(MembershipView view) {
-        this.view = view;
+        this.members = new ProviderMembers(view);
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        return new MemberToken(jwt, view.current(MemberClaims.member(jwt.getSubject(), jwt.getClaims())));
+        String issuer = jwt.getIssuer() == null ? null : jwt.getIssuer().toString();
+        return new MemberToken(jwt, members.member(issuer, jwt.getSubject(), jwt.getClaims()));
     }
 
     /** Spring's JWT authentication that also is one of our members. */
-    static final class MemberToken extends JwtAuthenticationToken implements MemberPrincipal {
+    static final class MemberToken extends JwtAuthenticationToken implements MemberPrincipal, ProviderIdentity {
 
         private final transient Member member;
 
@@ -41,6 +43,16 @@ public final class MemberJwtConverter implements Converter<Jwt, AbstractAuthenti
         @Override
         public Member member() {
             return member;
+        }
+
+        @Override
+        public String issuer() {
+            return getToken().getIssuer() == null ? null : getToken().getIssuer().toString();
+        }
+
+        @Override
+        public String subject() {
+            return getToken().getSubject();
         }
     }
 }

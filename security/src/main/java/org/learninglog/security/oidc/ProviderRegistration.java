@@ -34,6 +34,9 @@ public final class ProviderRegistration implements ClientRegistrationRepository 
                     .clientSecret(oidc.clientSecret())
                     .scope("openid")
                     .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                    // PKCE although the client is confidential (RFC 9700): a stolen code is worth nothing,
+                    // and a provider may insist on it (the Keycloak realm in docker/ does).
+                    .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
                     .build();
             registration = known;
         }

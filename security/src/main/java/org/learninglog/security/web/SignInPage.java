@@ -15,10 +15,27 @@ public class SignInPage {
     /** Spring Security's path that starts the authorization code flow for our registration. */
     public static final String PROVIDER_SIGN_IN = "/oauth2/authorization/" + ProviderRegistration.ID;
 
+    /**
+     * Where the invitation page sends someone to sign in at the provider before accepting: it needs a
+     * signed-in member, so Spring keeps the request, signs them in at the provider and comes back
+     * here, which leads back to the page (its link's secret waits in the tab's session storage).
+     */
+    public static final String ACCEPT_SIGNED_IN = "/accept-invitation/signed-in";
+
     private final boolean atProvider;
 
     public SignInPage(boolean atProvider) {
         this.atProvider = atProvider;
+    }
+
+    /** Whether people sign in at the identity provider (the pages' templates ask, as {@code @signInPage.atProvider()}). */
+    public boolean atProvider() {
+        return atProvider;
+    }
+
+    @GetMapping(ACCEPT_SIGNED_IN)
+    String backToInvitation() {
+        return "redirect:/accept-invitation.html";
     }
 
     @GetMapping("/sign-in")
