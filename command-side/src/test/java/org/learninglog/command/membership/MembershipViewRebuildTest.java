@@ -9,7 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.learninglog.command.CommandSideSpringTest;
-import org.learninglog.command.SignedInAsOperator;
+import org.learninglog.store.testkit.SignedInAsOperator;
 import org.learninglog.events.membership.AccessRole;
 import org.learninglog.events.membership.Grant;
 import org.learninglog.security.membership.MembershipView;
