@@ -113,6 +113,8 @@ public class Importer implements DisposableBean {
                 if (!keep) {
                     throw storeRefused;
                 }
+                LOG.info("Import {}: the store refused a batch from row {} ({}); its rows go one by one", file.importId(),
+                        batch.get(0).number(), storeRefused.toString());
                 refusedByRules = new ArrayList<>();
                 for (RowCommand row : fresh) {
                     if (storedAlready(row.command().insightId())) {
