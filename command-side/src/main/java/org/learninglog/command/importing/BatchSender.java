@@ -8,6 +8,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.learninglog.command.DomainRuleViolation;
 import org.learninglog.command.UnknownReference;
+import org.learninglog.command.lookup.Lookup;
 import org.learninglog.store.engine.CommandReceipt;
 
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ final class BatchSender {
     List<CellRefusal> send(List<RowCommand> batch, InsightRows rows, boolean keep) {
         List<CellRefusal> refusals = new ArrayList<>();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("import of " + batch.size() + " rows"));
+        Lookup.rememberReadsIn(unitOfWork);
         try {
             for (RowCommand row : batch) {
                 CellRefusal refusal = sendOne(row, rows);

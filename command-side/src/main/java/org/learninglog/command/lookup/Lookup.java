@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,6 +45,8 @@ public class Lookup {
     static final String COLLECTION = "command_lookup";
     /** The unit of work's resource holding the writes not yet sent. */
     private static final String PENDING = Lookup.class.getName() + ".pending";
+    /** The root unit of work's resource holding the programmes and places read, if it asked for that. */
+    private static final String REMEMBERED = Lookup.class.getName() + ".remembered";
 
     public enum Kind { PROGRAMME, PLACE, FUNDER, PERSON, INSIGHT, PRACTICE, SHARED_LEARNING }
 
@@ -85,7 +89,35 @@ public class Lookup {
         if (id == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(entries.find(eq("_id", key(kind, id))).first());
+        Map<String, Document> remembered = remembered(kind);
+        if (remembered != null) {
+            Document known = remembered.get(key(kind, id));
+            if (known != null) {
+                return Optional.of(known);
+            }
+        }
+        Document found = entries.find(eq("_id", key(kind, id))).first();
+        if (remembered != null && found != null) {
+            remembered.put(key(kind, id), found);
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * A unit of work that sends many commands about one place (an import's batch) may ask for the
+     * programmes and places it reads to be remembered until it ends ({@link #rememberReadsIn}): each
+     * row would otherwise read the same two documents again.
+     */
+    public static void rememberReadsIn(UnitOfWork<?> unitOfWork) {
+        unitOfWork.resources().put(REMEMBERED, new HashMap<String, Document>());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Document> remembered(Kind kind) {
+        if ((kind != Kind.PROGRAMME && kind != Kind.PLACE) || !CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        return (Map<String, Document>) CurrentUnitOfWork.get().root().resources().get(REMEMBERED);
     }
 
     void registerProgramme(String programmeId, LearningFramework framework) {
