@@ -73,5 +73,6 @@ await run('06-accessibility', async ({ page, browser }) => {
   const admin = await newSession(browser, { bypassCSP: true, initScript: AXE });
   await signIn(admin.page, 'operator');
   await audit(admin.page, 'admin-views', '/admin.html', { ready: '#views tr .said:not(:empty)' });
+  await audit(admin.page, 'import', '/import.html', { ready: '#upload-form:not([hidden])' });
   await admin.context.close();
 }, { bypassCSP: true, initScript: AXE });

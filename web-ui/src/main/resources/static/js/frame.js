@@ -12,6 +12,7 @@ const NAV = [
   { href: '/search.html', text: 'Search', show: () => true },
   { href: '/exports.html', text: 'Downloads', show: () => true },
   { href: '/members.html', text: 'Members', show: (m) => hasRole(m, 'ADMIN', 'OPERATOR') },
+  { href: '/import.html', text: 'Import', show: (m) => hasRole(m, 'ADMIN', 'OPERATOR') },
   { href: '/admin.html', text: 'Views (operators)', show: (m) => isOperator(m) },
   { href: '/change-password.html', text: 'Password', show: () => true },
 ];

@@ -1,15 +1,22 @@
 package org.learninglog.store.engine;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,6 +25,14 @@ import java.util.Optional;
  * Any other refusal is the unique index's: the command is stored already ({@link CommandAlreadyStored}),
  * the aggregate's sequence numbers are taken (a conflict, as Axon reports it), or an event
  * identifier is.
+ *
+ * <p>A unit of work whose events belong to several aggregates (the importer's batches of rows) is
+ * stored as one commit per aggregate, all sent in one ordered insert: on the embedded store that is
+ * one file commit for the lot, so a batch costs about what one command costs. The commits are
+ * still each whole and each checked by the unique index; a refusal part-way leaves the commits
+ * before it stored (on MongoDB without a transaction, and on any store for the commits before a
+ * refused one), which is why such a unit of work must consist of commands that are safe to send
+ * again, as the importer's are.
  */
 final class CommitAppender {
 
@@ -48,6 +63,11 @@ final class CommitAppender {
         if (messages.isEmpty()) {
             return;
         }
+        List<List<? extends EventMessage<?>>> runs = byAggregate(messages);
+        if (runs.size() > 1) {
+            appendAll(runs, serializer, conflicts);
+            return;
+        }
         if (messages.size() > CommitDocument.MAX_EVENTS) {
             throw new EventStoreException("A commit may hold at most " + CommitDocument.MAX_EVENTS + " events, not "
                     + messages.size());
@@ -74,8 +94,72 @@ final class CommitAppender {
         }
     }
 
+    /**
+     * One commit per run, in one ordered insert. Commits stored before a refused one stay; after
+     * a fenced position the rest take new positions, after any other refusal their positions are
+     * fenced and the refusal is reported as a single commit's would be.
+     */
+    private void appendAll(List<List<? extends EventMessage<?>>> runs, Serializer serializer, ConflictReport conflicts) {
+        List<Document> commits = new ArrayList<>(runs.size());
+        for (List<? extends EventMessage<?>> run : runs) {
+            if (run.size() > CommitDocument.MAX_EVENTS) {
+                throw new EventStoreException("A commit may hold at most " + CommitDocument.MAX_EVENTS + " events, not "
+                        + run.size());
+            }
+            commits.add(CommitDocument.of(run, serializer));
+        }
+        int from = 0;
+        while (true) {
+            List<Document> pending = commits.subList(from, commits.size());
+            int count = pending.stream().mapToInt(commit -> commit.getInteger(CommitDocument.COUNT)).sum();
+            long first = counter.reserve(count) - count + 1;
+            commitHook.positionsReserved(first, count);
+            Date at = new Date(clock.millis());
+            long[] starts = new long[pending.size()];
+            long position = first;
+            for (int i = 0; i < pending.size(); i++) {
+                starts[i] = position;
+                CommitDocument.place(pending.get(i), position, at);
+                position += pending.get(i).getInteger(CommitDocument.COUNT);
+            }
+            try {
+                events.insertMany(pending, new InsertManyOptions().ordered(true));
+                return;
+            } catch (MongoBulkWriteException e) {
+                BulkWriteError error = e.getWriteErrors().get(0);
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw new EventStoreException("Could not append " + count + " events", e);
+                }
+                int refusedAt = error.getIndex();
+                if (gaps.isFenced(starts[refusedAt])) {
+                    from += refusedAt; // a reader gave up waiting for these positions: the rest take new ones
+                    continue;
+                }
+                gaps.fence(starts[refusedAt], first + count - 1);
+                refused(pending.get(refusedAt), runs.get(from + refusedAt).get(0), e, conflicts);
+            }
+        }
+    }
+
+    /** The messages cut where the aggregate changes; loose events (of no aggregate) stay together. */
+    private static List<List<? extends EventMessage<?>>> byAggregate(List<? extends EventMessage<?>> messages) {
+        List<List<? extends EventMessage<?>>> runs = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= messages.size(); i++) {
+            if (i == messages.size() || !Objects.equals(aggregateOf(messages.get(i)), aggregateOf(messages.get(start)))) {
+                runs.add(messages.subList(start, i));
+                start = i;
+            }
+        }
+        return runs;
+    }
+
+    private static String aggregateOf(EventMessage<?> message) {
+        return message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+    }
+
     /** Throws what the unique index refused the commit for. */
-    private void refused(Document commit, EventMessage<?> firstEvent, MongoWriteException e, ConflictReport conflicts) {
+    private void refused(Document commit, EventMessage<?> firstEvent, Exception e, ConflictReport conflicts) {
         String receipt = CommandReceipt.keyOf(firstEvent);
         Optional<CommandReceipt.Stored> stored = receipt == null ? Optional.empty() : commands.byReceipt(receipt);
         if (stored.isPresent()) {

@@ -113,7 +113,7 @@ public class LearningLogSecurityAutoConfiguration {
                         .addHeaderWriter(ChainRules.PERMISSIONS_POLICY)
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
-                .addFilterBefore(new BodySizeLimit(properties.maxBody().toBytes()), BasicAuthenticationFilter.class);
+                .addFilterBefore(new BodySizeLimit(properties.maxBody().toBytes(), properties.maxUpload().toBytes()), BasicAuthenticationFilter.class);
         if (properties.oidcEnabled()) {
             BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
             DefaultBearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();

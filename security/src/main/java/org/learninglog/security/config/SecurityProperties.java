@@ -15,6 +15,9 @@ import java.util.Set;
  * @param oidc      sign-in through an OpenID Connect provider; when its issuer is set, local accounts are off
  * @param accounts  local accounts for the embedded default (bcrypt hashes, never plain passwords)
  * @param maxBody   the largest request body accepted
+ * @param maxUpload the largest file upload accepted (a {@code multipart/form-data} request to an
+ *                  import's address; default 21 MB, a little over the import's own 20 MB limit, so
+ *                  that the import can say which file is too large)
  * @param rateLimit requests each member may make per period
  * @param failedSignIns how many wrong passwords are checked before further attempts wait
  * @param passwordsRemembered how long a password bcrypt accepted is accepted again without it (default 5 min)
@@ -29,7 +32,7 @@ import java.util.Set;
 public record SecurityProperties(Oidc oidc, List<Account> accounts, DataSize maxBody, RateLimit rateLimit,
                                  FailedSignInLimits failedSignIns, Duration passwordsRemembered,
                                  List<Account> demoAccounts, boolean demoAccountsForced, boolean importAccounts,
-                                 Duration invitationsExpireAfter) {
+                                 Duration invitationsExpireAfter, DataSize maxUpload) {
 
     public SecurityProperties {
         demoAccounts = demoAccounts == null ? List.of() : List.copyOf(demoAccounts);
@@ -39,6 +42,7 @@ public record SecurityProperties(Oidc oidc, List<Account> accounts, DataSize max
         oidc = oidc == null ? new Oidc(null, null, null, null, null, null) : oidc;
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
         maxBody = maxBody == null ? DataSize.ofKilobytes(64) : maxBody;
+        maxUpload = maxUpload == null ? DataSize.ofMegabytes(21) : maxUpload;
         rateLimit = rateLimit == null ? new RateLimit(0, null) : rateLimit;
     }
 

@@ -14,21 +14,36 @@ import java.io.IOException;
 
 /**
  * Refuses a request body over the cap with 413, before anything reads it: at once when its
- * declared length says so, and while reading when it is sent in chunks without one.
+ * declared length says so, and while reading when it is sent in chunks without one. A file upload
+ * to an import (a {@code multipart/form-data} POST to {@code /api/places/{id}/imports}) has a cap of
+ * its own.
  */
 public final class BodySizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile("/api/places/[^/]+/imports");
 
-    public BodySizeLimit(long maxBytes) {
-        this.maxBytes = maxBytes;
+    private final long maxBody;
+    private final long maxUpload;
+
+    public BodySizeLimit(long maxBody, long maxUpload) {
+        this.maxBody = maxBody;
+        this.maxUpload = maxUpload;
+    }
+
+    private long capOf(HttpServletRequest request) {
+        String type = request.getContentType();
+        boolean upload = "POST".equals(request.getMethod()) && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+                && UPLOADS.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        return upload ? maxUpload : maxBody;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = capOf(request);
         if (request.getContentLengthLong() > maxBytes) {
-            refuse(request, response);
+            refuse(request, response, maxBytes);
             return;
         }
         CappedRequest capped = new CappedRequest(request, maxBytes);
@@ -39,11 +54,11 @@ public final class BodySizeLimit extends OncePerRequestFilter {
                 throw e;
             }
             response.reset();
-            refuse(request, response);
+            refuse(request, response, maxBytes);
         }
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
         Problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
                 "The request body is larger than the " + maxBytes + " bytes accepted.");
     }

@@ -40,14 +40,14 @@ class DemoAccountsGateTest {
         }
         SecurityProperties properties = new SecurityProperties(null, null, null, null, null, null,
                 List.of(new SecurityProperties.Account("operator", "$2a$10$x", null, Set.of(Role.OPERATOR), Set.of())),
-                forced, false, null);
+                forced, false, null, null);
         assertThat(DemoAccountsGate.open(environment, properties)).isEqualTo(served);
     }
 
     @ParameterizedTest
     @CsvSource({"true", "false"})
     void without_demo_accounts_nothing_is_served(boolean forced) {
-        SecurityProperties properties = new SecurityProperties(null, null, null, null, null, null, List.of(), forced, false, null);
+        SecurityProperties properties = new SecurityProperties(null, null, null, null, null, null, List.of(), forced, false, null, null);
         assertThat(DemoAccountsGate.open(new MockEnvironment().withProperty("server.address", "127.0.0.1")
                 .withProperty("learninglog.demo", "auto"), properties)).isFalse();
     }

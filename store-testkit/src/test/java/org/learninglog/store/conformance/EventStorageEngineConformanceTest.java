@@ -228,6 +228,33 @@ class EventStorageEngineConformanceTest {
     }
 
     @Test
+    void eventsOfSeveralAggregatesAreStoredAsOneCommitEachAndReadBackInOrder() {
+        String one = UUID.randomUUID().toString();
+        String two = UUID.randomUUID().toString();
+        engine.appendEvents(event(one, 0, "a"), event(one, 1, "b"), event(two, 0, "c"));
+
+        assertThat(textsFrom(0)).containsExactly("a", "b", "c");
+        assertThat(storedCommits()).isEqualTo(2);
+        assertThat(engine.readEvents(two).asStream().map(e -> ((Noted) e.getPayload()).text()).toList())
+                .containsExactly("c");
+    }
+
+    @Test
+    void aBatchOfAggregatesRefusedOnOneKeepsTheCommitsBeforeItAndReportsTheConflict() {
+        String stored = UUID.randomUUID().toString();
+        engine.appendEvents(event(stored, 0, "first"));
+        String before = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> engine.appendEvents(event(before, 0, "before"), event(stored, 0, "again"),
+                event(after, 0, "after"))).isInstanceOf(EventStoreException.class)
+                .hasMessageContaining(stored);
+        assertThat(textsFrom(0)).as("the refused commit and those after it are fenced: no reader waits")
+                .containsExactly("first", "before");
+        assertThat(engine.lastSequenceNumberFor(after)).isEmpty();
+    }
+
+    @Test
     void aDuplicateEventIdentifierIsRefused() {
         String aggregate = UUID.randomUUID().toString();
         DomainEventMessage<Noted> first = event(aggregate, 0, "a");

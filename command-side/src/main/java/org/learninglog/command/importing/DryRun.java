@@ -1,0 +1,15 @@
+package org.learninglog.command.importing;
+
+import java.util.List;
+
+/**
+ * What an import would do, found by sending every row's command and storing nothing.
+ *
+ * @param rows            rows of data in the file
+ * @param accepted        rows that would be recorded
+ * @param alreadyRecorded rows recorded by an earlier import of the same file (left as they are)
+ * @param refused         rows that would be refused (the first {@value ImportRun#REFUSALS_SHOWN} in {@code refusals})
+ * @param refusals        why, naming each row's cell at fault
+ */
+public record DryRun(int rows, int accepted, int alreadyRecorded, int refused, List<CellRefusal> refusals) {
+}
