@@ -7,7 +7,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learninglog.command.CommandSideSpringTest;
-import org.learninglog.command.SignedInAsOperator;
+import org.learninglog.store.testkit.SignedInAsOperator;
 import org.learninglog.store.MongoStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
