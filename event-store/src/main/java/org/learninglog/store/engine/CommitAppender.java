@@ -44,9 +44,10 @@ final class CommitAppender {
         this.clock = clock;
     }
 
-    void append(List<? extends EventMessage<?>> messages, Serializer serializer, ConflictReport conflicts) {
+    /** Answers the global position of the commit's last event (0 for no events). */
+    long append(List<? extends EventMessage<?>> messages, Serializer serializer, ConflictReport conflicts) {
         if (messages.isEmpty()) {
-            return;
+            return 0;
         }
         if (messages.size() > CommitDocument.MAX_EVENTS) {
             throw new EventStoreException("A commit may hold at most " + CommitDocument.MAX_EVENTS + " events, not "
@@ -60,7 +61,7 @@ final class CommitAppender {
             CommitDocument.place(commit, first, new Date(clock.millis()));
             try {
                 events.insertOne(commit);
-                return;
+                return first + count - 1;
             } catch (MongoWriteException e) {
                 if (!MongoErrors.isDuplicateKey(e)) {
                     throw new EventStoreException("Could not append " + count + " events", e);
