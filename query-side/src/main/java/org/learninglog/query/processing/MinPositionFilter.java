@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Read your writes: a read that sends {@value #HEADER} (or {@code ?minPosition=}), the position a
+ * Read your writes: a read that sends {@value #HEADER}, the position a
  * write answered as {@code X-Event-Position}, waits until every view holds that event, at most
  * {@code learninglog.views.read-wait} (5 s), then is answered with {@value #REFLECTS}, the
  * position the views held. If they are still behind, it answers 503 with {@code Retry-After}
@@ -28,7 +28,6 @@ import java.util.List;
 class MinPositionFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Min-Position";
-    static final String PARAMETER = "minPosition";
     static final String REFLECTS = "X-View-Position";
     private static final long POLL_MILLIS = 20;
 
@@ -43,13 +42,13 @@ class MinPositionFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"GET".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/")
-                || (request.getHeader(HEADER) == null && request.getParameter(PARAMETER) == null);
+                || request.getHeader(HEADER) == null;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String asked = request.getHeader(HEADER) != null ? request.getHeader(HEADER) : request.getParameter(PARAMETER);
+        String asked = request.getHeader(HEADER);
         long wanted;
         try {
             wanted = Long.parseLong(asked.strip());
@@ -57,9 +56,8 @@ class MinPositionFilter extends OncePerRequestFilter {
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException notAPosition) {
-            String field = request.getHeader(HEADER) != null ? HEADER : PARAMETER;
             problem(request, response, HttpStatus.BAD_REQUEST, "Invalid position",
-                    field + " must be a position as answered in X-Event-Position, a whole number from 0.", field);
+                    HEADER + " must be a position as answered in X-Event-Position, a whole number from 0.", HEADER);
             return;
         }
         long deadline = System.nanoTime() + wait.toNanos();
@@ -78,7 +76,7 @@ class MinPositionFilter extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Views still behind",
                     "The views hold the events up to position " + reflected + ", not yet " + wanted
-                            + "; retry in a second.", request.getHeader(HEADER) != null ? HEADER : PARAMETER);
+                            + "; retry in a second.", HEADER);
             return;
         }
         chain.doFilter(request, response);
