@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SeveralProcessesTest {
 
-    private static final String PROGRAMME = "multi-programme";
+    private static final String PROGRAMME = "demo-programme"; // the demo accounts are members of it
     private static final String PLACE = "place-60f4ecc4-0cc1-3e8f-aa9c-4b7774a664d4";
     private static final int CLIENTS = 8;
     private static final int SHARED_LEARNINGS = 8;
