@@ -21,8 +21,23 @@ export function csrfToken() {
   return cookie('XSRF-TOKEN');
 }
 
+// Read your writes: the position of the last event this tab's writes stored, kept across pages, sent
+// with every read so that whichever process answers waits until its views hold what was just saved.
+const POSITION = 'learninglog.lastWritePosition';
+
+function lastWritePosition() {
+  try { return Number(sessionStorage.getItem(POSITION)) || 0; } catch (unavailable) { return 0; }
+}
+
+function rememberPosition(header) {
+  const position = Number(header);
+  if (!Number.isSafeInteger(position) || position <= lastWritePosition()) return;
+  try { sessionStorage.setItem(POSITION, String(position)); } catch (unavailable) { /* reads just may lag */ }
+}
+
 /**
- * Calls the API with the session cookie; non-GET requests carry the CSRF token. Answers
+ * Calls the API with the session cookie; non-GET requests carry the CSRF token, reads the last
+ * write's position (X-Min-Position). Answers
  * {status, etag, body}. A 401 leads to the sign-in page; other failures throw an ApiError with the
  * problem+json body.
  */
@@ -33,6 +48,8 @@ export async function api(path, { method = 'GET', body, headers = {}, allow = []
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken();
     if (token) init.headers['X-XSRF-TOKEN'] = token;
+  } else if (lastWritePosition() > 0 && !('X-Min-Position' in init.headers)) {
+    init.headers['X-Min-Position'] = String(lastWritePosition());
   }
   if (body !== undefined) {
     // A revision is a JSON merge patch (RFC 7396): fields left out stay as they were, null clears one.
@@ -48,6 +65,9 @@ export async function api(path, { method = 'GET', body, headers = {}, allow = []
   if (response.status === 401 && !allow.includes(401)) {
     leadToSignIn();
     throw new ApiError(401, { title: 'Please sign in' });
+  }
+  if (response.ok && response.headers.get('X-Event-Position')) {
+    rememberPosition(response.headers.get('X-Event-Position'));
   }
   const text = await response.text();
   let parsed = null;

@@ -77,6 +77,12 @@ final class Client {
                 .header("Authorization", authorization).GET().build());
     }
 
+    /** A read that the views must answer with at least the events up to {@code position} (read your writes). */
+    Answer getAtLeast(String path, long position) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).header("X-Min-Position", Long.toString(position)).GET().build());
+    }
+
     private Answer send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.headers(), response.body());

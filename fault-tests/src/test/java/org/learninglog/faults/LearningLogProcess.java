@@ -74,6 +74,58 @@ final class LearningLogProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * One side on its own (its executable jar, {@code command-side} or {@code query-side}) on the store at
+     * {@code mongoUri}, as a deployment with several processes per side runs it; starts it without waiting.
+     */
+    static LearningLogProcess launchSide(String side, String mongoUri, String... arguments) {
+        Path jar = Path.of(System.getProperty(side + ".jar", "../" + side + "/target/" + side + "-0.1.0-SNAPSHOT-exec.jar"));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toAbsolutePath().toString(),
+                "--server.address=127.0.0.1", "--learninglog.security.demo-accounts-forced=true"));
+        command.addAll(List.of(arguments));
+        return run(command, Map.of("MONGODB_URI", mongoUri));
+    }
+
+    /** The embedded store served on its own ({@code launcher.jar serve-store}), which any process reaches by URI. */
+    static LearningLogProcess launchStore(int port, Path data) {
+        return run(new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
+                "serve-store", "--port", Integer.toString(port), "--data", data.toAbsolutePath().toString())), Map.of(),
+                port);
+    }
+
+    private static LearningLogProcess run(List<String> command, Map<String, String> environment) {
+        try {
+            int port = freePort();
+            command.add("--server.port=" + port);
+            return run(command, environment, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static LearningLogProcess run(List<String> command, Map<String, String> environment, int port) {
+        try {
+            Files.createDirectories(Path.of("target"));
+            Path log = Files.createTempFile(Path.of("target"), "learning-log-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().remove("MONGODB_URI");
+            builder.environment().putAll(environment);
+            return new LearningLogProcess(builder.start(), port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The operating system's id of the process (the first part of the node name its token claims carry). */
+    long pid() {
+        return process.pid();
+    }
+
+    int port() {
+        return port;
+    }
+
     URI base() {
         return URI.create("http://127.0.0.1:" + port);
     }

@@ -3,11 +3,11 @@ package org.learninglog.query;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.learninglog.query.deadletter.DeadLetterGroups;
+import org.learninglog.query.processing.ViewSegments;
 import org.learninglog.query.view.ProgrammeSequencingPolicy;
 import org.learninglog.query.view.Projection;
 import org.learninglog.store.MongoStore;
@@ -40,19 +40,20 @@ public class QuerySideConfiguration {
 
     /**
      * Each projection is a tracking processor of its own, so it can be replayed on its own. Its
-     * handlers are idempotent, so it may take events in batches (one token update per batch).
+     * handlers are idempotent, so it may take events in batches (one token update per batch). Its
+     * events are split into segments by programme ({@link ViewSegments}), which several query-side
+     * processes share.
      * A handler that fails parks its event, and the later events of the same programme, in the
      * group's dead-letter queue (in MongoDB, beside the views) instead of skipping it; the
      * admin API lists and retries them.
      */
     @Bean
-    public ConfigurerModule queryProcessors(DeadLetterGroups groups, MongoStore store) {
+    public ConfigurerModule queryProcessors(DeadLetterGroups groups, MongoStore store, ViewSegments segments) {
         MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(store.database()).build();
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : groups.names()) {
                 processing.registerTrackingEventProcessor(group)
-                        .registerTrackingEventProcessorConfiguration(group,
-                                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(50))
+                        .registerTrackingEventProcessorConfiguration(group, c -> segments.processorConfiguration())
                         .registerSequencingPolicy(group, c -> new ProgrammeSequencingPolicy())
                         .registerDeadLetterQueue(group, c -> MongoSequencedDeadLetterQueue.builder()
                                 .processingGroup(group)

@@ -24,7 +24,7 @@ import java.util.function.BiFunction;
  * after the first of a request that sends several (loading the demo through the API): one id names
  * one command, as the store keeps at most one commit under it.
  */
-final class CommandIds implements MessageDispatchInterceptor<CommandMessage<?>> {
+public final class CommandIds implements MessageDispatchInterceptor<CommandMessage<?>> {
 
     private static final String ATTRIBUTE = CommandIds.class.getName();
     private static final String NAMED = ATTRIBUTE + ".named";
@@ -50,7 +50,7 @@ final class CommandIds implements MessageDispatchInterceptor<CommandMessage<?>> 
     }
 
     /** The id the commands of this request carry. */
-    static String of(HttpServletRequest request) {
+    public static String of(HttpServletRequest request) {
         return request.getAttribute(ATTRIBUTE) instanceof String id ? id : RequestIds.of(request);
     }
 

@@ -23,9 +23,10 @@ import java.util.function.UnaryOperator;
  * commits, and removes it on a rollback (a refused append, a failed handler), so the cache never
  * holds state the store does not. Appends still carry their sequence numbers, so two writers of
  * one aggregate still conflict in the store and exactly one wins. The cache belongs to one
- * process: a second command-side process writing the same aggregates would make this one's
- * next command on such an aggregate fail with a conflict once (the entry is then dropped and the
- * retry loads from the store). Our aggregates keep no personal data in their fields, so an
+ * process: when another command-side process wrote an aggregate since, this one's next command
+ * on it fails on its stale copy (the entry is then dropped), and the command side's gateway sends
+ * it again on state loaded from the store, so a stale entry costs one retry, never an error to the
+ * client. Our aggregates keep no personal data in their fields, so an
  * erased person's data is not kept alive here either.
  */
 public final class AggregateCache implements Cache {

@@ -25,10 +25,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -124,14 +126,20 @@ public class StoreAutoConfiguration {
     }
 
     /**
-     * Claims are made by node; Axon's default node name is the JVM's, which two application
-     * contexts in one JVM (a test run, the launcher) would share and so steal each other's claims.
+     * Claims expire {@code learninglog.store.token-claim-timeout} (5 s) after their last extension,
+     * so that another query-side process takes over a dead one's segments. Claims are made by node;
+     * Axon's default node name is the JVM's, which two application contexts in one JVM (a test run,
+     * the launcher) would share and so steal each other's claims.
      */
     @Bean
-    public TokenStore tokenStore(MongoStore store, Serializer serializer) {
+    public TokenStore tokenStore(MongoStore store, Serializer serializer,
+                                 @Value("${learninglog.store.token-claim-timeout:5s}") Duration claimTimeout) {
         MongoTokenStore tokenStore = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.database()).build())
                 .serializer(serializer)
+                // a claim its process no longer extends (it died) is free after this; a running
+                // processor extends its claims at least every second, so it never loses them to age
+                .claimTimeout(claimTimeout)
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
                 .build();
         tokenStore.ensureIndexes();

@@ -59,14 +59,14 @@ final class CommitAppender {
         this.clock = clock;
     }
 
-    void append(List<? extends EventMessage<?>> messages, Serializer serializer, ConflictReport conflicts) {
+    /** Answers the global position of the commit's last event (0 for no events). */
+    long append(List<? extends EventMessage<?>> messages, Serializer serializer, ConflictReport conflicts) {
         if (messages.isEmpty()) {
-            return;
+            return 0;
         }
         List<List<? extends EventMessage<?>>> runs = byAggregate(messages);
         if (runs.size() > 1) {
-            appendAll(runs, serializer, conflicts);
-            return;
+            return appendAll(runs, serializer, conflicts);
         }
         if (messages.size() > CommitDocument.MAX_EVENTS) {
             throw new EventStoreException("A commit may hold at most " + CommitDocument.MAX_EVENTS + " events, not "
@@ -80,7 +80,7 @@ final class CommitAppender {
             CommitDocument.place(commit, first, new Date(clock.millis()));
             try {
                 events.insertOne(commit);
-                return;
+                return first + count - 1;
             } catch (MongoWriteException e) {
                 if (!MongoErrors.isDuplicateKey(e)) {
                     throw new EventStoreException("Could not append " + count + " events", e);
@@ -95,11 +95,11 @@ final class CommitAppender {
     }
 
     /**
-     * One commit per run, in one ordered insert. Commits stored before a refused one stay; after
+     * One commit per run, in one ordered insert; answers the last event's position. Commits stored before a refused one stay; after
      * a fenced position the rest take new positions, after any other refusal their positions are
      * fenced and the refusal is reported as a single commit's would be.
      */
-    private void appendAll(List<List<? extends EventMessage<?>>> runs, Serializer serializer, ConflictReport conflicts) {
+    private long appendAll(List<List<? extends EventMessage<?>>> runs, Serializer serializer, ConflictReport conflicts) {
         List<Document> commits = new ArrayList<>(runs.size());
         for (List<? extends EventMessage<?>> run : runs) {
             if (run.size() > CommitDocument.MAX_EVENTS) {
@@ -124,7 +124,7 @@ final class CommitAppender {
             }
             try {
                 events.insertMany(pending, new InsertManyOptions().ordered(true));
-                return;
+                return first + count - 1;
             } catch (MongoBulkWriteException e) {
                 BulkWriteError error = e.getWriteErrors().get(0);
                 if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {

@@ -3,9 +3,9 @@ package org.learninglog.query.rebuild;
 import com.mongodb.client.MongoCollection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.learninglog.query.NotFoundException;
+import org.learninglog.query.processing.ViewSwitches;
 import org.learninglog.query.view.FreshGenerationDocuments;
 import org.learninglog.query.view.ViewProcessor;
 import org.learninglog.query.view.ViewGenerations;
@@ -27,8 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static org.learninglog.store.engine.EventLog.positionOf;
-
 /**
  * Rebuilds a view from the events without taking it down.
  *
@@ -36,10 +34,12 @@ import static org.learninglog.store.engine.EventLog.positionOf;
  *   <li>The events from the first to the head are applied to the <em>next</em> generation's
  *       collection, in memory and written in bulk, while the live generation goes on serving and
  *       its processor goes on updating it.</li>
- *   <li>The view's processor is stopped for the switch only: the new generation catches up to
- *       the processor's token, the pointer flips to it, and the processor resumes from its token,
- *       now writing into the new generation. If the new generation ran ahead of the token, the
- *       processor's first events are ones it has seen: each document skips them (see
+ *   <li>The view's processor is stopped for the switch only, in every query-side process: this
+ *       one stops its own and claims every segment's token, the others let go of theirs while
+ *       the switch is noted ({@link ViewSwitches}). The new generation catches up to the furthest
+ *       segment's token, the pointer flips to it, and the segments resume from their tokens, now
+ *       writing into the new generation (each process's processor reads the pointer once a batch).
+ *       Events the new generation already holds are ones each document skips (see
  *       {@link org.learninglog.query.view.ViewUpdate}).</li>
  *   <li>The old generation is dropped a little later, once reads that began on it are done.</li>
  * </ol>
@@ -51,12 +51,14 @@ public class ViewRebuilds {
     private static final Logger LOG = LoggerFactory.getLogger(ViewRebuilds.class);
     private static final int CACHE_LIMIT = 200_000;
     private static final Duration OLD_GENERATION_GRACE = Duration.ofSeconds(5);
+    /** How long the switch waits for the other query-side processes to let go of the view's segments. */
+    private static final Duration SEGMENTS_PATIENCE = Duration.ofSeconds(30);
 
     private final Map<String, ViewProcessor> views;
     private final ViewGenerations generations;
     private final EventLog engine;
     private final EventProcessingConfiguration processing;
-    private final TokenStore tokenStore;
+    private final ViewSwitches switches;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, RebuildProgress> progress = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -66,12 +68,12 @@ public class ViewRebuilds {
     });
 
     public ViewRebuilds(List<ViewProcessor> views, ViewGenerations generations, EventLog engine,
-                        EventProcessingConfiguration processing, TokenStore tokenStore) {
+                        EventProcessingConfiguration processing, ViewSwitches switches) {
         this.views = views.stream().collect(Collectors.toMap(v -> v.projection().name(), Function.identity()));
         this.generations = generations;
         this.engine = engine;
         this.processing = processing;
-        this.tokenStore = tokenStore;
+        this.switches = switches;
     }
 
     /** The names of the views that can be rebuilt. */
@@ -121,14 +123,24 @@ public class ViewRebuilds {
             report(view, RebuildProgress.State.SWITCHING, from, to, position, startedAt, null);
             TrackingEventProcessor processor = processing.eventProcessor(view, TrackingEventProcessor.class)
                     .orElseThrow(() -> new IllegalStateException("No tracking processor for " + view));
+            if (!switches.begin(view)) {
+                throw new IllegalStateException("Another query-side process is switching view " + view + " now");
+            }
             processor.shutDown();
             try {
-                long processed = positionOf(tokenStore.fetchToken(view, 0));
-                tokenStore.releaseClaim(view, 0);
-                position = builder.applyUntil(position, () -> processed, at -> { });
-                generations.flip(view, to);
-                events.switchTo(to);
+                // every segment, whichever process held it, stands still at its token until the flip
+                ViewSwitches.Claimed segments = switches.claimAll(view, SEGMENTS_PATIENCE);
+                try {
+                    // segments behind the furthest one meet events the new generation has: each document skips them
+                    long processed = segments.furthestPosition();
+                    position = builder.applyUntil(position, () -> processed, at -> { });
+                    generations.flip(view, to);
+                    events.switchTo(to);
+                } finally {
+                    segments.release();
+                }
             } finally {
+                switches.end(view);
                 processor.start();
             }
             worker.schedule(() -> generations.collection(view, from).drop(),

@@ -3,6 +3,7 @@ package org.learninglog.query.view;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 import org.learninglog.store.personal.PersonalValues;
 
@@ -16,6 +17,7 @@ public abstract class ViewProcessor {
     private final Projection projection;
     private final ViewGenerations generations;
     private final PersonalValues personalValues;
+    private static final String GENERATION_RESOURCE = ViewProcessor.class.getName() + ".generation:";
     private volatile int generation;
 
     /**
@@ -49,6 +51,20 @@ public abstract class ViewProcessor {
         this.generation = next;
     }
 
+    /**
+     * The generation to write into, read from the pointer once per batch: another query-side process
+     * may have switched the view to a rebuilt generation while this one held none of its segments.
+     */
+    private int liveGeneration() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return generation;
+        }
+        int live = CurrentUnitOfWork.get().root().getOrComputeResource(GENERATION_RESOURCE + projection.name(),
+                key -> generations.live(projection.name()));
+        generation = live;
+        return live;
+    }
+
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         if (token == null) {
@@ -57,7 +73,7 @@ public abstract class ViewProcessor {
                     + " without a tracking token");
         }
         ViewEvent event = recorded(PositionedEventStorageEngine.positionOf(token), message);
-        ViewUpdate write = new ViewUpdate(new DirectDocuments(generations.collection(projection.name(), generation)),
+        ViewUpdate write = new ViewUpdate(new DirectDocuments(generations.collection(projection.name(), liveGeneration())),
                 event.position());
         projection.apply(event, write);
         write.commit();

@@ -45,10 +45,20 @@ final class OperationAnswers {
             Map.entry(428, "`If-Match` is missing: send the version (ETag) last read."),
             Map.entry(429, "Too many requests from this member, or too many failed sign-ins: try again after `Retry-After`."),
             Map.entry(500, "The server failed; the problem's `requestId` finds its log lines."),
-            Map.entry(503, "The store is unreachable: nothing was changed; try again after `Retry-After`."),
+            Map.entry(503, "The store is unreachable: nothing was changed; or, for a read with `X-Min-Position`, "
+                    + "the views are still behind that position (`X-View-Position` says where they are). "
+                    + "Try again after `Retry-After`."),
             Map.entry(507, "The store's disk is full: nothing was written; reads still work."));
 
     private static final Set<String> FILLERS = Set.of("a", "an", "the");
+    private static final String EVENT_POSITION = "X-Event-Position";
+    private static final String MIN_POSITION = "X-Min-Position";
+    private static final String VIEW_POSITION = "X-View-Position";
+    /** Reads answered from the command side's or the sign-in's own records, not from the views. */
+    private static final Set<String> NOT_FROM_VIEWS = Set.of("/api/programmes/{programmeId}/framework",
+            "/api/commands/{commandId}", "/api/idempotency-keys/{key}", "/api/me", "/api/me/tokens",
+            "/api/me/tokens/{id}", "/api/programmes/{programmeId}/members",
+            "/api/programmes/{programmeId}/places/{placeId}/writers");
 
     private final ApiCatalogue catalogue;
 
@@ -127,6 +137,13 @@ final class OperationAnswers {
             success.addHeaderObject("ETag", new Header().description("The version of what was written or read, "
                     + "to send back as `If-Match` with its next change.").schema(new StringSchema()));
         }
+        if (path.startsWith("/api/") && write) {
+            success.addHeaderObject(EVENT_POSITION, new Header().description("The global position of the last "
+                    + "event the write stored; send it as `X-Min-Position` with the next read to see the write.")
+                    .schema(new IntegerSchema().format("int64")));
+        } else if (path.startsWith("/api/") && !NOT_FROM_VIEWS.contains(path)) {
+            readsItsWrites(operation, success);
+        }
         responses.addApiResponse(String.valueOf(status), success);
         if (write) {
             idempotent(operation);
@@ -136,6 +153,19 @@ final class OperationAnswers {
                     .schema(new StringSchema()._enum(List.of("true"))));
         }
         problems(path, write, operation, words).forEach(code -> responses.addApiResponse(String.valueOf(code), problem(code)));
+    }
+
+    /**
+     * Read your writes: a read from the views may ask for at least the position a write answered,
+     * and waits (a few seconds at most) until the views hold it, whichever process answers.
+     */
+    private static void readsItsWrites(Operation operation, ApiResponse success) {
+        operation.addParametersItem(new Parameter().in("header").name(MIN_POSITION).required(false)
+                .description("The `X-Event-Position` of a write this read must see: the answer waits until the "
+                        + "views hold it (up to a few seconds), else 503 with `Retry-After`.")
+                .schema(new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)));
+        success.addHeaderObject(VIEW_POSITION, new Header().description("The position the views held when the "
+                + "read was answered (sent when `X-Min-Position` was asked).").schema(new IntegerSchema().format("int64")));
     }
 
     /**
