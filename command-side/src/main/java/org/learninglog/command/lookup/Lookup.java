@@ -27,7 +27,7 @@ public class Lookup {
 
     static final String COLLECTION = "command_lookup";
 
-    public enum Kind { PROGRAMME, PLACE, FUNDER, PERSON, INSIGHT, PRACTICE, SHARED_LEARNING }
+    public enum Kind { PROGRAMME, PLACE, FUNDER, PERSON, INSIGHT, PRACTICE, SHARED_LEARNING, ACTIVITY }
 
     private final MongoCollection<Document> entries;
 
