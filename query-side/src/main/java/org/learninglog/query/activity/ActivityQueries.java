@@ -6,12 +6,12 @@ import org.learninglog.query.activity.ActivityDocuments.Activity;
 import org.learninglog.query.activity.ActivityDocuments.Count;
 import org.learninglog.query.activity.ActivityDocuments.Evaluation;
 import org.learninglog.query.activity.ActivityDocuments.Session;
-import org.learninglog.query.activity.ActivityReading.Attendance;
-import org.learninglog.query.activity.ActivityReading.EvaluationReading;
-import org.learninglog.query.activity.ActivityReading.SessionReading;
-import org.learninglog.query.activity.ActivityReading.Share;
-import org.learninglog.query.activity.ActivityReading.Summary;
-import org.learninglog.query.activity.ActivityReading.TrendPoint;
+import org.learninglog.query.activity.ActivityReading.PlaceAttendance;
+import org.learninglog.query.activity.ActivityReading.SessionEvaluationReading;
+import org.learninglog.query.activity.ActivityReading.ActivitySessionReading;
+import org.learninglog.query.activity.ActivityReading.AnswerShare;
+import org.learninglog.query.activity.ActivityReading.ActivitySummary;
+import org.learninglog.query.activity.ActivityReading.ActivityTrendPoint;
 import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.ViewReader;
 
@@ -39,10 +39,10 @@ public final class ActivityQueries {
     }
 
     public static ActivityReading reading(Activity activity) {
-        List<SessionReading> sessions = activity.sessions().stream().map(session -> session(activity, session)).toList();
-        List<TrendPoint> trend = new ArrayList<>();
-        for (SessionReading session : sessions) {
-            TrendPoint point = best(activity, session);
+        List<ActivitySessionReading> sessions = activity.sessions().stream().map(session -> session(activity, session)).toList();
+        List<ActivityTrendPoint> trend = new ArrayList<>();
+        for (ActivitySessionReading session : sessions) {
+            ActivityTrendPoint point = best(activity, session);
             if (point != null) {
                 trend.add(point);
             }
@@ -53,15 +53,15 @@ public final class ActivityQueries {
     }
 
     /** The session numbered {@code number}, or 404 naming {@code sessionNumber}. */
-    public static SessionReading session(Activity activity, int number) {
+    public static ActivitySessionReading session(Activity activity, int number) {
         return activity.sessions().stream().filter(session -> session.sessionNumber() == number).findFirst()
                 .map(session -> session(activity, session))
                 .orElseThrow(() -> new NotFoundException("sessionNumber", "This activity has no session with this number (yet)"));
     }
 
     /** The session's evaluation, or 404 naming {@code sessionNumber} while none is recorded. */
-    public static EvaluationReading evaluation(Activity activity, int number) {
-        EvaluationReading evaluation = session(activity, number).evaluation();
+    public static SessionEvaluationReading evaluation(Activity activity, int number) {
+        SessionEvaluationReading evaluation = session(activity, number).evaluation();
         if (evaluation == null) {
             throw new NotFoundException("sessionNumber", "No evaluation of this session is recorded (yet)");
         }
@@ -69,52 +69,52 @@ public final class ActivityQueries {
     }
 
     /** The programme's activities, in the order they were set up. */
-    public static List<Summary> list(ViewReader reader, String programmeId) {
+    public static List<ActivitySummary> list(ViewReader reader, String programmeId) {
         Document programme = reader.get(ActivityDocuments.programmeId(programmeId));
         List<String> ids = DocumentFields.strings(programme, "activityIds").stream().map(ActivityDocuments::activityId).toList();
-        List<Summary> summaries = new ArrayList<>();
+        List<ActivitySummary> summaries = new ArrayList<>();
         for (Document document : reader.getAll(ids)) {
             ActivityReading activity = reading(Activity.of(document));
-            List<TrendPoint> trend = activity.trend();
-            summaries.add(new Summary(activity.activityId(), activity.kind(), activity.topic(), activity.sessions().size(),
+            List<ActivityTrendPoint> trend = activity.trend();
+            summaries.add(new ActivitySummary(activity.activityId(), activity.kind(), activity.topic(), activity.sessions().size(),
                     trend.isEmpty() ? null : trend.get(trend.size() - 1)));
         }
         return summaries;
     }
 
-    private static SessionReading session(Activity activity, Session session) {
-        List<Attendance> attendance = session.attendance().stream().map(c -> new Attendance(c.key(), c.count())).toList();
-        long total = attendance.stream().mapToLong(Attendance::count).sum();
+    private static ActivitySessionReading session(Activity activity, Session session) {
+        List<PlaceAttendance> attendance = session.attendance().stream().map(c -> new PlaceAttendance(c.key(), c.count())).toList();
+        long total = attendance.stream().mapToLong(PlaceAttendance::count).sum();
         Evaluation evaluation = session.evaluation();
-        return new SessionReading(session.sessionNumber(), session.heldOn(), session.facilitatorId(), attendance, total,
+        return new ActivitySessionReading(session.sessionNumber(), session.heldOn(), session.facilitatorId(), attendance, total,
                 evaluation == null ? null : evaluation(activity, session.sessionNumber(), evaluation));
     }
 
-    private static EvaluationReading evaluation(Activity activity, int number, Evaluation evaluation) {
+    private static SessionEvaluationReading evaluation(Activity activity, int number, Evaluation evaluation) {
         long base = evaluation.formsReturned();
-        return new EvaluationReading(number, base, shares(activity.ratingScale(), evaluation.ratings(), base),
+        return new SessionEvaluationReading(number, base, shares(activity.ratingScale(), evaluation.ratings(), base),
                 shares(activity.usefulOptions(), evaluation.mostUseful(), base),
                 shares(GOT_WHAT_THEY_WANTED, evaluation.gotWhatTheyWanted(), base), evaluation.comments(),
                 evaluation.revisions(), evaluation.reason());
     }
 
     /** One share per answer the activity names, in its order (a zero where no form chose it), then any others recorded. */
-    private static List<Share> shares(List<String> answers, List<Count> counts, long base) {
+    private static List<AnswerShare> shares(List<String> answers, List<Count> counts, long base) {
         Map<String, Long> byAnswer = new LinkedHashMap<>();
         answers.forEach(answer -> byAnswer.put(answer, 0L));
         counts.forEach(count -> byAnswer.merge(count.key(), count.count(), Long::sum));
-        List<Share> shares = new ArrayList<>();
-        byAnswer.forEach((answer, count) -> shares.add(Share.of(answer, count, base)));
+        List<AnswerShare> shares = new ArrayList<>();
+        byAnswer.forEach((answer, count) -> shares.add(AnswerShare.of(answer, count, base)));
         return shares;
     }
 
-    private static TrendPoint best(Activity activity, SessionReading session) {
+    private static ActivityTrendPoint best(Activity activity, ActivitySessionReading session) {
         if (session.evaluation() == null || activity.ratingScale().isEmpty()) {
             return null;
         }
         String best = activity.ratingScale().get(0);
-        Share share = session.evaluation().ratings().stream().filter(s -> s.answer().equals(best)).findFirst()
-                .orElse(Share.of(best, 0, session.evaluation().formsReturned()));
-        return new TrendPoint(session.sessionNumber(), session.heldOn(), best, share.count(), share.base(), share.percent());
+        AnswerShare share = session.evaluation().ratings().stream().filter(s -> s.answer().equals(best)).findFirst()
+                .orElse(AnswerShare.of(best, 0, session.evaluation().formsReturned()));
+        return new ActivityTrendPoint(session.sessionNumber(), session.heldOn(), best, share.count(), share.base(), share.percent());
     }
 }

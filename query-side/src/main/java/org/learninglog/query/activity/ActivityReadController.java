@@ -3,9 +3,9 @@ package org.learninglog.query.activity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.learninglog.query.activity.ActivityDocuments.Activity;
-import org.learninglog.query.activity.ActivityReading.EvaluationReading;
-import org.learninglog.query.activity.ActivityReading.SessionReading;
-import org.learninglog.query.activity.ActivityReading.Summary;
+import org.learninglog.query.activity.ActivityReading.SessionEvaluationReading;
+import org.learninglog.query.activity.ActivityReading.ActivitySessionReading;
+import org.learninglog.query.activity.ActivityReading.ActivitySummary;
 import org.learninglog.query.view.LiveViews;
 import org.learninglog.security.AccessPolicy;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +33,7 @@ class ActivityReadController {
 
     @GetMapping("/api/programmes/{programmeId}/learning-activities")
     @Operation(summary = "The programme's learning activities with their latest best-rating share")
-    List<Summary> list(@PathVariable String programmeId) {
+    List<ActivitySummary> list(@PathVariable String programmeId) {
         access.requireRead(programmeId, "read the learning activities");
         return ActivityQueries.list(views.reader(LearningActivityProjection.NAME), programmeId);
     }
@@ -47,14 +47,14 @@ class ActivityReadController {
 
     @GetMapping("/api/learning-activities/{activityId}/sessions/{sessionNumber}")
     @Operation(summary = "One session of the learning activity: its day, attendance and evaluation")
-    ResponseEntity<SessionReading> session(@PathVariable String activityId, @PathVariable int sessionNumber) {
+    ResponseEntity<ActivitySessionReading> session(@PathVariable String activityId, @PathVariable int sessionNumber) {
         Activity activity = readable(activityId);
         return ResponseEntity.ok().eTag(Long.toString(activity.version())).body(ActivityQueries.session(activity, sessionNumber));
     }
 
     @GetMapping("/api/learning-activities/{activityId}/sessions/{sessionNumber}/evaluation")
     @Operation(summary = "What a session's forms said, each count with its share of the forms returned")
-    ResponseEntity<EvaluationReading> evaluation(@PathVariable String activityId, @PathVariable int sessionNumber) {
+    ResponseEntity<SessionEvaluationReading> evaluation(@PathVariable String activityId, @PathVariable int sessionNumber) {
         Activity activity = readable(activityId);
         return ResponseEntity.ok().eTag(Long.toString(activity.version()))
                 .body(ActivityQueries.evaluation(activity, sessionNumber));

@@ -13,17 +13,17 @@ import java.util.List;
  */
 public record ActivityReading(String activityId, String programmeId, String kind, String topic, List<String> placeIds,
                               LocalDate startsOn, LocalDate endsOn, List<String> ratingScale, List<String> usefulOptions,
-                              long version, List<SessionReading> sessions, List<TrendPoint> trend) {
+                              long version, List<ActivitySessionReading> sessions, List<ActivityTrendPoint> trend) {
 
     /**
      * @param attendanceTotal everyone counted at the session, over all places
      * @param evaluation      what its forms said; {@code null} until recorded
      */
-    public record SessionReading(int sessionNumber, LocalDate heldOn, String facilitatorId, List<Attendance> attendance,
-                                 long attendanceTotal, EvaluationReading evaluation) {
+    public record ActivitySessionReading(int sessionNumber, LocalDate heldOn, String facilitatorId, List<PlaceAttendance> attendance,
+                                 long attendanceTotal, SessionEvaluationReading evaluation) {
     }
 
-    public record Attendance(String placeId, long count) {
+    public record PlaceAttendance(String placeId, long count) {
     }
 
     /**
@@ -33,8 +33,8 @@ public record ActivityReading(String activityId, String programmeId, String kind
      * @param gotWhatTheyWanted all, some, none
      * @param revisions         how many times the results were corrected; {@code reason} the latest correction's
      */
-    public record EvaluationReading(int sessionNumber, long formsReturned, List<Share> ratings, List<Share> mostUseful,
-                                    List<Share> gotWhatTheyWanted, List<String> comments, long revisions, String reason) {
+    public record SessionEvaluationReading(int sessionNumber, long formsReturned, List<AnswerShare> ratings, List<AnswerShare> mostUseful,
+                                    List<AnswerShare> gotWhatTheyWanted, List<String> comments, long revisions, String reason) {
     }
 
     /**
@@ -43,18 +43,18 @@ public record ActivityReading(String activityId, String programmeId, String kind
      * @param base    the forms returned
      * @param percent count / base in whole percent, rounded half up; {@code null} when no form came back
      */
-    public record Share(String answer, long count, long base, Integer percent) {
+    public record AnswerShare(String answer, long count, long base, Integer percent) {
 
-        static Share of(String answer, long count, long base) {
-            return new Share(answer, count, base, base == 0 ? null : (int) Math.round(100.0 * count / base));
+        static AnswerShare of(String answer, long count, long base) {
+            return new AnswerShare(answer, count, base, base == 0 ? null : (int) Math.round(100.0 * count / base));
         }
     }
 
     /** The share rating the scale's best answer at one session. */
-    public record TrendPoint(int sessionNumber, LocalDate heldOn, String answer, long count, long base, Integer percent) {
+    public record ActivityTrendPoint(int sessionNumber, LocalDate heldOn, String answer, long count, long base, Integer percent) {
     }
 
     /** An activity in a programme's list: its latest best-answer share, with its base. */
-    public record Summary(String activityId, String kind, String topic, int sessions, TrendPoint latest) {
+    public record ActivitySummary(String activityId, String kind, String topic, int sessions, ActivityTrendPoint latest) {
     }
 }

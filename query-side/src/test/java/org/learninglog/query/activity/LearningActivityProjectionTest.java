@@ -7,7 +7,7 @@ import org.learninglog.events.activity.SessionEvaluated;
 import org.learninglog.events.activity.SessionEvaluation;
 import org.learninglog.events.activity.SessionEvaluationRevised;
 import org.learninglog.query.NotFoundException;
-import org.learninglog.query.activity.ActivityReading.Share;
+import org.learninglog.query.activity.ActivityReading.AnswerShare;
 import org.learninglog.query.view.InMemoryDocuments;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewEvents;
@@ -58,20 +58,20 @@ class LearningActivityProjectionTest {
                 .containsExactly("1: 6/14 = 43% excellent", "2: 8/15 = 53% excellent", "3: 11/15 = 73% excellent",
                         "4: 16/18 = 89% excellent");
         assertThat(activity.version()).isEqualTo(8);
-        assertThat(activity.sessions()).extracting(ActivityReading.SessionReading::attendanceTotal).containsOnly(16L);
+        assertThat(activity.sessions()).extracting(ActivityReading.ActivitySessionReading::attendanceTotal).containsOnly(16L);
     }
 
     @Test
     void every_answer_of_the_scale_and_of_the_choices_is_given_with_its_base_in_the_activity_s_order() {
-        ActivityReading.EvaluationReading evaluation =
+        ActivityReading.SessionEvaluationReading evaluation =
                 ActivityQueries.evaluation(ActivityQueries.activity(reader(cluster()), "activity-1"), 1);
 
         assertThat(evaluation.formsReturned()).isEqualTo(14);
-        assertThat(evaluation.ratings()).containsExactly(new Share("excellent", 6, 14, 43), new Share("good", 8, 14, 57),
-                new Share("fair", 0, 14, 0), new Share("poor", 0, 14, 0));
-        assertThat(evaluation.mostUseful()).containsExactly(new Share("networking", 12, 14, 86), new Share("speakers", 0, 14, 0));
-        assertThat(evaluation.gotWhatTheyWanted()).containsExactly(new Share("all", 5, 14, 36), new Share("some", 9, 14, 64),
-                new Share("none", 0, 14, 0));
+        assertThat(evaluation.ratings()).containsExactly(new AnswerShare("excellent", 6, 14, 43), new AnswerShare("good", 8, 14, 57),
+                new AnswerShare("fair", 0, 14, 0), new AnswerShare("poor", 0, 14, 0));
+        assertThat(evaluation.mostUseful()).containsExactly(new AnswerShare("networking", 12, 14, 86), new AnswerShare("speakers", 0, 14, 0));
+        assertThat(evaluation.gotWhatTheyWanted()).containsExactly(new AnswerShare("all", 5, 14, 36), new AnswerShare("some", 9, 14, 64),
+                new AnswerShare("none", 0, 14, 0));
     }
 
     @Test
