@@ -12,19 +12,23 @@ import org.springframework.http.HttpStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A learning cluster of four sessions whose forms rate it better each time, recorded and read back
- * over HTTP: the rise of the "excellent" share with its counts and bases, every Location answering,
- * nothing of it read by a member of another programme (404),
- * and bad input refused naming its field with nothing recorded.
+ * A learning partner sets up a learning cluster of four sessions whose forms rate it better each
+ * time, records them and reads them back over HTTP: the rise of the "excellent" share with its
+ * counts and bases, every Location answering, nothing of it read by a member of another programme
+ * (404), and bad input refused naming its field with nothing recorded.
  */
 @LearningLogIntegrationTest
 class LearningActivitiesOverHttpTest {
 
+    private static final Pattern INVITATION = Pattern.compile("accept-invitation.html#token=(ll_inv_[A-Za-z0-9_-]+)");
     private static final int[][] EXCELLENT_OF_RETURNED = {{6, 14}, {8, 15}, {11, 15}, {16, 18}};
 
     @Autowired
@@ -37,10 +41,27 @@ class LearningActivitiesOverHttpTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(http);
-        programmeId = api.registerProgramme();
-        riverside = api.registerPlace(programmeId, "Riverside");
-        hilltop = api.registerPlace(programmeId, "Hilltop");
+        Api operator = new Api(http);
+        programmeId = operator.registerProgramme();
+        riverside = operator.registerPlace(programmeId, "Riverside");
+        hilltop = operator.registerPlace(programmeId, "Hilltop");
+        api = learningPartner(operator);
+    }
+
+    /** A learning partner of the programme, invited by the operator, who records the activity. */
+    private Api learningPartner(Api operator) {
+        String memberId = "partner-" + UUID.randomUUID().toString().substring(0, 8);
+        Answer invited = operator.post("/api/programmes/" + programmeId + "/invitations", """
+                {"memberId": "%s", "email": "%s@example.org", "roles": [{"role": "LEARNING_PARTNER"}]}"""
+                .formatted(memberId, memberId));
+        assertThat(invited.status()).as(invited.body().toString()).isEqualTo(HttpStatus.CREATED);
+        Matcher link = INVITATION.matcher(invited.text("link"));
+        assertThat(link.find()).isTrue();
+        String password = "correct horse battery staple " + UUID.randomUUID().toString().substring(0, 8);
+        Answer accepted = operator.post("/api/invitations/acceptance", """
+                {"token": "%s", "password": "%s"}""".formatted(link.group(1), password));
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(HttpStatus.OK);
+        return new Api(http.withBasicAuth(memberId, password));
     }
 
     private String setUpCluster() {
@@ -137,7 +158,7 @@ class LearningActivitiesOverHttpTest {
 
         refused(api.post(sessions, """
                 {"heldOn": "2024-12-31", "attendance": {"%s": 9}}""".formatted(riverside)), "heldOn");
-        String elsewhere = api.registerPlace(programmeId, "Elsewhere");
+        String elsewhere = new Api(http).registerPlace(programmeId, "Elsewhere");
         refused(api.post(sessions, """
                 {"heldOn": "2025-03-10", "attendance": {"%s": 4}}""".formatted(elsewhere)), "attendance");
         refused(api.post(sessions + "/1/evaluation", """
