@@ -108,6 +108,15 @@ public class WriteAccess {
         policy.requireRole(programmeId, action, Role.LEARNING_PARTNER);
     }
 
+    /**
+     * A learning activity's sessions and evaluations: the learning partners (and administrators)
+     * of its programme.
+     */
+    public void activity(String activityId, String action) {
+        lookup.find(Kind.ACTIVITY, activityId)
+                .ifPresent(known -> policy.requireRole(known.programmeId(), action, Role.LEARNING_PARTNER));
+    }
+
     /** Loading the demo programme: the installation's operators. */
     public void loadDemo() {
         policy.requireOperator("load the demo programme");

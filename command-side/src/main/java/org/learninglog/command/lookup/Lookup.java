@@ -49,7 +49,7 @@ public class Lookup {
     /** The root unit of work's resource holding the programmes and places read, if it asked for that. */
     private static final String REMEMBERED = Lookup.class.getName() + ".remembered";
 
-    public enum Kind { PROGRAMME, PLACE, FUNDER, PERSON, INSIGHT, PRACTICE, SHARED_LEARNING }
+    public enum Kind { PROGRAMME, PLACE, FUNDER, PERSON, INSIGHT, PRACTICE, SHARED_LEARNING, ACTIVITY }
 
     private final MongoCollection<Document> entries;
 

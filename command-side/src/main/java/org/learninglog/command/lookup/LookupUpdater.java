@@ -3,6 +3,7 @@ package org.learninglog.command.lookup;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.learninglog.command.story.StoryDay;
+import org.learninglog.events.activity.LearningActivitySetUp;
 import org.learninglog.events.funder.FunderRegistered;
 import org.learninglog.events.insight.InsightRecorded;
 import org.learninglog.events.insight.InsightRetracted;
@@ -56,6 +57,11 @@ public class LookupUpdater {
     @EventHandler
     public void on(LearningFrameworkChanged event) {
         lookup.frameworkChanged(event.programmeId(), event.framework());
+    }
+
+    @EventHandler
+    public void on(LearningActivitySetUp event) {
+        lookup.register(Kind.ACTIVITY, event.activityId(), event.programmeId(), null, false);
     }
 
     @EventHandler

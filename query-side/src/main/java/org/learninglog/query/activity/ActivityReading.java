@@ -1,0 +1,60 @@
+package org.learninglog.query.activity;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A learning activity as read: as set up, its sessions in order with their attendance and
+ * evaluation, and the trend of its best rating over the sessions. Every share comes with the count
+ * and the base it was worked out from.
+ *
+ * @param version the activity's version (its number of events minus one), also its ETag
+ * @param trend   per evaluated session, the share rating the scale's best answer
+ */
+public record ActivityReading(String activityId, String programmeId, String kind, String topic, List<String> placeIds,
+                              LocalDate startsOn, LocalDate endsOn, List<String> ratingScale, List<String> usefulOptions,
+                              long version, List<ActivitySessionReading> sessions, List<ActivityTrendPoint> trend) {
+
+    /**
+     * @param attendanceTotal everyone counted at the session, over all places
+     * @param evaluation      what its forms said; {@code null} until recorded
+     */
+    public record ActivitySessionReading(int sessionNumber, LocalDate happenedOn, String facilitatorId, List<PlaceAttendance> attendance,
+                                 long attendanceTotal, SessionEvaluationReading evaluation) {
+    }
+
+    public record PlaceAttendance(String placeId, long count) {
+    }
+
+    /**
+     * @param formsReturned     the base of every share below
+     * @param ratings           one per answer of the activity's scale, best first
+     * @param mostUseful        one per choice; a form may name several, so these need not add up to the base
+     * @param gotWhatTheyWanted all, some, none
+     * @param revisions         how many times the results were corrected; {@code reason} the latest correction's
+     */
+    public record SessionEvaluationReading(int sessionNumber, long formsReturned, List<AnswerShare> ratings, List<AnswerShare> mostUseful,
+                                    List<AnswerShare> gotWhatTheyWanted, List<String> comments, long revisions, String reason) {
+    }
+
+    /**
+     * One answer's count and its share of the forms returned.
+     *
+     * @param base    the forms returned
+     * @param percent count / base in whole percent, rounded half up; {@code null} when no form came back
+     */
+    public record AnswerShare(String answer, long count, long base, Integer percent) {
+
+        static AnswerShare of(String answer, long count, long base) {
+            return new AnswerShare(answer, count, base, base == 0 ? null : (int) Math.round(100.0 * count / base));
+        }
+    }
+
+    /** The share rating the scale's best answer at one session. */
+    public record ActivityTrendPoint(int sessionNumber, LocalDate happenedOn, String answer, long count, long base, Integer percent) {
+    }
+
+    /** An activity in a programme's list: its latest best-answer share, with its base. */
+    public record ActivitySummary(String activityId, String kind, String topic, int sessions, ActivityTrendPoint latest) {
+    }
+}
