@@ -7,7 +7,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.learninglog.store.engine.CommandReceipt;
-import org.learninglog.store.engine.PositionedEventStorageEngine;
+import org.learninglog.store.engine.AppendedPositions;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +30,7 @@ final class CommittedPositions implements MessageHandlerInterceptor<CommandMessa
             throws Exception {
         if (unitOfWork.getMessage().getMetaData().get(CommandReceipt.COMMAND_ID) instanceof String commandId) {
             unitOfWork.afterCommit(committed -> {
-                Object last = committed.root().getResource(PositionedEventStorageEngine.LAST_APPENDED_POSITION);
+                Object last = committed.root().getResource(AppendedPositions.LAST_APPENDED_POSITION);
                 if (last instanceof Long position) {
                     positions.put(commandId, position);
                 }

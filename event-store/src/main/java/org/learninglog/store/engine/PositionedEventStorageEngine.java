@@ -7,7 +7,6 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
@@ -70,19 +69,9 @@ public class PositionedEventStorageEngine extends AbstractEventStorageEngine
         CommitQueries.ensureIndex(events);
     }
 
-    /**
-     * The unit-of-work resource (on the root unit of work) holding the global position of the last
-     * event this unit of work appended, so that a write can answer it (read your writes).
-     */
-    public static final String LAST_APPENDED_POSITION = PositionedEventStorageEngine.class.getName() + ".lastAppendedPosition";
-
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
-        long last = appender.append(messages, serializer, this::handlePersistenceException);
-        if (last > 0) {
-            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().resources()
-                    .merge(LAST_APPENDED_POSITION, last, (was, now) -> Math.max((Long) was, (Long) now)));
-        }
+        AppendedPositions.noteAppended(appender.append(messages, serializer, this::handlePersistenceException));
     }
 
     /** What the store holds of the command with this id: one exact-key lookup of the unique index. */
