@@ -50,7 +50,8 @@ class CommandSideApplicationTest {
         // read with a plain mapper: the application's own refuses request bodies over 64 KB, and the description is larger
         JsonNode docs = new ObjectMapper().readTree(operator.http().getForObject("/v3/api-docs", String.class));
         assertThat(docs.path("paths").has("/api/places/{placeId}/insights")).isTrue();
-        assertThat(operator.http().getForObject("/actuator/health", JsonNode.class).path("status").asText()).isEqualTo("UP");
+        JsonNode health = operator.http().getForObject("/actuator/health", JsonNode.class);
+        assertThat(health.path("status").asText()).as(health.toString()).isEqualTo("UP");
         assertThat(operator.http().getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 

@@ -8,6 +8,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.learninglog.command.DomainRuleViolation;
 import org.learninglog.command.UnknownReference;
+import org.learninglog.command.story.StoryDayRefused;
 import org.learninglog.command.lookup.Lookup;
 import org.learninglog.store.engine.CommandReceipt;
 
@@ -71,6 +72,10 @@ final class BatchSender {
             return new CellRefusal(row.row().number(), rows.cellOf(field, row.row().number()), field, e.getMessage());
         } catch (UnknownReference e) {
             return new CellRefusal(row.row().number(), null, null, e.getMessage() + " (" + e.field() + ")");
+        } catch (StoryDayRefused e) {
+            // the row's day: in the future, or before the programme's story begins
+            String field = e.field();
+            return new CellRefusal(row.row().number(), rows.cellOf(field, row.row().number()), field, e.getMessage());
         }
     }
 

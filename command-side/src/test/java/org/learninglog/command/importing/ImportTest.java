@@ -52,7 +52,7 @@ class ImportTest {
 
     @BeforeEach
     void aPlace() {
-        ResponseEntity<JsonNode> programme = operator.http().postForEntity("/api/programmes", Map.of("name", "North"), JsonNode.class);
+        ResponseEntity<JsonNode> programme = operator.http().postForEntity("/api/programmes", Map.of("name", "North", "backfillFrom", "2020-01-01"), JsonNode.class);
         ResponseEntity<JsonNode> place = operator.http().postForEntity("/api/places",
                 Map.of("programmeId", programme.getBody().path("programmeId").asText(), "name", "Riverside"), JsonNode.class);
         placeId = place.getBody().path("placeId").asText();
