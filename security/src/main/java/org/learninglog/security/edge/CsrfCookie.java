@@ -16,7 +16,9 @@ import java.io.IOException;
  * The CSRF token is kept in the session (so a token is good for that session only, and a cookie
  * planted by a neighbouring site is worth nothing); the web UI's scripts read a copy of it from the
  * {@code XSRF-TOKEN} cookie and send it back as a header or form field. Pages get the token (and so a
- * session) on every request; the API only passes on the token of a session that is already there.
+ * session) when one of them is opened; the API, scripts, styles and health probes only pass on the token
+ * of a session that is already there: sessions live in the store, so a probe that started one would
+ * write to it every few seconds.
  */
 public final class CsrfCookie extends OncePerRequestFilter {
 
@@ -31,13 +33,22 @@ public final class CsrfCookie extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if ((startsSessions || request.getSession(false) != null)
+        if ((startsSessions && isPage(request) || request.getSession(false) != null)
                 && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token
                 && !token.getToken().equals(sent(request))) {
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(NAME, token.getToken()).path("/")
                     .sameSite("Lax").secure(request.isSecure()).build().toString());
         }
         chain.doFilter(request, response);
+    }
+
+    /** A page being opened: the front door, a page of the web UI, or the sign-in page. */
+    private static boolean isPage(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/") || path.endsWith(".html") || path.equals("/sign-in");
     }
 
     private static String sent(HttpServletRequest request) {
