@@ -77,6 +77,8 @@ await run('08-members', async ({ page, browser }) => {
   await page.locator('#status.notice-success').waitFor();
   const after = await (await newcomer.page.request.get('/api/me')).json();
   check(after.roles.includes('LEARNING_PARTNER') && !after.roles.includes('FUNDER'), 'the new role counts from the next request');
+  // the page reads the members again once the views hold the change (read your writes): wait for it
+  await page.locator('#history', { hasText: 'lost the role' }).waitFor({ timeout: 10000 });
   check((await page.locator('#history').textContent()).includes('lost the role'), 'the history shows the change');
   await screenshot(page, '08-members-changed');
   await newcomer.context.close();

@@ -44,7 +44,7 @@ class ImportKilledTest {
         int doneAtKill;
         try (LearningLogProcess system = LearningLogProcess.start(data, Map.of(), arguments)) {
             Client operator = new Client(system.base(), "operator");
-            String programmeId = operator.post("/api/programmes", "{\"name\":\"Imported\"}", null).json()
+            String programmeId = operator.post("/api/programmes", "{\"name\":\"Imported\",\"backfillFrom\":\"2020-01-01\"}", null).json()
                     .path("programmeId").asText();
             placeId = operator.post("/api/places", "{\"programmeId\":\"" + programmeId + "\",\"name\":\"Riverside\"}", null)
                     .json().path("placeId").asText();
