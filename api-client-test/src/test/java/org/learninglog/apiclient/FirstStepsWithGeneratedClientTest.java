@@ -86,10 +86,10 @@ class FirstStepsWithGeneratedClientTest {
                 .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getCode()).isEqualTo(403));
 
         // the insight reads as revised; the funder finds it on the place's journey (every line on one page)
-        assertThat(riverside.readInsight(insightId).getText()).startsWith("Parents came");
+        assertThat(riverside.readInsight(insightId, null).getText()).startsWith("Parents came");
         ChangeJourneyApi funder = new ChangeJourneyApi(as("funder"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(funder.readPlaceChangeJourney(RIVERSIDE,
-                null, null, null, null, null, null, null, null, null, null, 1000).getTimeline().getItems())
+                null, null, null, null, null, null, null, null, null, null, 1000, null).getTimeline().getItems())
                 .anySatisfy(item -> assertThat(item.getSubjectId()).isEqualTo(insightId)));
     }
 
