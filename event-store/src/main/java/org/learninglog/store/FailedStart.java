@@ -35,6 +35,11 @@ public final class FailedStart {
             if (cause instanceof StoreDamaged || cause instanceof StoreInUse) {
                 return cause.getMessage();
             }
+            if (cause instanceof com.mongodb.MongoTimeoutException) {
+                // Its message is the driver's view of the cluster, with exception names inside.
+                return "the store did not answer in time: is the MongoDB that MONGODB_URI names running?"
+                        + " (the log above has the details)";
+            }
             if (cause instanceof PortInUseException port) {
                 return "port " + port.getPort() + " is already in use: stop what runs there, or choose another with --server.port=";
             }

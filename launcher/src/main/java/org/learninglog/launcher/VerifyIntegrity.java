@@ -34,6 +34,15 @@ final class VerifyIntegrity {
         } catch (StoreDamaged e) {
             System.out.println("DAMAGED: " + e.getMessage());
             return 2;
+        } catch (com.mongodb.MongoSocketException | com.mongodb.MongoTimeoutException e) {
+            if (System.getenv("MONGODB_URI") != null) {
+                throw e;
+            }
+            // The embedded store runs in this process and closes the connection when a page of its
+            // file cannot be decoded; the driver only sees the connection go.
+            System.out.println("DAMAGED: the store at " + dataDir + " stopped answering while it was read: a part of its file"
+                    + " cannot be decoded. To go on, " + StoreDamaged.whatToDo(dataDir) + ".");
+            return 2;
         }
     }
 

@@ -191,6 +191,9 @@ class DamagedStoreTest {
         if (run.exitCode() == 0) {
             assertThat(run.stdout()).startsWith("intact");
             assertThat(number(run.stdout(), "(\\d+) events verified")).isGreaterThan(damagedPosition);
+        } else if (run.exitCode() == 2 && run.stdout().contains("stopped answering while it was read")) {
+            // The newest version opens but a read meets the cut, and the embedded server drops the connection.
+            assertThat(run.stdout()).startsWith("DAMAGED").contains("recover " + store);
         } else if (run.exitCode() == 2) {
             assertThat(run.stdout()).startsWith("DAMAGED").contains("cannot be opened");
             LauncherProcess.Finished start = LauncherProcess.run(work, START_BOUND, "--server.port=0",

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and places come from the membership, never from the token. Keycloak is stopped at the end.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@Disabled("Issue 18, open: since the web UI became its own module the invitation page no longer learns that people "
-        + "sign in at the provider (it offers a password instead of 'Sign in to accept'); passed before that merge")
 class KeycloakSignInTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
