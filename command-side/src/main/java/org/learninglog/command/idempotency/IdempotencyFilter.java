@@ -12,6 +12,7 @@ import org.learninglog.store.engine.CommandReceipt;
 import org.learninglog.store.engine.StoredCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.learninglog.command.web.ApiWrites;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -62,7 +62,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
     static final int MAX_KEY_LENGTH = 200;
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyRecords records;
@@ -80,7 +79,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+        return !ApiWrites.isApiWrite(request);
     }
 
     @Override

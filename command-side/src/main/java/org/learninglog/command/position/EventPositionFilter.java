@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.learninglog.command.idempotency.CommandIds;
 import org.learninglog.store.engine.StoredCommands;
+import org.learninglog.command.web.ApiWrites;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -13,7 +14,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Answers every successful write with {@value #HEADER}: the global position of the last event it
@@ -27,7 +27,6 @@ import java.util.Set;
 final class EventPositionFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Event-Position";
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final CommittedPositions committed;
     private final StoredCommands stored;
@@ -39,7 +38,7 @@ final class EventPositionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+        return !ApiWrites.isApiWrite(request);
     }
 
     @Override
