@@ -117,6 +117,20 @@ final class LearningLogProcess implements AutoCloseable {
         }
     }
 
+    /** Waits until something listens on this process's port (the store answers no HTTP, only its wire protocol). */
+    void awaitPort(Duration patience) {
+        org.awaitility.Awaitility.await().atMost(patience).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (!isAlive()) {
+                throw new IllegalStateException("The process ended while starting:\n" + tail());
+            }
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                return true;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+    }
+
     /** The operating system's id of the process (the first part of the node name its token claims carry). */
     long pid() {
         return process.pid();

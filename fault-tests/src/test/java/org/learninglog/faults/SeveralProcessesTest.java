@@ -67,7 +67,7 @@ class SeveralProcessesTest {
         int storePort = freePort();
         List<String> report = new ArrayList<>();
         try (LearningLogProcess store = LearningLogProcess.launchStore(storePort, data.resolve("store"))) {
-            awaitPort(store, storePort);
+            store.awaitPort(Duration.ofSeconds(120));
             String uri = "mongodb://127.0.0.1:" + storePort;
             try (LearningLogProcess c1 = LearningLogProcess.launchSide("command-side", uri, SIDE_SETTINGS);
                  LearningLogProcess q1 = LearningLogProcess.launchSide("query-side", uri, SIDE_SETTINGS);
@@ -383,21 +383,6 @@ class SeveralProcessesTest {
         }
         clients.shutdown();
         return new int[]{readBack.get(), behind.get()};
-    }
-
-    private static void awaitPort(LearningLogProcess store, int port) {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                if (!store.isAlive()) {
-                    throw new IllegalStateException("The store ended while starting:\n" + store.tail());
-                }
-                LearningLogProcess.sleep(200);
-            }
-        }
-        throw new IllegalStateException("The store did not listen on " + port + ":\n" + store.tail());
     }
 
     private static int freePort() throws IOException {

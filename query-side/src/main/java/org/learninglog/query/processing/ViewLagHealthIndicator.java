@@ -16,9 +16,10 @@ import java.util.TreeMap;
 /**
  * Part of the query side's readiness ({@code /actuator/health/readiness}, not liveness): DOWN while
  * a segment this process holds is more than {@code learninglog.views.ready-lag} events (1,000)
- * behind the head of the store, or stopped on an error, so a load balancer sends reads elsewhere
- * until it has caught up. A process holding no segment (another holds them all) is ready: the views
- * it reads are the shared ones.
+ * behind the head of the store, or stopped on an error, or while one of its view processors is not
+ * running at all (shut down for a rebuild's switch, or by hand), so a load balancer sends reads
+ * elsewhere until it has caught up. A process whose processors run but hold no segment (another
+ * holds them all) is ready: the views it reads are the shared ones.
  */
 @Component
 class ViewLagHealthIndicator implements HealthIndicator {
@@ -42,10 +43,14 @@ class ViewLagHealthIndicator implements HealthIndicator {
         long worst = 0;
         boolean failing = false;
         Map<String, Object> held = new TreeMap<>();
+        java.util.List<String> stopped = new java.util.ArrayList<>();
         for (String group : groups.names()) {
             TrackingEventProcessor processor = processing.eventProcessor(group, TrackingEventProcessor.class).orElse(null);
             if (processor == null) {
                 continue;
+            }
+            if (!processor.isRunning()) {
+                stopped.add(group);
             }
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             held.put(group, status.keySet().stream().sorted().toList());
@@ -54,7 +59,8 @@ class ViewLagHealthIndicator implements HealthIndicator {
                 worst = Math.max(worst, head - segment.getCurrentPosition().orElse(0));
             }
         }
-        Health.Builder health = failing || worst > readyLag ? Health.down() : Health.up();
-        return health.withDetail("lag", worst).withDetail("readyLag", readyLag).withDetail("segments", held).build();
+        Health.Builder health = failing || worst > readyLag || !stopped.isEmpty() ? Health.down() : Health.up();
+        return health.withDetail("lag", worst).withDetail("readyLag", readyLag).withDetail("segments", held)
+                .withDetail("stopped", stopped).build();
     }
 }
