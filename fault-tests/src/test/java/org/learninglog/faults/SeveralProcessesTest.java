@@ -5,7 +5,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.MongoDBContainer;
+import org.testcontainers.utility.DockerImageName;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -63,12 +67,37 @@ class SeveralProcessesTest {
     private final AtomicLong lastPosition = new AtomicLong();
 
     @Test
-    void twoProcessesPerSideShareTheWorkAndLoseNothingWhenOneOfEachDies() throws Exception {
+    void onTheEmbeddedStoreServedByAProcessOfItsOwn() throws Exception {
         int storePort = freePort();
-        List<String> report = new ArrayList<>();
         try (LearningLogProcess store = LearningLogProcess.launchStore(storePort, data.resolve("store"))) {
             store.awaitPort(Duration.ofSeconds(120));
-            String uri = "mongodb://127.0.0.1:" + storePort;
+            twoProcessesPerSideShareTheWorkAndLoseNothingWhenOneOfEachDies("mongodb://127.0.0.1:" + storePort,
+                    "embedded store, served by its own process");
+        }
+    }
+
+    @Test
+    void onARealMongoDbReplicaSet() throws Exception {
+        Assumptions.assumeTrue(dockerAvailable(), "Docker is not available here, so there is no MongoDB to run:"
+                + " this machine runs the same test on the embedded store (the test above); CI with Docker runs this one");
+        try (MongoDBContainer mongo = new MongoDBContainer(DockerImageName.parse("mongo:7.0"))) {
+            mongo.start();
+            twoProcessesPerSideShareTheWorkAndLoseNothingWhenOneOfEachDies(mongo.getReplicaSetUrl("learninglog"),
+                    "MongoDB 7.0 replica set (Testcontainers)");
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable notThere) {
+            return false;
+        }
+    }
+
+    private void twoProcessesPerSideShareTheWorkAndLoseNothingWhenOneOfEachDies(String uri, String storeName) throws Exception {
+        List<String> report = new ArrayList<>();
+        {
             try (LearningLogProcess c1 = LearningLogProcess.launchSide("command-side", uri, SIDE_SETTINGS);
                  LearningLogProcess q1 = LearningLogProcess.launchSide("query-side", uri, SIDE_SETTINGS);
                  MongoClient mongo = MongoClients.create(uri)) {
@@ -114,7 +143,7 @@ class SeveralProcessesTest {
                     Map<String, Boolean> views = viewsEqualTheirRebuild(q1, database, viewDifferences);
                     int[] readBack = readYourWrites(c1, q1);
 
-                    report.add("# Several processes per side on one store (" + CLIENTS + " clients, "
+                    report.add("# Several processes per side on one store, " + storeName + " (" + CLIENTS + " clients, "
                             + SHARED_LEARNINGS + " shared learnings, no If-Match; " + PHASE.toSeconds() + " s per phase)");
                     report.add("commands/s, 1 command-side process: %.1f".formatted(oneCommandSide));
                     report.add("commands/s, 2 command-side processes: %.1f".formatted(twoCommandSides));

@@ -115,11 +115,18 @@ public class StoreAutoConfiguration {
         return engine;
     }
 
-    /** Polls the store every 100 ms for events appended by other processes (the default is a second). */
+    /**
+     * Polls the store every 100 ms for events appended by other processes (the default is a second).
+     * Given Axon's span factory (a store built by hand would not get it), events carry the trace of the
+     * request that recorded them in their metadata, so a query-side process continues that trace.
+     */
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
+                .spanFactory(configuration.getComponent(org.axonframework.eventhandling.EventBusSpanFactory.class,
+                        () -> org.axonframework.eventhandling.DefaultEventBusSpanFactory.builder()
+                                .spanFactory(configuration.spanFactory()).build()))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .fetchDelay(100)
                 .build();
