@@ -13,16 +13,27 @@ import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
 
-/** How every document source writes: one unordered bulk of whole-document replacements by {@code _id}. */
+/** How every document source writes: one bulk of whole-document replacements by {@code _id}. */
 final class Replacements {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
 
     private Replacements() {
     }
 
+    /** In any order: for a rebuild, whose generation serves no one until it is complete. */
     static void write(MongoCollection<Document> collection, Collection<Document> documents) {
+        write(collection, documents, UNORDERED);
+    }
+
+    /** Each after the one before, stopping at the first that fails: for a batch of the live processor. */
+    static void writeInOrder(MongoCollection<Document> collection, Collection<Document> documents) {
+        write(collection, documents, ORDERED);
+    }
+
+    private static void write(MongoCollection<Document> collection, Collection<Document> documents, BulkWriteOptions options) {
         if (documents.isEmpty()) {
             return;
         }
@@ -30,6 +41,6 @@ final class Replacements {
         for (Document document : documents) {
             writes.add(new ReplaceOneModel<>(eq("_id", document.get("_id")), document, UPSERT));
         }
-        collection.bulkWrite(writes, UNORDERED);
+        collection.bulkWrite(writes, options);
     }
 }

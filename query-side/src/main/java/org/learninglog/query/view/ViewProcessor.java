@@ -1,15 +1,17 @@
 package org.learninglog.query.view;
 
+import com.mongodb.client.MongoCollection;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.bson.Document;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 import org.learninglog.store.personal.PersonalValues;
 
 /**
  * Hands every event of a tracking processor to one {@link Projection}, writing into the view's
- * live generation. A subclass per view carries the {@code @ProcessingGroup}, so each view is a
+ * live generation a batch at a time ({@link ViewBatches}). A subclass per view carries the {@code @ProcessingGroup}, so each view is a
  * processor of its own, with its own token and dead-letter queue.
  */
 public abstract class ViewProcessor {
@@ -73,8 +75,14 @@ public abstract class ViewProcessor {
                     + " without a tracking token");
         }
         ViewEvent event = recorded(PositionedEventStorageEngine.positionOf(token), message);
-        ViewUpdate write = new ViewUpdate(new DirectDocuments(generations.collection(projection.name(), liveGeneration())),
-                event.position());
+        MongoCollection<Document> collection = generations.collection(projection.name(), liveGeneration());
+        ViewBatch batch = ViewBatches.current(projection, collection);
+        if (batch != null) {
+            batch.apply(event); // written with the batch's last event
+            return;
+        }
+        // On its own (a dead letter retried): written at once.
+        ViewUpdate write = new ViewUpdate(new DirectDocuments(collection), event.position());
         projection.apply(event, write);
         write.commit();
     }
