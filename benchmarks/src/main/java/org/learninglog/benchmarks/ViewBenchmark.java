@@ -24,6 +24,7 @@ import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.Projection;
 import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.ViewReader;
+import org.learninglog.query.view.ViewBatch;
 import org.learninglog.query.view.ViewUpdate;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.StoreMode;
@@ -49,7 +50,9 @@ import java.util.function.IntFunction;
  * <ul>
  *   <li>rebuild: each view's generation filled from every stored event, with the rebuild's own
  *       code ({@link GenerationBuilder}), in seconds and events per second;</li>
- *   <li>live: the same view applied event by event, written per event as the processor does;</li>
+ *   <li>live: the same view applied as the processor does, a batch of {@value #BATCH} events at a time,
+ *       each batch's documents read once and written with one bulk ({@link ViewBatch}); and, to
+ *       compare, event by event, written per event as the processor did before batches;</li>
  *   <li>queries: p50 and p99 latency of each kind of read, every one of them by exact keys.</li>
  * </ul>
  * Arguments: {@code --events=100000 --places=50 --queries=2000 --live-events=2000}, and
@@ -58,6 +61,8 @@ import java.util.function.IntFunction;
 public final class ViewBenchmark {
 
     private static final String PROGRAMME = "benchmark";
+    /** The processor's batch size ({@code ViewSegments}). */
+    private static final int BATCH = 200;
 
     private ViewBenchmark() {
     }
@@ -111,7 +116,8 @@ public final class ViewBenchmark {
         List<Projection> projections = List.of(new JourneyProjection(), new ProgrammeTimelineProjection(),
                 new LearningFlowProjection(), new SearchProjection()).stream().filter(p -> views.contains(p.name())).toList();
         Map<String, MongoCollection<Document>> readers = new LinkedHashMap<>();
-        System.out.println("view               | rebuild s | rebuild events/s | documents | live events/s (per-event writes)");
+        System.out.println("view               | rebuild s | rebuild events/s | documents | live events/s (per-event writes)"
+                + " | live events/s (batches of " + BATCH + ")");
         double totalRebuild = 0;
         for (Projection projection : projections) {
             MongoCollection<Document> collection = store.database().getCollection("bench_" + projection.name().replace('-', '_'));
@@ -129,8 +135,16 @@ public final class ViewBenchmark {
                 write.commit();
             }
             double liveSeconds = seconds(start);
-            System.out.printf(Locale.ROOT, "%-18s | %9.1f | %16.0f | %9d | %8.0f%n", projection.name(), rebuild, events / rebuild,
-                    generation.documentsWritten(), first.size() / liveSeconds);
+            MongoCollection<Document> batched = store.database().getCollection("bench_batched_" + projection.name().replace('-', '_'));
+            start = System.nanoTime();
+            for (int from = 0; from < first.size(); from += BATCH) {
+                ViewBatch batch = new ViewBatch(projection, batched);
+                first.subList(from, Math.min(first.size(), from + BATCH)).forEach(batch::apply);
+                batch.write();
+            }
+            double batchedSeconds = seconds(start);
+            System.out.printf(Locale.ROOT, "%-18s | %9.1f | %16.0f | %9d | %32.0f | %8.0f%n", projection.name(), rebuild,
+                    events / rebuild, generation.documentsWritten(), first.size() / liveSeconds, first.size() / batchedSeconds);
             readers.put(projection.name(), collection);
         }
         System.out.printf(Locale.ROOT, "all views built     | %9.1f | %16.0f |%n%n", totalRebuild, events / totalRebuild);

@@ -2,6 +2,8 @@ package org.learninglog.query.view;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,6 +34,7 @@ import static com.mongodb.client.model.Filters.in;
 final class BatchDocuments implements DocumentSource {
 
     private final MongoCollection<Document> collection;
+    private final Codec<Document> codec;
     /** What was read or changed in this batch, {@code null} for ids known to be absent. */
     private final Map<String, Document> cache = new HashMap<>();
     /** The changed documents, in the order of their first change. */
@@ -39,6 +42,7 @@ final class BatchDocuments implements DocumentSource {
 
     BatchDocuments(MongoCollection<Document> collection) {
         this.collection = collection;
+        this.codec = collection.getCodecRegistry().get(Document.class);
     }
 
     @Override
@@ -71,12 +75,18 @@ final class BatchDocuments implements DocumentSource {
         return found;
     }
 
+    /**
+     * Keeps each document as the collection would give it back: through its BSON, as the next event
+     * would have read it had this one been written on its own (a date a date, a list a list of its own
+     * whatever the projection put there, no value shared between documents).
+     */
     @Override
     public void store(Collection<Document> documents) {
         for (Document document : documents) {
             String id = document.getString("_id");
-            cache.put(id, document);
-            changed.put(id, document); // a document changed again keeps the place of its first change
+            Document stored = new RawBsonDocument(document, codec).decode(codec);
+            cache.put(id, stored);
+            changed.put(id, stored); // a document changed again keeps the place of its first change
         }
     }
 
