@@ -9,8 +9,11 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Makes a processor batch one unit of work for the views: opens a {@link ViewBatch} per view in the
@@ -27,8 +30,13 @@ public final class ViewBatches implements MessageHandlerInterceptor<EventMessage
 
     private static final String RESOURCE = ViewBatches.class.getName();
 
-    /** The batch of {@code projection} in the current unit of work; {@code null} outside a processor batch. */
-    static ViewBatch current(Projection projection, MongoCollection<Document> collection) {
+    /**
+     * The batch of {@code projection} in the current unit of work; {@code null} outside a processor
+     * batch. A new batch reads ahead what the events of the unit of work will ask for
+     * ({@link ViewBatch#readAhead}), each made ready for the projection by {@code recorded}.
+     */
+    static ViewBatch current(Projection projection, MongoCollection<Document> collection,
+                             Function<EventMessage<?>, ViewEvent> recorded) {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
         }
@@ -43,6 +51,16 @@ public final class ViewBatches implements MessageHandlerInterceptor<EventMessage
             }
             batch = new ViewBatch(projection, collection);
             open.batches.put(projection.name(), batch);
+            if (CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batching && batching.getMessages().size() > 1) {
+                List<ViewEvent> events = new ArrayList<>();
+                for (Object message : batching.getMessages()) {
+                    ViewEvent event = recorded.apply((EventMessage<?>) message);
+                    if (event != null) {
+                        events.add(event);
+                    }
+                }
+                batch.readAhead(events);
+            }
         }
         return batch;
     }

@@ -3,6 +3,7 @@ package org.learninglog.query.view;
 import com.mongodb.client.MongoCollection;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
@@ -48,6 +49,14 @@ public abstract class ViewProcessor {
         return new ViewEvent(position, message.getIdentifier(), message.getTimestamp(), payload);
     }
 
+    /** A tracked event as the projection sees it; {@code null} for a message without a position. */
+    private ViewEvent recorded(EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            return recorded(PositionedEventStorageEngine.positionOf(tracked.trackingToken()), message);
+        }
+        return null;
+    }
+
     /** Called with the processor stopped, when a rebuild made {@code next} the live generation. */
     public void switchTo(int next) {
         this.generation = next;
@@ -74,14 +83,15 @@ public abstract class ViewProcessor {
             throw new IllegalStateException("Event " + message.getIdentifier() + " reached view " + projection.name()
                     + " without a tracking token");
         }
-        ViewEvent event = recorded(PositionedEventStorageEngine.positionOf(token), message);
         MongoCollection<Document> collection = generations.collection(projection.name(), liveGeneration());
-        ViewBatch batch = ViewBatches.current(projection, collection);
+        ViewBatch batch = ViewBatches.current(projection, collection, this::recorded);
         if (batch != null) {
-            batch.apply(event); // written with the batch's last event
-            return;
+            ViewEvent ready = batch.ready(message.getIdentifier());
+            batch.apply(ready != null ? ready : recorded(PositionedEventStorageEngine.positionOf(token), message));
+            return; // written with the batch's last event
         }
         // On its own (a dead letter retried): written at once.
+        ViewEvent event = recorded(PositionedEventStorageEngine.positionOf(token), message);
         ViewUpdate write = new ViewUpdate(new DirectDocuments(collection), event.position());
         projection.apply(event, write);
         write.commit();

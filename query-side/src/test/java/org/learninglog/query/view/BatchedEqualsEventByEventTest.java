@@ -101,6 +101,7 @@ class BatchedEqualsEventByEventTest {
             for (int start = 0; start < events.size(); start += BATCH) {
                 List<ViewEvent> delivered = events.subList(start, Math.min(events.size(), start + BATCH));
                 ViewBatch killed = new ViewBatch(projection, collection);
+                killed.readAhead(delivered);
                 delivered.forEach(killed::apply);
                 List<Document> writes = killed.pendingWrites();
                 // the process dies after the first writes of the ordered bulk: the token stays before the batch

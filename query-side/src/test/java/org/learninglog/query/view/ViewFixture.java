@@ -75,7 +75,9 @@ final class ViewFixture {
         List<ViewEvent> parked = new java.util.ArrayList<>();
         for (int start = 0; start < events.size(); start += size) {
             ViewBatch batch = new ViewBatch(projection, collection);
-            for (ViewEvent event : events.subList(start, Math.min(events.size(), start + size))) {
+            List<ViewEvent> delivered = events.subList(start, Math.min(events.size(), start + size));
+            batch.readAhead(delivered);
+            for (ViewEvent event : delivered) {
                 try {
                     batch.apply(event);
                 } catch (RuntimeException failure) {
