@@ -56,13 +56,16 @@ import java.util.function.IntFunction;
  *   <li>queries: p50 and p99 latency of each kind of read, every one of them by exact keys.</li>
  * </ul>
  * Arguments: {@code --events=100000 --places=50 --queries=2000 --live-events=2000}, and
- * {@code --views=search} (names, comma-separated) to build and query only some views.
+ * {@code --views=search} (names, comma-separated) to build and query only some views, and
+ * {@code --read-ahead=false} to apply the live batches without reading ahead.
  */
 public final class ViewBenchmark {
 
     private static final String PROGRAMME = "benchmark";
     /** The processor's batch size ({@code ViewSegments}). */
     private static final int BATCH = 200;
+    /** Whether the live batches read ahead as the processor does ({@code --read-ahead=false} to see what it gains). */
+    private static boolean readAhead = true;
 
     private ViewBenchmark() {
     }
@@ -80,6 +83,7 @@ public final class ViewBenchmark {
                 : MongoStore.connect(StoreMode.URI, uri, "learninglog_view_benchmark_" + System.currentTimeMillis())) {
             System.out.printf("Learning Log view benchmark on %s, %d events over %d places, %d cores%n", store.mode(), events,
                     places, Runtime.getRuntime().availableProcessors());
+            readAhead = Boolean.parseBoolean(text(args, "read-ahead", "true"));
             run(store, events, places, queries, liveEvents, List.of(views.split(",")));
             if (store.mode() == StoreMode.URI) {
                 store.database().drop();
@@ -140,7 +144,9 @@ public final class ViewBenchmark {
             for (int from = 0; from < first.size(); from += BATCH) {
                 ViewBatch batch = new ViewBatch(projection, batched);
                 List<org.learninglog.query.view.ViewEvent> delivered = first.subList(from, Math.min(first.size(), from + BATCH));
-                batch.readAhead(delivered);
+                if (readAhead) {
+                    batch.readAhead(delivered);
+                }
                 delivered.forEach(batch::apply);
                 batch.write();
             }
