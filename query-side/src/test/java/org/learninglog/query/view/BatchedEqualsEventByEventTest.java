@@ -1,5 +1,6 @@
 package org.learninglog.query.view;
 
+import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,9 +110,22 @@ class BatchedEqualsEventByEventTest {
                 ViewFixture.applyBatched(projection, collection, delivered, BATCH);
             }
 
-            assertThat(ViewDigest.of(collection)).as("%s, every batch cut short and delivered again", projection.name())
+            assertThat(ViewDigest.of(collection)).as("%s, every batch cut short and delivered again; differing: %s", projection.name(),
+                            differing(collection, fixture.collection("one_" + name)))
                     .isEqualTo(ViewDigest.of(fixture.collection("one_" + name)));
         }
+    }
+
+    /** The first few documents that differ between two collections, to say where a digest went wrong. */
+    private static List<String> differing(MongoCollection<Document> actual, MongoCollection<Document> expected) {
+        List<String> differing = new ArrayList<>();
+        for (Document wanted : expected.find()) {
+            Document found = actual.find(new Document("_id", wanted.get("_id"))).first();
+            if (!wanted.equals(found) && differing.size() < 3) {
+                differing.add(wanted.toJson() + " but was " + (found == null ? null : found.toJson()));
+            }
+        }
+        return differing;
     }
 
     /** An event in the middle of every other batch, one the projection changes documents for. */
