@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.query.place.PlaceListProjection;
 import org.learninglog.query.timeline.PlaceTimelineProjection;
+import org.learninglog.query.view.ViewBatches;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -45,6 +46,9 @@ class QuerySideApplicationTest {
     void each_projection_is_a_tracking_processor_of_its_own() {
         assertThat(processing.eventProcessor(PlaceTimelineProjection.NAME, TrackingEventProcessor.class)).isPresent();
         assertThat(processing.eventProcessor(PlaceListProjection.NAME, TrackingEventProcessor.class)).isPresent();
+        // and writes a batch of events at once
+        assertThat(processing.eventProcessor(PlaceListProjection.NAME, TrackingEventProcessor.class).orElseThrow()
+                .getHandlerInterceptors()).hasAtLeastOneElementOfType(ViewBatches.class);
     }
 
     @Test
