@@ -12,8 +12,9 @@ import org.learninglog.store.personal.PersonalValues;
 
 /**
  * Hands every event of a tracking processor to one {@link Projection}, writing into the view's
- * live generation a batch at a time ({@link ViewBatches}). A subclass per view carries the {@code @ProcessingGroup}, so each view is a
- * processor of its own, with its own token and dead-letter queue.
+ * live generation a batch at a time ({@link ViewBatches}). A subclass per view carries the
+ * {@code @ProcessingGroup}, so each view is a processor of its own, with its own token and
+ * dead-letter queue.
  */
 public abstract class ViewProcessor {
 
