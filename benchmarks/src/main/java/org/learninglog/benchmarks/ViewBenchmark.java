@@ -24,6 +24,7 @@ import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.Projection;
 import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.ViewReader;
+import org.learninglog.query.view.ViewBatch;
 import org.learninglog.query.view.ViewUpdate;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.StoreMode;
@@ -49,15 +50,22 @@ import java.util.function.IntFunction;
  * <ul>
  *   <li>rebuild: each view's generation filled from every stored event, with the rebuild's own
  *       code ({@link GenerationBuilder}), in seconds and events per second;</li>
- *   <li>live: the same view applied event by event, written per event as the processor does;</li>
+ *   <li>live: the same view applied as the processor does, a batch of {@value #BATCH} events at a time,
+ *       each batch's documents read once and written with one bulk ({@link ViewBatch}); and, to
+ *       compare, event by event, written per event as the processor did before batches;</li>
  *   <li>queries: p50 and p99 latency of each kind of read, every one of them by exact keys.</li>
  * </ul>
  * Arguments: {@code --events=100000 --places=50 --queries=2000 --live-events=2000}, and
- * {@code --views=search} (names, comma-separated) to build and query only some views.
+ * {@code --views=search} (names, comma-separated) to build and query only some views, and
+ * {@code --read-ahead=false} to apply the live batches without reading ahead.
  */
 public final class ViewBenchmark {
 
     private static final String PROGRAMME = "benchmark";
+    /** The processor's batch size ({@code ViewSegments}). */
+    private static final int BATCH = 200;
+    /** Whether the live batches read ahead as the processor does ({@code --read-ahead=false} to see what it gains). */
+    private static boolean readAhead = true;
 
     private ViewBenchmark() {
     }
@@ -75,6 +83,7 @@ public final class ViewBenchmark {
                 : MongoStore.connect(StoreMode.URI, uri, "learninglog_view_benchmark_" + System.currentTimeMillis())) {
             System.out.printf("Learning Log view benchmark on %s, %d events over %d places, %d cores%n", store.mode(), events,
                     places, Runtime.getRuntime().availableProcessors());
+            readAhead = Boolean.parseBoolean(text(args, "read-ahead", "true"));
             run(store, events, places, queries, liveEvents, List.of(views.split(",")));
             if (store.mode() == StoreMode.URI) {
                 store.database().drop();
@@ -111,7 +120,8 @@ public final class ViewBenchmark {
         List<Projection> projections = List.of(new JourneyProjection(), new ProgrammeTimelineProjection(),
                 new LearningFlowProjection(), new SearchProjection()).stream().filter(p -> views.contains(p.name())).toList();
         Map<String, MongoCollection<Document>> readers = new LinkedHashMap<>();
-        System.out.println("view               | rebuild s | rebuild events/s | documents | live events/s (per-event writes)");
+        System.out.println("view               | rebuild s | rebuild events/s | documents | live events/s (per-event writes)"
+                + " | live events/s (batches of " + BATCH + ")");
         double totalRebuild = 0;
         for (Projection projection : projections) {
             MongoCollection<Document> collection = store.database().getCollection("bench_" + projection.name().replace('-', '_'));
@@ -129,8 +139,20 @@ public final class ViewBenchmark {
                 write.commit();
             }
             double liveSeconds = seconds(start);
-            System.out.printf(Locale.ROOT, "%-18s | %9.1f | %16.0f | %9d | %8.0f%n", projection.name(), rebuild, events / rebuild,
-                    generation.documentsWritten(), first.size() / liveSeconds);
+            MongoCollection<Document> batched = store.database().getCollection("bench_batched_" + projection.name().replace('-', '_'));
+            start = System.nanoTime();
+            for (int from = 0; from < first.size(); from += BATCH) {
+                ViewBatch batch = new ViewBatch(projection, batched);
+                List<org.learninglog.query.view.ViewEvent> delivered = first.subList(from, Math.min(first.size(), from + BATCH));
+                if (readAhead) {
+                    batch.readAhead(delivered);
+                }
+                delivered.forEach(batch::apply);
+                batch.write();
+            }
+            double batchedSeconds = seconds(start);
+            System.out.printf(Locale.ROOT, "%-18s | %9.1f | %16.0f | %9d | %32.0f | %8.0f%n", projection.name(), rebuild,
+                    events / rebuild, generation.documentsWritten(), first.size() / liveSeconds, first.size() / batchedSeconds);
             readers.put(projection.name(), collection);
         }
         System.out.printf(Locale.ROOT, "all views built     | %9.1f | %16.0f |%n%n", totalRebuild, events / totalRebuild);

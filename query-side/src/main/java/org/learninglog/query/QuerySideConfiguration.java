@@ -10,6 +10,7 @@ import org.learninglog.query.deadletter.DeadLetterGroups;
 import org.learninglog.query.processing.ViewSegments;
 import org.learninglog.query.view.ProgrammeSequencingPolicy;
 import org.learninglog.query.view.Projection;
+import org.learninglog.query.view.ViewBatches;
 import org.learninglog.store.MongoStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -40,7 +41,8 @@ public class QuerySideConfiguration {
 
     /**
      * Each projection is a tracking processor of its own, so it can be replayed on its own. Its
-     * handlers are idempotent, so it may take events in batches (one token update per batch). Its
+     * handlers are idempotent, so it takes events in batches: one read of each document a batch touches,
+     * one bulk write of what it changed, one token update ({@link ViewBatches}). Its
      * events are split into segments by programme ({@link ViewSegments}), which several query-side
      * processes share.
      * A handler that fails parks its event, and the later events of the same programme, in the
@@ -55,6 +57,8 @@ public class QuerySideConfiguration {
                 processing.registerTrackingEventProcessor(group)
                         .registerTrackingEventProcessorConfiguration(group, c -> segments.processorConfiguration())
                         .registerSequencingPolicy(group, c -> new ProgrammeSequencingPolicy())
+                        // a batch of events is one write of the view's documents, made before the token's
+                        .registerHandlerInterceptor(group, c -> new ViewBatches())
                         .registerDeadLetterQueue(group, c -> MongoSequencedDeadLetterQueue.builder()
                                 .processingGroup(group)
                                 .mongoTemplate(template)

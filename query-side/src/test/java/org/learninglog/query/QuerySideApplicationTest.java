@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.query.place.PlaceListProjection;
 import org.learninglog.query.timeline.PlaceTimelineProjection;
+import org.learninglog.query.view.ViewBatches;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -21,6 +22,8 @@ import org.springframework.http.ResponseEntity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,6 +46,9 @@ class QuerySideApplicationTest {
     void each_projection_is_a_tracking_processor_of_its_own() {
         assertThat(processing.eventProcessor(PlaceTimelineProjection.NAME, TrackingEventProcessor.class)).isPresent();
         assertThat(processing.eventProcessor(PlaceListProjection.NAME, TrackingEventProcessor.class)).isPresent();
+        // and writes a batch of events at once
+        assertThat(processing.eventProcessor(PlaceListProjection.NAME, TrackingEventProcessor.class).orElseThrow()
+                .getHandlerInterceptors()).hasAtLeastOneElementOfType(ViewBatches.class);
     }
 
     @Test
@@ -65,6 +71,38 @@ class QuerySideApplicationTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void each_views_lag_behind_the_store_is_a_gauge_and_on_the_operators_list_of_views() {
+        String placeId = UUID.randomUUID().toString();
+        eventStore.publish(new GenericDomainEventMessage<>("Place", placeId, 0,
+                new PlaceRegistered(placeId, "programme-lag", "Lagside", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode views = operator.http().getForObject("/api/admin/views", JsonNode.class);
+            assertThat(views.findValuesAsText("view")).contains(PlaceTimelineProjection.NAME, PlaceListProjection.NAME);
+            String metrics = operator.http().getForObject("/actuator/prometheus", String.class);
+            for (JsonNode view : views) {
+                String name = view.path("view").asText();
+                long head = view.path("head").asLong();
+                assertThat(head).as("head").isPositive();
+                assertThat(view.path("position").asLong()).as("%s position", name).isEqualTo(head);
+                assertThat(view.path("lagEvents").asLong()).as("%s lag", name).isZero();
+                assertThat(view.path("lagSeconds").asDouble()).as("%s lag in seconds", name).isZero();
+                assertThat(gauge(metrics, "learninglog_view_position", name)).as("%s position gauge", name).isEqualTo(head);
+                assertThat(gauge(metrics, "learninglog_view_head", name)).as("%s head gauge", name).isEqualTo(head);
+                assertThat(gauge(metrics, "learninglog_view_lag_events", name)).as("%s lag gauge", name).isZero();
+                assertThat(gauge(metrics, "learninglog_view_lag_seconds", name)).as("%s lag in seconds gauge", name).isZero();
+            }
+        });
+    }
+
+    /** The value of gauge {@code metric} for {@code view} in the Prometheus text. */
+    private static double gauge(String metrics, String metric, String view) {
+        Matcher line = Pattern.compile("(?m)^" + metric + "\\{[^}]*view=\"" + Pattern.quote(view) + "\"[^}]*} (\\S+)$").matcher(metrics);
+        assertThat(line.find()).as("%s{view=\"%s\"} is served", metric, view).isTrue();
+        return Double.parseDouble(line.group(1));
     }
 
     @Test

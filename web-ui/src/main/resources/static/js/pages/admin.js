@@ -33,6 +33,13 @@ function percent(progress) {
   return 0;
 }
 
+/** How far behind the store a view is: in events, and the age of the oldest event it has not applied. */
+function lag(view) {
+  const events = Number(view.lagEvents || 0);
+  if (events === 0) return 'up to date (position ' + view.position + ')';
+  return events + (events === 1 ? ' event' : ' events') + ' behind, ' + seconds(view.lagSeconds) + ' (position ' + view.position + ' of ' + view.head + ')';
+}
+
 async function refresh(view) {
   const row = rows.get(view);
   let progress = null;
@@ -67,6 +74,7 @@ async function main() {
     const row = el('tr', {},
       el('th', { scope: 'row', id: label }, view.view),
       el('td', { class: 'generation' }, String(view.liveGeneration)),
+      el('td', { class: 'lag' }, lag(view)),
       el('td', {}, el('progress', { max: '100', value: '0', 'aria-labelledby': label }), el('p', { class: 'said hint', 'aria-live': 'polite' })),
       el('td', {}, button));
     rows.set(view.view, row);
@@ -90,7 +98,9 @@ async function main() {
       const latest = await get('/api/admin/views');
       for (const view of latest) {
         const row = rows.get(view.view);
-        if (row) row.querySelector('.generation').textContent = String(view.liveGeneration);
+        if (!row) continue;
+        row.querySelector('.generation').textContent = String(view.liveGeneration);
+        row.querySelector('.lag').textContent = lag(view);
       }
     } catch (failure) { /* keep the last figures */ }
   }, 1000);

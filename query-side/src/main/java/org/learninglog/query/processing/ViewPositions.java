@@ -39,16 +39,20 @@ public class ViewPositions {
 
     /** The position up to which every view holds every event (0 while a processor has no token yet). */
     public long reflected() {
-        Map<String, Long> lowest = new HashMap<>();
-        for (Document entry : tokens.find(in("processorName", groups.names()))) {
-            String processor = entry.getString("processorName");
-            long position = position(entry);
-            lowest.merge(processor, position, Math::min);
-        }
+        Map<String, Long> lowest = byView();
         if (lowest.size() < groups.names().size()) {
             return 0;
         }
         return lowest.values().stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    /** Each view's position: the lowest token of its segments; a view whose processor has no token yet is left out. */
+    public Map<String, Long> byView() {
+        Map<String, Long> lowest = new HashMap<>();
+        for (Document entry : tokens.find(in("processorName", groups.names()))) {
+            lowest.merge(entry.getString("processorName"), position(entry), Math::min);
+        }
+        return lowest;
     }
 
     private long position(Document entry) {

@@ -3,6 +3,7 @@ package org.learninglog.query.rebuild;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.learninglog.query.NotFoundException;
+import org.learninglog.query.processing.ViewLag;
 import org.learninglog.query.view.ViewDigest;
 import org.learninglog.store.personal.PersonalValues;
 import org.learninglog.query.view.ViewGenerations;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
+import java.util.Map;
 
 @RestController
 @RequestMapping("/api/admin/views")
@@ -27,16 +29,24 @@ class ViewAdminController {
     private final ViewGenerations generations;
     private final PersonalValues personalValues;
     private final AccessPolicy access;
+    private final ViewLag lag;
 
     ViewAdminController(ViewRebuilds rebuilds, ViewGenerations generations, PersonalValues personalValues,
-                        AccessPolicy access) {
+                        AccessPolicy access, ViewLag lag) {
         this.access = access;
+        this.lag = lag;
         this.rebuilds = rebuilds;
         this.generations = generations;
         this.personalValues = personalValues;
     }
 
-    record ViewState(String view, int liveGeneration) {
+    /**
+     * @param position   the global position up to which the view holds every event
+     * @param head       the highest position reserved in the store
+     * @param lagEvents  events stored that the view has not applied yet
+     * @param lagSeconds how long ago the oldest of them was recorded (0 when none)
+     */
+    record ViewState(String view, int liveGeneration, long position, long head, long lagEvents, double lagSeconds) {
     }
 
     record ViewDigestAnswer(String view, int generation, long documents, String sha256) {
@@ -46,7 +56,11 @@ class ViewAdminController {
     @Operation(summary = "The views that can be rebuilt, with the generation that serves each")
     List<ViewState> views() {
         access.requireOperator("list the views");
-        return rebuilds.views().stream().map(view -> new ViewState(view, generations.live(view))).toList();
+        Map<String, ViewLag.Lag> lags = lag.all();
+        return rebuilds.views().stream().map(view -> {
+            ViewLag.Lag behind = lags.getOrDefault(view, new ViewLag.Lag(0, 0, 0, 0));
+            return new ViewState(view, generations.live(view), behind.position(), behind.head(), behind.events(), behind.seconds());
+        }).toList();
     }
 
     @PostMapping("/{view}/rebuild")

@@ -130,7 +130,14 @@ public class SearchProjection extends DispatchingProjection {
             counts.put(DocumentFields.key(term), count);
             Document head = view.edit(postingKey(programmeId, term));
             if (head == null) {
-                return; // this event reached the term already (a commit cut short): as PagedLog, leave it
+                // This event reached the term already: a batch's write was cut short after the term's
+                // documents and before the hit's (written last). Leave the term as it is, as PagedLog
+                // does, but note in the hit the page its entry went on.
+                Long page = pageHolding(view, postingKey(programmeId, term), hit);
+                if (page != null) {
+                    pages.put(DocumentFields.key(term), page);
+                }
+                return;
             }
             long appended = SearchDocuments.Head.appendedTo(head);
             long pageNo = appended / PAGE_SIZE;
@@ -152,12 +159,26 @@ public class SearchProjection extends DispatchingProjection {
         }
         for (Map.Entry<String, Long> term : indexed.pages().entrySet()) {
             String key = postingKey(indexed.programmeId(), term.getKey());
+            // the head before its page: a batch writes what it changed first last (BatchDocuments)
+            Document head = view.edit(key);
             Document page = view.edit(pageId(key, term.getValue()));
             if (page != null) {
                 SearchDocuments.Page.hits(page).remove(hit);
             }
-            SearchDocuments.Head.count(view.edit(key), bucket(kind, indexed.status()), -1);
+            SearchDocuments.Head.count(head, bucket(kind, indexed.status()), -1);
         }
+    }
+
+    /** The page of term {@code key} that holds {@code hit}, newest first: an entry appended lately is on one of the last. */
+    private static Long pageHolding(ViewUpdate view, String key, String hit) {
+        long appended = SearchDocuments.Head.appendedTo(view.read(key));
+        for (long page = (appended - 1) / PAGE_SIZE; page >= 0 && appended > 0; page--) {
+            Document stored = view.read(pageId(key, page));
+            if (stored != null && SearchDocuments.Page.of(stored).hits().contains(hit)) {
+                return page;
+            }
+        }
+        return null;
     }
 
     private static void status(ViewUpdate view, String kind, String id, String status) {

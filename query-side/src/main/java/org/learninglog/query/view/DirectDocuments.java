@@ -12,8 +12,10 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 /**
- * A view generation's collection as the live processor and the queries use it: every read goes to
- * the collection, and each event's documents are written as soon as the event is applied.
+ * A view generation's collection read and written event by event: every read goes to the
+ * collection, and each event's documents are written as soon as the event is applied. The live
+ * processor applies its events a batch at a time ({@link ViewBatch}); this is for an event applied
+ * on its own (a dead letter retried) and for tests.
  */
 public final class DirectDocuments implements DocumentSource {
 
@@ -41,8 +43,11 @@ public final class DirectDocuments implements DocumentSource {
         return found;
     }
 
+    /** In the reverse order of their first change, as a batch is written ({@link BatchDocuments}). */
     @Override
     public void store(Collection<Document> documents) {
-        Replacements.write(collection, documents);
+        java.util.List<Document> writes = new java.util.ArrayList<>(documents);
+        java.util.Collections.reverse(writes);
+        Replacements.writeInOrder(collection, writes);
     }
 }

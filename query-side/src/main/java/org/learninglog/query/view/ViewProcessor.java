@@ -1,16 +1,20 @@
 package org.learninglog.query.view;
 
+import com.mongodb.client.MongoCollection;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.bson.Document;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
 import org.learninglog.store.personal.PersonalValues;
 
 /**
  * Hands every event of a tracking processor to one {@link Projection}, writing into the view's
- * live generation. A subclass per view carries the {@code @ProcessingGroup}, so each view is a
- * processor of its own, with its own token and dead-letter queue.
+ * live generation a batch at a time ({@link ViewBatches}). A subclass per view carries the
+ * {@code @ProcessingGroup}, so each view is a processor of its own, with its own token and
+ * dead-letter queue.
  */
 public abstract class ViewProcessor {
 
@@ -46,6 +50,14 @@ public abstract class ViewProcessor {
         return new ViewEvent(position, message.getIdentifier(), message.getTimestamp(), payload);
     }
 
+    /** A tracked event as the projection sees it; {@code null} for a message without a position. */
+    private ViewEvent recorded(EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            return recorded(PositionedEventStorageEngine.positionOf(tracked.trackingToken()), message);
+        }
+        return null;
+    }
+
     /** Called with the processor stopped, when a rebuild made {@code next} the live generation. */
     public void switchTo(int next) {
         this.generation = next;
@@ -72,9 +84,16 @@ public abstract class ViewProcessor {
             throw new IllegalStateException("Event " + message.getIdentifier() + " reached view " + projection.name()
                     + " without a tracking token");
         }
+        MongoCollection<Document> collection = generations.collection(projection.name(), liveGeneration());
+        ViewBatch batch = ViewBatches.current(projection, collection, this::recorded);
+        if (batch != null) {
+            ViewEvent ready = batch.ready(message.getIdentifier());
+            batch.apply(ready != null ? ready : recorded(PositionedEventStorageEngine.positionOf(token), message));
+            return; // written with the batch's last event
+        }
+        // On its own (a dead letter retried): written at once.
         ViewEvent event = recorded(PositionedEventStorageEngine.positionOf(token), message);
-        ViewUpdate write = new ViewUpdate(new DirectDocuments(generations.collection(projection.name(), liveGeneration())),
-                event.position());
+        ViewUpdate write = new ViewUpdate(new DirectDocuments(collection), event.position());
         projection.apply(event, write);
         write.commit();
     }

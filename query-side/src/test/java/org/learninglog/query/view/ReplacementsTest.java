@@ -34,6 +34,19 @@ class ReplacementsTest {
     }
 
     @Test
+    void in_order_too_a_refused_document_does_not_stop_the_ones_after_it(MongoStore store) {
+        MongoCollection<Document> view = store.database().getCollection("replacements-in-order");
+        Replacements.writeInOrder(view, List.of(at("head", 12, "after 12")));
+
+        Replacements.writeInOrder(view, List.of(at("page", 10, "after 10"), at("head", 10, "after 10, late"),
+                at("other", 10, "after 10")));
+
+        assertThat(view.find(eq("_id", "head")).first().getString("state")).isEqualTo("after 12");
+        assertThat(view.find(eq("_id", "page")).first().getString("state")).isEqualTo("after 10");
+        assertThat(view.find(eq("_id", "other")).first().getString("state")).isEqualTo("after 10");
+    }
+
+    @Test
     void a_write_of_the_same_event_again_changes_nothing_and_is_not_an_error(MongoStore store) {
         MongoCollection<Document> view = store.database().getCollection("replacements-again");
         Replacements.write(view, List.of(at("head", 5, "after 5")));

@@ -65,6 +65,30 @@ final class ViewFixture {
         }
     }
 
+    /**
+     * As the live processor does: the events a batch of {@code size} at a time, each batch written with
+     * one bulk at its end. An event whose projection fails is parked, as the dead-letter queue does, and
+     * the batch goes on; the parked events are answered.
+     */
+    static List<ViewEvent> applyBatched(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events,
+                                        int size) {
+        List<ViewEvent> parked = new java.util.ArrayList<>();
+        for (int start = 0; start < events.size(); start += size) {
+            ViewBatch batch = new ViewBatch(projection, collection);
+            List<ViewEvent> delivered = events.subList(start, Math.min(events.size(), start + size));
+            batch.readAhead(delivered);
+            for (ViewEvent event : delivered) {
+                try {
+                    batch.apply(event);
+                } catch (RuntimeException failure) {
+                    parked.add(event);
+                }
+            }
+            batch.write();
+        }
+        return parked;
+    }
+
     /** As a rebuild does: in memory, written in bulk. */
     static void applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events) {
         FreshGenerationDocuments documents = new FreshGenerationDocuments(collection, 100_000);
