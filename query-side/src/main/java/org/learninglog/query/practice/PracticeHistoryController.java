@@ -1,9 +1,11 @@
 package org.learninglog.query.practice;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.learninglog.query.web.KnownParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.learninglog.security.AccessPolicy;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,14 +27,18 @@ class PracticeHistoryController {
     }
 
     @GetMapping("/api/practices/{practiceId}/history")
-    @Operation(summary = "Every version of the practice with a word-level difference to the one before; with asOf, as the record stood then. "
-            + "Without asOf, its ETag is the version a change sends back as If-Match")
+    @Operation(summary = "Every version of the practice with a word-level difference to the one before; with known (asOf), as the record stood then. "
+            + "Without known, its ETag is the version a change sends back as If-Match")
     ResponseEntity<PracticeHistory> history(@PathVariable String practiceId,
-                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        PracticeHistory history = queries.history(practiceId, asOf);
+                                            @Parameter(description = KnownParameter.DESCRIBED, schema = @Schema(type = "string"))
+                      @RequestParam(required = false) String known,
+                      @Parameter(description = KnownParameter.DEPRECATED, deprecated = true, schema = @Schema(type = "string"))
+                      @RequestParam(required = false) String asOf) {
+        Instant cut = KnownParameter.cut(known, asOf);
+        PracticeHistory history = queries.history(practiceId, cut);
         access.requireReadPlace(history.programmeId(), history.placeId(), "read a practice's history");
         // The record as it stood then is no version anybody can change.
-        return asOf == null ? ResponseEntity.ok().eTag(Long.toString(history.version())).body(history)
+        return cut == null ? ResponseEntity.ok().eTag(Long.toString(history.version())).body(history)
                 : ResponseEntity.ok(history);
     }
 }
