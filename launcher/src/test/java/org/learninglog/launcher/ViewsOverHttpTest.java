@@ -258,6 +258,13 @@ class ViewsOverHttpTest {
         assertThat(journey.body().path("timeline").path("items"))
                 .allSatisfy(item -> assertThat(item.path("date").asText()).isLessThanOrEqualTo("2024-10-31"));
 
+        String practiceId = api.get("/api/places/" + placeId + "/journey").body().path("practices").get(0).path("practiceId").asText();
+        Answer wholeHistory = api.get("/api/practices/" + practiceId + "/history");
+        Answer storySoFar = api.get("/api/practices/" + practiceId + "/history?on="
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1));
+        assertThat(storySoFar.body().path("versions")).isEqualTo(wholeHistory.body().path("versions"));
+        assertThat(api.get("/api/practices/" + practiceId + "/history?on=2020-01-01").fieldsAtFault()).containsExactly("on");
+
         assertThat(api.get(programme + "/counts?on=yesterday").fieldsAtFault()).containsExactly("on");
         assertThat(api.get(programme + "/counts?known=yesterday").fieldsAtFault()).containsExactly("known");
         assertThat(api.get(programme + "/timeline?known=2025-01-01&asOf=2025-01-01").fieldsAtFault()).containsExactly("asOf");

@@ -29,9 +29,9 @@ class AuditController {
     @Operation(summary = "The decision's audit trail: insights then and now, who decided where, later changes, outcomes, travel; with known, as the record stood then")
     DecisionAudit audit(@PathVariable String adaptationId,
                         @Parameter(description = KnownParameter.DESCRIBED, schema = @Schema(type = "string"))
-                      @RequestParam(required = false) String known,
-                      @Parameter(description = KnownParameter.DEPRECATED, deprecated = true, schema = @Schema(type = "string"))
-                      @RequestParam(required = false) String asOf) {
+                        @RequestParam(required = false) String known,
+                        @Parameter(description = KnownParameter.DEPRECATED, deprecated = true, schema = @Schema(type = "string"))
+                        @RequestParam(required = false) String asOf) {
         DecisionAudit audit = queries.audit(adaptationId, KnownParameter.cut(known, asOf));
         access.requireReadPlace(audit.programmeId(), audit.placeId(), "read a decision's audit trail");
         return audit;
