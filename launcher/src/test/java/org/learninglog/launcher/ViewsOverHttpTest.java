@@ -265,6 +265,11 @@ class ViewsOverHttpTest {
         assertThat(storySoFar.body().path("versions")).isEqualTo(wholeHistory.body().path("versions"));
         assertThat(api.get("/api/practices/" + practiceId + "/history?on=2020-01-01").fieldsAtFault()).containsExactly("on");
 
+        Answer flowBefore = api.get(programme + "/flow?on=2024-08-31");
+        assertThat(flowBefore.status()).isEqualTo(HttpStatus.OK);
+        assertThat(flowBefore.body().path("edges")).isEmpty(); // nothing had travelled before the story began
+        assertThat(api.get(programme + "/flow?on=2025-08-31").body().path("edges")).isNotEmpty();
+
         assertThat(api.get(programme + "/counts?on=yesterday").fieldsAtFault()).containsExactly("on");
         assertThat(api.get(programme + "/counts?known=yesterday").fieldsAtFault()).containsExactly("known");
         assertThat(api.get(programme + "/timeline?known=2025-01-01&asOf=2025-01-01").fieldsAtFault()).containsExactly("asOf");
