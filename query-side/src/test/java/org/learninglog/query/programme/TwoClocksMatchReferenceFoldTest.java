@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code known} alone), read in the plainest way (every line in the order recorded), and then
  * sorted, counted and folded here, in the test, without the view's buckets or story logs.
  */
-class TwoClocksMatchReferenceFoldProperties {
+class TwoClocksMatchReferenceFoldTest {
 
     private static final String PROGRAMME = "programme-1";
     private static final List<String> PLACES = List.of("place-1", "place-2", "place-3");
