@@ -152,6 +152,8 @@ final class ViewTestKit {
     private static void strip(JsonNode node) {
         if (node instanceof ObjectNode object) {
             object.remove("asOf");
+            object.remove("known"); // the clocks a view was cut on are the question, not the answer
+            object.remove("on");
             object.elements().forEachRemaining(ViewTestKit::strip);
         } else if (node.isArray()) {
             node.elements().forEachRemaining(ViewTestKit::strip);

@@ -223,6 +223,62 @@ class ViewsOverHttpTest {
     }
 
     @Test
+    void the_demo_programme_reads_on_both_clocks_the_story_and_the_record() {
+        // The demo's year (September 2024 to August 2025) is all recorded in the minute it loads.
+        String programme = "/api/programmes/" + DEMO;
+        Answer story = api.get(programme + "/timeline?order=story&size=5");
+        assertThat(story.status()).isEqualTo(HttpStatus.OK);
+        assertThat(story.body().path("order").asText()).isEqualTo("story");
+        assertThat(story.body().path("items").get(0).path("date").asText()).startsWith("2024-09");
+
+        Answer autumn = api.get(programme + "/counts?on=2024-10-31");
+        assertThat(autumn.status()).isEqualTo(HttpStatus.OK);
+        assertThat(autumn.body().path("months")).isNotEmpty()
+                .allSatisfy(month -> assertThat(month.path("month").asText()).isLessThanOrEqualTo("2024-10"));
+        Answer byRecording = api.get(programme + "/counts?by=recorded");
+        assertThat(byRecording.body().path("months"))
+                .allSatisfy(month -> assertThat(month.path("month").asText()).isGreaterThan("2025-08"));
+        assertThat(api.get(programme + "/counts?on=2020-01-01").status()).isEqualTo(HttpStatus.NOT_FOUND);
+        Answer knownToday = api.get(programme + "/counts?known=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1));
+        assertThat(knownToday.body().path("months")).isEqualTo(api.get(programme + "/counts").body().path("months"));
+
+        Answer first = api.get(programme + "/replay?order=story&step=1");
+        assertThat(first.status()).isEqualTo(HttpStatus.OK);
+        assertThat(first.body().path("order").asText()).isEqualTo("story");
+        assertThat(first.body().path("event").path("date").asText()).startsWith("2024-09");
+        Answer newYear = api.get(programme + "/replay?order=story&on=2024-12-31");
+        assertThat(newYear.body().path("event").path("date").asText()).isLessThanOrEqualTo("2024-12-31");
+        Answer after = api.get(programme + "/replay?order=story&step=" + (newYear.body().path("step").asLong() + 1));
+        assertThat(after.body().path("event").path("date").asText()).isGreaterThan("2024-12-31");
+
+        Answer late = api.get(programme + "/timeline?late=true&size=1000");
+        assertThat(late.body().path("items")).isNotEmpty().allSatisfy(item -> assertThat(item.path("late").asBoolean()).isTrue());
+        String placeId = placesOf(DEMO).get(0);
+        Answer journey = api.get("/api/places/" + placeId + "/journey?on=2024-10-31&size=1000");
+        assertThat(journey.body().path("timeline").path("items"))
+                .allSatisfy(item -> assertThat(item.path("date").asText()).isLessThanOrEqualTo("2024-10-31"));
+
+        String practiceId = api.get("/api/places/" + placeId + "/journey").body().path("practices").get(0).path("practiceId").asText();
+        Answer wholeHistory = api.get("/api/practices/" + practiceId + "/history");
+        Answer storySoFar = api.get("/api/practices/" + practiceId + "/history?on="
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1));
+        assertThat(storySoFar.body().path("versions")).isEqualTo(wholeHistory.body().path("versions"));
+        assertThat(api.get("/api/practices/" + practiceId + "/history?on=2020-01-01").fieldsAtFault()).containsExactly("on");
+
+        Answer flowBefore = api.get(programme + "/flow?on=2024-08-31");
+        assertThat(flowBefore.status()).isEqualTo(HttpStatus.OK);
+        assertThat(flowBefore.body().path("edges")).isEmpty(); // nothing had travelled before the story began
+        assertThat(api.get(programme + "/flow?on=2025-08-31").body().path("edges")).isNotEmpty();
+
+        assertThat(api.get(programme + "/counts?on=yesterday").fieldsAtFault()).containsExactly("on");
+        assertThat(api.get(programme + "/counts?known=yesterday").fieldsAtFault()).containsExactly("known");
+        assertThat(api.get(programme + "/timeline?known=2025-01-01&asOf=2025-01-01").fieldsAtFault()).containsExactly("asOf");
+        assertThat(api.get(programme + "/timeline?order=sideways").fieldsAtFault()).containsExactly("order");
+        assertThat(api.get(programme + "/replay?order=story&at=2025-01-01T00:00:00Z").fieldsAtFault()).containsExactly("at");
+        assertThat(api.get(programme + "/replay?on=2025-01-01").fieldsAtFault()).containsExactly("on");
+    }
+
+    @Test
     void a_bad_as_of_or_period_is_a_problem_naming_the_parameter() {
         String placeId = placesOf(DEMO).get(0);
         Answer badInstant = api.get("/api/places/" + placeId + "/journey?asOf=yesterday");

@@ -1,15 +1,16 @@
 package org.learninglog.query.audit;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.learninglog.query.web.KnownParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.learninglog.security.AccessPolicy;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 
 @RestController
 @Tag(name = "decision audit", description = "How a decision came about and what became of it")
@@ -25,10 +26,13 @@ class AuditController {
 
     /** The id is an adaptation's id, or a practice's id for the decision to adopt it. */
     @GetMapping("/api/adaptations/{adaptationId}/audit")
-    @Operation(summary = "The decision's audit trail: insights then and now, who decided where, later changes, outcomes, travel")
+    @Operation(summary = "The decision's audit trail: insights then and now, who decided where, later changes, outcomes, travel; with known, as the record stood then")
     DecisionAudit audit(@PathVariable String adaptationId,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        DecisionAudit audit = queries.audit(adaptationId, asOf);
+                        @Parameter(description = KnownParameter.DESCRIBED, schema = @Schema(type = "string"))
+                        @RequestParam(required = false) String known,
+                        @Parameter(description = KnownParameter.DEPRECATED, deprecated = true, schema = @Schema(type = "string"))
+                        @RequestParam(required = false) String asOf) {
+        DecisionAudit audit = queries.audit(adaptationId, KnownParameter.cut(known, asOf));
         access.requireReadPlace(audit.programmeId(), audit.placeId(), "read a decision's audit trail");
         return audit;
     }

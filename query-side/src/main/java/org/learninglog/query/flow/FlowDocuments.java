@@ -4,6 +4,8 @@ import org.bson.Document;
 import org.learninglog.query.view.DocumentFields;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -25,6 +27,7 @@ final class FlowDocuments {
     private static final String ADOPTIONS = "adoptions";
     private static final String POSITION = "pos";
     private static final String AT = "at";
+    private static final String HAPPENED_ON = "happenedOn";
 
     private FlowDocuments() {
     }
@@ -60,6 +63,14 @@ final class FlowDocuments {
     sealed interface Travelled extends Item permits Share, Adoption {
 
         String sharedLearningId();
+
+        /** The story's day it travelled on; {@code null} in a flow stored before flows kept it. */
+        LocalDate happenedOn();
+
+        /** The story's day, or the day it was recorded (UTC) when the stored item has none. */
+        default LocalDate storyDay() {
+            return happenedOn() != null ? happenedOn() : LocalDate.ofInstant(recordedAt(), ZoneOffset.UTC);
+        }
     }
 
     record Place(String placeId, String name, long position, Instant recordedAt) implements Item {
@@ -76,34 +87,37 @@ final class FlowDocuments {
 
     /** @param from the sharing place; {@code null} for learning shared across the programme */
     record Share(String sharedLearningId, String from, String title, boolean wholeProgramme, List<String> to,
-                 long position, Instant recordedAt) implements Travelled {
+                 LocalDate happenedOn, long position, Instant recordedAt) implements Travelled {
 
         static Share of(Document item) {
             return new Share(item.getString("sharedLearningId"), item.getString("from"), item.getString("title"),
-                    item.getBoolean("wholeProgramme", false), DocumentFields.strings(item, "to"), positionOf(item),
+                    item.getBoolean("wholeProgramme", false), DocumentFields.strings(item, "to"), day(item), positionOf(item),
                     DocumentFields.instant(item, AT));
         }
 
         @Override
         public void appendTo(Document flow) {
             append(flow, SHARES, new Document("sharedLearningId", sharedLearningId).append("from", from).append("title", title)
-                    .append("wholeProgramme", wholeProgramme).append("to", DocumentFields.list(to)), position, recordedAt);
+                    .append("wholeProgramme", wholeProgramme).append("to", DocumentFields.list(to))
+                    .append(HAPPENED_ON, happenedOn == null ? null : happenedOn.toString()), position, recordedAt);
         }
     }
 
     /** @param from the place the learning was shared from, if known; {@code by} the place that adopted it */
     record Adoption(String sharedLearningId, String from, String by, String practiceId, String adaptationId,
-                    long position, Instant recordedAt) implements Travelled {
+                    LocalDate happenedOn, long position, Instant recordedAt) implements Travelled {
 
         static Adoption of(Document item) {
             return new Adoption(item.getString("sharedLearningId"), item.getString("from"), item.getString("by"),
-                    item.getString("practiceId"), item.getString("adaptationId"), positionOf(item), DocumentFields.instant(item, AT));
+                    item.getString("practiceId"), item.getString("adaptationId"), day(item), positionOf(item),
+                    DocumentFields.instant(item, AT));
         }
 
         @Override
         public void appendTo(Document flow) {
             append(flow, ADOPTIONS, new Document("sharedLearningId", sharedLearningId).append("from", from).append("by", by)
-                    .append("practiceId", practiceId).append("adaptationId", adaptationId), position, recordedAt);
+                    .append("practiceId", practiceId).append("adaptationId", adaptationId)
+                    .append(HAPPENED_ON, happenedOn == null ? null : happenedOn.toString()), position, recordedAt);
         }
     }
 
@@ -121,6 +135,11 @@ final class FlowDocuments {
 
     private static void append(Document flow, String list, Document item, long position, Instant recordedAt) {
         DocumentFields.appendable(flow, list).add(item.append(POSITION, position).append(AT, DocumentFields.date(recordedAt)));
+    }
+
+    private static LocalDate day(Document item) {
+        String day = item.getString(HAPPENED_ON);
+        return day == null ? null : LocalDate.parse(day);
     }
 
     private static long positionOf(Document item) {

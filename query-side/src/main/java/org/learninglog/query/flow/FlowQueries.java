@@ -12,6 +12,7 @@ import org.learninglog.query.view.ViewReader;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,13 +33,22 @@ public class FlowQueries {
         this.views = views;
     }
 
-    public LearningFlow flow(String programmeId, Instant asOf) {
-        return flow(views.reader(LearningFlowProjection.NAME), programmeId, asOf);
+    public LearningFlow flow(String programmeId, Instant asOf, LocalDate on) {
+        return flow(views.reader(LearningFlowProjection.NAME), programmeId, asOf, on);
     }
 
     public static LearningFlow flow(ViewReader reader, String programmeId, Instant asOf) {
+        return flow(reader, programmeId, asOf, null);
+    }
+
+    /**
+     * The flow as the record stood at {@code asOf} and, with {@code on}, of what had travelled by the
+     * end of that day in the story; places, which have no story day, by {@code asOf} alone.
+     */
+    public static LearningFlow flow(ViewReader reader, String programmeId, Instant asOf, LocalDate on) {
         Flow flow = Flow.of(reader.require(FlowDocuments.flowId(programmeId), "programmeId", NOTHING_RECORDED));
-        Predicate<Item> moment = item -> asOf == null || !item.recordedAt().isAfter(asOf);
+        Predicate<Item> moment = item -> (asOf == null || !item.recordedAt().isAfter(asOf))
+                && (on == null || !(item instanceof Travelled travelled) || !travelled.storyDay().isAfter(on));
         Map<String, long[]> tallies = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Instant> registered = new LinkedHashMap<>();

@@ -44,13 +44,13 @@ public class LearningFlowProjection extends DispatchingProjection {
             new Origin(e.placeId()).writeTo(origin);
         }
         append(view, e.programmeId(), new Share(e.sharedLearningId(), e.placeId(), e.title(), e.audience().wholeProgramme(),
-                e.audience().placeIds(), event.position(), event.recordedAt()));
+                e.audience().placeIds(), e.happenedOn(), event.position(), event.recordedAt()));
     }
 
     private static void sharedLearningAdopted(SharedLearningAdopted e, ViewEvent event, ViewUpdate view) {
         Origin origin = Origin.of(view.read(FlowDocuments.originId(e.sharedLearningId())));
         append(view, e.programmeId(), new Adoption(e.sharedLearningId(), origin == null ? null : origin.placeId(), e.placeId(),
-                e.practiceId(), e.adaptationId(), event.position(), event.recordedAt()));
+                e.practiceId(), e.adaptationId(), e.happenedOn(), event.position(), event.recordedAt()));
     }
 
     private static void append(ViewUpdate view, String programmeId, FlowDocuments.Item item) {

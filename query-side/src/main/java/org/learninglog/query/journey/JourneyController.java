@@ -21,7 +21,7 @@ class JourneyController {
     }
 
     @GetMapping("/api/places/{placeId}/journey")
-    @Operation(summary = "The place's change journey, filtered and paged; with asOf, the record as it stood then")
+    @Operation(summary = "The place's change journey, filtered and paged; with known (asOf), the record as it stood then; with on, the lines that had happened by that day")
     PlaceJourney journey(@PathVariable String placeId, TimelineParameters parameters) {
         PlaceJourney journey = queries.journey(placeId, parameters.filter(), parameters.pageOrFirst(), parameters.sizeOrDefault());
         access.requireReadPlace(journey.programmeId(), placeId, "read the journey");

@@ -43,7 +43,7 @@ public class JourneyQueries {
         List<TimelineLine> items = new ArrayList<>(timeline(reader, placeId, filter));
         items.sort(CHRONOLOGICAL);
         return new PlaceJourney(placeId, place.programmeId(), place.name(), filter.asOf(),
-                Page.of(items, page, size), PracticesAsOf.practicesOf(reader, place, filter.asOf()));
+                Page.of(items, page, size), PracticesAsOf.practicesOf(reader, place, filter.asOf(), filter.on()));
     }
 
     /** Every entry of the place's timeline that matches, in the order recorded. */

@@ -22,6 +22,20 @@ public final class VersionHistories {
         return value -> asOf == null || !value.recordedAt().isAfter(asOf);
     }
 
+    /**
+     * The versions of a practice that had happened by the end of {@code on} ({@code null}: all), by
+     * their story day, or the day they were recorded when an old version has none.
+     */
+    public static Predicate<PracticeDocument.Version> happenedBy(java.time.LocalDate on) {
+        return version -> on == null || !storyDay(version).isAfter(on);
+    }
+
+    /** The story day of a practice's version: its own, or the day it was recorded (UTC). */
+    public static java.time.LocalDate storyDay(PracticeDocument.Version version) {
+        return version.occurredOn() != null ? version.occurredOn()
+                : java.time.LocalDate.ofInstant(version.recordedAt(), java.time.ZoneOffset.UTC);
+    }
+
     /** What was recorded before the event at {@code position}. */
     public static Predicate<Stamped> before(long position) {
         return value -> value.position() < position;

@@ -13,6 +13,7 @@ import org.learninglog.query.view.EvidenceOpener;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,8 +33,8 @@ public class PracticeQueries {
     }
 
     /** The history with the evidence of its insights readable, or marked removed where the person withdrew consent. */
-    public PracticeHistory history(String practiceId, Instant asOf) {
-        PracticeHistory history = history(views.reader(JourneyProjection.NAME), practiceId, asOf);
+    public PracticeHistory history(String practiceId, Instant asOf, LocalDate on) {
+        PracticeHistory history = history(views.reader(JourneyProjection.NAME), practiceId, asOf, on);
         return new PracticeHistory(history.practiceId(), history.placeId(), history.programmeId(), history.name(), history.status(),
                 history.asOf(), history.versions().stream().map(version -> new PracticeHistory.Version(version.number(), version.kind(),
                         version.decisionId(), version.recordedAt(), version.occurredOn(), version.was(), version.text(), version.why(),
@@ -43,12 +44,23 @@ public class PracticeQueries {
     }
 
     public static PracticeHistory history(ViewReader reader, String practiceId, Instant asOf) {
+        return history(reader, practiceId, asOf, null);
+    }
+
+    /**
+     * The versions recorded by {@code asOf} (the record's clock) that had happened by {@code on} (the
+     * story's), in the order recorded; outcomes likewise, by the day they were reviewed.
+     */
+    public static PracticeHistory history(ViewReader reader, String practiceId, Instant asOf, LocalDate on) {
         PracticeDocument practice = PracticeDocument.of(reader.get(JourneyProjection.practiceId(practiceId)));
         Predicate<Stamped> moment = VersionHistories.upTo(asOf);
-        List<PracticeDocument.Version> versions = practice == null ? List.of() : VersionHistories.at(practice.versions(), moment);
+        List<PracticeDocument.Version> versions = practice == null ? List.of()
+                : VersionHistories.at(practice.versions(), moment).stream().filter(VersionHistories.happenedBy(on)).toList();
         if (versions.isEmpty()) {
-            throw new NotFoundException("practiceId", asOf == null ? "No practice with this id is known (yet)"
-                    : "No practice with this id was recorded by " + asOf);
+            throw new NotFoundException(practice != null && on != null ? "on" : "practiceId",
+                    asOf == null && on == null ? "No practice with this id is known (yet)"
+                    : "No practice with this id was recorded" + (asOf == null ? "" : " by " + asOf)
+                    + (on == null ? "" : " that had happened by " + on));
         }
         Set<String> decisionIds = new LinkedHashSet<>();
         Set<String> insightIds = new LinkedHashSet<>();
@@ -79,6 +91,7 @@ public class PracticeQueries {
             DecisionDocument decision = decisionId == null ? null : DecisionDocument.of(reader.get(JourneyProjection.decisionId(decisionId)));
             List<PracticeHistory.Outcome> outcomes = decision == null ? List.of()
                     : VersionHistories.at(decision.reviews(), moment).stream()
+                    .filter(review -> on == null || review.reviewedOn() == null || !review.reviewedOn().isAfter(on))
                     .map(review -> new PracticeHistory.Outcome(review.outcome(), review.notes(), review.reviewedOn(),
                             review.recordedAt(), List.copyOf(review.insightIds())))
                     .toList();

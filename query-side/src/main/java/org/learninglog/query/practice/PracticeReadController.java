@@ -28,7 +28,7 @@ class PracticeReadController {
     @GetMapping("/api/practices/{practiceId}")
     @Operation(summary = "The practice as it works now; its ETag is the version a change sends back as If-Match")
     ResponseEntity<PracticeReading> practice(@PathVariable String practiceId) {
-        PracticeHistory history = queries.history(practiceId, null);
+        PracticeHistory history = queries.history(practiceId, null, null);
         access.requireReadPlace(history.programmeId(), history.placeId(), "read a practice");
         return ResponseEntity.ok().eTag(Long.toString(history.version())).body(PracticeReading.of(history));
     }
@@ -36,7 +36,7 @@ class PracticeReadController {
     @GetMapping("/api/practices/{practiceId}/adaptations/{adaptationId}")
     @Operation(summary = "One adaptation of the practice: what it was, what it became, why, and its outcome reviews")
     ResponseEntity<PracticeReading.Adaptation> adaptation(@PathVariable String practiceId, @PathVariable String adaptationId) {
-        PracticeHistory history = queries.history(practiceId, null);
+        PracticeHistory history = queries.history(practiceId, null, null);
         access.requireReadPlace(history.programmeId(), history.placeId(), "read an adaptation");
         return ResponseEntity.ok().eTag(Long.toString(history.version())).body(PracticeReading.adaptation(history, adaptationId));
     }
@@ -44,7 +44,7 @@ class PracticeReadController {
     @GetMapping("/api/practices/{practiceId}/adaptations/{adaptationId}/reviews/{number}")
     @Operation(summary = "One outcome review of the adaptation, numbered from 1 in the order they were recorded")
     PracticeHistory.Outcome review(@PathVariable String practiceId, @PathVariable String adaptationId, @PathVariable int number) {
-        PracticeHistory history = queries.history(practiceId, null);
+        PracticeHistory history = queries.history(practiceId, null, null);
         access.requireReadPlace(history.programmeId(), history.placeId(), "read an outcome review");
         return PracticeReading.review(history, adaptationId, number);
     }

@@ -24,10 +24,15 @@ import java.util.Set;
  *       state of the programme before their first line, so that the state after any step is one
  *       page read and a fold of at most a page;</li>
  *   <li>{@code ptl:<programmeId>|<facet>:<value>}: the same lines once more per tag, place and
- *       kind, so that a filtered timeline reads only the lines of its rarest filter;</li>
- *   <li>{@code counts:<programmeId>}: lines by principle and by theme per month of the day they
- *       are about, bucketed by the month they were recorded in (so "as of" subtracts whole months
- *       and folds at most one month of lines).</li>
+ *       kind, so that a filtered timeline reads only the lines of its rarest filter; and per month
+ *       of the story ({@code |story:2025-06}, the month of the day a line happened on), so that
+ *       the story's clock finds a month's lines by one key, and the late lines ({@code |late:true},
+ *       see {@link org.learninglog.query.view.LateRecord});</li>
+ *   <li>{@code counts:<programmeId>}: lines by kind, place, principle and theme, bucketed by the
+ *       month they were recorded in and then by the month of the day they are about, so that a cut
+ *       on either clock (or both) takes whole buckets and folds at most one month of lines from
+ *       its log on each clock: the recording month from the timeline, the story month from its
+ *       story log (see {@link ClockBuckets}).</li>
  * </ul>
  */
 @Component
@@ -46,6 +51,11 @@ public class ProgrammeTimelineProjection implements Projection {
 
     public static String facetKey(String programmeId, String facet, String value) {
         return timelineKey(programmeId) + "|" + facet + ":" + value.toLowerCase();
+    }
+
+    /** The log of the lines that happened in {@code month} (of the story), in the order recorded. */
+    public static String storyKey(String programmeId, YearMonth month) {
+        return facetKey(programmeId, "story", month.toString());
     }
 
     public static String countsId(String programmeId) {
@@ -91,6 +101,10 @@ public class ProgrammeTimelineProjection implements Projection {
         addFacet(keys, programmeId, "source", line.source());
         addFacet(keys, programmeId, "kind", line.kind());
         addFacet(keys, programmeId, "place", line.placeId());
+        keys.add(storyKey(programmeId, YearMonth.from(line.date())));
+        if (line.late()) {
+            keys.add(facetKey(programmeId, "late", "true"));
+        }
         return keys;
     }
 
@@ -107,10 +121,7 @@ public class ProgrammeTimelineProjection implements Projection {
         }
         String recorded = YearMonth.from(line.recordedAt().atZone(ZoneOffset.UTC)).toString();
         String month = YearMonth.from(line.date()).toString();
-        Document bucket = sub(sub(sub(counts, "recorded"), recorded), month);
-        line.principles().forEach(value -> increment(sub(bucket, "principles"), value));
-        line.themes().forEach(value -> increment(sub(bucket, "themes"), value));
-        increment(bucket, "lines");
+        ClockBuckets.fold(sub(sub(sub(counts, "recorded"), recorded), month), line);
     }
 
     static Document state(Document head) {

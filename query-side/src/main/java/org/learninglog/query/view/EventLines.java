@@ -85,11 +85,11 @@ public final class EventLines {
     private static void insightRevised(InsightRevised e, ViewEvent event, Lines out) {
         TimelineLine.Facets facets = new TimelineLine.Facets(e.principles(), e.themes(), name(e.layer()), name(e.sphere()), e.source(), List.of());
         remember(out.view(), "tags:" + e.insightId(), facets.toDocument());
-        out.add(TimelineLine.of(event, "insight-revised", e.placeId(), e.programmeId(), e.insightId(), null, e.text(), facets, List.of()));
+        out.add(TimelineLine.of(event, "insight-revised", e.placeId(), e.programmeId(), e.insightId(), e.happenedOn(), e.text(), facets, List.of()));
     }
 
     private static void insightRetracted(InsightRetracted e, ViewEvent event, Lines out) {
-        out.add(TimelineLine.of(event, "insight-retracted", e.placeId(), e.programmeId(), e.insightId(), null, e.reason(),
+        out.add(TimelineLine.of(event, "insight-retracted", e.placeId(), e.programmeId(), e.insightId(), e.happenedOn(), e.reason(),
                 facetsOf(out.view(), List.of(e.insightId())), List.of()));
     }
 
@@ -116,7 +116,7 @@ public final class EventLines {
 
     private static void learningShared(LearningShared e, ViewEvent event, Lines out) {
         remember(out.view(), "origin:" + e.sharedLearningId(), new Document("placeId", e.placeId()));
-        out.add(TimelineLine.of(event, "learning-shared", e.placeId(), e.programmeId(), e.sharedLearningId(), null, e.title(),
+        out.add(TimelineLine.of(event, "learning-shared", e.placeId(), e.programmeId(), e.sharedLearningId(), e.happenedOn(), e.title(),
                 facetsOf(out.view(), e.insightIds()),
                 refs(e.insightIds(), e.adaptations().stream().map(LearningShared.AdaptationRef::adaptationId).toList())));
     }
@@ -126,17 +126,17 @@ public final class EventLines {
         String from = origin == null ? null : origin.getString("placeId");
         List<String> refs = refs(List.of(e.sharedLearningId(), e.practiceId()),
                 e.adaptationId() == null ? List.of() : List.of(e.adaptationId()), from == null ? List.of() : List.of(from));
-        out.add(TimelineLine.of(event, "shared-learning-adopted", e.placeId(), e.programmeId(), e.sharedLearningId(), null,
+        out.add(TimelineLine.of(event, "shared-learning-adopted", e.placeId(), e.programmeId(), e.sharedLearningId(), e.happenedOn(),
                 e.note(), TimelineLine.Facets.NONE, refs));
         if (from != null && !from.equals(e.placeId())) {
-            out.add(TimelineLine.of(event, "learning-taken-up", from, e.programmeId(), e.sharedLearningId(), null,
+            out.add(TimelineLine.of(event, "learning-taken-up", from, e.programmeId(), e.sharedLearningId(), e.happenedOn(),
                     e.note(), TimelineLine.Facets.NONE, refs));
         }
     }
 
     private static void sharedLearningRespondedTo(SharedLearningRespondedTo e, ViewEvent event, Lines out) {
         out.add(TimelineLine.of(event, "shared-learning-" + e.kind().name().toLowerCase(), e.placeId(), e.programmeId(),
-                e.sharedLearningId(), null, e.text(), TimelineLine.Facets.NONE, List.of()));
+                e.sharedLearningId(), e.happenedOn(), e.text(), TimelineLine.Facets.NONE, List.of()));
     }
 
     private static void sensemakingHeld(SensemakingHeld e, ViewEvent event, Lines out) {

@@ -1,5 +1,7 @@
 package org.learninglog.query.view;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.bson.Document;
 
@@ -26,6 +28,7 @@ import java.util.List;
  * @param refs       the identifiers of what it cites or concerns besides its subject
  */
 @Schema(name = "TimelineItem") // the name API clients know it by
+@JsonIgnoreProperties(value = "late", allowGetters = true) // answered, never read back: it follows from the two days
 public record TimelineLine(long position, Instant recordedAt, String kind, String placeId, String programmeId,
                            String subjectId, LocalDate date, String summary, List<String> principles, List<String> themes,
                            String layer, String sphere, String source, List<String> tags, List<String> refs,
@@ -90,6 +93,14 @@ public record TimelineLine(long position, Instant recordedAt, String kind, Strin
         return new TimelineLine(event.position(), event.recordedAt(), kind, placeId, programmeId, subjectId, day, summary,
                 facets.principles(), facets.themes(), facets.layer(), facets.sphere(), facets.source(), facets.tags(),
                 refs == null ? List.of() : List.copyOf(refs), null);
+    }
+
+    /** Whether it was recorded more than {@value LateRecord#THRESHOLD_DAYS} days after it happened. */
+    @JsonProperty("late")
+    @Schema(description = "Recorded more than 30 days after it happened (the record's day in UTC against the story's day)",
+            requiredMode = Schema.RequiredMode.REQUIRED)
+    public boolean late() {
+        return LateRecord.isLate(date, recordedAt);
     }
 
     /** The same line with {@code evidence} (sealed in a view; opened in an answer). */

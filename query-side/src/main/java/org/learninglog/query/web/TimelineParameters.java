@@ -1,26 +1,37 @@
 package org.learninglog.query.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.learninglog.query.view.TimelineFilter;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * The query parameters every timeline takes: {@code from}/{@code to} (ISO days), the framework
- * tags, {@code kind}, {@code placeId}, {@code asOf} (an ISO instant) and {@code page}/{@code size}.
- * A value that does not parse is answered with a problem naming the parameter. Described as those
- * query parameters, not as one object.
+ * tags, {@code kind}, {@code placeId}, the two clocks {@code known} (the record's: an instant or a
+ * day; {@code asOf} is its deprecated former name) and {@code on} (the story's: a day),
+ * {@code late} and {@code page}/{@code size}. A value that does not parse is answered with a
+ * problem naming the parameter. Described as those query parameters, not as one object.
  */
 @ParameterObject
 public record TimelineParameters(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                  String principle, String theme, String layer, String sphere, String source,
                                  String kind, String placeId,
-                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                                 @Parameter(description = KnownParameter.DESCRIBED, schema = @Schema(type = "string"))
+                                 String known,
+                                 @Parameter(description = KnownParameter.DEPRECATED, deprecated = true,
+                                         schema = @Schema(type = "string"))
+                                 String asOf,
+                                 @Parameter(description = OnParameter.DESCRIBED)
+                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                 @Parameter(description = "true: only lines recorded more than 30 days after they happened; "
+                                         + "false: only the others")
+                                 Boolean late,
                                  @Min(0) Integer page, @Min(1) @Max(1000) Integer size) {
 
     public static final int DEFAULT_SIZE = 50;
@@ -36,7 +47,7 @@ public record TimelineParameters(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) 
             throw new BadQueryException("size", "must be between 1 and 1000");
         }
         return new TimelineFilter(from, to, blank(principle), blank(theme), blank(layer), blank(sphere), blank(source),
-                blank(kind), blank(placeId), asOf);
+                blank(kind), blank(placeId), KnownParameter.cut(known, asOf), on, late);
     }
 
     public int pageOrFirst() {

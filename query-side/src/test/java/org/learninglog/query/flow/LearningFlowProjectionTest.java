@@ -47,6 +47,25 @@ class LearningFlowProjectionTest {
     }
 
     @Test
+    void on_a_story_day_before_a_late_recorded_adoption_happened_only_the_share_is_drawn() {
+        List<ViewEvent> history = ViewEvents.inOrder(
+                new PlaceRegistered("place-a", "programme-1", "Riverside", ViewEvents.recordedAt(1)),
+                new PlaceRegistered("place-b", "programme-1", "Hilltop", ViewEvents.recordedAt(2)),
+                new LearningShared("shared-1", "programme-1", "place-a", "Gate meetings", "Meet where parents are",
+                        new LearningShared.Audience(false, List.of("place-b"), List.of()), List.of(), List.of(),
+                        LocalDate.parse("2024-10-01"), ViewEvents.recordedAt(3), "member-1"),
+                new SharedLearningAdopted("shared-1", "programme-1", "place-b", "practice-9", null, "Tried it",
+                        LocalDate.parse("2024-11-15"), ViewEvents.recordedAt(4), "member-2"));
+        var view = new InMemoryDocuments().apply(new LearningFlowProjection(), history).reader();
+
+        assertThat(FlowQueries.flow(view, "programme-1", null, LocalDate.parse("2024-11-14")).edges())
+                .extracting(LearningFlow.Edge::kind).containsExactly("shared");
+        assertThat(FlowQueries.flow(view, "programme-1", null, LocalDate.parse("2024-11-15")).edges())
+                .extracting(LearningFlow.Edge::kind).containsExactlyInAnyOrder("shared", "adopted");
+        assertThat(FlowQueries.flow(view, "programme-1", null, LocalDate.parse("2024-09-30")).edges()).isEmpty();
+    }
+
+    @Test
     void received_counts_on_the_places_learning_reached_and_taken_up_on_the_sharing_place() {
         List<ViewEvent> history = ViewEvents.inOrder(
                 new PlaceRegistered("place-a", "programme-1", "Riverside", ViewEvents.recordedAt(1)),

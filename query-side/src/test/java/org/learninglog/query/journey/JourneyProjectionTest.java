@@ -55,6 +55,24 @@ class JourneyProjectionTest {
     }
 
     @Test
+    void on_a_story_day_the_journey_shows_what_had_happened_by_then_and_its_practices_as_they_stood() {
+        PlaceJourney beforeRetiring = journey(HISTORY, TimelineFilter.NONE.on(LocalDate.parse("2025-03-05")));
+        PlaceJourney beforeAdopting = journey(HISTORY, TimelineFilter.NONE.on(LocalDate.parse("2025-03-02")));
+
+        assertThat(beforeRetiring.timeline().items()).extracting(TimelineLine::date)
+                .allSatisfy(day -> assertThat(day).isBeforeOrEqualTo(LocalDate.parse("2025-03-05")));
+        assertThat(beforeRetiring.practices()).singleElement().satisfies(practice -> {
+            assertThat(practice.status()).isEqualTo("active");
+            assertThat(practice.versions()).isEqualTo(1);
+        });
+        assertThat(beforeAdopting.practices()).isEmpty();
+        InMemoryDocuments view = new InMemoryDocuments().apply(new JourneyProjection(), HISTORY);
+        assertThat(org.learninglog.query.practice.PracticeQueries.history(view.reader(), "practice-1", null,
+                LocalDate.parse("2025-03-05")).versions()).singleElement()
+                .satisfies(version -> assertThat(version.kind()).isEqualTo("adopted"));
+    }
+
+    @Test
     void a_practice_line_carries_the_tags_of_the_insights_it_cites_so_a_tag_filter_finds_the_decision() {
         TimelineFilter byPrinciple = new TimelineFilter(null, null, "connected and heard", null, null, null, null, null, null, null);
 

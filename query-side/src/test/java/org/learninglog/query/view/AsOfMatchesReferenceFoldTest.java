@@ -137,6 +137,8 @@ class AsOfMatchesReferenceFoldTest {
     private static JsonNode strip(JsonNode node) {
         if (node instanceof ObjectNode object) {
             object.remove("asOf");
+            object.remove("known"); // the clocks a view was cut on are the question, not the answer
+            object.remove("on");
             Set<String> fields = new LinkedHashSet<>();
             object.fieldNames().forEachRemaining(fields::add);
             fields.forEach(field -> strip(object.get(field)));

@@ -1,0 +1,151 @@
+package org.learninglog.query.programme;
+
+import org.bson.Document;
+import org.learninglog.query.view.PagedLog;
+import org.learninglog.query.view.TimelineLine;
+import org.learninglog.query.view.ViewReader;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * A programme's lines summed by (month recorded, month of the story), cut on either clock by exact
+ * keys: whole buckets from the counts document, and at most one month of lines folded on each
+ * clock (the month of {@code known} from the timeline, whose head says where each recording month
+ * begins; the month of {@code on} from that month's story log). Counts and the replay in story
+ * order are both read from these sums.
+ */
+final class ClockBuckets {
+
+    /** One bucket: the month a line was recorded in (UTC) and the month of the day it happened on. */
+    record Bucket(YearMonth recorded, YearMonth story) implements Comparable<Bucket> {
+
+        static Bucket of(TimelineLine line) {
+            return new Bucket(YearMonth.from(line.recordedAt().atZone(ZoneOffset.UTC)), YearMonth.from(line.date()));
+        }
+
+        @Override
+        public int compareTo(Bucket other) {
+            return Comparator.comparing(Bucket::recorded).thenComparing(Bucket::story).compare(this, other);
+        }
+    }
+
+    static final String LINES = "lines";
+    static final String KINDS = "kinds";
+    static final String PLACES = "places";
+    static final String PRINCIPLES = "principles";
+    static final String THEMES = "themes";
+
+    private ClockBuckets() {
+    }
+
+    /** Adds a line to a bucket's sums: lines, and lines by kind, place, principle and theme. */
+    static void fold(Document bucket, TimelineLine line) {
+        ProgrammeTimelineProjection.increment(bucket, LINES);
+        ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(bucket, KINDS), line.kind());
+        if (line.placeId() != null) {
+            ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(bucket, PLACES), line.placeId());
+        }
+        line.principles().forEach(p -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(bucket, PRINCIPLES), p));
+        line.themes().forEach(t -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(bucket, THEMES), t));
+    }
+
+    /** Adds the sums of {@code value} to {@code into}. */
+    static void merge(Document into, Document value) {
+        into.put(LINES, number(into.get(LINES)) + number(value.get(LINES)));
+        for (String field : List.of(KINDS, PLACES, PRINCIPLES, THEMES)) {
+            Document from = value.get(field, Document.class);
+            if (from != null) {
+                Document target = ProgrammeTimelineProjection.sub(into, field);
+                from.forEach((key, count) -> target.put(key, number(target.get(key)) + number(count)));
+            }
+        }
+    }
+
+    static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /**
+     * The buckets of the lines recorded up to {@code known} ({@code null}: all) and, when {@code on}
+     * is given, that happened by the end of that day; {@code null} if the programme has no counts.
+     */
+    static TreeMap<Bucket, Document> cut(ViewReader reader, String programmeId, Instant known, LocalDate on) {
+        Document counts = reader.get(ProgrammeTimelineProjection.countsId(programmeId));
+        if (counts == null) {
+            return null;
+        }
+        TreeMap<Bucket, Document> buckets = new TreeMap<>();
+        YearMonth knownMonth = known == null ? null : YearMonth.from(known.atZone(ZoneOffset.UTC));
+        YearMonth onMonth = on == null ? null : YearMonth.from(on);
+        Document recorded = counts.get("recorded", Document.class);
+        for (Map.Entry<String, Object> byRecorded : recorded.entrySet()) {
+            YearMonth recordedIn = YearMonth.parse(byRecorded.getKey());
+            if (knownMonth != null && recordedIn.compareTo(knownMonth) >= 0) {
+                continue; // the month of known is folded from its lines below; later months were not known
+            }
+            ((Document) byRecorded.getValue()).forEach((story, sums) -> {
+                YearMonth storyIn = YearMonth.parse(story);
+                if (onMonth == null || storyIn.isBefore(onMonth)) { // the month of on is folded from its log below
+                    merge(buckets.computeIfAbsent(new Bucket(recordedIn, storyIn), b -> new Document()), (Document) sums);
+                }
+            });
+        }
+        if (knownMonth != null) {
+            String key = ProgrammeTimelineProjection.timelineKey(programmeId);
+            Document head = reader.get(key);
+            long first = PagedLog.firstIndexFrom(head, knownMonth);
+            long next = PagedLog.firstIndexFrom(head, knownMonth.plusMonths(1));
+            Predicate<TimelineLine> wanted = line -> !line.recordedAt().isAfter(known)
+                    && (onMonth == null || YearMonth.from(line.date()).isBefore(onMonth));
+            for (TimelineLine line : reader.entries(key, first, next, TimelineLine::of, wanted, Integer.MAX_VALUE)) {
+                fold(buckets.computeIfAbsent(Bucket.of(line), b -> new Document()), line);
+            }
+        }
+        if (onMonth != null) {
+            for (TimelineLine line : storyMonth(reader, programmeId, onMonth, known, on)) {
+                fold(buckets.computeIfAbsent(Bucket.of(line), b -> new Document()), line);
+            }
+        }
+        return buckets;
+    }
+
+    /**
+     * The lines that happened in {@code month}, recorded by {@code known} and happened by {@code on}
+     * (either {@code null}: any), in the story's order: by day, then in the order recorded.
+     */
+    static List<TimelineLine> storyMonth(ViewReader reader, String programmeId, YearMonth month, Instant known, LocalDate on) {
+        String key = ProgrammeTimelineProjection.storyKey(programmeId, month);
+        Document head = reader.get(key);
+        if (head == null) {
+            return List.of();
+        }
+        Predicate<TimelineLine> wanted = line -> (known == null || !line.recordedAt().isAfter(known))
+                && (on == null || !line.date().isAfter(on));
+        return reader.entries(key, 0, PagedLog.count(head), TimelineLine::of, wanted, Integer.MAX_VALUE).stream()
+                .sorted(STORY_ORDER).toList();
+    }
+
+    /** The story's order of lines: by the day they happened on, then in the order they were recorded. */
+    static final Comparator<TimelineLine> STORY_ORDER = Comparator.comparing(TimelineLine::date)
+            .thenComparingLong(TimelineLine::position);
+
+    /** The months of the story the programme has lines in, whenever recorded, in order. */
+    static List<YearMonth> storyMonths(ViewReader reader, String programmeId) {
+        Document counts = reader.get(ProgrammeTimelineProjection.countsId(programmeId));
+        if (counts == null) {
+            return List.of();
+        }
+        java.util.TreeSet<YearMonth> months = new java.util.TreeSet<>();
+        counts.get("recorded", Document.class).values()
+                .forEach(byStory -> ((Document) byStory).keySet().forEach(m -> months.add(YearMonth.parse(m))));
+        return List.copyOf(months);
+    }
+}
