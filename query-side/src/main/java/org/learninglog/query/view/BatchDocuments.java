@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 /**
  * The documents one processor batch touches, kept in memory while its events are applied and
@@ -75,13 +74,7 @@ final class BatchDocuments implements DocumentSource {
                 found.put(id, cache.get(id));
             }
         }
-        if (!missing.isEmpty()) {
-            missing.forEach(id -> cache.put(id, null));
-            for (Document document : collection.find(in("_id", missing))) {
-                found.put(document.getString("_id"), document);
-                cache.put(document.getString("_id"), document);
-            }
-        }
+        DocumentsById.readInto(collection, missing, cache, found);
         return found;
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 /**
  * A view generation's collection as a rebuild uses it: documents are kept in memory (up to about
@@ -64,13 +63,7 @@ public class BufferedDocuments implements DocumentSource {
                 cache.put(id, null);
             }
         }
-        if (!missing.isEmpty()) {
-            missing.forEach(id -> cache.put(id, null));
-            for (Document document : collection.find(in("_id", missing))) {
-                found.put(document.getString("_id"), document);
-                cache.put(document.getString("_id"), document);
-            }
-        }
+        DocumentsById.readInto(collection, missing, cache, found);
         return found;
     }
 
