@@ -89,7 +89,7 @@ class FirstStepsWithGeneratedClientTest {
         assertThat(riverside.readInsight(insightId, null).getText()).startsWith("Parents came");
         ChangeJourneyApi funder = new ChangeJourneyApi(as("funder"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(funder.readPlaceChangeJourney(RIVERSIDE,
-                null, null, null, null, null, null, null, null, null, null, 1000, null).getTimeline().getItems())
+                null, null, null, null, null, null, null, null, null, null, null, null, null, 1000, null).getTimeline().getItems())
                 .anySatisfy(item -> assertThat(item.getSubjectId()).isEqualTo(insightId)));
     }
 
