@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An import killed with SIGKILL part-way, then run again on the restarted system with the same
@@ -77,28 +77,29 @@ class ImportKilledTest {
         return uploaded.json().path("importId").asText();
     }
 
-    private static int awaitRowsDone(Client operator, String importId, int atLeast) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode progress = operator.get("/api/imports/" + importId).json().path("progress");
-            if (progress.path("rowsDone").asInt() >= atLeast || !"running".equals(progress.path("state").asText())) {
-                return progress.path("rowsDone").asInt();
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("The import did not get going");
+    private static int awaitRowsDone(Client operator, String importId, int atLeast) {
+        JsonNode progress = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> progress(operator, importId), found -> found != null
+                        && (found.path("rowsDone").asInt() >= atLeast || !"running".equals(found.path("state").asText())));
+        return progress.path("rowsDone").asInt();
     }
 
-    private static JsonNode awaitEnd(Client operator, String importId) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode progress = operator.get("/api/imports/" + importId).json().path("progress");
-            if (!"running".equals(progress.path("state").asText())) {
-                return progress;
-            }
-            Thread.sleep(500);
+    private static JsonNode awaitEnd(Client operator, String importId) {
+        return await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> progress(operator, importId), found -> found != null && !"running".equals(found.path("state").asText()));
+    }
+
+    /**
+     * The import's progress as its address answers it, or {@code null} when the answer holds none: a
+     * 503 while the store is busy with the import's own writes says "ask again", not that it ended.
+     */
+    private static JsonNode progress(Client operator, String importId) throws Exception {
+        Client.Answer answer = operator.get("/api/imports/" + importId);
+        if (answer.status() != 200) {
+            return null;
         }
-        throw new IllegalStateException("The import did not end");
+        JsonNode progress = answer.json().path("progress");
+        return progress.isObject() ? progress : null;
     }
 
     /** How many times each row's insight is in the store's events, read over the store's own socket. */
