@@ -2,8 +2,6 @@ package org.learninglog.query.view;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.Codec;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,7 +39,7 @@ import static com.mongodb.client.model.Filters.eq;
 final class BatchDocuments implements DocumentSource {
 
     private final MongoCollection<Document> collection;
-    private final Codec<Document> codec;
+    private final StoredShape shape;
     /** What was read or changed in this batch, {@code null} for ids known to be absent. */
     private final Map<String, Document> cache = new HashMap<>();
     /** The changed documents, in the order of their first change. */
@@ -51,7 +49,7 @@ final class BatchDocuments implements DocumentSource {
 
     BatchDocuments(MongoCollection<Document> collection) {
         this.collection = collection;
-        this.codec = collection.getCodecRegistry().get(Document.class);
+        this.shape = new StoredShape(collection.getCodecRegistry().get(Document.class));
     }
 
     @Override
@@ -79,16 +77,15 @@ final class BatchDocuments implements DocumentSource {
     }
 
     /**
-     * Keeps each document as the collection would give it back: through its BSON, as the next event
-     * would have read it had this one been written on its own (a date a date, a list a list of its own
-     * whatever the projection put there, no value shared between documents).
+     * Keeps each document as the collection would give it back, as the next event would have read it
+     * had this one been written on its own ({@link StoredShape}).
      */
     @Override
     public void store(Collection<Document> documents) {
         String before = null;
         for (Document document : documents) { // in the order the event changed them
             String id = document.getString("_id");
-            Document stored = new RawBsonDocument(document, codec).decode(codec);
+            Document stored = shape.of(id, document);
             cache.put(id, stored);
             changed.put(id, stored); // a document changed again keeps the place of its first change
             if (before != null) {

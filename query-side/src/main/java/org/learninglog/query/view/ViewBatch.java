@@ -116,8 +116,11 @@ public final class ViewBatch {
         }
     }
 
-    /** The documents to write, in the order they would be written (for tests of a write cut short). */
-    List<Document> pendingWrites() {
+    /**
+     * The documents to write, in the order they would be written: for tests of a write cut short, and
+     * for the benchmark that writes the same documents with the bare driver to compare.
+     */
+    public List<Document> pendingWrites() {
         return documents.writes();
     }
 }
