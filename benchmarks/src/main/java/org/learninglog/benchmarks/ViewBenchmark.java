@@ -66,6 +66,9 @@ public final class ViewBenchmark {
     private static final int BATCH = 200;
     /** Whether the live batches read ahead as the processor does ({@code --read-ahead=false} to see what it gains). */
     private static boolean readAhead = true;
+    /** The bytes of the documents the live batches wrote, per view. */
+    private static long bytesWritten;
+    private static final Map<String, Long> SIZES = new java.util.TreeMap<>();
 
     private ViewBenchmark() {
     }
@@ -121,7 +124,7 @@ public final class ViewBenchmark {
                 new LearningFlowProjection(), new SearchProjection()).stream().filter(p -> views.contains(p.name())).toList();
         Map<String, MongoCollection<Document>> readers = new LinkedHashMap<>();
         System.out.println("view               | rebuild s | rebuild events/s | documents | live events/s (per-event writes)"
-                + " | live events/s (batches of " + BATCH + ") | bare driver bulk writes of the same documents, events/s | ratio");
+                + " | live events/s (batches of " + BATCH + ") | bare driver bulk writes of the same documents, events/s | ratio | KB written per event");
         double totalRebuild = 0;
         for (Projection projection : projections) {
             MongoCollection<Document> collection = store.database().getCollection("bench_" + projection.name().replace('-', '_'));
@@ -141,6 +144,7 @@ public final class ViewBenchmark {
             double liveSeconds = seconds(start);
             MongoCollection<Document> batched = store.database().getCollection("bench_batched_" + projection.name().replace('-', '_'));
             List<List<Document>> written = new ArrayList<>();
+            bytesWritten = 0;
             long batchedNanos = 0;
             for (int from = 0; from < first.size(); from += BATCH) {
                 start = System.nanoTime();
@@ -157,12 +161,17 @@ public final class ViewBenchmark {
                 batchedNanos += System.nanoTime() - start;
             }
             double batchedSeconds = batchedNanos / 1e9;
+            if (Boolean.getBoolean("sizes")) {
+                SIZES.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                        .forEach(size -> System.out.println("  " + size.getKey() + " " + size.getValue() / 1024 + " KB"));
+                SIZES.clear();
+            }
             double rawSeconds = bareBulkWrites(store.database().getCollection("bench_raw_" + projection.name().replace('-', '_')), written);
             double batchedRate = first.size() / batchedSeconds;
             double rawRate = first.size() / rawSeconds;
-            System.out.printf(Locale.ROOT, "%-18s | %9.1f | %16.0f | %9d | %32.0f | %8.0f (limit 2,000) | %8.0f | %5.2f (limit 0.5)%n",
+            System.out.printf(Locale.ROOT, "%-18s | %9.1f | %16.0f | %9d | %32.0f | %8.0f (limit 2,000) | %8.0f | %5.2f (limit 0.5) | %6.1f%n",
                     projection.name(), rebuild, events / rebuild, generation.documentsWritten(), first.size() / liveSeconds,
-                    batchedRate, rawRate, batchedRate / rawRate);
+                    batchedRate, rawRate, batchedRate / rawRate, bytesWritten / 1024.0 / first.size());
             readers.put(projection.name(), collection);
         }
         System.out.printf(Locale.ROOT, "all views built     | %9.1f | %16.0f |%n%n", totalRebuild, events / totalRebuild);
@@ -261,7 +270,16 @@ public final class ViewBenchmark {
     /** Copies of {@code documents}, decoded as a read would give them. */
     private static List<Document> copies(List<Document> documents, MongoCollection<Document> collection) {
         org.bson.codecs.Codec<Document> codec = collection.getCodecRegistry().get(Document.class);
-        return documents.stream().map(document -> new org.bson.RawBsonDocument(document, codec).decode(codec)).toList();
+        return documents.stream().map(document -> {
+            org.bson.RawBsonDocument raw = new org.bson.RawBsonDocument(document, codec);
+            bytesWritten += raw.getByteBuffer().remaining();
+            if (Boolean.getBoolean("sizes")) {
+                String id = document.getString("_id");
+                String kind = id.replaceAll("#\\d+$", "#page").replaceAll(":[^|#]*", ":x");
+                SIZES.merge(kind, (long) raw.getByteBuffer().remaining(), Long::sum);
+            }
+            return raw.decode(codec);
+        }).toList();
     }
 
     /** Seconds the bare driver takes to write each batch's documents with one ordered bulk of upserts by {@code _id}, as the view does. */

@@ -22,7 +22,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A query side whose view processor stops while events arrive is not ready (a load balancer then
  * sends reads elsewhere), and is ready again once the processor runs and has caught up to within
- * {@code learninglog.views.ready-lag} events; liveness stays UP meanwhile. The application runs on a store of its own, so that
+ * {@code learninglog.views.ready-lag} events; liveness stays UP meanwhile. Reads answered meanwhile say
+ * how far the views are behind ({@code X-View-Lag}) and the position they hold; once caught up they
+ * say nothing of it. The application runs on a store of its own, so that
  * stopping one of its processors touches no other test.
  */
 class ReadinessFollowsViewLagTest {
@@ -39,7 +41,8 @@ class ReadinessFollowsViewLagTest {
                 "--server.address=127.0.0.1", "--server.port=0", "--learninglog.store.uri=",
                 "--learninglog.store.data-dir=" + data, "--learninglog.demo=off",
                 "--spring.config.import=classpath:learninglog-test-accounts.yml",
-                "--learninglog.security.rate-limit.requests=0", "--learninglog.views.ready-lag=" + READY_LAG)) {
+                "--learninglog.security.rate-limit.requests=0", "--learninglog.views.ready-lag=" + READY_LAG,
+                "--learninglog.views.stale-after=1ms")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port))
                     .withBasicAuth("operator", "learning-log-demo");
@@ -59,9 +62,20 @@ class ReadinessFollowsViewLagTest {
             assertThat(JSON.readTree(behind.getBody()).path("status").asText()).isEqualTo("DOWN");
             assertThat(http.getForEntity("/actuator/health/liveness", String.class).getStatusCode().value()).isEqualTo(200);
 
+            await().atMost(Duration.ofSeconds(30)).until(() -> journeyRead(http, place).getHeaders().containsKey("X-View-Lag"));
+            ResponseEntity<String> stale = journeyRead(http, place);
+            assertThat(stale.getStatusCode().value()).isEqualTo(200);
+            assertThat(stale.getHeaders().getFirst("X-View-Lag")).matches("events=\\d+, seconds=\\d+\\.\\d");
+            assertThat(Long.parseLong(stale.getHeaders().getFirst("X-View-Position"))).isPositive();
+
             journey.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> readiness(http).getStatusCode().value() == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !journeyRead(http, place).getHeaders().containsKey("X-View-Lag"));
         }
+    }
+
+    private static ResponseEntity<String> journeyRead(TestRestTemplate http, String place) {
+        return http.getForEntity("/api/places/" + place + "/journey", String.class);
     }
 
     private static ResponseEntity<String> readiness(TestRestTemplate http) {

@@ -174,10 +174,11 @@ public class ProgrammeTimelineQueries {
             throw new NotFoundException("step", "The programme's replay has steps 1 to " + steps);
         }
         long index = step - 1;
-        Document page = reader.get(PagedLog.pageId(key, index / PagedLog.PAGE_SIZE));
+        int size = PagedLog.pageSize(head);
+        Document page = reader.get(PagedLog.pageId(key, index / size));
         Document state = Document.parse(page.get("start", Document.class).toJson());
         List<TimelineLine> lines = page.getList(PagedLog.ENTRIES, Document.class).stream().map(TimelineLine::of).toList();
-        int offset = (int) (index % PagedLog.PAGE_SIZE);
+        int offset = (int) (index % size);
         for (int i = 0; i <= offset; i++) {
             ReplayState.fold(state, lines.get(i));
         }

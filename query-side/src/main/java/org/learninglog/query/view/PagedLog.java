@@ -15,10 +15,19 @@ import java.util.function.Function;
  * entries and noting where each month of recording begins, and pages {@code <key>#<n>} of
  * {@value #PAGE_SIZE} entries. Entry {@code i} is on page {@code i / PAGE_SIZE}, so any entry, any
  * page and the start of any month are one or two {@code _id} lookups away: no query ever scans.
+ *
+ * <p>Why pages of {@value #PAGE_SIZE}: the live processor writes every page it appended to once a
+ * batch, whole, and most logs (a place's, a principle's) get a few lines a batch, so a page's size
+ * is most of what a batch writes; a reader of fifty lines reads two or three pages in one round
+ * trip. A head says the size of its pages ({@value #SIZE}); logs begun before it did have pages of
+ * {@value #FIRST_PAGE_SIZE} and keep them.
  */
 public final class PagedLog {
 
-    public static final int PAGE_SIZE = 100;
+    public static final int PAGE_SIZE = 25;
+    /** The size of the pages of logs whose head does not say (begun when every page held this many). */
+    static final int FIRST_PAGE_SIZE = 100;
+    public static final String SIZE = "pageSize";
     public static final String COUNT = "count";
     public static final String MONTHS = "months";
     public static final String ENTRIES = "entries";
@@ -41,8 +50,11 @@ public final class PagedLog {
         if (head == null) {
             return; // this event is on the log already
         }
-        long index = head.get(COUNT, Number.class) == null ? 0 : head.get(COUNT, Number.class).longValue();
-        Document page = view.edit(pageId(key, index / PAGE_SIZE));
+        if (head.get(COUNT) == null) {
+            head.put(SIZE, PAGE_SIZE);
+        }
+        long index = count(head);
+        Document page = view.edit(pageId(key, index / pageSize(head)));
         if (page != null) {
             List<Document> entries = page.getList(ENTRIES, Document.class);
             if (entries == null) {
@@ -64,6 +76,18 @@ public final class PagedLog {
         if (!months.containsKey(month)) {
             months.put(month, index);
         }
+    }
+
+    /** How many entries each page of the log holds. */
+    public static int pageSize(Document head) {
+        if (head == null) {
+            return PAGE_SIZE;
+        }
+        Number size = head.get(SIZE, Number.class);
+        if (size != null) {
+            return size.intValue();
+        }
+        return head.get(COUNT) == null ? PAGE_SIZE : FIRST_PAGE_SIZE;
     }
 
     public static long count(Document head) {

@@ -74,10 +74,12 @@ public final class ViewReader {
     public <T> List<T> entries(String key, long from, long to, Function<Document, T> read, Predicate<? super T> match, int limit) {
         List<T> found = new ArrayList<>();
         long index = Math.max(0, from);
+        int size = index < to ? PagedLog.pageSize(get(key)) : PagedLog.PAGE_SIZE;
+        int perRead = Math.max(4, 400 / size); // about four hundred entries a round trip
         while (index < to && found.size() < limit) {
-            long page = index / PagedLog.PAGE_SIZE;
+            long page = index / size;
             List<String> pages = new ArrayList<>();
-            for (long p = page; p < page + 4 && p * PagedLog.PAGE_SIZE < to; p++) {
+            for (long p = page; p < page + perRead && p * size < to; p++) {
                 pages.add(PagedLog.pageId(key, p));
             }
             List<Document> loaded = getAll(pages);
@@ -88,7 +90,7 @@ public final class ViewReader {
                 long pageNo = Long.parseLong(pageDocument.getString("_id").substring(key.length() + 1));
                 List<Document> entries = pageDocument.getList(PagedLog.ENTRIES, Document.class, List.of());
                 for (int i = 0; i < entries.size(); i++) {
-                    long at = pageNo * PagedLog.PAGE_SIZE + i;
+                    long at = pageNo * size + i;
                     if (at >= index && at < to && found.size() < limit) {
                         T entry = read.apply(entries.get(i));
                         if (match.test(entry)) {
@@ -97,7 +99,7 @@ public final class ViewReader {
                     }
                 }
             }
-            index = (page + pages.size()) * PagedLog.PAGE_SIZE;
+            index = (page + pages.size()) * size;
         }
         return found;
     }
