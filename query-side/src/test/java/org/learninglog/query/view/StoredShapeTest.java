@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoredShapeTest {
 
     private static final Map<String, ViewDigest.Digest> PINNED = Map.of(
-            "journey", new ViewDigest.Digest(576, "cb5c369ade20c7507055b639e517c7c101ab5789bf049e9a2e34e2703db4619f"),
+            "journey", new ViewDigest.Digest(576, "d2a993bb43ec331ebadfd1c36f64061e4619f94ab3cbe297dec311789b79c34b"),
             "programme-timeline", new ViewDigest.Digest(402, "8289d8a8f05b1bcbe7d5ab7dc4b0913eaefcc3a16095b60d9835acb54cd096a0"),
             "learning-flow", new ViewDigest.Digest(42, "3b8b1336448efd9a507381f83718c1a6280395e864d1d27e31dcf0300d00deb7"),
             "search", new ViewDigest.Digest(800, "37969892e49149dc0b669c0f9b4d4c1ff5949667d6932310f70dcd3cd2b666f1"));
