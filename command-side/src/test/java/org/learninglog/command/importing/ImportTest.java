@@ -136,10 +136,10 @@ class ImportTest {
         List<String> events = storedPracticeEvents();
         assertThat(events).filteredOn(event -> event.contains("PracticeAdopted")).hasSize(1)
                 .allSatisfy(event -> assertThat(event).contains("\"name\":\"Walking bus\"")
-                        .contains("\"insightIds\":[\"" + importId + "-6\"]").contains("\"happenedOn\":\"2024-01-06\""));
+                        .contains("[\"" + importId + "-6\"]").contains("\"happenedOn\":\"2024-01-06\""));
         assertThat(events).filteredOn(event -> event.contains("PracticeAdapted")).hasSize(5)
                 .anySatisfy(event -> assertThat(event).contains("\"adaptationId\":\"" + importId + "-change-31\"")
-                        .contains("\"insightIds\":[\"" + importId + "-31\"]").contains("\"happenedOn\":\"2024-01-31\""));
+                        .contains("[\"" + importId + "-31\"]").contains("\"happenedOn\":\"2024-01-31\""));
 
         JsonNode second = importAndWait(importId, mapping);
         assertThat(second.path("recorded").asInt()).isZero();
