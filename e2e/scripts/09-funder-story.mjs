@@ -61,6 +61,10 @@ await run('09-funder-story', async ({ page }) => {
   const upTo = await shortMonth(page, shown.day.slice(0, 7));
   check(chart.includes('from ' + september + ' to ' + upTo), 'the monthly counts run from September 2024 up to the step\'s month: ' + chart);
   await screenshot(page, '09-funder-story-2024');
+  const listed = await page.locator('#timeline-count').textContent();
+  check(listed.includes('in the order things happened') && !listed.includes('null'), 'the timeline below says how it is ordered: ' + listed);
+  check((await page.locator('#timeline .late-mark').first().textContent()).includes('after it happened'),
+    'a line recorded long after it happened says so');
 
   // Jumping to a day lands on the last step that had happened by then.
   await page.getByLabel('Jump to what had happened by the day').fill('2024-10-31');

@@ -244,8 +244,10 @@ async function drawTimeline(page) {
     showFailure($('#status'), failure);
     return;
   }
-  $('#timeline-count').textContent = timeline.total === 0 ? 'Nothing matches.'
-    : 'Showing ' + (page * SIZE + 1) + '–' + (page * SIZE + timeline.items.length) + ' of ' + timeline.total
+  $('#timeline-count').textContent = timeline.total === 0 || (page === 0 && !timeline.items.length) ? 'Nothing matches.'
+    : 'Showing ' + (page * SIZE + 1) + '–' + (page * SIZE + timeline.items.length)
+      // the story's order does not always count every match (it would read every month): then no total is said
+      + (timeline.total === null || timeline.total === undefined ? '' : ' of ' + timeline.total)
       + (order === 'story' ? ', in the order things happened.' : ', in the order recorded.');
   const list = clear($('#timeline'));
   for (const item of timeline.items) list.append(entry(item, { placeName: placeNames.get(item.placeId) || 'the programme' }));
