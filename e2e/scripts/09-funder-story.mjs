@@ -57,8 +57,11 @@ await run('09-funder-story', async ({ page }) => {
     }
   }
   check(months.size >= 3, 'the slider moved through ' + [...months].join(', '));
-  const chart = await page.locator('#time-chart svg desc').textContent();
   const upTo = await shortMonth(page, shown.day.slice(0, 7));
+  // the counts are read after the step is shown: wait for them, or fail with what they said
+  await page.waitForFunction(([from, to]) => (document.querySelector('#time-chart svg desc')?.textContent || '')
+    .includes('from ' + from + ' to ' + to), [september, upTo]).catch(() => {});
+  const chart = await page.locator('#time-chart svg desc').textContent();
   check(chart.includes('from ' + september + ' to ' + upTo), 'the monthly counts run from September 2024 up to the step\'s month: ' + chart);
   await screenshot(page, '09-funder-story-2024');
   const listed = await page.locator('#timeline-count').textContent();
