@@ -1,9 +1,9 @@
-// A funder moves the date slider back and sees the record as it stood earlier.
+// A funder (auditing) moves the slider back in the order the record grew and sees the record as it stood earlier.
 import { run, signIn, check, screenshot } from './lib.mjs';
 
 await run('04-funder-slider', async ({ page }) => {
   await signIn(page, 'funder');
-  await page.goto('/funders.html');
+  await page.goto('/funders.html?order=recorded');
   const count = page.locator('#lines-then');
   await page.waitForFunction(() => document.querySelector('#lines-then')?.dataset.steps);
   const now = Number(await count.getAttribute('data-steps'));
@@ -11,13 +11,14 @@ await run('04-funder-slider', async ({ page }) => {
   await page.locator('#principle-chart svg').waitFor();
   await screenshot(page, '04-funder-now');
 
-  const slider = page.getByLabel('Step in the record');
+  check(await page.locator('#order-recorded').isChecked(), 'the page tells the programme as it was recorded');
+  const slider = page.getByLabel('Step through the programme');
   await slider.focus();
   await page.keyboard.press('Home');
   for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => document.querySelector('#lines-then')?.dataset.steps === '10');
   check(Number(await count.getAttribute('data-steps')) === 10, 'after moving the slider back: 10 entries by then');
-  check((await page.locator('#step-said').textContent()).includes('as it stood on'), 'the slider says the date it stands at');
+  check((await page.locator('#step-said').textContent()).includes('as it was recorded, by'), 'the slider says the date it stands at');
   const principles = await page.locator('#principle-chart svg desc').textContent();
   check(/^\d+ tags in all/.test(principles) && Number(principles.split(' ')[0]) < now * 3, 'the principle chart shows the earlier state: ' + principles);
   await page.waitForFunction(() => /of \d+,/.test(document.querySelector('#timeline-count')?.textContent || '')

@@ -36,3 +36,20 @@ export function fromLocalInput(value) {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? '' : date.toISOString();
 }
+
+/**
+ * How long after it happened a thing was recorded, in plain words ("recorded 6 weeks after it
+ * happened"), from its story day and its recording instant (UTC days, as the server counts them).
+ */
+export function recordedAfter(happenedOn, recordedAt) {
+  const happened = new Date(happenedOn + 'T00:00:00Z');
+  const recorded = new Date(String(recordedAt).slice(0, 10) + 'T00:00:00Z');
+  const days = Math.round((recorded - happened) / 86400000);
+  if (Number.isNaN(days)) return '';
+  const count = (n, one, many) => n + ' ' + (n === 1 ? one : many);
+  const span = days < 14 ? count(days, 'day', 'days')
+    : days < 9 * 7 ? count(Math.round(days / 7), 'week', 'weeks')
+      : days < 730 ? count(Math.round(days / 30.44), 'month', 'months')
+        : count(Math.round(days / 365.25), 'year', 'years');
+  return 'recorded ' + span + ' after it happened';
+}

@@ -1,7 +1,7 @@
 // One line of a timeline (a place's journey or the programme's), with links to what it is about.
 import { mayWriteFor } from './session.js';
 import { el } from './dom.js';
-import { formatDay } from './format.js';
+import { formatDay, recordedAfter } from './format.js';
 import { kindName } from './vocabulary.js';
 
 export function kindClass(kind) {
@@ -51,7 +51,9 @@ export function entry(item, { member, placeName } = {}) {
   const when = item.date ? formatDay(item.date) : '';
   return el('li', { class: kindClass(item.kind), dataset: { kind: item.kind, subject: item.subjectId || '' } },
     el('p', { class: 'when' }, el('span', { class: 'kind-label' }, kindName(item.kind)), ' · ', when,
-      placeName ? ' · ' + placeName : ''),
+      placeName ? ' · ' + placeName : '',
+      // a line recorded more than 30 days after it happened says so (the server decides: item.late)
+      item.late && item.date ? el('span', { class: 'late-mark' }, ' · ' + recordedAfter(item.date, item.recordedAt)) : null),
     el('p', { class: 'what' }, item.summary || ''),
     tagList(item),
     links(item, member));

@@ -86,6 +86,12 @@ class BrowserTest {
         try (Stream<Path> files = Files.list(SCRIPTS)) {
             scripts = files.filter(file -> file.getFileName().toString().matches("\\d\\d-.*\\.mjs")).sorted().toList();
         }
+        // -Dbrowser.scripts=09 (a pattern found in the names) runs only those scripts, to try one page's change.
+        String only = System.getProperty("browser.scripts");
+        if (only != null && !only.isBlank()) {
+            java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(only);
+            scripts = scripts.stream().filter(script -> wanted.matcher(script.getFileName().toString()).find()).toList();
+        }
         assertThat(scripts).as("browser scripts in " + SCRIPTS).isNotEmpty();
         return scripts.stream().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> run(script)));
     }

@@ -231,10 +231,16 @@ class BadRequestsOverHttpTest {
                 List.of("is not a field of this request", "name", "scope")));
 
         // ---- query parameters (query side) ----
-        cases.add(new Case("replay with neither step nor at", HttpMethod.GET, programme + "/replay", null, null, "step",
-                List.of("give either step", "or at", "ISO-8601 instant")));
-        cases.add(new Case("replay with both step and at", HttpMethod.GET, programme + "/replay?step=1&at=2026-03-01T00:00:00Z",
-                null, null, "at", List.of("either step or at, not both")));
+        cases.add(new Case("replay with neither step nor on", HttpMethod.GET, programme + "/replay", null, null, "step",
+                List.of("give either step", "or on", "ISO-8601 day")));
+        cases.add(new Case("replay with both step and on", HttpMethod.GET, programme + "/replay?step=1&on=2026-03-01",
+                null, null, "on", List.of("either step or on, not both")));
+        cases.add(new Case("replay in recorded order with neither step nor at", HttpMethod.GET, programme + "/replay?order=recorded",
+                null, null, "step", List.of("give either step", "or at", "ISO-8601 instant")));
+        cases.add(new Case("replay in recorded order with both step and at", HttpMethod.GET,
+                programme + "/replay?order=recorded&step=1&at=2026-03-01T00:00:00Z", null, null, "at", List.of("either step or at, not both")));
+        cases.add(new Case("audit on not a day", HttpMethod.GET, "/api/adaptations/any-decision/audit?on=last-spring", null, null, "on",
+                List.of("ISO-8601 day", "day and time")));
         cases.add(new Case("replay step not a number", HttpMethod.GET, programme + "/replay?step=first", null, null, "step",
                 List.of("a whole number")));
         cases.add(new Case("asOf not an instant", HttpMethod.GET, programme + "/flow?asOf=yesterday", null, null, "asOf",

@@ -145,11 +145,12 @@ class ViewsOverHttpTest {
         long total = timeline.body().path("total").asLong();
         assertThat(total).isGreaterThan(50);
         assertThat(timeline.body().path("items").size()).isEqualTo(20);
-        Answer last = api.get("/api/programmes/" + DEMO + "/replay?step=" + total);
+        Answer last = api.get("/api/programmes/" + DEMO + "/replay?order=recorded&step=" + total);
         assertThat(last.body().path("stateAfter").path("steps").asLong()).isEqualTo(total);
         assertThat(last.body().path("nextStep").isNull()).isTrue();
-        Answer first = api.get("/api/programmes/" + DEMO + "/replay?step=1");
-        Answer jumped = api.get("/api/programmes/" + DEMO + "/replay?at=" + first.body().path("event").path("recordedAt").asText());
+        Answer first = api.get("/api/programmes/" + DEMO + "/replay?order=recorded&step=1");
+        Answer jumped = api.get("/api/programmes/" + DEMO + "/replay?order=recorded&at="
+                + first.body().path("event").path("recordedAt").asText());
         assertThat(jumped.body().path("step").asLong()).isPositive();
         assertThat(api.get("/api/programmes/" + DEMO + "/counts").body().path("months").size()).isPositive();
         assertThat(api.get("/api/programmes/" + DEMO + "/flow").body().path("nodes").size()).isGreaterThanOrEqualTo(6);
@@ -245,6 +246,8 @@ class ViewsOverHttpTest {
         Answer first = api.get(programme + "/replay?order=story&step=1");
         assertThat(first.status()).isEqualTo(HttpStatus.OK);
         assertThat(first.body().path("order").asText()).isEqualTo("story");
+        assertThat(api.get(programme + "/replay?step=1").body()).as("the replay is in the story's order unless asked otherwise")
+                .isEqualTo(first.body());
         assertThat(first.body().path("event").path("date").asText()).startsWith("2024-09");
         Answer newYear = api.get(programme + "/replay?order=story&on=2024-12-31");
         assertThat(newYear.body().path("event").path("date").asText()).isLessThanOrEqualTo("2024-12-31");
@@ -265,6 +268,26 @@ class ViewsOverHttpTest {
         assertThat(storySoFar.body().path("versions")).isEqualTo(wholeHistory.body().path("versions"));
         assertThat(api.get("/api/practices/" + practiceId + "/history?on=2020-01-01").fieldsAtFault()).containsExactly("on");
 
+        // The decision audit on the story's clock, and its late marks: the demo's past was recorded in the minute it loaded.
+        String audit = "/api/adaptations/" + practiceId + "/audit";
+        Answer wholeAudit = api.get(audit);
+        java.time.LocalDate decided = java.time.LocalDate.parse(wholeAudit.text("occurredOn"));
+        assertThat(wholeAudit.body().path("late").asBoolean()).isTrue();
+        assertThat(wholeAudit.body().path("insights")).allSatisfy(trail -> assertThat(trail.path("events"))
+                .allSatisfy(event -> assertThat(event.path("late").asBoolean()).isTrue()));
+        assertThat(api.get(audit + "?on=" + decided.minusDays(1)).fieldsAtFault()).as("a decision taken after the day asked")
+                .containsExactly("on");
+        Answer onTheDay = api.get(audit + "?on=" + decided + "T23:00:00Z");
+        assertThat(onTheDay.status()).isEqualTo(HttpStatus.OK);
+        assertThat(onTheDay.text("on")).isEqualTo(decided.toString());
+        assertThat(onTheDay.body().path("outcomes")).allSatisfy(review ->
+                assertThat(review.path("reviewedOn").asText()).isLessThanOrEqualTo(decided.toString()));
+        assertThat(onTheDay.body().path("laterVersions")).allSatisfy(version ->
+                assertThat(version.path("happenedOn").asText()).isLessThanOrEqualTo(decided.toString()));
+        Answer storyToDate = api.get(audit + "?on=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1));
+        assertThat(storyToDate.body().path("laterVersions")).isEqualTo(wholeAudit.body().path("laterVersions"));
+        assertThat(storyToDate.body().path("outcomes")).isEqualTo(wholeAudit.body().path("outcomes"));
+
         Answer flowBefore = api.get(programme + "/flow?on=2024-08-31");
         assertThat(flowBefore.status()).isEqualTo(HttpStatus.OK);
         assertThat(flowBefore.body().path("edges")).isEmpty(); // nothing had travelled before the story began
@@ -275,7 +298,9 @@ class ViewsOverHttpTest {
         assertThat(api.get(programme + "/timeline?known=2025-01-01&asOf=2025-01-01").fieldsAtFault()).containsExactly("asOf");
         assertThat(api.get(programme + "/timeline?order=sideways").fieldsAtFault()).containsExactly("order");
         assertThat(api.get(programme + "/replay?order=story&at=2025-01-01T00:00:00Z").fieldsAtFault()).containsExactly("at");
-        assertThat(api.get(programme + "/replay?on=2025-01-01").fieldsAtFault()).containsExactly("on");
+        assertThat(api.get(programme + "/replay?order=recorded&on=2025-01-01").fieldsAtFault()).containsExactly("on");
+        assertThat(api.get(programme + "/replay?at=2025-01-01T00:00:00Z").fieldsAtFault()).as("at= is of the record's order")
+                .containsExactly("at");
     }
 
     @Test

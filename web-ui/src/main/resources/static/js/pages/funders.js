@@ -16,7 +16,10 @@ let programmeId;
 let placeNames = new Map();
 let steps = 0;
 let current = 0;
-let asOf = null;
+// The clock the page moves on: 'story' (as it happened, the default) or 'recorded' (as it was recorded).
+let order = 'story';
+// Where the views are cut: on (a story day) in the story's order, known (a recording instant) in the record's.
+let cut = {};
 let playing = null;
 let pending = null;
 let counts = null;
@@ -31,19 +34,18 @@ async function main() {
     return;
   }
   programmeId = member.programmeId;
+  order = params().get('order') === 'recorded' ? 'recorded' : 'story';
   try {
-    const [list, tags, latest] = await Promise.all([
-      places(programmeId), framework(programmeId).catch(() => ({ principles: [], themes: [], sources: [] })),
-      get('/api/programmes/' + encodeURIComponent(programmeId) + '/replay?at=' + encodeURIComponent(new Date(Date.now() + 60000).toISOString()))
-        .catch((failure) => (failure.status === 404 ? null : Promise.reject(failure)))]);
+    const [list, tags] = await Promise.all([
+      places(programmeId), framework(programmeId).catch(() => ({ principles: [], themes: [], sources: [] }))]);
     placeNames = new Map(list.map((place) => [place.placeId, place.name]));
     setUpFilters(list, tags);
     setUpSeries(tags);
-    if (!latest) {
+    steps = await countSteps();
+    if (!steps) {
       say(status, 'Nothing has been recorded in this programme yet.');
       return;
     }
-    steps = latest.steps;
   } catch (failure) {
     showFailure(status, failure);
     return;
@@ -58,19 +60,65 @@ async function main() {
   $('#next-step').addEventListener('click', () => go(Math.min(steps, current + 1)));
   $('#latest').addEventListener('click', () => go(steps));
   $('#play').addEventListener('click', togglePlay);
+  for (const choice of document.querySelectorAll('input[name="order"]')) {
+    choice.checked = choice.value === order;
+    choice.addEventListener('change', () => { if (choice.checked) tell(choice.value); });
+  }
+  showClock();
   $('#jump').addEventListener('submit', async (event) => {
     event.preventDefault();
-    const at = fromLocalInput($('#jump-at').value);
-    if (!at) return;
+    const query = order === 'story' ? $('#jump-on').value : fromLocalInput($('#jump-at').value);
+    if (!query) return;
     try {
-      const step = await get('/api/programmes/' + encodeURIComponent(programmeId) + '/replay?at=' + encodeURIComponent(at));
+      const step = await get(replay((order === 'story' ? 'on=' : 'at=') + encodeURIComponent(query)));
       go(step.step);
     } catch (failure) {
-      say($('#status'), failure.status === 404 ? 'Nothing had been recorded by then.' : failure.message, 'error');
+      say($('#status'), failure.status === 404 ? (order === 'story' ? 'Nothing had happened by then.' : 'Nothing had been recorded by then.')
+        : failure.message, 'error');
     }
   });
   $('#series').addEventListener('change', drawTime);
   await go(Number(range.value));
+}
+
+/** The replay's address in the page's order. */
+function replay(query) {
+  return '/api/programmes/' + encodeURIComponent(programmeId) + '/replay?order=' + order + '&' + query;
+}
+
+/** How many steps the replay has (the same in both orders: every line once); 0 when nothing is recorded. */
+async function countSteps() {
+  try {
+    return (await get(replay('step=1'))).steps;
+  } catch (failure) {
+    if (failure.status === 404) return 0;
+    throw failure;
+  }
+}
+
+/** Moves the page to the other clock: the same number of steps, told in the other order, from now. */
+async function tell(chosen) {
+  if (playing) togglePlay();
+  order = chosen;
+  const url = new URL(location.href);
+  if (order === 'recorded') url.searchParams.set('order', 'recorded'); else url.searchParams.delete('order');
+  url.searchParams.delete('step');
+  history.replaceState(null, '', url);
+  showClock();
+  try {
+    steps = await countSteps();
+  } catch (failure) {
+    showFailure($('#status'), failure);
+    return;
+  }
+  slider().max = String(steps);
+  await go(steps);
+}
+
+/** The jump form asks for a day in the story's order and for a date and time in the record's. */
+function showClock() {
+  $('#jump-on-field').hidden = order !== 'story';
+  $('#jump-at-field').hidden = order === 'story';
 }
 
 function setUpFilters(list, tags) {
@@ -97,7 +145,7 @@ function setUpSeries(tags) {
   selectOptions($('#series'), options, { selected: '' });
 }
 
-/** Shows the record as it stood after step k; waits a moment first when the slider is moving. */
+/** Shows the programme as it stood after step k; waits a moment first when the slider is moving. */
 function go(step, delay = 0) {
   slider().value = String(step);
   $('#step-said').textContent = 'Step ' + step + ' of ' + steps + (step === steps ? ' (now)' : '');
@@ -107,30 +155,39 @@ function go(step, delay = 0) {
   });
 }
 
+/** Where a step stands, in plain words and as a date: the day it happened on, or the instant it was recorded. */
+function standing(event) {
+  return order === 'story' ? 'as it happened, by ' + formatDay(event.date) : 'as it was recorded, by ' + formatInstant(event.recordedAt);
+}
+
 async function show(step) {
-  let replay;
+  let replayed;
+  const shownOrder = order;
   try {
-    replay = await get('/api/programmes/' + encodeURIComponent(programmeId) + '/replay?step=' + step);
+    replayed = await get(replay('step=' + step));
   } catch (failure) {
     showFailure($('#status'), failure);
     return;
   }
-  if (Number(slider().value) !== step) return; // the slider moved on meanwhile
+  if (Number(slider().value) !== step || shownOrder !== order) return; // the slider or the clock moved on meanwhile
   current = step;
-  asOf = step === steps ? null : replay.event.recordedAt;
+  const event = replayed.event;
+  cut = step === steps ? {} : order === 'story' ? { on: event.date } : { known: event.recordedAt };
   const url = new URL(location.href);
   if (step === steps) url.searchParams.delete('step'); else url.searchParams.set('step', String(step));
   history.replaceState(null, '', url);
-  $('#step-said').textContent = 'Step ' + step + ' of ' + steps + (step === steps ? ' (now)' : '')
-    + ': the record as it stood on ' + formatInstant(replay.event.recordedAt);
-  $('#jump-at').value = toLocalInput(replay.event.recordedAt);
-  const event = replay.event;
+  $('#step-said').textContent = 'Step ' + step + ' of ' + steps + (step === steps ? ' (now)' : '') + ': ' + standing(event);
+  $('#step-said').dataset.day = event.date || '';
+  if (order === 'story') $('#jump-on').value = event.date || '';
+  else $('#jump-at').value = toLocalInput(event.recordedAt);
   clear($('#step-event')).append(
     el('p', {}, el('strong', {}, 'This step: ' + kindName(event.kind)), ' in ' + (placeNames.get(event.placeId) || 'the programme')
-      + (event.date ? ', about ' + formatDay(event.date) : '')),
+      + (order === 'story' ? ', on ' + formatDay(event.date) + ' (recorded ' + formatInstant(event.recordedAt) + ')'
+        : (event.date ? ', about ' + formatDay(event.date) : ''))),
     el('p', {}, event.summary || ''));
-  const state = replay.stateAfter;
-  $('#lines-then').textContent = state.steps + (state.steps === 1 ? ' entry' : ' entries') + ' recorded by then';
+  const state = replayed.stateAfter;
+  $('#lines-then').textContent = state.steps + (state.steps === 1 ? ' entry' : ' entries')
+    + (order === 'story' ? ' had happened by then' : ' recorded by then');
   $('#lines-then').dataset.steps = String(state.steps);
   const toData = (map) => Object.entries(map || {}).map(([label, value]) => ({ label, value }));
   barChart($('#principle-chart'), { title: 'By learning principle, as it stood then', data: toData(state.byPrinciple), unit: 'tags', columnHeader: 'Principle' });
@@ -142,9 +199,17 @@ async function show(step) {
   }
 }
 
+/** The cut as query parameters of the counts and the timeline. */
+function cutQuery(query) {
+  if (cut.on) query.set('on', cut.on);
+  if (cut.known) query.set('known', cut.known);
+  return query;
+}
+
 async function loadCounts() {
   try {
-    counts = await get('/api/programmes/' + encodeURIComponent(programmeId) + '/counts' + (asOf ? '?asOf=' + encodeURIComponent(asOf) : ''));
+    const query = cutQuery(new URLSearchParams()).toString();
+    counts = await get('/api/programmes/' + encodeURIComponent(programmeId) + '/counts' + (query ? '?' + query : ''));
   } catch (failure) {
     counts = null;
   }
@@ -161,7 +226,8 @@ function drawTime() {
     value: !kind ? month.lines : ((kind === 'principle' ? month.principles : month.themes) || {})[name] || 0,
   }));
   columnChart(figure, {
-    title: (name ? '"' + name + '"' : 'Entries') + ' by the month things happened' + (asOf ? ', as the record stood on ' + formatInstant(asOf) : ''),
+    title: (name ? '"' + name + '"' : 'Entries') + ' by the month things happened'
+      + (cut.on ? ', up to ' + formatDay(cut.on) : cut.known ? ', as the record stood on ' + formatInstant(cut.known) : ''),
     data, unit: name ? 'tags' : 'entries' });
 }
 
@@ -169,7 +235,8 @@ async function drawTimeline(page) {
   const form = $('#filters');
   const query = new URLSearchParams({ page: String(page), size: String(SIZE) });
   for (const name of FILTERS) if (form.elements[name].value) query.set(name, form.elements[name].value);
-  if (asOf) query.set('asOf', asOf);
+  cutQuery(query);
+  query.set('order', order);
   let timeline;
   try {
     timeline = await get('/api/programmes/' + encodeURIComponent(programmeId) + '/timeline?' + query.toString());
@@ -177,8 +244,11 @@ async function drawTimeline(page) {
     showFailure($('#status'), failure);
     return;
   }
-  $('#timeline-count').textContent = timeline.total === 0 ? 'Nothing matches.'
-    : 'Showing ' + (page * SIZE + 1) + '–' + (page * SIZE + timeline.items.length) + ' of ' + timeline.total + ', in the order recorded.';
+  $('#timeline-count').textContent = timeline.total === 0 || (page === 0 && !timeline.items.length) ? 'Nothing matches.'
+    : 'Showing ' + (page * SIZE + 1) + '–' + (page * SIZE + timeline.items.length)
+      // the story's order does not always count every match (it would read every month): then no total is said
+      + (timeline.total === null || timeline.total === undefined ? '' : ' of ' + timeline.total)
+      + (order === 'story' ? ', in the order things happened.' : ', in the order recorded.');
   const list = clear($('#timeline'));
   for (const item of timeline.items) list.append(entry(item, { placeName: placeNames.get(item.placeId) || 'the programme' }));
   const pager = clear($('#pager'));

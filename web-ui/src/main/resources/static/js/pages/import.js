@@ -11,6 +11,8 @@ const FIELDS = [
   ['text', 'What was noticed (required)'], ['layer', 'Layer (required)'], ['happenedOn', 'Day it happened'],
   ['sphere', 'Sphere'], ['principles', 'Principles (separated by ;)'], ['themes', 'Themes (separated by ;)'],
   ['source', 'Source'], ['unintended', 'Unintended (yes or no)'],
+  ['practice', 'Practice it changed (its name; the first row naming it starts it)'],
+  ['practiceChange', 'How the practice works from then on'], ['practiceWhy', 'Why the practice changed (else the insight)'],
 ];
 
 let upload = null;
@@ -78,6 +80,10 @@ async function follow(status) {
   bar.textContent = percent + '%';
   const parts = [progress.rowsDone + ' of ' + progress.rowsTotal + ' rows done', progress.recorded + ' recorded',
     progress.alreadyRecorded + ' recorded already', progress.refused + ' refused', progress.rowsPerSecond + ' rows a second'];
+  if (progress.practiceChanges || progress.practiceChangesAlreadyRecorded || progress.practiceChangesRefused) {
+    parts.push(progress.practiceChanges + ' changes of practice recorded (' + progress.practiceChangesAlreadyRecorded
+      + ' already, ' + progress.practiceChangesRefused + ' refused)');
+  }
   if (progress.state === 'running' && progress.secondsLeft !== null) parts.push(seconds(progress.secondsLeft) + ' left');
   $('#progress-said').textContent = parts.join(', ') + '.';
   if (progress.state === 'running') {
@@ -115,7 +121,10 @@ async function main() {
       const dry = (await api('/api/imports/' + upload.importId + '/dry-run', { method: 'POST', body: mapping() })).body;
       $('#dry-run-section').hidden = false;
       $('#dry-run-said').textContent = dry.accepted + ' of ' + dry.rows + ' rows would be recorded, ' + dry.alreadyRecorded
-        + ' are recorded already, ' + dry.refused + ' would be refused.';
+        + ' are recorded already, ' + dry.refused + ' would be refused.'
+        + (dry.practiceChanges || dry.practiceChangesAlreadyRecorded ? ' ' + dry.practiceChanges
+          + ' changes of practice would be sent (their rules are checked on import), ' + dry.practiceChangesAlreadyRecorded
+          + ' practices are there already.' : '');
       showRefusals(dry.refusals);
       $('#run').disabled = false;
     } catch (failure) { showFailure(status, failure); }

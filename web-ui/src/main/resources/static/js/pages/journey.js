@@ -4,14 +4,14 @@ import { get, readUntil } from '../http.js';
 import { el, clear, $, params } from '../dom.js';
 import { say, showFailure } from '../notices.js';
 import { framework } from '../programme.js';
-import { monthName, formatInstant, toLocalInput, fromLocalInput } from '../format.js';
+import { monthName, formatDay, formatInstant, toLocalInput, fromLocalInput } from '../format.js';
 import { LAYERS, SPHERES, KINDS } from '../vocabulary.js';
 import { selectOptions } from '../forms.js';
 import { columnChart } from '../charts.js';
 import { entry } from '../timeline.js';
 
 const SIZE = 25;
-const FILTERS = ['kind', 'principle', 'theme', 'layer', 'sphere', 'from', 'to', 'asOf'];
+const FILTERS = ['kind', 'principle', 'theme', 'layer', 'sphere', 'from', 'to', 'on', 'asOf'];
 
 async function main() {
   const member = await frame();
@@ -30,7 +30,7 @@ async function main() {
   selectOptions(form.elements.theme, toOptions(tags.themes), { blank: 'Any theme', selected: query.get('theme') });
   selectOptions(form.elements.layer, Object.entries(LAYERS).map(([value, label]) => ({ value, label })), { blank: 'Any layer', selected: query.get('layer') });
   selectOptions(form.elements.sphere, Object.entries(SPHERES).map(([value, label]) => ({ value, label })), { blank: 'Anywhere', selected: query.get('sphere') });
-  for (const name of ['from', 'to']) form.elements[name].value = query.get(name) || '';
+  for (const name of ['from', 'to', 'on']) form.elements[name].value = query.get(name) || '';
   if (query.get('asOf')) form.elements.asOf.value = toLocalInput(query.get('asOf'));
   if (FILTERS.some((name) => query.get(name))) $('#filters-box').open = true;
 
@@ -84,7 +84,10 @@ async function main() {
   }
   document.title = journey.name + ' – change journey – Learning Log';
   $('#page-title').textContent = journey.name + ': change journey';
-  if (journey.asOf) say(status, 'Showing the record as it stood on ' + formatInstant(journey.asOf) + '.');
+  if (journey.asOf || query.get('on')) {
+    say(status, 'Showing ' + [query.get('on') ? 'what had happened by ' + formatDay(query.get('on')) : null,
+      journey.asOf ? 'as the record stood on ' + formatInstant(journey.asOf) : null].filter(Boolean).join(', ') + '.');
+  }
 
   const actions = clear($('#place-actions'));
   if (mayWriteFor(member, placeId)) {
@@ -138,7 +141,8 @@ async function main() {
   // A picture of the whole journey: entries per month (a separate read of up to 1000 lines).
   try {
     const all = await get('/api/places/' + encodeURIComponent(placeId) + '/journey?size=1000'
-      + (query.get('asOf') ? '&asOf=' + encodeURIComponent(query.get('asOf')) : ''));
+      + (query.get('asOf') ? '&asOf=' + encodeURIComponent(query.get('asOf')) : '')
+      + (query.get('on') ? '&on=' + encodeURIComponent(query.get('on')) : ''));
     const months = new Map();
     for (const item of all.timeline.items) {
       if (!item.date) continue;

@@ -3,6 +3,7 @@ package org.learninglog.command.importing;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -38,7 +39,7 @@ final class BatchSender {
      * of the store (including a refusal of the whole write) is thrown, with nothing of the batch
      * known to be stored.
      */
-    List<CellRefusal> send(List<RowCommand> batch, InsightRows rows, boolean keep) {
+    List<CellRefusal> send(List<RowCommand> batch, RowCells rows, boolean keep) {
         List<CellRefusal> refusals = new ArrayList<>();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("import of " + batch.size() + " rows"));
         Lookup.rememberReadsIn(unitOfWork);
@@ -62,21 +63,28 @@ final class BatchSender {
     }
 
     /** Sends one row's command in a unit of work of its own; its refusal, or {@code null}. */
-    CellRefusal sendOne(RowCommand row, InsightRows rows) {
+    CellRefusal sendOne(RowCommand row, RowCells rows) {
+        int number = row.row().number();
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(row.command()).andMetaData(MetaData.from(
-                    Map.of(CommandReceipt.COMMAND_ID, row.command().insightId(), CommandReceipt.SENT_BY, sentBy))));
+                    Map.of(CommandReceipt.COMMAND_ID, row.id(), CommandReceipt.SENT_BY, sentBy))));
             return null;
         } catch (DomainRuleViolation e) {
-            String field = e.field();
-            return new CellRefusal(row.row().number(), rows.cellOf(field, row.row().number()), field, e.getMessage());
+            return refusal(rows, number, e.field(), e.getMessage());
         } catch (UnknownReference e) {
-            return new CellRefusal(row.row().number(), null, null, e.getMessage() + " (" + e.field() + ")");
+            return new CellRefusal(number, null, null, e.getMessage() + " (" + e.field() + ")");
         } catch (StoryDayRefused e) {
             // the row's day: in the future, or before the programme's story begins
-            String field = e.field();
-            return new CellRefusal(row.row().number(), rows.cellOf(field, row.row().number()), field, e.getMessage());
+            return refusal(rows, number, e.field(), e.getMessage());
+        } catch (AggregateNotFoundException e) {
+            // a change of a practice the file adopts in a row that was refused
+            return refusal(rows, number, "practiceId", "the practice was not adopted: the row where the file first names it was refused");
         }
+    }
+
+    private static CellRefusal refusal(RowCells rows, int row, String commandField, String reason) {
+        String field = rows.fieldOf(commandField);
+        return new CellRefusal(row, rows.cellOf(field, row), field, reason);
     }
 
 }

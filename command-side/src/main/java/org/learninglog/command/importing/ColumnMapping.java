@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * Which column of the file holds each field of an insight; each names a column by its header.
- * Only the text and the layer must be mapped.
+ * Only the text and the layer must be mapped. A file may also say, per row, a change of practice
+ * the insight led to: the practice's name ({@code practice}), how it works from then on
+ * ({@code practiceChange}) and why ({@code practiceWhy}); see {@link PracticeRows}.
  */
 public record ColumnMapping(
         @NotBlank @Size(max = CommandInput.MAX_LABEL) String text,
@@ -21,7 +23,10 @@ public record ColumnMapping(
         @Size(max = CommandInput.MAX_LABEL) String principles,
         @Size(max = CommandInput.MAX_LABEL) String themes,
         @Size(max = CommandInput.MAX_LABEL) String source,
-        @Size(max = CommandInput.MAX_LABEL) String unintended) {
+        @Size(max = CommandInput.MAX_LABEL) String unintended,
+        @Size(max = CommandInput.MAX_LABEL) String practice,
+        @Size(max = CommandInput.MAX_LABEL) String practiceChange,
+        @Size(max = CommandInput.MAX_LABEL) String practiceWhy) {
 
     /** The mapping's fields with the column each names, in the order of the record (unmapped ones left out). */
     Map<String, String> fields() {
@@ -34,6 +39,9 @@ public record ColumnMapping(
         put(fields, "themes", themes);
         put(fields, "source", source);
         put(fields, "unintended", unintended);
+        put(fields, "practice", practice);
+        put(fields, "practiceChange", practiceChange);
+        put(fields, "practiceWhy", practiceWhy);
         return fields;
     }
 
@@ -41,7 +49,8 @@ public record ColumnMapping(
     static ColumnMapping suggested(List<String> columns) {
         return new ColumnMapping(find(columns, "text", "insight"), find(columns, "layer"),
                 find(columns, "happenedon", "date", "day"), find(columns, "sphere"), find(columns, "principles"),
-                find(columns, "themes"), find(columns, "source"), find(columns, "unintended"));
+                find(columns, "themes"), find(columns, "source"), find(columns, "unintended"), find(columns, "practice"),
+                find(columns, "practicechange", "change"), find(columns, "practicewhy", "why"));
     }
 
     private static String find(List<String> columns, String... names) {

@@ -12,6 +12,10 @@ import java.util.List;
  * @param recorded        rows recorded by this import
  * @param alreadyRecorded rows an earlier import of the same file had recorded: left as they were
  * @param refused         rows refused (the first {@value ImportRun#REFUSALS_SHOWN} are in {@code refusals})
+ * @param practiceChanges changes of practice (adoptions and adaptations) the rows carry, recorded by this import
+ * @param practiceChangesAlreadyRecorded those an earlier import of the same file had recorded
+ * @param practiceChangesRefused those the practice's rules refused (in {@code refusals}, naming their cells),
+ *                        though the row's insight was recorded
  * @param rowsPerSecond   rows done per second since it started
  * @param secondsLeft     at that rate, until it is done ({@code null} before the first batch)
  * @param startedAt       when it started
@@ -20,6 +24,7 @@ import java.util.List;
  * @param refusals        why rows were refused, naming their cells
  */
 public record ImportProgress(String state, int rowsTotal, int rowsDone, int recorded, int alreadyRecorded, int refused,
+                             int practiceChanges, int practiceChangesAlreadyRecorded, int practiceChangesRefused,
                              long rowsPerSecond, Long secondsLeft, Instant startedAt, Instant finishedAt,
                              String failure, List<CellRefusal> refusals) {
 }

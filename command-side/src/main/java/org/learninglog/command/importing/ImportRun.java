@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * One import of a file, as it goes: how many rows are done, recorded, found recorded already and
- * refused, and how fast. Written by the import's thread, read by anyone asking for its progress.
+ * refused, the same of the changes of practice the rows carry, and how fast. Written by the import's thread, read by anyone asking for its progress.
  */
 final class ImportRun {
 
@@ -26,6 +26,9 @@ final class ImportRun {
     private volatile int recorded;
     private volatile int alreadyRecorded;
     private volatile int refused;
+    private volatile int practiceChanges;
+    private volatile int practiceChangesAlreadyRecorded;
+    private volatile int practiceChangesRefused;
     private volatile Instant finishedAt;
     private volatile String failure;
 
@@ -41,6 +44,18 @@ final class ImportRun {
         alreadyRecorded += foundRecorded;
         refused += batchRefusals.size();
         for (CellRefusal refusal : batchRefusals) {
+            if (refusals.size() < REFUSALS_SHOWN) {
+                refusals.add(refusal);
+            }
+        }
+    }
+
+    /** The changes of practice of a batch's rows, sent once its insights are stored. */
+    synchronized void changesDone(int newlyRecorded, int foundRecorded, List<CellRefusal> changeRefusals) {
+        practiceChanges += newlyRecorded;
+        practiceChangesAlreadyRecorded += foundRecorded;
+        practiceChangesRefused += changeRefusals.size();
+        for (CellRefusal refusal : changeRefusals) {
             if (refusals.size() < REFUSALS_SHOWN) {
                 refusals.add(refusal);
             }
@@ -70,6 +85,7 @@ final class ImportRun {
         Long secondsLeft = state != State.RUNNING ? Long.valueOf(0) : rate <= 0 ? null
                 : Long.valueOf(Math.round((rowsTotal - rowsDone) / rate));
         return new ImportProgress(state.name().toLowerCase(), rowsTotal, rowsDone, recorded, alreadyRecorded, refused,
+                practiceChanges, practiceChangesAlreadyRecorded, practiceChangesRefused,
                 Math.round(rate), secondsLeft, startedAt, finishedAt, failure, List.copyOf(refusals));
     }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * again (the same file imported twice, an import run again after a crash) names an insight that
  * is already recorded.
  */
-final class InsightRows {
+final class InsightRows implements RowCells {
 
     private final UploadedFile file;
     private final Map<String, Integer> columnOf;
@@ -41,16 +41,18 @@ final class InsightRows {
     /** The command for this row, or the refusal of one of its cells. */
     Object command(ImportRow row) {
         try {
-            return new RowCommand(row, new RecordInsightCommand(insightId(file.importId(), row.number()), file.placeId(),
+            String insightId = insightId(file.importId(), row.number());
+            return new RowCommand(row, new RecordInsightCommand(insightId, file.placeId(),
                     cell(row, "text"), yes(row), layer(row), sphere(row), list(row, "principles"), list(row, "themes"),
-                    blankAsNull(cell(row, "source")), null, day(row), recordedBy));
+                    blankAsNull(cell(row, "source")), null, day(row), recordedBy), insightId);
         } catch (Unreadable e) {
             return e.refusal;
         }
     }
 
     /** The cell that holds a field of the row, for a refusal: "C12", or {@code null} if the field is not mapped. */
-    String cellOf(String field, int row) {
+    @Override
+    public String cellOf(String field, int row) {
         Integer column = columnOf.get(field);
         return column == null ? null : Cells.name(column, row);
     }
@@ -125,7 +127,7 @@ final class InsightRows {
         return new Unreadable(new CellRefusal(row.number(), cellOf(field, row.number()), field, reason));
     }
 
-    private static int columnIndex(List<String> columns, String field, String column) {
+    static int columnIndex(List<String> columns, String field, String column) {
         int index = columns.indexOf(column);
         if (index < 0) {
             throw new MappingRefused(field, "names no column of the file (its columns: "

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -107,6 +108,47 @@ class ImportTest {
     }
 
     @Test
+    void changes_of_practice_in_the_file_become_an_adoption_and_adaptations_citing_their_rows_insights_once() throws Exception {
+        byte[] workbook = xlsx(30, sheet -> {
+            sheet.value(0, 4, "Practice");
+            sheet.value(0, 5, "Change");
+            for (int i = 5; i <= 30; i += 5) {       // rows 6, 11, ... 31: one practice, started then changed five times
+                sheet.value(i, 4, i == 5 ? "Walking bus" : "walking BUS ");
+                sheet.value(i, 5, "We walk to school together, as from week " + i);
+            }
+            sheet.value(7, 4, "Homework club");       // row 8: a practice without its change: the row is refused
+        });
+        Map<String, String> mapping = new java.util.HashMap<>(MAPPING);
+        mapping.put("practice", "Practice");
+        mapping.put("practiceChange", "Change");
+        String importId = upload(workbook, "with-practices.xlsx").getBody().path("importId").asText();
+
+        JsonNode dryRun = operator.http().postForEntity("/api/imports/" + importId + "/dry-run", mapping, JsonNode.class).getBody();
+        assertThat(dryRun.path("accepted").asInt()).as("%s", dryRun).isEqualTo(29);
+        assertThat(dryRun.path("practiceChanges").asInt()).isEqualTo(6);
+        assertThat(dryRun.path("refusals").findValuesAsText("cell")).containsExactly("F8");
+        assertThat(storedPracticeEvents()).as("a dry run stores nothing").isEmpty();
+
+        JsonNode first = importAndWait(importId, mapping);
+        assertThat(first.path("recorded").asInt()).as("%s", first).isEqualTo(29);
+        assertThat(first.path("practiceChanges").asInt()).as("%s", first).isEqualTo(6);
+        assertThat(first.path("practiceChangesRefused").asInt()).isZero();
+        List<String> events = storedPracticeEvents();
+        assertThat(events).filteredOn(event -> event.contains("PracticeAdopted")).hasSize(1)
+                .allSatisfy(event -> assertThat(event).contains("\"name\":\"Walking bus\"")
+                        .contains("[\"" + importId + "-6\"]").contains("\"happenedOn\":\"2024-01-06\""));
+        assertThat(events).filteredOn(event -> event.contains("PracticeAdapted")).hasSize(5)
+                .anySatisfy(event -> assertThat(event).contains("\"adaptationId\":\"" + importId + "-change-31\"")
+                        .contains("[\"" + importId + "-31\"]").contains("\"happenedOn\":\"2024-01-31\""));
+
+        JsonNode second = importAndWait(importId, mapping);
+        assertThat(second.path("recorded").asInt()).isZero();
+        assertThat(second.path("practiceChanges").asInt()).as("%s", second).isZero();
+        assertThat(second.path("practiceChangesAlreadyRecorded").asInt()).isEqualTo(6);
+        assertThat(storedPracticeEvents()).as("the second import adds nothing").hasSize(6);
+    }
+
+    @Test
     void a_formula_cell_is_refused_naming_the_cell_and_nothing_is_kept() throws Exception {
         ResponseEntity<JsonNode> refused = upload(xlsx(5, sheet -> sheet.formula(3, 0, "CONCAT(\"a\",\"b\")")), "formula.xlsx");
 
@@ -162,7 +204,11 @@ class ImportTest {
     }
 
     private JsonNode importAndWait(String importId) {
-        ResponseEntity<JsonNode> started = operator.http().postForEntity("/api/imports/" + importId + "/run", MAPPING, JsonNode.class);
+        return importAndWait(importId, MAPPING);
+    }
+
+    private JsonNode importAndWait(String importId, Map<String, String> mapping) {
+        ResponseEntity<JsonNode> started = operator.http().postForEntity("/api/imports/" + importId + "/run", mapping, JsonNode.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(started.getHeaders().getLocation()).hasPath("/api/imports/" + importId);
         return await().atMost(Duration.ofSeconds(60)).until(
@@ -174,6 +220,18 @@ class ImportTest {
     private long storedInsights() {
         return store.database().getCollection("events").countDocuments(new Document("aggType", "Insight")
                 .append("seq", 0).append("events.payload", new Document("$regex", "\"placeId\":\"" + placeId + "\"")));
+    }
+
+    /** The payloads of the place's practices' events in the store, each with its type first. */
+    private List<String> storedPracticeEvents() {
+        List<String> events = new java.util.ArrayList<>();
+        for (Document commit : store.database().getCollection("events").find(new Document("aggType", "Practice")
+                .append("events.payload", new Document("$regex", "\"placeId\":\"" + placeId + "\"")))) {
+            for (Document event : commit.getList("events", Document.class)) {
+                events.add(event.getString("type") + " " + event.getString("payload"));
+            }
+        }
+        return events;
     }
 
     private ResponseEntity<JsonNode> upload(byte[] bytes, String name) {

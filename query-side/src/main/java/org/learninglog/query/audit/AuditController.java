@@ -3,6 +3,7 @@ package org.learninglog.query.audit;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.learninglog.query.web.KnownParameter;
+import org.learninglog.query.web.OnParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.learninglog.security.AccessPolicy;
@@ -26,13 +27,17 @@ class AuditController {
 
     /** The id is an adaptation's id, or a practice's id for the decision to adopt it. */
     @GetMapping("/api/adaptations/{adaptationId}/audit")
-    @Operation(summary = "The decision's audit trail: insights then and now, who decided where, later changes, outcomes, travel; with known, as the record stood then")
+    @Operation(summary = "The decision's audit trail: insights then and now, who decided where, later changes, outcomes, travel, "
+            + "each with its day and whether it was recorded late; with known, as the record stood then; with on, as the story "
+            + "stood by that day")
     DecisionAudit audit(@PathVariable String adaptationId,
                         @Parameter(description = KnownParameter.DESCRIBED, schema = @Schema(type = "string"))
                         @RequestParam(required = false) String known,
                         @Parameter(description = KnownParameter.DEPRECATED, deprecated = true, schema = @Schema(type = "string"))
-                        @RequestParam(required = false) String asOf) {
-        DecisionAudit audit = queries.audit(adaptationId, KnownParameter.cut(known, asOf));
+                        @RequestParam(required = false) String asOf,
+                        @Parameter(description = OnParameter.DESCRIBED_WITH_TIME, schema = @Schema(type = "string"))
+                        @RequestParam(required = false) String on) {
+        DecisionAudit audit = queries.audit(adaptationId, KnownParameter.cut(known, asOf), OnParameter.day(on));
         access.requireReadPlace(audit.programmeId(), audit.placeId(), "read a decision's audit trail");
         return audit;
     }

@@ -8,6 +8,8 @@ import org.learninglog.query.journey.InsightDocument;
 import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.query.journey.PracticeDocument;
 import org.learninglog.query.journey.Stamped;
+import org.learninglog.query.view.LateRecord;
+import org.learninglog.query.web.OnParameter;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.LiveViews;
 import org.learninglog.store.integrity.EventChain;
@@ -16,6 +18,8 @@ import org.learninglog.query.view.EvidenceOpener;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,7 +32,7 @@ import java.util.function.Predicate;
 
 /**
  * Decision audit trails from the journey view, by exact keys: the decision, its insights, its
- * practice; then the seals of every event named, in one exact-key read of the {@code seals} collection.
+ * practice, each folded on both clocks (recorded by {@code known}, happened by {@code on}); then the seals of every event named, in one exact-key read of the {@code seals} collection.
  */
 @Component
 public class AuditQueries {
@@ -47,23 +51,43 @@ public class AuditQueries {
     }
 
     /** The trail with each event's seal, and the evidence readable or marked removed. */
-    public DecisionAudit audit(String decisionId, Instant asOf) {
-        return audit(views.reader(JourneyProjection.NAME), decisionId, asOf, chain::seals).opened(evidence);
+    public DecisionAudit audit(String decisionId, Instant known, LocalDate on) {
+        return audit(views.reader(JourneyProjection.NAME), decisionId, known, on, chain::seals).opened(evidence);
     }
 
     public static DecisionAudit audit(ViewReader reader, String decisionId, Instant asOf) {
-        return audit(reader, decisionId, asOf, NO_SEALS);
+        return audit(reader, decisionId, asOf, null, NO_SEALS);
     }
 
-    public static DecisionAudit audit(ViewReader reader, String decisionId, Instant asOf,
+    public static DecisionAudit audit(ViewReader reader, String decisionId, Instant known, LocalDate on) {
+        return audit(reader, decisionId, known, on, NO_SEALS);
+    }
+
+    public static DecisionAudit audit(ViewReader reader, String decisionId, Instant known,
+                                      Function<Collection<Long>, Map<Long, Seal>> sealsAt) {
+        return audit(reader, decisionId, known, null, sealsAt);
+    }
+
+    /**
+     * The trail as the record stood at {@code known} and the story by the end of {@code on} (either
+     * {@code null}: all of it). "Then" is the record just before the decision was recorded (what its
+     * makers could read when they decided), of what had happened by {@code on}.
+     */
+    public static DecisionAudit audit(ViewReader reader, String decisionId, Instant known, LocalDate on,
                                       Function<Collection<Long>, Map<Long, Seal>> sealsAt) {
         DecisionDocument decision = DecisionDocument.of(reader.get(JourneyProjection.decisionId(decisionId)));
-        Predicate<Stamped> moment = VersionHistories.upTo(asOf);
-        if (decision == null || decision.position() == null || (asOf != null && decision.recordedAt().isAfter(asOf))) {
-            throw new NotFoundException("adaptationId", asOf == null ? "No decision with this id is known (yet)"
-                    : "No decision with this id was recorded by " + asOf);
+        Predicate<Stamped> moment = VersionHistories.upTo(known).and(VersionHistories.happenedBy(on));
+        if (decision == null || decision.position() == null || (known != null && decision.recordedAt().isAfter(known))) {
+            throw new NotFoundException("adaptationId", known == null ? "No decision with this id is known (yet)"
+                    : "No decision with this id was recorded by " + known);
+        }
+        LocalDate decided = storyDay(decision);
+        if (on != null && decided.isAfter(on)) {
+            throw new NotFoundException(OnParameter.ON, "This decision was taken on " + decided + ", after " + on);
         }
         long position = decision.position();
+        // "Then" is the record just before the decision was recorded, of what had happened by on.
+        Predicate<Stamped> decidedThen = VersionHistories.before(position).and(VersionHistories.happenedBy(on));
         List<String> insightIds = decision.insightIds();
         reader.getAll(insightIds.stream().map(JourneyProjection::insightId).toList());
 
@@ -93,35 +117,44 @@ public class AuditQueries {
         for (String insightId : insightIds) {
             InsightDocument insight = insightDocuments.get(insightId);
             List<InsightDocument.Version> versions = insight == null ? List.of() : insight.versions();
-            VersionHistories.InsightReading then = VersionHistories.insight(insightId, insight, VersionHistories.before(position));
+            VersionHistories.InsightReading then = VersionHistories.insight(insightId, insight, decidedThen);
             VersionHistories.InsightReading now = VersionHistories.insight(insightId, insight, moment);
             List<DecisionAudit.Change> changes = VersionHistories.at(versions, moment.and(VersionHistories.before(position).negate())).stream()
-                    .map(version -> new DecisionAudit.Change(version.kind(), version.recordedAt(), version.text(), version.reason(),
-                            link.apply(version)))
+                    .map(version -> new DecisionAudit.Change(version.kind(), version.recordedAt(), version.storyDay(),
+                            late(version), version.text(), version.reason(), link.apply(version)))
                     .toList();
             List<DecisionAudit.InsightEvent> events = VersionHistories.at(versions, moment).stream()
-                    .map(version -> new DecisionAudit.InsightEvent(version.kind(), version.recordedAt(),
-                            version.position() < position, link.apply(version)))
+                    .map(version -> new DecisionAudit.InsightEvent(version.kind(), version.recordedAt(), version.storyDay(),
+                            late(version), version.position() < position, link.apply(version)))
                     .toList();
             insights.add(new DecisionAudit.InsightTrail(insightId, then, now, !changes.isEmpty(), changes, events));
         }
 
         List<DecisionAudit.LaterVersion> later = laterVersions.stream()
                 .map(version -> new DecisionAudit.LaterVersion(version.kind(), version.decisionId(), version.recordedAt(),
-                        version.text(), version.why(), link.apply(version)))
+                        version.storyDay(), late(version), version.text(), version.why(), link.apply(version)))
                 .toList();
         List<DecisionAudit.Review> reviews = reviewed.stream()
-                .map(review -> new DecisionAudit.Review(review.outcome(), review.notes(), review.reviewedOn(), review.recordedAt(),
-                        List.copyOf(review.insightIds()), link.apply(review)))
+                .map(review -> new DecisionAudit.Review(review.outcome(), review.notes(), review.storyDay(), review.recordedAt(),
+                        late(review), List.copyOf(review.insightIds()), link.apply(review)))
                 .toList();
         List<DecisionAudit.Travel> travelled = steps.stream()
                 .map(step -> new DecisionAudit.Travel(step.kind(), step.sharedLearningId(), step.placeId(), step.practiceId(),
-                        step.adaptationId(), step.title(), step.recordedAt(), link.apply(step)))
+                        step.adaptationId(), step.title(), step.recordedAt(), step.storyDay(), late(step), link.apply(step)))
                 .toList();
         return new DecisionAudit(decisionId, decision.kind(), decision.practiceId(), decision.placeId(), decision.programmeId(),
-                decision.recordedAt(), decision.occurredOn(), decision.was(), decision.becomes(), decision.why(),
-                List.copyOf(decision.decidedBy()), decision.forum(), List.copyOf(decision.sharedLearningIds()), asOf, insights,
-                later, reviews, travelled, link(position, seals));
+                decision.recordedAt(), decided, LateRecord.isLate(decided, decision.recordedAt()), decision.was(),
+                decision.becomes(), decision.why(), List.copyOf(decision.decidedBy()), decision.forum(),
+                List.copyOf(decision.sharedLearningIds()), known, known, on, insights, later, reviews, travelled, link(position, seals));
+    }
+
+    /** The decision's story day: its own, or the day it was recorded (UTC) when it was stored without one. */
+    private static LocalDate storyDay(DecisionDocument decision) {
+        return decision.occurredOn() != null ? decision.occurredOn() : LocalDate.ofInstant(decision.recordedAt(), ZoneOffset.UTC);
+    }
+
+    private static boolean late(Stamped value) {
+        return LateRecord.isLate(value.storyDay(), value.recordedAt());
     }
 
     private static ChainLink link(long position, Map<Long, Seal> seals) {

@@ -2,6 +2,7 @@ package org.learninglog.query.audit;
 
 import org.learninglog.query.journey.VersionHistories;
 import org.learninglog.query.view.EvidenceOpener;
+import org.learninglog.query.view.LateRecord;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,17 +11,22 @@ import java.util.List;
 /**
  * The audit trail of one decision (an adaptation of a practice, or the adoption of a new one):
  * what was decided, by whom, where; each insight behind it as it read then and as it reads now
- * (or as of the instant asked), with what changed in between; the practice's later versions;
- * the outcome reviews; and where the learning travelled after.
+ * (or as the record stood at {@code known}, and the story by the end of {@code on}), with what
+ * changed in between; the practice's later versions; the outcome reviews; and where the learning
+ * travelled after.
+ *
+ * <p>Each of them says the day it happened ({@code happenedOn}, {@code occurredOn} or
+ * {@code reviewedOn}) beside the instant it was recorded, and {@code late} when it was recorded more
+ * than {@value LateRecord#THRESHOLD_DAYS} days after it happened, as a journey's lines do.
  *
  * <p>Every event behind it carries its {@link ChainLink}: its global position and its seal in the
  * programme's hash chain, so that anyone can check it against {@code /integrity} and the
  * {@code verify-integrity} command.
  */
 public record DecisionAudit(String decisionId, String kind, String practiceId, String placeId, String programmeId,
-                            Instant recordedAt, LocalDate occurredOn, String was, String becomes, String why,
-                            List<String> decidedBy, String forum, List<String> sharedLearningIds, Instant asOf,
-                            List<InsightTrail> insights, List<LaterVersion> laterVersions, List<Review> outcomes,
+                            Instant recordedAt, LocalDate occurredOn, boolean late, String was, String becomes, String why,
+                            List<String> decidedBy, String forum, List<String> sharedLearningIds, Instant asOf, Instant known,
+                            LocalDate on, List<InsightTrail> insights, List<LaterVersion> laterVersions, List<Review> outcomes,
                             List<Travel> travelled, ChainLink chain) {
 
     /**
@@ -49,21 +55,24 @@ public record DecisionAudit(String decisionId, String kind, String practiceId, S
                                boolean changedSince, List<Change> changesSince, List<InsightEvent> events) {
     }
 
-    public record InsightEvent(String kind, Instant recordedAt, boolean beforeDecision, ChainLink chain) {
+    public record InsightEvent(String kind, Instant recordedAt, LocalDate happenedOn, boolean late, boolean beforeDecision,
+                               ChainLink chain) {
     }
 
-    public record Change(String kind, Instant recordedAt, String text, String reason, ChainLink chain) {
-    }
-
-    public record LaterVersion(String kind, String decisionId, Instant recordedAt, String text, String why, ChainLink chain) {
-    }
-
-    public record Review(String outcome, String notes, LocalDate reviewedOn, Instant recordedAt, List<String> insightIds,
+    public record Change(String kind, Instant recordedAt, LocalDate happenedOn, boolean late, String text, String reason,
                          ChainLink chain) {
     }
 
+    public record LaterVersion(String kind, String decisionId, Instant recordedAt, LocalDate happenedOn, boolean late, String text,
+                               String why, ChainLink chain) {
+    }
+
+    public record Review(String outcome, String notes, LocalDate reviewedOn, Instant recordedAt, boolean late,
+                         List<String> insightIds, ChainLink chain) {
+    }
+
     public record Travel(String kind, String sharedLearningId, String placeId, String practiceId, String adaptationId,
-                         String title, Instant recordedAt, ChainLink chain) {
+                         String title, Instant recordedAt, LocalDate happenedOn, boolean late, ChainLink chain) {
     }
 
     /** The trail with the evidence of its insights readable, or marked removed where the person withdrew consent. */
@@ -71,7 +80,7 @@ public record DecisionAudit(String decisionId, String kind, String practiceId, S
         List<InsightTrail> open = insights.stream().map(trail -> new InsightTrail(trail.insightId(),
                 VersionHistories.InsightReading.opened(trail.atDecision(), opener), VersionHistories.InsightReading.opened(trail.now(), opener),
                 trail.changedSince(), trail.changesSince(), trail.events())).toList();
-        return new DecisionAudit(decisionId, kind, practiceId, placeId, programmeId, recordedAt, occurredOn, was, becomes, why,
-                decidedBy, forum, sharedLearningIds, asOf, open, laterVersions, outcomes, travelled, chain);
+        return new DecisionAudit(decisionId, kind, practiceId, placeId, programmeId, recordedAt, occurredOn, late, was, becomes,
+                why, decidedBy, forum, sharedLearningIds, asOf, known, on, open, laterVersions, outcomes, travelled, chain);
     }
 }

@@ -50,6 +50,11 @@ public record DecisionDocument(String kind, String practiceId, String placeId, S
     public record Review(String outcome, String notes, List<String> insightIds, LocalDate reviewedOn, String recordedBy,
                          long position, Instant recordedAt) implements Stamped {
 
+        @Override
+        public LocalDate storyDay() {
+            return reviewedOn == null ? Stamped.super.storyDay() : reviewedOn;
+        }
+
         static Review of(Document review) {
             return new Review(review.getString("outcome"), review.getString("notes"), DocumentFields.strings(review, "insightIds"),
                     day(review.getString("reviewedOn")), review.getString("recordedBy"), Stamped.positionOf(review),
@@ -66,17 +71,23 @@ public record DecisionDocument(String kind, String practiceId, String placeId, S
 
     /**
      * Where the decision's learning went: {@code shared} (with its title) from a place, or
-     * {@code adopted} by a place (as its practice and adaptation).
+     * {@code adopted} by a place (as its practice and adaptation), on the story's {@code happenedOn}
+     * ({@code null} in steps stored before they kept it).
      */
     public record Step(String kind, String sharedLearningId, String placeId, String title, String practiceId,
-                       String adaptationId, long position, Instant recordedAt) implements Stamped {
+                       String adaptationId, LocalDate happenedOn, long position, Instant recordedAt) implements Stamped {
 
         public static final String SHARED = "shared";
+
+        @Override
+        public LocalDate storyDay() {
+            return happenedOn == null ? Stamped.super.storyDay() : happenedOn;
+        }
 
         static Step of(Document step) {
             return new Step(step.getString("kind"), step.getString("sharedLearningId"), step.getString("placeId"),
                     step.getString("title"), step.getString("practiceId"), step.getString("adaptationId"),
-                    Stamped.positionOf(step), Stamped.instantOf(step));
+                    day(step.getString("happenedOn")), Stamped.positionOf(step), Stamped.instantOf(step));
         }
 
         void appendTo(Document decision) {
@@ -86,6 +97,7 @@ public record DecisionDocument(String kind, String practiceId, String placeId, S
             } else {
                 step.append("practiceId", practiceId).append("adaptationId", adaptationId);
             }
+            step.append("happenedOn", happenedOn == null ? null : happenedOn.toString());
             DocumentFields.appendable(decision, TRAVELLED).add(Stamped.stamp(step, position, recordedAt));
         }
     }

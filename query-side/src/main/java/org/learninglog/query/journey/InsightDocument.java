@@ -5,6 +5,7 @@ import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.Evidence;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -37,7 +38,8 @@ public record InsightDocument(String placeId, String programmeId, List<Version> 
      * One version: {@code recorded}, {@code revised} or {@code retracted}. Each kind stores the
      * fields its event says, in its own order; a field a kind does not store reads as {@code null}.
      *
-     * @param happenedOn the day, as ISO text
+     * @param happenedOn the story's day, as ISO text: the insight's for {@code recorded}, the revision's or
+     *                   retraction's own for the others ({@code null} in versions stored before they kept it)
      */
     public record Version(String kind, String text, Boolean unintended, String layer, String sphere,
                           List<String> principles, List<String> themes, String source, Evidence evidence,
@@ -59,11 +61,17 @@ public record InsightDocument(String placeId, String programmeId, List<Version> 
                         .append("happenedOn", happenedOn).append("recordedBy", recordedBy);
                 case REVISED -> version.append("text", text).append("layer", layer).append("sphere", sphere)
                         .append("principles", DocumentFields.list(principles)).append("themes", DocumentFields.list(themes))
-                        .append("source", source).append("reason", reason).append("recordedBy", recordedBy);
-                case RETRACTED -> version.append("reason", reason).append("recordedBy", recordedBy);
+                        .append("source", source).append("reason", reason).append("recordedBy", recordedBy)
+                        .append("happenedOn", happenedOn);
+                case RETRACTED -> version.append("reason", reason).append("recordedBy", recordedBy).append("happenedOn", happenedOn);
                 default -> throw new IllegalArgumentException("No insight version of kind " + kind);
             }
             return Stamped.stamp(version, position, recordedAt);
+        }
+
+        @Override
+        public LocalDate storyDay() {
+            return happenedOn == null ? Stamped.super.storyDay() : LocalDate.parse(happenedOn);
         }
 
         static Version of(Document version) {

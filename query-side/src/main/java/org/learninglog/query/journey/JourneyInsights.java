@@ -25,13 +25,14 @@ final class JourneyInsights {
 
     static void insightRevised(InsightRevised e, ViewEvent event, ViewUpdate view) {
         version(view, e.insightId(), e.placeId(), e.programmeId(), new InsightDocument.Version(InsightDocument.Version.REVISED,
-                e.text(), null, name(e.layer()), name(e.sphere()), e.principles(), e.themes(), e.source(), null, null,
-                e.reason(), e.recordedBy(), event.position(), event.recordedAt()));
+                e.text(), null, name(e.layer()), name(e.sphere()), e.principles(), e.themes(), e.source(), null,
+                e.happenedOn() == null ? null : e.happenedOn().toString(), e.reason(), e.recordedBy(), event.position(), event.recordedAt()));
     }
 
     static void insightRetracted(InsightRetracted e, ViewEvent event, ViewUpdate view) {
         version(view, e.insightId(), e.placeId(), e.programmeId(), new InsightDocument.Version(InsightDocument.Version.RETRACTED,
-                null, null, null, null, null, null, null, null, null, e.reason(), e.recordedBy(), event.position(),
+                null, null, null, null, null, null, null, null, e.happenedOn() == null ? null : e.happenedOn().toString(),
+                e.reason(), e.recordedBy(), event.position(),
                 event.recordedAt()));
     }
 

@@ -28,7 +28,7 @@ final class JourneySharing {
         }
         for (String adaptationId : adaptationIds) {
             travelled(view, adaptationId, new DecisionDocument.Step(DecisionDocument.Step.SHARED, e.sharedLearningId(),
-                    e.placeId(), e.title(), null, null, event.position(), event.recordedAt()));
+                    e.placeId(), e.title(), null, null, e.happenedOn(), event.position(), event.recordedAt()));
         }
     }
 
@@ -41,7 +41,7 @@ final class JourneySharing {
         }
         for (String adaptationId : shared == null ? List.<String>of() : shared.adaptationIds()) {
             travelled(view, adaptationId, new DecisionDocument.Step("adopted", e.sharedLearningId(), e.placeId(), null,
-                    e.practiceId(), e.adaptationId(), event.position(), event.recordedAt()));
+                    e.practiceId(), e.adaptationId(), e.happenedOn(), event.position(), event.recordedAt()));
         }
     }
 

@@ -50,6 +50,11 @@ public record PracticeDocument(String practiceId, String placeId, String program
         public static final String ADAPTED = "adapted";
         public static final String RETIRED = "retired";
 
+        @Override
+        public LocalDate storyDay() {
+            return occurredOn == null ? Stamped.super.storyDay() : occurredOn;
+        }
+
         Document toDocument() {
             Document version = new Document("kind", kind);
             if (!RETIRED.equals(kind)) {

@@ -4,6 +4,8 @@ import org.bson.Document;
 import org.learninglog.query.view.DocumentFields;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * Something a journey document keeps with the position ({@code pos}) and instant ({@code at}) it
@@ -17,6 +19,14 @@ public interface Stamped {
     long position();
 
     Instant recordedAt();
+
+    /**
+     * The day it happened in the story. What keeps no day of its own (administration), or was
+     * stored before it kept one, reads as the day it was recorded (UTC), as old events are upcast.
+     */
+    default LocalDate storyDay() {
+        return LocalDate.ofInstant(recordedAt(), ZoneOffset.UTC);
+    }
 
     /** Appends the stamp to an item, position first, as every stamped item is stored. */
     static Document stamp(Document item, long position, Instant recordedAt) {

@@ -4,13 +4,14 @@ import org.learninglog.query.view.Evidence;
 import org.learninglog.query.view.EvidenceOpener;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * Folds the version histories of the journey view to a moment: an instant ("as of") or a
- * position ("when this decision was recorded"). A version belongs to the moment if it was
- * recorded at or before it.
+ * position ("when this decision was recorded") of the record, a day of the story, or both. A
+ * version belongs to the moment if it was recorded at or before it and happened by its day.
  */
 public final class VersionHistories {
 
@@ -23,17 +24,16 @@ public final class VersionHistories {
     }
 
     /**
-     * The versions of a practice that had happened by the end of {@code on} ({@code null}: all), by
-     * their story day, or the day they were recorded when an old version has none.
+     * What had happened by the end of {@code on} ({@code null}: all), by its story day, or the day it
+     * was recorded when it has none ({@link Stamped#storyDay}).
      */
-    public static Predicate<PracticeDocument.Version> happenedBy(java.time.LocalDate on) {
-        return version -> on == null || !storyDay(version).isAfter(on);
+    public static Predicate<Stamped> happenedBy(LocalDate on) {
+        return value -> on == null || !value.storyDay().isAfter(on);
     }
 
     /** The story day of a practice's version: its own, or the day it was recorded (UTC). */
-    public static java.time.LocalDate storyDay(PracticeDocument.Version version) {
-        return version.occurredOn() != null ? version.occurredOn()
-                : java.time.LocalDate.ofInstant(version.recordedAt(), java.time.ZoneOffset.UTC);
+    public static LocalDate storyDay(PracticeDocument.Version version) {
+        return version.storyDay();
     }
 
     /** What was recorded before the event at {@code position}. */

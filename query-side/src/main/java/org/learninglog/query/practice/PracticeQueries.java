@@ -82,7 +82,7 @@ public class PracticeQueries {
             for (String insightId : version.insightIds()) {
                 VersionHistories.InsightReading reading = VersionHistories.insight(insightId,
                         InsightDocument.of(reader.get(JourneyProjection.insightId(insightId))),
-                        VersionHistories.before(position + 1));
+                        VersionHistories.before(position + 1).and(VersionHistories.happenedBy(on)));
                 if (reading != null) {
                     triggers.add(reading);
                 }
@@ -90,8 +90,7 @@ public class PracticeQueries {
             String decisionId = version.decisionId();
             DecisionDocument decision = decisionId == null ? null : DecisionDocument.of(reader.get(JourneyProjection.decisionId(decisionId)));
             List<PracticeHistory.Outcome> outcomes = decision == null ? List.of()
-                    : VersionHistories.at(decision.reviews(), moment).stream()
-                    .filter(review -> on == null || review.reviewedOn() == null || !review.reviewedOn().isAfter(on))
+                    : VersionHistories.at(decision.reviews(), moment.and(VersionHistories.happenedBy(on))).stream()
                     .map(review -> new PracticeHistory.Outcome(review.outcome(), review.notes(), review.reviewedOn(),
                             review.recordedAt(), List.copyOf(review.insightIds())))
                     .toList();

@@ -45,8 +45,8 @@ class ProgrammeTimelineController {
     }
 
     @GetMapping("/replay")
-    @Operation(summary = "Step k of the replay (the event and the state after it), or with at= (recorded order) or on= (story order), "
-            + "the last step by then")
+    @Operation(summary = "Step k of the replay (the event and the state after it), in the story's order unless order=recorded; "
+            + "or with on= (story order) or at= (recorded order), the last step by then")
     ReplayStep replay(@PathVariable String programmeId, @RequestParam(required = false) Long step,
                       @Parameter(description = "In recorded order: the last step recorded by this ISO-8601 instant")
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,
@@ -54,19 +54,20 @@ class ProgrammeTimelineController {
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                       @Parameter(description = "In story order: " + KnownParameter.DESCRIBED, schema = @Schema(type = "string"))
                       @RequestParam(required = false) String known,
-                      @Parameter(description = ORDER + " (the default)")
-                      @RequestParam(defaultValue = "recorded") ClockOrder order) {
+                      @Parameter(description = ORDER + ". The story is the default: a programme's replay shows how it "
+                              + "unfolded; the record's order (how the record grew) is for auditors")
+                      @RequestParam(defaultValue = "story") ClockOrder order) {
         access.requireRead(programmeId, "replay the programme's timeline");
         LocalDate day = on;
         Instant jump = at;
         if (order == ClockOrder.recorded && on != null) {
-            throw new BadQueryException(OnParameter.ON, "is a story day: give order=story to step through the story, or at= to jump in recorded order");
+            throw new BadQueryException(OnParameter.ON, "is a story day: leave order=recorded out to step through the story, or give at= to jump in recorded order");
         }
         if (order == ClockOrder.recorded && known != null) {
             throw new BadQueryException(KnownParameter.KNOWN, "cuts the story order's replay: in recorded order, at= jumps to the last step recorded by then");
         }
         if (order == ClockOrder.story && at != null) {
-            throw new BadQueryException("at", "is a recording instant: give on= (a day) to jump in story order, or order=recorded");
+            throw new BadQueryException("at", "is a recording instant: give on= (a day) to jump in story order (the default), or order=recorded with at=");
         }
         String jumpName = order == ClockOrder.story ? "on" : "at";
         boolean jumps = order == ClockOrder.story ? day != null : jump != null;
