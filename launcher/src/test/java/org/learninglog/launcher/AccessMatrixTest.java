@@ -111,6 +111,8 @@ class AccessMatrixTest {
                     .contains(insightOther);
             assertThat(as("operator", "GET", "/api/programmes/" + PROGRAMME + "/search?q=allotment", null, null).text)
                     .contains(insightA);
+            assertThat(as("operator", "GET", "/api/programmes/" + PROGRAMME + "/synthesis-report?from=2020-01-01&to="
+                    + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1), null, null).text).contains(PLACE_B);
         });
     }
 
@@ -227,6 +229,19 @@ class AccessMatrixTest {
         read(cells, "GET /api/programmes/{id}/replay?step=", everyone, "/api/programmes/" + PROGRAMME + "/replay?step=1", notOfOther());
         read(cells, "GET /api/programmes/{id}/counts", everyone, "/api/programmes/" + PROGRAMME + "/counts", notOfOther());
         read(cells, "GET /api/programmes/{id}/flow", everyone, "/api/programmes/" + PROGRAMME + "/flow", notOfOther());
+        String period = "?from=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(1)
+                + "&to=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+        read(cells, "GET /api/programmes/{id}/synthesis-report", everyone,
+                "/api/programmes/" + PROGRAMME + "/synthesis-report" + period, notOfOther());
+        read(cells, "GET /api/programmes/{id}/synthesis-report (csv)", everyone,
+                "/api/programmes/" + PROGRAMME + "/synthesis-report" + period + "&format=csv", notOfOther());
+        // A place's member reads their own place's part of the report, and nothing of the other place's.
+        Reply partA = as("matrix-member-a", "GET", "/api/programmes/" + PROGRAMME + "/synthesis-report" + period, null, null);
+        cells.assertThat(partA.text).as("place A's part of the report").contains(PLACE_A).doesNotContain(PLACE_B);
+        Reply partB = as("matrix-member-b", "GET", "/api/programmes/" + PROGRAMME + "/synthesis-report" + period, null, null);
+        cells.assertThat(partB.text).as("place B's part of the report").contains(PLACE_B).doesNotContain(PLACE_A);
+        Reply whole = as("matrix-funder", "GET", "/api/programmes/" + PROGRAMME + "/synthesis-report" + period, null, null);
+        cells.assertThat(whole.text).as("the funder's whole report").contains(PLACE_A, PLACE_B);
         read(cells, "GET /api/programmes/{id}/framework", everyone, "/api/programmes/" + PROGRAMME + "/framework", notOfOther());
         read(cells, "GET /api/programmes/{id}/search", everyone, "/api/programmes/" + PROGRAMME + "/search?q=allotment",
                 notOfOther());
