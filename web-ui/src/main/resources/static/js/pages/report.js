@@ -72,6 +72,7 @@ async function show() {
     el('li', {}, el('a', { href: path + '&format=csv', download: '' }, 'Download this report as a spreadsheet (CSV)')),
     el('li', {}, el('a', { href: path + '&format=json', download: '' }, 'Download this report as data (JSON)')));
   activities(report.activities);
+  across(report.acrossActivities);
   insights(report.insights);
   practices(report.practices);
   travelled(report.travelled);
@@ -165,6 +166,32 @@ function activities(list) {
           cell(session.gotWhatTheyWanted, 'all'), session.revised ? 'yes' : 'no'])));
     }
   }
+}
+
+const QUESTIONS = { rating: 'Rated', 'most-useful': 'Most useful', 'got-what-they-wanted': 'Got what they wanted' };
+
+/** Every answer over all the period's activities, with its lowest and highest share by activity. */
+function across(list) {
+  const root = $('#activities');
+  if (!list.length) return;
+  root.append(el('h3', {}, 'Across all activities in this period'));
+  const spread = (answer) => {
+    const known = answer.byActivity.filter((share) => share.percent !== null && share.percent !== undefined);
+    if (known.length < 2) return '–';
+    const low = known[0];
+    const high = known[known.length - 1];
+    return low.percent + '% (' + low.topic + ') to ' + high.percent + '% (' + high.topic + ')';
+  };
+  const ratings = list.filter((answer) => answer.question === 'rating');
+  root.append(chart({
+    name: 'across',
+    title: 'Ratings across all activities (share of every form returned)',
+    bars: ratings.map((answer) => ({ label: answer.answer, value: answer.percent ?? 0, text: percent(answer) })),
+    max: 100,
+    headers: ['Question and answer', 'Forms', 'Forms returned', 'Share', 'Spread by activity'],
+    rows: list.map((answer) => [(QUESTIONS[answer.question] || answer.question) + ': ' + answer.answer, answer.count, answer.base,
+      percent(answer), spread(answer)]),
+  }));
 }
 
 function insights(part) {

@@ -17,7 +17,8 @@ import java.util.List;
  */
 public record SynthesisReport(String programmeId, LocalDate from, LocalDate to,
                               @Schema(description = "Deprecated: the same as known", deprecated = true) Instant asOf,
-                              Instant known, List<String> placeIds, List<ActivityPart> activities, InsightPart insights,
+                              Instant known, List<String> placeIds, List<ActivityPart> activities, List<AcrossActivities> acrossActivities,
+                              InsightPart insights,
                               PracticePart practices, TravelPart travelled, RecordsPart records) {
 
     /**
@@ -37,6 +38,20 @@ public record SynthesisReport(String programmeId, LocalDate from, LocalDate to,
     public record SessionPart(int sessionNumber, LocalDate happenedOn, List<Tally> attendance, long attendanceTotal,
                               Long formsReturned, List<AnswerShare> ratings, List<AnswerShare> mostUseful,
                               List<AnswerShare> gotWhatTheyWanted, boolean revised) {
+    }
+
+    /**
+     * One answer across the activities of the period, as the seed's reviews report it: the share of all
+     * their sessions' forms giving it (every count over every base), and its spread by activity (each
+     * activity's own share over its sessions), lowest first.
+     *
+     * @param question rating, most-useful or got-what-they-wanted
+     */
+    public record AcrossActivities(String question, String answer, long count, long base, Integer percent,
+                                   List<ActivityShare> byActivity) {
+    }
+
+    public record ActivityShare(String activityId, String topic, long count, long base, Integer percent) {
     }
 
     public record TrendPoint(int sessionNumber, LocalDate happenedOn, String answer, long count, long base, Integer percent) {

@@ -2,7 +2,9 @@ package org.learninglog.query.report;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.learninglog.query.view.LiveViews;
 import org.learninglog.query.web.BadQueryException;
@@ -45,6 +47,10 @@ class SynthesisReportController {
     @GetMapping("/api/programmes/{programmeId}/synthesis-report")
     @Operation(summary = "The programme's synthesis report for the days from to to (the story's clock); with known, as the "
             + "record stood then; as JSON, or as CSV with format=csv or Accept: text/csv")
+    @ApiResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SynthesisReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                    description = "section,subject,session,day,placeId,key,count,base,percent,detail: a line per number"))})
     ResponseEntity<?> report(@PathVariable String programmeId,
                              @Parameter(description = "The period's first day (ISO-8601), included", required = true)
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -38,6 +38,14 @@ final class SynthesisReportCsv {
                 shares(csv, "got-what-they-wanted", activity, session, session.gotWhatTheyWanted());
             }
         }
+        for (SynthesisReport.AcrossActivities answer : report.acrossActivities()) {
+            line(csv, "across-activities-" + answer.question(), null, null, null, null, answer.answer(), answer.count(),
+                    answer.base(), answer.percent(), "all activities");
+            for (SynthesisReport.ActivityShare share : answer.byActivity()) {
+                line(csv, "by-activity-" + answer.question(), share.activityId(), null, null, null, answer.answer(), share.count(),
+                        share.base(), share.percent(), share.topic());
+            }
+        }
         for (String section : List.of("principle", "theme", "layer", "sphere", "place")) {
             List<AnswerShare> shares = switch (section) {
                 case "principle" -> report.insights().byPrinciple();

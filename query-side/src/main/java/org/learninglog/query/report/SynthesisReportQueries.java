@@ -84,8 +84,9 @@ public final class SynthesisReportQueries {
         Map<String, Activity> activities = activities(reader, period);
         Visibility visible = new Visibility(places, activities);
         List<Entry> seen = period.stream().filter(visible::sees).toList();
+        List<ActivityPart> activityParts = activityParts(seen, activities, places);
         return new SynthesisReport(programmeId, from, to, known, known, places == null ? List.of() : places.stream().sorted().toList(),
-                activityParts(seen, activities, places), insights(seen, known_),
+                activityParts, AcrossActivitiesFold.of(activityParts), insights(seen, known_),
                 practices(seen), travelled(seen), records(seen));
     }
 

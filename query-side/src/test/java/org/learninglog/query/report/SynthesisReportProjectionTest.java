@@ -108,6 +108,28 @@ class SynthesisReportProjectionTest {
     }
 
     @Test
+    void every_answer_is_pooled_across_activities_with_its_spread_by_activity() {
+        List<ViewEvent> events = cluster()
+                .on("2025-03-01", new LearningActivitySetUp("activity-2", "programme-1", "masterclass", "Data", List.of("place-a"),
+                        day("2025-01-01"), null, SCALE, List.of("networking"), at("2025-03-01"), "partner"))
+                .on("2025-03-02", new ActivitySessionHeld("activity-2", "programme-1", 1, day("2025-03-02"), null,
+                        Map.of("place-a", 10), List.of(), at("2025-03-02"), "partner"))
+                .on("2025-03-02", new SessionEvaluated("activity-2", "programme-1", 1, forms(2, 10), at("2025-03-02"), "partner"))
+                .events();
+
+        SynthesisReport report = SynthesisReportQueries.report(reader(events), "programme-1", FROM, TO, null, null);
+
+        assertThat(report.acrossActivities()).filteredOn(a -> a.question().equals("rating") && a.answer().equals("excellent"))
+                .singleElement().satisfies(excellent -> {
+                    assertThat(excellent.count() + "/" + excellent.base() + " = " + excellent.percent()).isEqualTo("43/72 = 60");
+                    assertThat(excellent.byActivity()).extracting(s -> s.activityId() + " " + s.count() + "/" + s.base() + " = " + s.percent())
+                            .containsExactly("activity-2 2/10 = 20", "activity-1 41/62 = 66");
+                });
+        assertThat(report.acrossActivities()).extracting(a -> a.question() + ":" + a.answer())
+                .contains("most-useful:networking", "most-useful:speakers", "got-what-they-wanted:all");
+    }
+
+    @Test
     void the_period_is_cut_on_the_story_s_days_and_the_record_s_instant() {
         ViewReader reader = reader(cluster().events());
 
