@@ -70,23 +70,23 @@ public final class SynthesisReportQueries {
             }
             ids.add(ReportDocuments.monthId(programmeId, month));
         }
-        List<Entry> known_ = new ArrayList<>();
+        List<Entry> recordedByThen = new ArrayList<>();
         for (Document month : reader.getAll(ids)) {
             for (Document entry : DocumentFields.documents(month, ReportDocuments.ENTRIES)) {
                 Entry read = Entry.of(entry);
                 if (known == null || !read.recordedAt().isAfter(known)) {
-                    known_.add(read);
+                    recordedByThen.add(read);
                 }
             }
         }
-        List<Entry> period = known_.stream().filter(e -> e.day() != null && !e.day().isBefore(from) && !e.day().isAfter(to))
+        List<Entry> period = recordedByThen.stream().filter(e -> e.day() != null && !e.day().isBefore(from) && !e.day().isAfter(to))
                 .toList();
         Map<String, Activity> activities = activities(reader, period);
         Visibility visible = new Visibility(places, activities);
         List<Entry> seen = period.stream().filter(visible::sees).toList();
         List<ActivityPart> activityParts = activityParts(seen, activities, places);
         return new SynthesisReport(programmeId, from, to, known, known, places == null ? List.of() : places.stream().sorted().toList(),
-                activityParts, AcrossActivitiesFold.of(activityParts), insights(seen, known_),
+                activityParts, AcrossActivitiesFold.of(activityParts), insights(seen, recordedByThen),
                 practices(seen), travelled(seen), records(seen));
     }
 
@@ -142,7 +142,7 @@ public final class SynthesisReportQueries {
             if (activity == null) {
                 return;
             }
-            List<SessionPart> parts_ = new ArrayList<>();
+            List<SessionPart> sessionParts = new ArrayList<>();
             List<TrendPoint> trend = new ArrayList<>();
             for (Entry session : held.values()) {
                 String key = activityId + "|" + session.number();
@@ -151,12 +151,12 @@ public final class SynthesisReportQueries {
                 long total = attendance.stream().mapToLong(Tally::count).sum();
                 Entry evaluation = evaluations.get(key);
                 if (evaluation == null) {
-                    parts_.add(new SessionPart(session.number(), session.day(), attendance, total, null, null, null, null, false));
+                    sessionParts.add(new SessionPart(session.number(), session.day(), attendance, total, null, null, null, null, false));
                     continue;
                 }
                 long base = evaluation.formsReturned();
                 List<AnswerShare> ratings = shares(activity.ratingScale(), evaluation.counts(), base);
-                parts_.add(new SessionPart(session.number(), session.day(), attendance, total, base, ratings,
+                sessionParts.add(new SessionPart(session.number(), session.day(), attendance, total, base, ratings,
                         shares(activity.usefulOptions(), evaluation.mostUseful(), base),
                         shares(GOT_WHAT_THEY_WANTED, evaluation.gotWhatTheyWanted(), base), revised.contains(key)));
                 if (!ratings.isEmpty() && !activity.ratingScale().isEmpty()) {
@@ -165,7 +165,7 @@ public final class SynthesisReportQueries {
                 }
             }
             parts.add(new ActivityPart(activityId, activity.kind(), activity.topic(), activity.placeIds(), activity.ratingScale(),
-                    parts_, trend));
+                    sessionParts, trend));
         });
         return parts;
     }
