@@ -22,7 +22,7 @@ public record SynthesisReport(String programmeId, LocalDate from, LocalDate to,
                               PracticePart practices, TravelPart travelled, RecordsPart records) {
 
     /**
-     * An activity's sessions held in the period, in order.
+     * An activity's sessions held in the period, in order; {@code placeIds} the places taking part (in a place's part, theirs only).
      *
      * @param trend per evaluated session, the share of forms giving the scale's best answer
      */

@@ -164,7 +164,8 @@ public final class SynthesisReportQueries {
                     trend.add(new TrendPoint(session.number(), session.day(), best.answer(), best.count(), best.base(), best.percent()));
                 }
             }
-            parts.add(new ActivityPart(activityId, activity.kind(), activity.topic(), activity.placeIds(), activity.ratingScale(),
+            List<String> taking = activity.placeIds().stream().filter(p -> places == null || places.contains(p)).toList();
+            parts.add(new ActivityPart(activityId, activity.kind(), activity.topic(), taking, activity.ratingScale(),
                     sessionParts, trend));
         });
         return parts;
