@@ -83,11 +83,11 @@ final class ReportDocuments {
 
         static Entry of(Document document) {
             return new Entry(document.getString("kind"), document.getString("id"), document.getString("placeId"),
-                    day(document, "day"), DocumentFields.instant(document, "at"), (int) number(document, "number"),
+                    ReportDocuments.day(document, "day"), DocumentFields.instant(document, "at"), (int) ReportDocuments.number(document, "number"),
                     document.getString("from"), document.getString("text"), document.getString("reason"),
                     document.getString("layer"), document.getString("sphere"), DocumentFields.strings(document, "principles"),
-                    DocumentFields.strings(document, "themes"), number(document, "forms"), counts(document, "counts"),
-                    counts(document, "mostUseful"), counts(document, "gotWhatTheyWanted"));
+                    DocumentFields.strings(document, "themes"), ReportDocuments.number(document, "forms"), ReportDocuments.counts(document, "counts"),
+                    ReportDocuments.counts(document, "mostUseful"), ReportDocuments.counts(document, "gotWhatTheyWanted"));
         }
     }
 
