@@ -90,7 +90,7 @@ await run('09-synthesis-report', async ({ page, browser }) => {
   await reader.emulateMedia({ media: 'print' });
   check(!(await reader.locator('#site-nav').isVisible()) && !(await reader.locator('#period').isVisible()),
     'on paper, the navigation and the period form are left out');
-  await reader.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+  await reader.setViewportSize({ width: 680, height: 1009 }); // an A4 page's printed area (15 mm margins) at 96 dpi
   await screenshot(reader, '09-report-printed-first-page', { fullPage: false });
   await reader.emulateMedia({ media: 'screen' });
 
