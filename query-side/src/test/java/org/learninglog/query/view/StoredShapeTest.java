@@ -26,7 +26,8 @@ class StoredShapeTest {
             "journey", new ViewDigest.Digest(576, "cb5c369ade20c7507055b639e517c7c101ab5789bf049e9a2e34e2703db4619f"),
             "programme-timeline", new ViewDigest.Digest(402, "8289d8a8f05b1bcbe7d5ab7dc4b0913eaefcc3a16095b60d9835acb54cd096a0"),
             "learning-flow", new ViewDigest.Digest(42, "3b8b1336448efd9a507381f83718c1a6280395e864d1d27e31dcf0300d00deb7"),
-            "search", new ViewDigest.Digest(800, "37969892e49149dc0b669c0f9b4d4c1ff5949667d6932310f70dcd3cd2b666f1"));
+            "search", new ViewDigest.Digest(800, "37969892e49149dc0b669c0f9b4d4c1ff5949667d6932310f70dcd3cd2b666f1"),
+            "synthesis-report", new ViewDigest.Digest(221, "5f67abea1b381af225ba0108244085f0042d9fd10c292c87ac3707b6be352e4c"));
 
     @Test
     void every_view_writes_the_same_documents_for_the_same_history_as_it_always_has(MongoStore store) {
