@@ -8,6 +8,7 @@ import { ROLE_NAMES } from './vocabulary.js';
 const NAV = [
   { href: '/', text: 'Home', show: () => true },
   { href: '/funders.html', text: 'Across places', show: (m) => mayReadAcross(m) },
+  { href: '/report.html', text: 'Synthesis report', show: () => true },
   { href: '/flow.html', text: 'Learning flow', show: () => true },
   { href: '/search.html', text: 'Search', show: () => true },
   { href: '/exports.html', text: 'Downloads', show: () => true },

@@ -89,6 +89,11 @@ final class Api {
         return answer.text("programmeId");
     }
 
+    /** The signed-in client, for answers that are not JSON. */
+    TestRestTemplate http() {
+        return http;
+    }
+
     Answer get(String path) {
         return answer(http.exchange(path, HttpMethod.GET, null, String.class));
     }

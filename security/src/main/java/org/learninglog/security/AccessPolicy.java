@@ -24,6 +24,20 @@ public class AccessPolicy {
         requireRead(programmeId, action + " of place " + placeId);
     }
 
+    /**
+     * Reading a programme's synthesis report: its administrators, learning partners and funders (and
+     * operators) read the whole programme's, answered {@code null}; a place's member reads only their
+     * places' part, answered as those places' ids.
+     */
+    public java.util.Set<String> requireReadReport(String programmeId, String action) {
+        Member member = CurrentMember.get();
+        requireMember(member, programmeId, action);
+        if (member.isOperator() || member.has(Role.ADMIN) || member.has(Role.LEARNING_PARTNER) || member.has(Role.FUNDER)) {
+            return null;
+        }
+        return member.placeIds();
+    }
+
     /** Writing for a place: its members and the programme's administrators. */
     public void requireWritePlace(String programmeId, String placeId, String action) {
         Member member = CurrentMember.get();

@@ -17,7 +17,20 @@ import java.util.List;
  * they use and the calendar of what happens when. The file says what each part means.
  */
 record DemoContent(Programme programme, List<Person> people, List<Place> places, List<String> funders,
-                   Chances chances, DemoPhrases phrases, List<Month> calendar) {
+                   Chances chances, DemoPhrases phrases, List<Month> calendar, List<LearningCluster> learningClusters) {
+
+    DemoContent {
+        learningClusters = learningClusters == null ? List.of() : learningClusters;
+    }
+
+    /** A learning cluster and its sessions, each with its forms' counts in the orders the file explains. */
+    record LearningCluster(String topic, List<String> places, LocalDate startsOn, LocalDate endsOn, List<String> usefulOptions,
+                           List<ClusterSession> sessions) {
+    }
+
+    record ClusterSession(LocalDate day, List<Integer> came, int returned, List<Integer> ratings, List<Integer> mostUseful,
+                          List<Integer> gotWhatTheyWanted) {
+    }
 
     static final String RESOURCE = "demo/demo-programme.yaml";
 

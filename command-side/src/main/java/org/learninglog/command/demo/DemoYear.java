@@ -40,6 +40,7 @@ final class DemoYear {
         for (int month = 0; month < calendar.size(); month++) {
             monthOfLearning(month, calendar.get(month));
         }
+        new LearningClusters(content, soFar, sender).play();
         sender.finish();
     }
 

@@ -45,7 +45,7 @@ public record ActivityReading(String activityId, String programmeId, String kind
      */
     public record AnswerShare(String answer, long count, long base, Integer percent) {
 
-        static AnswerShare of(String answer, long count, long base) {
+        public static AnswerShare of(String answer, long count, long base) {
             return new AnswerShare(answer, count, base, base == 0 ? null : (int) Math.round(100.0 * count / base));
         }
     }

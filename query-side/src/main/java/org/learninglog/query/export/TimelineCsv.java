@@ -5,7 +5,7 @@ import org.learninglog.query.view.TimelineLine;
 import java.util.List;
 
 /** A timeline as RFC 4180 CSV: a header line, then one line per item; fields quoted when they need it. */
-final class TimelineCsv {
+public final class TimelineCsv {
 
     private static final String HEADER = "position,recordedAt,date,kind,placeId,subjectId,summary,principles,themes,layer,sphere,source,refs,evidenceBy,evidenceQuote";
 
@@ -26,7 +26,7 @@ final class TimelineCsv {
         return csv.toString();
     }
 
-    static String field(String value) {
+    public static String field(String value) {
         if (value == null) {
             return "";
         }

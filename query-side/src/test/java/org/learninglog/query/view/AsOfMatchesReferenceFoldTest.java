@@ -15,6 +15,8 @@ import org.learninglog.query.NotFoundException;
 import org.learninglog.query.audit.AuditQueries;
 import org.learninglog.query.flow.FlowQueries;
 import org.learninglog.query.flow.LearningFlowProjection;
+import org.learninglog.query.report.SynthesisReportProjection;
+import org.learninglog.query.report.SynthesisReportQueries;
 import org.learninglog.query.programme.ProgrammeTimelineQueries;
 import org.learninglog.query.programme.ProgrammeTimelineProjection;
 import org.learninglog.query.journey.JourneyProjection;
@@ -102,6 +104,15 @@ class AsOfMatchesReferenceFoldTest {
                 }
                 compared += same(() -> FlowQueries.flow(reader("now_", LearningFlowProjection.NAME), programme, cut),
                         () -> FlowQueries.flow(reader("ref" + c + "_", LearningFlowProjection.NAME), programme, null));
+                // The synthesis report over the whole story (and over one quarter of it), known at the cut.
+                for (java.time.LocalDate[] period : new java.time.LocalDate[][] {
+                        {java.time.LocalDate.parse("2020-01-01"), java.time.LocalDate.parse("2029-12-31")},
+                        {java.time.LocalDate.parse("2025-01-15"), java.time.LocalDate.parse("2025-04-14")}}) {
+                    compared += same(() -> SynthesisReportQueries.report(reader("now_", SynthesisReportProjection.NAME), programme,
+                                    period[0], period[1], cut, null),
+                            () -> SynthesisReportQueries.report(reader("ref" + c + "_", SynthesisReportProjection.NAME), programme,
+                                    period[0], period[1], null, null));
+                }
             }
         }
         assertThat(compared).isGreaterThan(100);

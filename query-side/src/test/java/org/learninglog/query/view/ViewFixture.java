@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.bson.Document;
 import org.learninglog.query.flow.LearningFlowProjection;
+import org.learninglog.query.report.SynthesisReportProjection;
 import org.learninglog.query.programme.ProgrammeTimelineProjection;
 import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.sample.SampleHistory;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
 final class ViewFixture {
 
     static final List<Projection> PROJECTIONS = List.of(new JourneyProjection(), new ProgrammeTimelineProjection(),
-            new LearningFlowProjection(), new SearchProjection());
+            new LearningFlowProjection(), new SearchProjection(), new SynthesisReportProjection());
 
     final MongoStore store;
     final PositionedEventStorageEngine engine;
