@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoredShapeTest {
 
     private static final Map<String, ViewDigest.Digest> PINNED = Map.of(
-            "journey", new ViewDigest.Digest(588, "669064bcbb3487a66ac595b548c97a6534e31c5b0514d7d83395b04ca0240499"),
+            "journey", new ViewDigest.Digest(588, "c57fd4071491453d3d63bffbcfa54659528fc36833f0f51b3e3bd000a85ffafe"),
             "programme-timeline", new ViewDigest.Digest(511, "2b269304583ad4df6f6da6199d5f6225df769d47d532a72a5954f12129d17a7d"),
             "learning-flow", new ViewDigest.Digest(42, "3b8b1336448efd9a507381f83718c1a6280395e864d1d27e31dcf0300d00deb7"),
             "search", new ViewDigest.Digest(800, "37969892e49149dc0b669c0f9b4d4c1ff5949667d6932310f70dcd3cd2b666f1"),
