@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoResumeTest {
 
     /** The demo programme's events (see the README). */
-    private static final int DEMO_EVENTS = 321;
+    private static final int DEMO_EVENTS = 339;
 
     @TempDir
     Path dir;

@@ -80,11 +80,11 @@ public record SynthesisReport(String programmeId, LocalDate from, LocalDate to,
      * @param shared  learning passed on in the period
      * @param takenUp learning another place took up in the period
      */
-    public record TravelPart(long shared, long takenUp, List<Travel> items) {
+    public record TravelPart(long shared, long takenUp, List<TravelledLearning> items) {
     }
 
     /** @param toPlaceId the place that took it up; {@code null} for the sharing itself */
-    public record Travel(String kind, String sharedLearningId, String title, String fromPlaceId, String toPlaceId,
+    public record TravelledLearning(String kind, String sharedLearningId, String title, String fromPlaceId, String toPlaceId,
                          LocalDate happenedOn) {
     }
 

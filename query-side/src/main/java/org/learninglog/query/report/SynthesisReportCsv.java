@@ -7,7 +7,7 @@ import org.learninglog.query.report.SynthesisReport.PlacePractices;
 import org.learninglog.query.report.SynthesisReport.RecordLine;
 import org.learninglog.query.report.SynthesisReport.SessionPart;
 import org.learninglog.query.report.SynthesisReport.Tally;
-import org.learninglog.query.report.SynthesisReport.Travel;
+import org.learninglog.query.report.SynthesisReport.TravelledLearning;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +68,7 @@ final class SynthesisReportCsv {
         for (Tally outcome : report.practices().outcomes()) {
             line(csv, "review-outcomes", null, null, null, null, outcome.key(), outcome.count(), null, null, null);
         }
-        for (Travel travel : report.travelled().items()) {
+        for (TravelledLearning travel : report.travelled().items()) {
             line(csv, "travelled", travel.sharedLearningId(), null, travel.happenedOn(),
                     travel.toPlaceId() == null ? travel.fromPlaceId() : travel.toPlaceId(), travel.kind(), 1, null, null,
                     travel.title() + (travel.toPlaceId() == null ? "" : " (from " + travel.fromPlaceId() + ")"));

@@ -13,7 +13,7 @@ import org.learninglog.query.report.SynthesisReport.RecordLine;
 import org.learninglog.query.report.SynthesisReport.RecordsPart;
 import org.learninglog.query.report.SynthesisReport.SessionPart;
 import org.learninglog.query.report.SynthesisReport.Tally;
-import org.learninglog.query.report.SynthesisReport.Travel;
+import org.learninglog.query.report.SynthesisReport.TravelledLearning;
 import org.learninglog.query.report.SynthesisReport.TravelPart;
 import org.learninglog.query.report.SynthesisReport.TrendPoint;
 import org.learninglog.query.view.DocumentFields;
@@ -239,19 +239,19 @@ public final class SynthesisReportQueries {
     }
 
     private static TravelPart travelled(List<Entry> seen) {
-        List<Travel> items = new ArrayList<>();
+        List<TravelledLearning> items = new ArrayList<>();
         long shared = 0;
         long takenUp = 0;
         for (Entry entry : seen) {
             if (entry.kind().equals(ReportDocuments.SHARED)) {
                 shared++;
-                items.add(new Travel("shared", entry.id(), entry.text(), entry.placeId(), null, entry.day()));
+                items.add(new TravelledLearning("shared", entry.id(), entry.text(), entry.placeId(), null, entry.day()));
             } else if (entry.kind().equals(ReportDocuments.TAKEN_UP)) {
                 takenUp++;
-                items.add(new Travel("taken-up", entry.id(), entry.text(), entry.fromPlace(), entry.placeId(), entry.day()));
+                items.add(new TravelledLearning("taken-up", entry.id(), entry.text(), entry.fromPlace(), entry.placeId(), entry.day()));
             }
         }
-        items.sort(Comparator.comparing(Travel::happenedOn)); // stable: a day's items stay in the order recorded
+        items.sort(Comparator.comparing(TravelledLearning::happenedOn)); // stable: a day's items stay in the order recorded
         return new TravelPart(shared, takenUp, items);
     }
 

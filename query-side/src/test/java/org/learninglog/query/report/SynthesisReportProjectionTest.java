@@ -223,7 +223,7 @@ class SynthesisReportProjectionTest {
         assertThat(placeC.activities()).isEmpty();
         assertThat(placeC.practices().adopted()).isEqualTo(1);
         assertThat(placeC.practices().byPlace()).extracting(SynthesisReport.PlacePractices::placeId).containsExactly("place-c");
-        assertThat(placeC.travelled().items()).extracting(SynthesisReport.Travel::kind).containsExactly("taken-up");
+        assertThat(placeC.travelled().items()).extracting(SynthesisReport.TravelledLearning::kind).containsExactly("taken-up");
         SynthesisReport placeB = SynthesisReportQueries.report(reader, "programme-1", FROM, TO, null, Set.of("place-b"));
         assertThat(placeB.activities()).singleElement().satisfies(activity ->
                 assertThat(activity.sessions().get(0).attendance()).containsExactly(new SynthesisReport.Tally("place-b", 7)));
