@@ -179,9 +179,17 @@ class SeveralProcessesTest {
         assertThat(operator.post("/api/programmes", """
                 {"id": "%s", "name": "Several processes"}""".formatted(PROGRAMME), null).status()).isEqualTo(201);
         Client admin = new Client(commands.base(), "admin");
-        assertThat(admin.post("/api/places", """
-                {"id": "%s", "programmeId": "%s", "name": "Riverside"}""".formatted(PLACE, PROGRAMME), null).status())
-                .isEqualTo(201);
+        // An administrator's rights over a new programme come from the membership view, which follows the
+        // programme's registration a moment later (more under this test's load): until then the programme
+        // is unknown to them (404). The place has its id, so asking again cannot register it twice.
+        Client.Answer[] place = new Client.Answer[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> {
+                    place[0] = admin.post("/api/places", """
+                            {"id": "%s", "programmeId": "%s", "name": "Riverside"}""".formatted(PLACE, PROGRAMME), null);
+                    return place[0].status() != 404;
+                });
+        assertThat(place[0].status()).as(place[0].body()).isEqualTo(201);
         Client.Answer insight = new Client(commands.base(), "riverside").post("/api/places/" + PLACE + "/insights",
                 """
                 {"text": "what we noticed", "layer": "PLACE_NETWORK"}""", null);
