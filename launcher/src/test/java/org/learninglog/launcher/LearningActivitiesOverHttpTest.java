@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -143,8 +144,58 @@ class LearningActivitiesOverHttpTest {
                 "\"8\"", """
                 {"formsReturned": 15, "ratings": {"excellent": 7, "good": 8}, "reason": "A late form came in"}""");
         assertThat(revised.status()).as(revised.body().toString()).isEqualTo(HttpStatus.OK);
-        JsonNode corrected = activityAt(activityId, 9).body().path("trend").get(0);
+        JsonNode now = activityAt(activityId, 9).body();
+        JsonNode corrected = now.path("trend").get(0);
         assertThat(corrected.path("count").asLong() + "/" + corrected.path("base").asLong()).isEqualTo("7/15");
+
+        readsOnBothClocks(activityId, now);
+    }
+
+    /**
+     * The activity on the two clocks: {@code known} at the last evaluation before the correction
+     * reads session 1 as it stood then; {@code on} a day in March reads only the sessions held by
+     * then, with their evaluations as they now read.
+     */
+    private void readsOnBothClocks(String activityId, JsonNode now) {
+        String activity = "/api/learning-activities/" + activityId;
+        String beforeCorrection = now.path("sessions").get(3).path("evaluation").path("recordedAt").asText();
+        assertThat(Instant.parse(now.path("sessions").get(0).path("evaluation").path("recordedAt").asText()))
+                .isAfter(Instant.parse(beforeCorrection));
+
+        for (String clock : List.of("known", "asOf")) {
+            Answer known = api.get(activity + "?" + clock + "=" + beforeCorrection);
+            assertThat(known.status()).as(known.body().toString()).isEqualTo(HttpStatus.OK);
+            assertThat(known.headers().getETag()).as("a read on a clock is no version to change").isNull();
+            assertThat(trend(known.body())).containsExactly("6/14", "8/15", "11/15", "16/18");
+            assertThat(known.body().path("sessions").get(0).path("evaluation").path("revisions").asLong()).isZero();
+            assertThat(known.body().path("version").asLong()).isEqualTo(8);
+        }
+        Answer evaluationThen = api.get(activity + "/sessions/1/evaluation?known=" + beforeCorrection);
+        assertThat(evaluationThen.body().path("formsReturned").asLong()).as(evaluationThen.body().toString()).isEqualTo(14);
+
+        Answer byMarch = api.get(activity + "?on=2025-03-31");
+        assertThat(byMarch.status()).as(byMarch.body().toString()).isEqualTo(HttpStatus.OK);
+        assertThat(trend(byMarch.body())).containsExactly("7/15", "8/15");
+        assertThat(byMarch.body().path("sessions").size()).isEqualTo(2);
+        assertThat(byMarch.body().path("on").asText()).isEqualTo("2025-03-31");
+        assertThat(api.get(activity + "/sessions/3?on=2025-03-31").fieldsAtFault()).containsExactly("sessionNumber");
+        Answer listed = api.get("/api/programmes/" + programmeId + "/learning-activities?on=2025-02-28");
+        assertThat(listed.body().get(0).path("sessions").asInt()).as(listed.body().toString()).isEqualTo(1);
+        assertThat(listed.body().get(0).path("latest").path("percent").asInt()).isEqualTo(47);
+
+        Answer beforeItWasSetUp = api.get(activity + "?known=2000-01-01");
+        assertThat(beforeItWasSetUp.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(beforeItWasSetUp.fieldsAtFault()).containsExactly("known");
+        refused(api.get(activity + "?known=yesterday"), "known");
+        refused(api.get(activity + "/sessions/1?on=2025-13-01"), "on");
+        refused(api.get(activity + "/sessions/1/evaluation?known=2025-06-01&asOf=2025-06-01"), "asOf");
+        refused(api.get("/api/programmes/" + programmeId + "/learning-activities?on=March"), "on");
+    }
+
+    private static List<String> trend(JsonNode activity) {
+        List<String> trend = new ArrayList<>();
+        activity.path("trend").forEach(point -> trend.add(point.path("count").asLong() + "/" + point.path("base").asLong()));
+        return trend;
     }
 
     @Test

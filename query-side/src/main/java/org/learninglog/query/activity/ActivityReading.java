@@ -1,5 +1,6 @@
 package org.learninglog.query.activity;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,19 +9,25 @@ import java.util.List;
  * evaluation, and the trend of its best rating over the sessions. Every share comes with the count
  * and the base it was worked out from.
  *
- * @param version the activity's version (its number of events minus one), also its ETag
+ * @param version the activity's version (its number of events minus one), also its ETag; read on a clock, the
+ *                number of the events it shows minus one
+ * @param known   the record's cut it was read at ({@code known=} or {@code asOf=}), {@code null} for now
+ * @param on      the story's cut it was read at ({@code on=}), {@code null} for all of it
  * @param trend   per evaluated session, the share rating the scale's best answer
  */
 public record ActivityReading(String activityId, String programmeId, String kind, String topic, List<String> placeIds,
                               LocalDate startsOn, LocalDate endsOn, List<String> ratingScale, List<String> usefulOptions,
-                              long version, List<ActivitySessionReading> sessions, List<ActivityTrendPoint> trend) {
+                              long version, Instant known, LocalDate on, List<ActivitySessionReading> sessions,
+                              List<ActivityTrendPoint> trend) {
 
     /**
+     * @param happenedOn      the day it was held (the story's clock)
+     * @param recordedAt      when it was recorded (the record's clock)
      * @param attendanceTotal everyone counted at the session, over all places
      * @param evaluation      what its forms said; {@code null} until recorded
      */
-    public record ActivitySessionReading(int sessionNumber, LocalDate happenedOn, String facilitatorId, List<PlaceAttendance> attendance,
-                                 long attendanceTotal, SessionEvaluationReading evaluation) {
+    public record ActivitySessionReading(int sessionNumber, LocalDate happenedOn, Instant recordedAt, String facilitatorId,
+                                         List<PlaceAttendance> attendance, long attendanceTotal, SessionEvaluationReading evaluation) {
     }
 
     public record PlaceAttendance(String placeId, long count) {
@@ -32,9 +39,11 @@ public record ActivityReading(String activityId, String programmeId, String kind
      * @param mostUseful        one per choice; a form may name several, so these need not add up to the base
      * @param gotWhatTheyWanted all, some, none
      * @param revisions         how many times the results were corrected; {@code reason} the latest correction's
+     * @param recordedAt        when these results (the first, or the latest correction) were recorded
      */
     public record SessionEvaluationReading(int sessionNumber, long formsReturned, List<AnswerShare> ratings, List<AnswerShare> mostUseful,
-                                    List<AnswerShare> gotWhatTheyWanted, List<String> comments, long revisions, String reason) {
+                                           List<AnswerShare> gotWhatTheyWanted, List<String> comments, long revisions, String reason,
+                                           Instant recordedAt) {
     }
 
     /**

@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Learning activities, their sessions and what the sessions' forms said: one document per activity
  * and one list of activities per programme (see {@link ActivityDocuments}). The forms' results are
- * kept as counts; shares are worked out as they are read, each beside its base.
+ * kept as counts; shares are worked out as they are read, each beside its base. Every session and
+ * every version of an evaluation keeps the instant it was recorded, for reads on the record's clock.
  */
 @Component
 public class LearningActivityProjection implements Projection {
@@ -45,7 +46,7 @@ public class LearningActivityProjection implements Projection {
         Document activity = view.edit(ActivityDocuments.activityId(e.activityId()));
         if (activity != null) {
             ActivityDocuments.writeSetUp(activity, e.activityId(), e.programmeId(), e.kind(), e.topic(), e.placeIds(),
-                    e.startsOn(), e.endsOn(), e.ratingScale(), e.usefulOptions());
+                    e.startsOn(), e.endsOn(), e.ratingScale(), e.usefulOptions(), event.recordedAt());
         }
         Document programme = view.edit(ActivityDocuments.programmeId(e.programmeId()));
         if (programme != null) {
@@ -61,21 +62,21 @@ public class LearningActivityProjection implements Projection {
         Document activity = edit(view, e.activityId());
         if (activity != null) {
             ActivityDocuments.appendSession(activity, e.sessionNumber(), e.happenedOn(), e.facilitatorId(),
-                    DocumentFields.strings(activity, "placeIds"), e.attendance());
+                    DocumentFields.strings(activity, "placeIds"), e.attendance(), event.recordedAt());
         }
     }
 
     private static void evaluated(SessionEvaluated e, ViewEvent event, ViewUpdate view) {
         Document activity = edit(view, e.activityId());
         if (activity != null) {
-            ActivityDocuments.writeEvaluation(activity, e.sessionNumber(), e.evaluation(), null);
+            ActivityDocuments.addEvaluation(activity, e.sessionNumber(), e.evaluation(), null, event.recordedAt());
         }
     }
 
     private static void revised(SessionEvaluationRevised e, ViewEvent event, ViewUpdate view) {
         Document activity = edit(view, e.activityId());
         if (activity != null) {
-            ActivityDocuments.writeEvaluation(activity, e.sessionNumber(), e.evaluation(), e.reason());
+            ActivityDocuments.addEvaluation(activity, e.sessionNumber(), e.evaluation(), e.reason(), event.recordedAt());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.learninglog.query.activity;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.learninglog.events.activity.ActivitySessionHeld;
 import org.learninglog.events.activity.LearningActivitySetUp;
@@ -13,6 +14,7 @@ import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewEvents;
 import org.learninglog.query.view.ViewReader;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +116,104 @@ class LearningActivityProjectionTest {
                         + s.latest().base() + " = " + s.latest().percent() + "%")
                 .containsExactly("activity-1 4 sessions, latest 16/18 = 89%");
         assertThat(ActivityQueries.list(reader(cluster()), "programme-2")).isEmpty();
+    }
+
+    /** The cluster with session 1's evaluation corrected at position 10, after everything else. */
+    private static List<ViewEvent> clusterRevised() {
+        List<ViewEvent> events = new ArrayList<>(cluster());
+        events.add(new ViewEvent(events.size() + 1, "revised", ViewEvents.recordedAt(10), new SessionEvaluationRevised(
+                "activity-1", "programme-1", 1, new SessionEvaluation(15, Map.of("excellent", 7, "good", 8), Map.of(),
+                Map.of(), List.of(), List.of()), "A late form", ViewEvents.recordedAt(10), "member-1")));
+        return events;
+    }
+
+    private static List<String> trend(ActivityReading activity) {
+        return activity.trend().stream().map(p -> p.sessionNumber() + ": " + p.count() + "/" + p.base()).toList();
+    }
+
+    @Test
+    void known_reads_only_what_was_recorded_by_then_and_an_evaluation_as_it_stood_then() {
+        ActivityDocuments.Activity activity = ActivityQueries.activity(reader(clusterRevised()), "activity-1");
+
+        // Recorded in order: set up (1), then per session: held (2, 4, 6, 8) and evaluated (3, 5, 7, 9); corrected at 10.
+        ActivityReading byFive = ActivityQueries.reading(activity, ViewEvents.recordedAt(5), null);
+        assertThat(trend(byFive)).containsExactly("1: 6/14", "2: 8/15");
+        assertThat(byFive.version()).isEqualTo(4);
+        assertThat(byFive.known()).isEqualTo(ViewEvents.recordedAt(5));
+        ActivityReading byFour = ActivityQueries.reading(activity, ViewEvents.recordedAt(4), null);
+        assertThat(byFour.sessions()).extracting(ActivityReading.ActivitySessionReading::sessionNumber).containsExactly(1, 2);
+        assertThat(byFour.sessions().get(1).evaluation()).isNull();
+        assertThat(byFour.sessions().get(1).recordedAt()).isEqualTo(ViewEvents.recordedAt(4));
+
+        ActivityReading beforeTheCorrection = ActivityQueries.reading(activity, ViewEvents.recordedAt(10).minusNanos(1), null);
+        assertThat(beforeTheCorrection.sessions().get(0).evaluation()).satisfies(first -> {
+            assertThat(first.formsReturned()).isEqualTo(14);
+            assertThat(first.revisions()).isZero();
+            assertThat(first.reason()).isNull();
+            assertThat(first.recordedAt()).isEqualTo(ViewEvents.recordedAt(3));
+        });
+        assertThat(trend(beforeTheCorrection)).containsExactly("1: 6/14", "2: 8/15", "3: 11/15", "4: 16/18");
+        ActivityReading now = ActivityQueries.reading(activity);
+        assertThat(trend(now)).containsExactly("1: 7/15", "2: 8/15", "3: 11/15", "4: 16/18");
+        assertThat(now.sessions().get(0).evaluation().revisions()).isEqualTo(1);
+        assertThat(ActivityQueries.reading(activity, ViewEvents.recordedAt(10), null)).isEqualTo(
+                new ActivityReading(now.activityId(), now.programmeId(), now.kind(), now.topic(), now.placeIds(), now.startsOn(),
+                        now.endsOn(), now.ratingScale(), now.usefulOptions(), now.version(), ViewEvents.recordedAt(10), null,
+                        now.sessions(), now.trend()));
+
+        assertThatThrownBy(() -> ActivityQueries.reading(activity, ViewEvents.recordedAt(1).minusSeconds(1), null))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.field()).isEqualTo("known"));
+        assertThatThrownBy(() -> ActivityQueries.evaluation(ActivityQueries.at(activity, ViewEvents.recordedAt(4), null), 2))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.field()).isEqualTo("sessionNumber"));
+    }
+
+    @Test
+    void on_reads_only_the_sessions_held_by_that_day_with_their_evaluations_however_late() {
+        ActivityDocuments.Activity activity = ActivityQueries.activity(reader(clusterRevised()), "activity-1");
+
+        ActivityReading byMarch = ActivityQueries.reading(activity, null, LocalDate.parse("2025-03-31"));
+        assertThat(trend(byMarch)).containsExactly("1: 7/15", "2: 8/15");
+        assertThat(byMarch.on()).isEqualTo(LocalDate.parse("2025-03-31"));
+        assertThat(trend(ActivityQueries.reading(activity, null, LocalDate.parse("2025-03-10")))).containsExactly("1: 7/15", "2: 8/15");
+        assertThat(trend(ActivityQueries.reading(activity, null, LocalDate.parse("2025-03-09")))).containsExactly("1: 7/15");
+        assertThat(ActivityQueries.reading(activity, null, LocalDate.parse("2025-02-09")).sessions()).isEmpty();
+        assertThatThrownBy(() -> ActivityQueries.session(ActivityQueries.at(activity, null, LocalDate.parse("2025-03-31")), 3))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.field()).isEqualTo("sessionNumber"));
+
+        ActivityReading both = ActivityQueries.reading(activity, ViewEvents.recordedAt(4), LocalDate.parse("2025-04-30"));
+        assertThat(both.sessions()).extracting(ActivityReading.ActivitySessionReading::sessionNumber).containsExactly(1, 2);
+        assertThat(trend(both)).containsExactly("1: 6/14");
+    }
+
+    @Test
+    void the_programme_s_list_takes_both_clocks() {
+        ViewReader reader = reader(clusterRevised());
+
+        assertThat(ActivityQueries.list(reader, "programme-1", null, LocalDate.parse("2025-03-31")))
+                .extracting(s -> s.sessions() + " sessions, latest " + s.latest().count() + "/" + s.latest().base())
+                .containsExactly("2 sessions, latest 8/15");
+        assertThat(ActivityQueries.list(reader, "programme-1", null, LocalDate.parse("2025-01-31")))
+                .singleElement().satisfies(summary -> {
+                    assertThat(summary.sessions()).isZero();
+                    assertThat(summary.latest()).isNull();
+                });
+        assertThat(ActivityQueries.list(reader, "programme-1", ViewEvents.recordedAt(1).minusSeconds(1), null)).isEmpty();
+    }
+
+    @Test
+    void a_view_built_before_it_kept_every_version_reads_its_latest_evaluation_at_every_cut() {
+        Document session = new Document("number", 1).append("happenedOn", "2025-02-10")
+                .append("attendance", List.of(new Document("key", "place-a").append("count", 9L)))
+                .append("evaluation", new Document("formsReturned", 15L)
+                        .append("ratings", List.of(new Document("key", "excellent").append("count", 7L)))
+                        .append("revisions", 1L).append("reason", "A late form"));
+        ActivityDocuments.Activity activity = ActivityDocuments.Activity.of(new Document("activityId", "activity-1")
+                .append("programmeId", "programme-1").append("ratingScale", SCALE).append("events", 4L)
+                .append("sessions", List.of(session)));
+
+        ActivityReading read = ActivityQueries.reading(activity, Instant.parse("2020-01-01T00:00:00Z"), null);
+        assertThat(trend(read)).containsExactly("1: 7/15");
+        assertThat(read.sessions().get(0).evaluation().reason()).isEqualTo("A late form");
     }
 
     @Test
