@@ -68,7 +68,6 @@ public final class ViewBenchmark {
     private static boolean readAhead = true;
     /** The bytes of the documents the live batches wrote, per view. */
     private static long bytesWritten;
-    private static final Map<String, Long> SIZES = new java.util.TreeMap<>();
 
     private ViewBenchmark() {
     }
@@ -161,11 +160,6 @@ public final class ViewBenchmark {
                 batchedNanos += System.nanoTime() - start;
             }
             double batchedSeconds = batchedNanos / 1e9;
-            if (Boolean.getBoolean("sizes")) {
-                SIZES.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
-                        .forEach(size -> System.out.println("  " + size.getKey() + " " + size.getValue() / 1024 + " KB"));
-                SIZES.clear();
-            }
             double rawSeconds = bareBulkWrites(store.database().getCollection("bench_raw_" + projection.name().replace('-', '_')), written);
             double batchedRate = first.size() / batchedSeconds;
             double rawRate = first.size() / rawSeconds;
@@ -273,11 +267,6 @@ public final class ViewBenchmark {
         return documents.stream().map(document -> {
             org.bson.RawBsonDocument raw = new org.bson.RawBsonDocument(document, codec);
             bytesWritten += raw.getByteBuffer().remaining();
-            if (Boolean.getBoolean("sizes")) {
-                String id = document.getString("_id");
-                String kind = id.replaceAll("#\\d+$", "#page").replaceAll(":[^|#]*", ":x");
-                SIZES.merge(kind, (long) raw.getByteBuffer().remaining(), Long::sum);
-            }
             return raw.decode(codec);
         }).toList();
     }

@@ -131,14 +131,11 @@ public final class ActivityQueries {
                 session.revisions(), evaluation.reason(), evaluation.recordedAt());
     }
 
-    /** One share per answer the activity names, in its order (a zero where no form chose it), then any others recorded. */
+    /** The shares of {@code answers} ({@link AnswerShare#inOrder}) from the counts as stored. */
     private static List<AnswerShare> shares(List<String> answers, List<Count> counts, long base) {
-        Map<String, Long> byAnswer = new LinkedHashMap<>();
-        answers.forEach(answer -> byAnswer.put(answer, 0L));
-        counts.forEach(count -> byAnswer.merge(count.key(), count.count(), Long::sum));
-        List<AnswerShare> shares = new ArrayList<>();
-        byAnswer.forEach((answer, count) -> shares.add(AnswerShare.of(answer, count, base)));
-        return shares;
+        Map<String, Long> counted = new LinkedHashMap<>();
+        counts.forEach(count -> counted.merge(count.key(), count.count(), Long::sum));
+        return AnswerShare.inOrder(answers, counted, base);
     }
 
     private static ActivityTrendPoint best(Activity activity, ActivitySessionReading session) {

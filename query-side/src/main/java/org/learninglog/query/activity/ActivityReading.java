@@ -57,6 +57,19 @@ public record ActivityReading(String activityId, String programmeId, String kind
         public static AnswerShare of(String answer, long count, long base) {
             return new AnswerShare(answer, count, base, base == 0 ? null : (int) Math.round(100.0 * count / base));
         }
+
+        /**
+         * One share per answer named, in its order (a zero where no form chose it), then any other
+         * answer counted: every answer of a scale or list is shown, chosen or not.
+         */
+        public static java.util.List<AnswerShare> inOrder(java.util.List<String> answers, java.util.Map<String, Long> counted, long base) {
+            java.util.Map<String, Long> byAnswer = new java.util.LinkedHashMap<>();
+            answers.forEach(answer -> byAnswer.put(answer, 0L));
+            counted.forEach((answer, count) -> byAnswer.merge(answer, count, Long::sum));
+            java.util.List<AnswerShare> shares = new java.util.ArrayList<>();
+            byAnswer.forEach((answer, count) -> shares.add(of(answer, count, base)));
+            return shares;
+        }
     }
 
     /** The share rating the scale's best answer at one session. */
