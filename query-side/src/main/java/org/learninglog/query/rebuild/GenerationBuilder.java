@@ -24,7 +24,7 @@ import static org.learninglog.store.engine.EventLog.positionOf;
  */
 public final class GenerationBuilder {
 
-    static final int FLUSH_EVERY = 5_000;
+    static final int FLUSH_EVERY = 20_000;
 
     private final EventLog engine;
     private final Projection projection;
@@ -72,7 +72,7 @@ public final class GenerationBuilder {
                     write.commit();
                     position = at;
                     if (++sinceFlush >= FLUSH_EVERY) {
-                        documents.flush();
+                        documents.flushAhead(); // written while the next events are applied
                         sinceFlush = 0;
                         progress.accept(position);
                     }

@@ -31,4 +31,12 @@ public interface DocumentSource {
     /** Writes what is buffered, if anything. */
     default void flush() {
     }
+
+    /**
+     * Starts writing what is buffered; the write may still be under way on return, and a
+     * {@link #flush} waits for it. Sources that write at once have nothing to start.
+     */
+    default void flushAhead() {
+        flush();
+    }
 }
