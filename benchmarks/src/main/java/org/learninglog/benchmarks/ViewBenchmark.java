@@ -65,7 +65,7 @@ public final class ViewBenchmark {
     private static final String PROGRAMME = "benchmark";
     /** The processor's batch size ({@code ViewSegments}). */
     private static final int BATCH = 200;
-    private static final int APPEND_BATCH = 250;
+    private static final int APPEND_BATCH = 1_000;
     /** Whether the live batches read ahead as the processor does ({@code --read-ahead=false} to see what it gains). */
     private static boolean readAhead = true;
     /** The bytes of the documents the live batches wrote, per view. */
@@ -130,12 +130,15 @@ public final class ViewBenchmark {
             engine.appendEvents(messages.subList(from, Math.min(messages.size(), from + APPEND_BATCH)));
         }
         double appendSeconds = seconds(start);
-        System.out.printf(Locale.ROOT, "history: %d events appended in %.1f s (%.0f events/s)%n", messages.size(), appendSeconds,
-                messages.size() / appendSeconds);
+        int appended = messages.size();
+        messages = null; // a million messages held on would crowd the rebuilds' memory
+        programmes.clear();
+        System.out.printf(Locale.ROOT, "history: %d events appended in %.1f s (%.0f events/s)%n", appended, appendSeconds,
+                appended / appendSeconds);
         if (store.embeddedFile() != null) {
             try {
                 long bytes = Files.size(store.embeddedFile());
-                System.out.printf(Locale.ROOT, "store file: %.1f MB, %.0f bytes per event%n", bytes / 1e6, (double) bytes / messages.size());
+                System.out.printf(Locale.ROOT, "store file: %.1f MB, %.0f bytes per event%n", bytes / 1e6, (double) bytes / appended);
             } catch (java.io.IOException e) {
                 System.out.println("store file: size unknown (" + e.getMessage() + ")");
             }

@@ -42,6 +42,8 @@ final class ClockBuckets {
     static final String PLACES = "places";
     static final String PRINCIPLES = "principles";
     static final String THEMES = "themes";
+    /** A month's counts document: its buckets by the month of the story. */
+    static final String STORY = "story";
 
     private ClockBuckets() {
     }
@@ -78,20 +80,21 @@ final class ClockBuckets {
      * is given, that happened by the end of that day; {@code null} if the programme has no counts.
      */
     static TreeMap<Bucket, Document> cut(ViewReader reader, String programmeId, Instant known, LocalDate on) {
-        Document counts = reader.get(ProgrammeTimelineProjection.countsId(programmeId));
-        if (counts == null) {
+        String key = ProgrammeTimelineProjection.timelineKey(programmeId);
+        Document head = reader.get(key);
+        List<Map.Entry<YearMonth, Document>> recorded = byRecordedMonth(reader, programmeId, head);
+        if (recorded == null) {
             return null;
         }
         TreeMap<Bucket, Document> buckets = new TreeMap<>();
         YearMonth knownMonth = known == null ? null : YearMonth.from(known.atZone(ZoneOffset.UTC));
         YearMonth onMonth = on == null ? null : YearMonth.from(on);
-        Document recorded = counts.get("recorded", Document.class);
-        for (Map.Entry<String, Object> byRecorded : recorded.entrySet()) {
-            YearMonth recordedIn = YearMonth.parse(byRecorded.getKey());
+        for (Map.Entry<YearMonth, Document> byRecorded : recorded) {
+            YearMonth recordedIn = byRecorded.getKey();
             if (knownMonth != null && recordedIn.compareTo(knownMonth) >= 0) {
                 continue; // the month of known is folded from its lines below; later months were not known
             }
-            ((Document) byRecorded.getValue()).forEach((story, sums) -> {
+            byRecorded.getValue().forEach((story, sums) -> {
                 YearMonth storyIn = YearMonth.parse(story);
                 if (onMonth == null || storyIn.isBefore(onMonth)) { // the month of on is folded from its log below
                     merge(buckets.computeIfAbsent(new Bucket(recordedIn, storyIn), b -> new Document()), (Document) sums);
@@ -99,8 +102,6 @@ final class ClockBuckets {
             });
         }
         if (knownMonth != null) {
-            String key = ProgrammeTimelineProjection.timelineKey(programmeId);
-            Document head = reader.get(key);
             long first = PagedLog.firstIndexFrom(head, knownMonth);
             long next = PagedLog.firstIndexFrom(head, knownMonth.plusMonths(1));
             Predicate<TimelineLine> wanted = line -> !line.recordedAt().isAfter(known)
@@ -139,13 +140,39 @@ final class ClockBuckets {
 
     /** The months of the story the programme has lines in, whenever recorded, in order. */
     static List<YearMonth> storyMonths(ViewReader reader, String programmeId) {
-        Document counts = reader.get(ProgrammeTimelineProjection.countsId(programmeId));
-        if (counts == null) {
+        List<Map.Entry<YearMonth, Document>> recorded = byRecordedMonth(reader, programmeId,
+                reader.get(ProgrammeTimelineProjection.timelineKey(programmeId)));
+        if (recorded == null) {
             return List.of();
         }
         java.util.TreeSet<YearMonth> months = new java.util.TreeSet<>();
-        counts.get("recorded", Document.class).values()
-                .forEach(byStory -> ((Document) byStory).keySet().forEach(m -> months.add(YearMonth.parse(m))));
+        recorded.forEach(byStory -> byStory.getValue().keySet().forEach(m -> months.add(YearMonth.parse(m))));
         return List.copyOf(months);
+    }
+
+    /**
+     * The programme's counts by month of recording, each month's buckets by month of the story
+     * (a month may come twice: see below); {@code null} if it has none. The months are those the
+     * timeline's head lists, read in one round trip. A view kept before counts were kept by month
+     * has all months up to its upgrade in one document, and the months from then on in their own:
+     * both are read, and the month of the upgrade, found in both, is summed.
+     */
+    private static List<Map.Entry<YearMonth, Document>> byRecordedMonth(ViewReader reader, String programmeId, Document head) {
+        List<Map.Entry<YearMonth, Document>> months = new java.util.ArrayList<>();
+        Document before = reader.get(ProgrammeTimelineProjection.countsId(programmeId));
+        if (before != null) {
+            before.get("recorded", Document.class).forEach((month, byStory) ->
+                    months.add(Map.entry(YearMonth.parse(month), (Document) byStory)));
+        }
+        Document index = head == null ? null : head.get(PagedLog.MONTHS, Document.class);
+        if (index != null) {
+            List<String> ids = index.keySet().stream()
+                    .map(month -> ProgrammeTimelineProjection.countsId(programmeId, YearMonth.parse(month))).toList();
+            for (Document counts : reader.getAll(ids)) {
+                String id = counts.getString("_id");
+                months.add(Map.entry(YearMonth.parse(id.substring(id.lastIndexOf(':') + 1)), counts.get(STORY, Document.class)));
+            }
+        }
+        return before == null && months.isEmpty() ? null : months;
     }
 }

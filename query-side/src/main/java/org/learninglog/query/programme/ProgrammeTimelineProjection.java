@@ -58,8 +58,18 @@ public class ProgrammeTimelineProjection implements Projection {
         return facetKey(programmeId, "story", month.toString());
     }
 
+    /** Where a programme's counts were all kept, every month in one document, before they were kept by month. */
     public static String countsId(String programmeId) {
         return "counts:" + programmeId;
+    }
+
+    /**
+     * The counts of the lines recorded in {@code recorded} (a month, UTC), by the month of the story:
+     * a document a month, so a batch rewrites the month it adds to, not every month there was (one
+     * document of them all grew to megabytes over a long history and was written whole every batch).
+     */
+    public static String countsId(String programmeId, YearMonth recorded) {
+        return "counts:" + programmeId + ":" + recorded;
     }
 
     @Override
@@ -80,7 +90,7 @@ public class ProgrammeTimelineProjection implements Projection {
         String programmeId = programmeLine.programmeId();
         Document line = programmeLine.toDocument();
         // A new page starts with the state before its first line; then the running state moves on.
-        PagedLog.append(view, timelineKey(programmeId), line, head -> copy(state(head)));
+        PagedLog.appendIndexingMonths(view, timelineKey(programmeId), line, head -> copy(state(head)));
         Document head = view.edit(timelineKey(programmeId));
         if (head != null) {
             ReplayState.fold(state(head), programmeLine);
@@ -115,13 +125,11 @@ public class ProgrammeTimelineProjection implements Projection {
     }
 
     private static void count(ViewUpdate view, String programmeId, TimelineLine line) {
-        Document counts = view.edit(countsId(programmeId));
+        Document counts = view.edit(countsId(programmeId, YearMonth.from(line.recordedAt().atZone(ZoneOffset.UTC))));
         if (counts == null) {
             return;
         }
-        String recorded = YearMonth.from(line.recordedAt().atZone(ZoneOffset.UTC)).toString();
-        String month = YearMonth.from(line.date()).toString();
-        ClockBuckets.fold(sub(sub(sub(counts, "recorded"), recorded), month), line);
+        ClockBuckets.fold(sub(sub(counts, ClockBuckets.STORY), YearMonth.from(line.date()).toString()), line);
     }
 
     static Document state(Document head) {

@@ -24,7 +24,7 @@ import static org.learninglog.store.engine.EventLog.positionOf;
  */
 public final class GenerationBuilder {
 
-    static final int FLUSH_EVERY = 20_000;
+    static final int FLUSH_EVERY = 10_000;
 
     private final EventLog engine;
     private final Projection projection;

@@ -40,6 +40,8 @@ public class BufferedDocuments implements DocumentSource {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    /** Documents a bulk: a flush's thousands in one bulk once took longer than the driver waits for an answer (10 s). */
+    private static final int WRITE_BULK = 1_000;
     /** Daemon threads: a rebuild that fails must not keep the process from stopping. */
     private static final ExecutorService WRITERS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "view-generation-writer");
@@ -122,7 +124,12 @@ public class BufferedDocuments implements DocumentSource {
             awaitWrite();
             written(dirty.keySet());
             dirty.clear();
-            writing = CompletableFuture.runAsync(() -> raw.bulkWrite(writes, UNORDERED), WRITERS);
+            writing = CompletableFuture.runAsync(() -> {
+                // in bulks the store answers well within the client's read timeout, even on a busy machine
+                for (int from = 0; from < writes.size(); from += WRITE_BULK) {
+                    raw.bulkWrite(writes.subList(from, Math.min(writes.size(), from + WRITE_BULK)), UNORDERED);
+                }
+            }, WRITERS);
         }
         if (cache.size() > cacheLimit) {
             awaitWrite(); // what is read again from now on must find what was written

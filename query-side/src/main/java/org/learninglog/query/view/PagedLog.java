@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * An append-only list of entries kept as exact-key documents: a head {@code <key>} counting the
- * entries and noting where each month of recording begins, and pages {@code <key>#<n>} of
+ * entries (and, for a log whose months are looked up, noting where each month of recording begins),
+ * and pages {@code <key>#<n>} of
  * {@value #PAGE_SIZE} entries. Entry {@code i} is on page {@code i / PAGE_SIZE}, so any entry, any
  * page and the start of any month are one or two {@code _id} lookups away: no query ever scans.
  *
@@ -21,6 +22,11 @@ import java.util.function.Function;
  * is most of what a batch writes; a reader of fifty lines reads two or three pages in one round
  * trip. A head says the size of its pages ({@value #SIZE}); logs begun before it did have pages of
  * {@value #FIRST_PAGE_SIZE} and keep them.
+ *
+ * <p>Why only some logs index their months: the index grows by an entry a month, and the head is
+ * written every batch that appends, for every log a line goes into (a dozen for a programme's line).
+ * Only the programme's own timeline is looked up by month ({@link #appendIndexingMonths}); heads that
+ * noted their months before keep what they noted, which nothing reads.
  */
 public final class PagedLog {
 
@@ -46,6 +52,16 @@ public final class PagedLog {
      * new page what a reader needs to start there (a state summary); it gets the head.
      */
     public static void append(ViewUpdate view, String key, Document entry, Function<Document, Document> pageStart) {
+        append(view, key, entry, pageStart, false);
+    }
+
+    /** Like {@link #append}, and notes in the head where each month of recording begins ({@link #firstIndexFrom}). */
+    public static void appendIndexingMonths(ViewUpdate view, String key, Document entry, Function<Document, Document> pageStart) {
+        append(view, key, entry, pageStart, true);
+    }
+
+    private static void append(ViewUpdate view, String key, Document entry, Function<Document, Document> pageStart,
+                               boolean indexMonths) {
         Document head = view.edit(key);
         if (head == null) {
             return; // this event is on the log already
@@ -67,6 +83,9 @@ public final class PagedLog {
             entries.add(entry);
         }
         head.put(COUNT, index + 1);
+        if (!indexMonths) {
+            return;
+        }
         Document months = head.get(MONTHS, Document.class);
         if (months == null) {
             months = new Document();

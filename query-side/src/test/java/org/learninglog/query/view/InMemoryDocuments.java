@@ -44,6 +44,11 @@ public final class InMemoryDocuments implements DocumentSource {
         return this;
     }
 
+    /** Takes a document away, as a store from before a change of shape would not hold it. */
+    public void remove(String id) {
+        stored.remove(id);
+    }
+
     /** The ids of every stored document, in order. */
     public List<String> ids() {
         return List.copyOf(stored.keySet());

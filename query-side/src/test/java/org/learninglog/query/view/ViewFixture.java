@@ -99,7 +99,7 @@ final class ViewFixture {
             projection.apply(event, write);
             write.commit();
             if (++count % 500 == 0) {
-                documents.flush();
+                documents.flushAhead(); // written while the next events are applied, as a rebuild does
             }
         }
         documents.flush();
