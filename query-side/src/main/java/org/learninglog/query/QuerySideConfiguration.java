@@ -7,6 +7,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.learninglog.query.deadletter.DeadLetterGroups;
+import org.learninglog.query.deadletter.ParkedOnce;
 import org.learninglog.query.processing.ViewSegments;
 import org.learninglog.query.view.ProgrammeSequencingPolicy;
 import org.learninglog.query.view.Projection;
@@ -59,12 +60,13 @@ public class QuerySideConfiguration {
                         .registerSequencingPolicy(group, c -> new ProgrammeSequencingPolicy())
                         // a batch of events is one write of the view's documents, made before the token's
                         .registerHandlerInterceptor(group, c -> new ViewBatches())
-                        .registerDeadLetterQueue(group, c -> MongoSequencedDeadLetterQueue.builder()
+                        // an event delivered again with its batch is not parked twice
+                        .registerDeadLetterQueue(group, c -> new ParkedOnce(MongoSequencedDeadLetterQueue.builder()
                                 .processingGroup(group)
                                 .mongoTemplate(template)
                                 .serializer(c.serializer())
                                 .transactionManager(NoTransactionManager.INSTANCE)
-                                .build())
+                                .build()))
                         // Without it the queue is asked, for every event, whether its sequence is parked:
                         // a query the embedded store can only answer by a scan. The cache remembers the
                         // parked sequences and asks only for those it saw parked.
