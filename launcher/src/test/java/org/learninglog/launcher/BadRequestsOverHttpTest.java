@@ -253,6 +253,10 @@ class BadRequestsOverHttpTest {
                 List.of("0 or more")));
         cases.add(new Case("timeline size too large", HttpMethod.GET, programme + "/timeline?size=5000", null, null, "size",
                 List.of("between 1 and 1000")));
+        cases.add(new Case("place timeline page below 0", HttpMethod.GET, "/api/places/" + w.placeId() + "/timeline?page=-1",
+                null, null, "page", List.of("0 or more")));
+        cases.add(new Case("place timeline size too large", HttpMethod.GET, "/api/places/" + w.placeId() + "/timeline?size=5000",
+                null, null, "size", List.of("between 1 and 1000")));
         cases.add(new Case("places without programme", HttpMethod.GET, "/api/places", null, null, "programmeId",
                 List.of("is required", "programmeId=")));
         cases.add(new Case("search of an unknown kind", HttpMethod.GET, programme + "/search?q=cafe&kind=poem", null, null, "kind",

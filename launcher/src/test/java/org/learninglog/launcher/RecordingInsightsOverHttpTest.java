@@ -52,6 +52,9 @@ class RecordingInsightsOverHttpTest {
                 assertThat(api.timelineOf(placeId)).containsExactly(insightId));
         Answer timeline = api.get("/api/places/" + placeId + "/timeline");
         assertThat(timeline.text("name")).isEqualTo("Riverside");
+        assertThat(timeline.body().path("total").asLong()).isEqualTo(1);
+        assertThat(timeline.body().path("page").asInt()).isZero();
+        assertThat(timeline.body().path("size").asInt()).isEqualTo(50);
         Answer insight = api.get(recorded.headers().getLocation().getPath());
         assertThat(insight.status()).isEqualTo(HttpStatus.OK);
         assertThat(insight.headers().getETag()).isEqualTo("\"0\"");

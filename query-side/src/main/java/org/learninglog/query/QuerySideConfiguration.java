@@ -3,11 +3,14 @@ package org.learninglog.query;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.learninglog.query.deadletter.DeadLetterGroups;
+import org.learninglog.query.deadletter.ParkedOnce;
 import org.learninglog.query.processing.ViewSegments;
+import org.learninglog.query.view.ClaimFence;
 import org.learninglog.query.view.ProgrammeSequencingPolicy;
 import org.learninglog.query.view.Projection;
 import org.learninglog.query.view.ViewBatches;
@@ -50,21 +53,23 @@ public class QuerySideConfiguration {
      * admin API lists and retries them.
      */
     @Bean
-    public ConfigurerModule queryProcessors(DeadLetterGroups groups, MongoStore store, ViewSegments segments) {
+    public ConfigurerModule queryProcessors(DeadLetterGroups groups, MongoStore store, ViewSegments segments, TokenStore tokens) {
         MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(store.database()).build();
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : groups.names()) {
                 processing.registerTrackingEventProcessor(group)
                         .registerTrackingEventProcessorConfiguration(group, c -> segments.processorConfiguration())
                         .registerSequencingPolicy(group, c -> new ProgrammeSequencingPolicy())
-                        // a batch of events is one write of the view's documents, made before the token's
-                        .registerHandlerInterceptor(group, c -> new ViewBatches())
-                        .registerDeadLetterQueue(group, c -> MongoSequencedDeadLetterQueue.builder()
+                        // a batch of events is one write of the view's documents, made before the token's,
+                        // and only while the segment is still this process's
+                        .registerHandlerInterceptor(group, c -> new ViewBatches(new ClaimFence(tokens, group)))
+                        // an event delivered again with its batch is not parked twice
+                        .registerDeadLetterQueue(group, c -> new ParkedOnce(MongoSequencedDeadLetterQueue.builder()
                                 .processingGroup(group)
                                 .mongoTemplate(template)
                                 .serializer(c.serializer())
                                 .transactionManager(NoTransactionManager.INSTANCE)
-                                .build())
+                                .build()))
                         // Without it the queue is asked, for every event, whether its sequence is parked:
                         // a query the embedded store can only answer by a scan. The cache remembers the
                         // parked sequences and asks only for those it saw parked.

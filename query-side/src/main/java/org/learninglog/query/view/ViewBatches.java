@@ -24,11 +24,23 @@ import java.util.function.Function;
  * phase would follow the token; a process killed between the two would have moved its token past
  * events whose documents were never written. Written with the last event, the documents precede the
  * token. A write that fails throws out of the batch: Axon rolls its unit of work back (the token
- * stays) and delivers the batch again.
+ * stays) and delivers the batch again. Before the write, the {@link ClaimFence} checks that the
+ * batch's segment is still this process's (another may have taken it over while this one stalled).
  */
 public final class ViewBatches implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private static final String RESOURCE = ViewBatches.class.getName();
+
+    private final ClaimFence fence;
+
+    /** @param fence checks the segment's claim before each write; {@code null}: no check (tests without a token store) */
+    public ViewBatches(ClaimFence fence) {
+        this.fence = fence;
+    }
+
+    public ViewBatches() {
+        this(null);
+    }
 
     /**
      * The batch of {@code projection} in the current unit of work; {@code null} outside a processor
@@ -70,6 +82,9 @@ public final class ViewBatches implements MessageHandlerInterceptor<EventMessage
         Open open = unitOfWork.root().getOrComputeResource(RESOURCE, key -> new Open());
         Object result = interceptorChain.proceed();
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
+            if (fence != null && !open.batches.isEmpty()) {
+                fence.check(unitOfWork);
+            }
             for (ViewBatch view : open.batches.values()) {
                 view.write();
             }

@@ -1,16 +1,19 @@
 package org.learninglog.query.timeline;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.learninglog.events.insight.InsightRecorded;
 import org.learninglog.events.insight.InsightRevised;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.query.view.InMemoryDocuments;
+import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewEvents;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +33,7 @@ class PlaceTimelineProjectionTest {
 
     private static Optional<PlaceTimeline> timeline(String placeId, List<ViewEvent> events) {
         InMemoryDocuments view = new InMemoryDocuments().apply(new PlaceTimelineProjection(), events);
-        return Optional.ofNullable(view.reader().get(placeId)).map(PlaceTimeline::of);
+        return PlaceTimelines.timeline(view.reader(), placeId, 0, PlaceTimelines.DEFAULT_SIZE);
     }
 
     @Test
@@ -94,6 +97,73 @@ class PlaceTimelineProjectionTest {
         PlaceTimeline timeline = timeline("place-9", events).orElseThrow();
         assertThat(timeline.name()).isEqualTo("Hillside");
         assertThat(timeline.entries()).extracting(PlaceTimelineInsight::insightId).containsExactly("insight-9");
+    }
+
+    @Test
+    void a_place_with_a_thousand_insights_pages_through_them_in_order_and_no_document_holds_them_all() {
+        List<Object> payloads = new ArrayList<>(List.of(PLACE));
+        List<String> expected = new ArrayList<>();
+        Instant first = Instant.parse("2025-02-01T00:00:00Z");
+        for (int i = 0; i < 1000; i++) {
+            // recorded in one order, happened in the reverse: the timeline runs by the day things happened
+            String id = "insight-%04d".formatted(i);
+            payloads.add(insight(id, LocalDate.parse("2024-12-31").minusDays(i), first.plusSeconds(60L * i)));
+            expected.add(0, id);
+        }
+        InMemoryDocuments view = new InMemoryDocuments().apply(new PlaceTimelineProjection(),
+                ViewEvents.inOrder(payloads.toArray()));
+
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 7; page++) {
+            PlaceTimeline timeline = PlaceTimelines.timeline(view.reader(), "place-1", page, 150).orElseThrow();
+            assertThat(timeline.total()).isEqualTo(1000);
+            assertThat(timeline.page()).isEqualTo(page);
+            assertThat(timeline.size()).isEqualTo(150);
+            assertThat(timeline.entries()).hasSize(page < 6 ? 150 : 100);
+            timeline.entries().forEach(entry -> paged.add(entry.insightId()));
+        }
+        assertThat(paged).containsExactlyElementsOf(expected);
+        assertThat(PlaceTimelines.timeline(view.reader(), "place-1", 7, 150).orElseThrow().entries()).isEmpty();
+
+        for (String id : view.ids()) {
+            String stored = view.load(id).toJson();
+            int insightsNamed = stored.split("insight-", -1).length - 1;
+            assertThat(insightsNamed).as(id).isLessThanOrEqualTo(PagedLog.PAGE_SIZE);
+            assertThat(stored.length()).as(id).isLessThan(4096);
+        }
+        assertThat(view.ids()).hasSizeGreaterThan(1000);
+    }
+
+    @Test
+    void one_insight_is_read_by_its_key_and_only_under_its_own_place() {
+        InMemoryDocuments view = new InMemoryDocuments().apply(new PlaceTimelineProjection(), ViewEvents.inOrder(PLACE,
+                new PlaceRegistered("place-2", "programme-1", "Hillside", REGISTERED),
+                insight("insight-1", null, Instant.parse("2025-02-01T12:00:00Z"))));
+
+        assertThat(view.load(PlaceTimelineProjection.insightKey("place-1", "insight-1"))).isNotNull();
+        assertThat(view.load(PlaceTimelineProjection.insightKey("place-2", "insight-1"))).isNull();
+    }
+
+    @Test
+    void a_place_document_of_the_former_shape_is_still_read_and_its_insights_revised_where_they_are() {
+        InMemoryDocuments view = new InMemoryDocuments();
+        view.store(List.of(new Document("_id", "place-1").append("_pos", 2L).append("programmeId", "programme-1")
+                .append("name", "Riverside").append("registeredAt", Date.from(REGISTERED))
+                .append("entries", new Document("insight-1", new Document("text", "Noticed").append("tags", List.of("power"))
+                        .append("happenedOn", null).append("recordedAt", Date.from(Instant.parse("2025-02-01T12:00:00Z")))
+                        .append("recordedBy", "member-7")))));
+        InsightRevised revised = new InsightRevised("insight-1", "place-1", "programme-1", "Noticed more", null, null,
+                List.of("heard"), List.of(), null, "More precise", null, Instant.parse("2025-02-05T09:00:00Z"), "member-8");
+        List<ViewEvent> later = ViewEvents.inOrder(PLACE, PLACE, revised,
+                insight("insight-2", LocalDate.parse("2025-01-01"), Instant.parse("2025-02-06T12:00:00Z"))).subList(2, 4);
+
+        view.apply(new PlaceTimelineProjection(), later);
+
+        assertThat(PlaceTimelines.timeline(view.reader(), "place-1", 0, 50).orElseThrow().entries()).containsExactly(
+                new PlaceTimelineInsight("insight-2", "Noticed insight-2", List.of("power"), LocalDate.parse("2025-01-01"),
+                        Instant.parse("2025-02-06T12:00:00Z"), "member-7"),
+                new PlaceTimelineInsight("insight-1", "Noticed more", List.of("heard"), null,
+                        Instant.parse("2025-02-01T12:00:00Z"), "member-7"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.learninglog.query.programme.ProgrammeTimelineProjection;
 import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.sample.SampleHistory;
 import org.learninglog.query.search.SearchProjection;
+import org.learninglog.query.timeline.PlaceTimelineProjection;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.config.EventJson;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
 final class ViewFixture {
 
     static final List<Projection> PROJECTIONS = List.of(new JourneyProjection(), new ProgrammeTimelineProjection(),
-            new LearningFlowProjection(), new SearchProjection(), new SynthesisReportProjection());
+            new LearningFlowProjection(), new SearchProjection(), new SynthesisReportProjection(), new PlaceTimelineProjection());
 
     final MongoStore store;
     final PositionedEventStorageEngine engine;
