@@ -28,7 +28,7 @@ class StoredShapeTest {
             "learning-flow", new ViewDigest.Digest(42, "3b8b1336448efd9a507381f83718c1a6280395e864d1d27e31dcf0300d00deb7"),
             "search", new ViewDigest.Digest(800, "37969892e49149dc0b669c0f9b4d4c1ff5949667d6932310f70dcd3cd2b666f1"),
             "synthesis-report", new ViewDigest.Digest(221, "5f67abea1b381af225ba0108244085f0042d9fd10c292c87ac3707b6be352e4c"),
-            "place-timeline", new ViewDigest.Digest(189, "f23e4dd8354bc442632ddabb06e1dbc47f71dfe8d469c7f4a4cd75f3bcfc71e4"));
+            "place-timeline", new ViewDigest.Digest(189, "01eda37aa3776d5d2f24bb178c9beda4f280f71941e45676ccd1ef8fa9d0cdb4"));
 
     @Test
     void every_view_writes_the_same_documents_for_the_same_history_as_it_always_has(MongoStore store) {
