@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
 public final class StartBenchmark {
 
     private static final String RUNNING = "Learning Log is running: open http://localhost:";
-    private static final Pattern DEMO_TOOK = Pattern.compile("(Loaded the demo programme|Completed the demo programme)[^\\n]* in ([0-9.]+) s: ");
+    /** The demo's line; how long it took is in it since issue 20 (a jar from before prints no time). */
+    private static final Pattern DEMO_TOOK = Pattern.compile("(Loaded|Completed) the demo programme[^\\n]*?(?: in ([0-9.]+) s)?: \\d+ events");
     private static final Pattern STACK_TRACE = Pattern.compile("(?m)^(\\s+at \\S+\\(|Caused by: |\\s+\\.\\.\\. \\d+ (common )?frames omitted)");
     private static final Pattern WARNING = Pattern.compile("(?m)^\\S+\\s+(WARN|ERROR) ");
     private static final Duration START_BOUND = Duration.ofMinutes(5);
@@ -113,7 +114,8 @@ public final class StartBenchmark {
             Matcher demo = DEMO_TOOK.matcher(output);
             boolean loaded = demo.find();
             int demoAt = loaded ? demo.start() : output.indexOf("Demo programme not loaded");
-            return new Start(store, firstPage, cpu, running, loaded ? demo.group(2) : "(was there)",
+            String took = !loaded ? "(was there)" : demo.group(2) != null ? demo.group(2) : "(no time)";
+            return new Start(store, firstPage, cpu, running, took,
                     demoAt >= 0 && demoAt < output.indexOf(RUNNING), STACK_TRACE.matcher(output).results().count(),
                     WARNING.matcher(output).results().count(), load);
         } finally {
