@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * process ({@code java -jar}), first on an empty data folder (it loads the demo programme), then
  * again on the same folder, now holding the demo. For each start it prints the seconds from
  * starting the JVM to the first page answering 200 (limit 8 s on an existing store), the process's
- * CPU seconds by then, the seconds the demo took as the launcher reports it (limit 3 s), whether the
+ * CPU seconds by then, the seconds the demo took as the launcher reports it (limit 3 s) and those the
+ * views then took to catch up on it, whether the
  * line with the URL came after the demo was in, and how many lines of the log are a stack trace and
  * how many are warnings. Asserts nothing.
  * <p>
@@ -37,12 +38,13 @@ public final class StartBenchmark {
     private static final String RUNNING = "Learning Log is running: open http://localhost:";
     /** The demo's line; how long it took is in it since issue 20 (a jar from before prints no time). */
     private static final Pattern DEMO_TOOK = Pattern.compile("(Loaded|Completed) the demo programme[^\\n]*?(?: in ([0-9.]+) s)?: \\d+ events");
+    private static final Pattern VIEWS_TOOK = Pattern.compile("the views caught up in ([0-9.]+) s");
     private static final Pattern STACK_TRACE = Pattern.compile("(?m)^(\\s+at \\S+\\(|Caused by: |\\s+\\.\\.\\. \\d+ (common )?frames omitted)");
     private static final Pattern WARNING = Pattern.compile("(?m)^\\S+\\s+(WARN|ERROR) ");
     private static final Duration START_BOUND = Duration.ofMinutes(5);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    record Start(String store, double firstPage, double cpuAtFirstPage, double running, String demo, boolean urlAfterDemo,
+    record Start(String store, double firstPage, double cpuAtFirstPage, double running, String demo, String views, boolean urlAfterDemo,
                  long stackTraceLines, long warnings, double loadBefore) {
     }
 
@@ -61,11 +63,11 @@ public final class StartBenchmark {
         }
         System.out.printf(Locale.ROOT, "Starts of java %s-jar %s, %d cores%n", javaOptions.isBlank() ? "" : javaOptions + " ",
                 jar, Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%-9s %16s %9s %10s %14s %15s %12s %9s %9s%n", "store", "first page s (8)", "cpu s",
-                "running s", "demo s (3)", "URL after demo", "stack lines", "warnings", "load");
+        System.out.printf(Locale.ROOT, "%-9s %16s %9s %10s %11s %8s %15s %12s %9s %9s%n", "store", "first page s (8)", "cpu s",
+                "running s", "demo s (3)", "views s", "URL after demo", "stack lines", "warnings", "load");
         for (Start s : starts) {
-            System.out.printf(Locale.ROOT, "%-9s %16.1f %9.1f %10.1f %14s %15s %12d %9d %9.1f%n", s.store(), s.firstPage(),
-                    s.cpuAtFirstPage(), s.running(), s.demo(), s.urlAfterDemo() ? "yes" : "NO", s.stackTraceLines(), s.warnings(),
+            System.out.printf(Locale.ROOT, "%-9s %16.1f %9.1f %10.1f %11s %8s %15s %12d %9d %9.1f%n", s.store(), s.firstPage(),
+                    s.cpuAtFirstPage(), s.running(), s.demo(), s.views(), s.urlAfterDemo() ? "yes" : "NO", s.stackTraceLines(), s.warnings(),
                     s.loadBefore());
         }
         System.exit(0);
@@ -115,7 +117,8 @@ public final class StartBenchmark {
             boolean loaded = demo.find();
             int demoAt = loaded ? demo.start() : output.indexOf("Demo programme not loaded");
             String took = !loaded ? "(was there)" : demo.group(2) != null ? demo.group(2) : "(no time)";
-            return new Start(store, firstPage, cpu, running, took,
+            Matcher views = VIEWS_TOOK.matcher(output);
+            return new Start(store, firstPage, cpu, running, took, views.find() ? views.group(1) : "",
                     demoAt >= 0 && demoAt < output.indexOf(RUNNING), STACK_TRACE.matcher(output).results().count(),
                     WARNING.matcher(output).results().count(), load);
         } finally {

@@ -55,17 +55,26 @@ class DemoAtStartup implements ApplicationRunner {
         }
         long started = System.nanoTime();
         Map<String, Integer> events;
-        try (ProcessorsAside aside = ProcessorsAside.setAside(processing.getIfAvailable())) {
+        ProcessorsAside aside = ProcessorsAside.setAside(processing.getIfAvailable());
+        try {
             events = demo.load();
+        } finally {
+            aside.restart();
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
+        Duration views = aside.awaitCaughtUp();
         int total = events.values().stream().mapToInt(Integer::intValue).sum();
         // Only counts by event type: nothing personal goes to the log.
-        String in = " in " + String.format(Locale.ROOT, "%.1f", took.toMillis() / 1000.0) + " s: ";
+        String in = " in " + seconds(took) + " s: ";
         System.out.println((resuming ? "Completed the demo programme '" + demo.programmeId()
                 + "', whose loading had been interrupted," + in : "Loaded the demo programme '"
                 + demo.programmeId() + "' into the empty store" + in)
-                + total + " events " + events + " (start with --learninglog.demo=off to skip this)");
+                + total + " events " + events + "; the views caught up in " + seconds(views)
+                + " s (start with --learninglog.demo=off to skip this)");
+    }
+
+    private static String seconds(Duration took) {
+        return String.format(Locale.ROOT, "%.1f", took.toMillis() / 1000.0);
     }
 
     /** The events collection of our storage engine is empty: nothing was ever recorded here. */
