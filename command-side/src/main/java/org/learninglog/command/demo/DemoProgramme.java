@@ -53,9 +53,11 @@ public class DemoProgramme {
      * last one.
      */
     public Map<String, Integer> load() {
-        DemoSender sender = new DemoSender(commands, events, lookupUpdater, isStarted());
-        new DemoYear(content, sender).play();
-        Map<String, Integer> tally = sender.tally();
+        Map<String, Integer> tally;
+        try (DemoSender sender = new DemoSender(commands, events, lookupUpdater, isStarted())) {
+            new DemoYear(content, sender).play();
+            tally = sender.tally();
+        }
         completion.markComplete(programmeId(), tally.values().stream().mapToInt(Integer::intValue).sum());
         return tally;
     }

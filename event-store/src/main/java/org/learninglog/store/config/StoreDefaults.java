@@ -10,13 +10,15 @@ import java.util.Map;
 /**
  * Defaults both sides share, at the lowest precedence so any application property wins:
  * {@code MONGODB_URI} as the store's URI, no Axon Server, Jackson everywhere, and no usage
- * reports from Axon's update checker; health probes whose readiness follows the store.
+ * reports from Axon's update checker nor its AxonIQ Console advertisement at each start; health
+ * probes whose readiness follows the store.
  */
 public class StoreDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
         environment.getPropertySources().addLast(new MapPropertySource("learningLogStoreDefaults", Map.of(
                 "learninglog.store.uri", "${MONGODB_URI:}",
                 "axon.axonserver.enabled", "false",

@@ -36,6 +36,11 @@ public final class Sealer {
                 // keep up after a burst of writes
             }
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted() || executor.isShutdown()) {
+                // stop() interrupted the round (the process is stopping): its next start seals the rest
+                log.debug("A sealing round was interrupted by the stop", e);
+                return;
+            }
             // The next round retries from the last sealed position; nothing is lost by waiting.
             log.warn("Sealing new events failed; retrying in {}", every, e);
         }

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A launcher run in a JVM of its own, as a user runs it ({@code java … LearningLogApplication
  * args}), so that it can be killed for real. Its output goes to a file the test can wait on.
+ * Public for the launcher's own tests that watch a real start.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private static final String MAIN = "org.learninglog.launcher.LearningLogApplication";
 
@@ -34,7 +35,7 @@ final class ChildJvm implements AutoCloseable {
      * @param env        added to (or, with a {@code null} value, removed from) the test's environment
      * @param jvmOptions {@code -D…} and such, before the main class
      */
-    static ChildJvm start(String name, Path logDir, Map<String, String> env, List<String> jvmOptions, String... args) {
+    public static ChildJvm start(String name, Path logDir, Map<String, String> env, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A quick start on a busy machine matters more here than peak speed.
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Daxoniq.update-checker.disabled=true"));
@@ -59,7 +60,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits for a line of its output that contains {@code text}; fails with the output's tail if it exits or time runs out. */
-    void awaitOutput(String text, Duration atMost) {
+    public void awaitOutput(String text, Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {
             if (output().contains(text)) {
@@ -73,7 +74,7 @@ final class ChildJvm implements AutoCloseable {
         throw new AssertionError(name + " did not print '" + text + "' within " + atMost + ":\n" + tail());
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(output, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -81,7 +82,7 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    String tail() {
+    public String tail() {
         String all = output();
         return all.substring(Math.max(0, all.length() - 6000));
     }
@@ -97,7 +98,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** SIGTERM: the JVM's shutdown hooks run, as on a normal stop. */
-    void stop() {
+    public void stop() {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -125,7 +126,7 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
