@@ -14,17 +14,26 @@ import java.util.List;
  * the two sides share types instead of string field names.
  *
  * <ul>
- *   <li>{@code flow:<programmeId>}: lists {@code places}, {@code shares} and {@code adoptions},
- *       each item stamped with the position ({@code pos}) and instant ({@code at}) it was recorded at;</li>
+ *   <li>{@code flow:<programmeId>}: the programme's {@code places} (few), each stamped with the
+ *       position ({@code pos}) and instant ({@code at}) it was recorded at; the head of a
+ *       {@link org.learninglog.query.view.PagedLog} of its shares and adoptions in the order
+ *       recorded (pages {@code flow:<programmeId>#<n>}, each entry an {@link Item} with its
+ *       {@code kind}); and the running {@code tallies} of the flow as it stands now
+ *       ({@link FlowTallies}), so the uncut flow is this one document, folded from nothing;</li>
  *   <li>{@code origin:<sharedLearningId>}: the place a learning was shared from ({@code placeId}).</li>
  * </ul>
+ * A flow document from before it was paged has no {@code tallies} and keeps every share and
+ * adoption in lists of its own ({@code shares}, {@code adoptions}): it is still written and read
+ * that way ({@link #isPaged}) until the view is rebuilt.
  * Each record maps itself to and from its document; a field's order here is its order on disk.
  */
 final class FlowDocuments {
 
-    private static final String PLACES = "places";
+    static final String PLACES = "places";
     private static final String SHARES = "shares";
     private static final String ADOPTIONS = "adoptions";
+    static final String TALLIES = "tallies";
+    private static final String KIND = "kind";
     private static final String POSITION = "pos";
     private static final String AT = "at";
     private static final String HAPPENED_ON = "happenedOn";
@@ -40,13 +49,33 @@ final class FlowDocuments {
         return "origin:" + sharedLearningId;
     }
 
-    /** A programme's flow document, read. */
+    /** Whether a flow document keeps its shares and adoptions in a paged log (not in lists of its own, as before). */
+    static boolean isPaged(Document flow) {
+        return flow.get(TALLIES) != null;
+    }
+
+    /** A flow document just made: nothing but its {@code _id} and position yet. */
+    static boolean isNew(Document flow) {
+        return flow.get(PLACES) == null && flow.get(SHARES) == null && flow.get(ADOPTIONS) == null && flow.get(TALLIES) == null;
+    }
+
+    /** A programme's flow, read: from a document of the former shape, or its places and log's entries. */
     record Flow(List<Place> places, List<Share> shares, List<Adoption> adoptions) {
 
         static Flow of(Document flow) {
-            return new Flow(DocumentFields.documents(flow, PLACES).stream().map(Place::of).toList(),
+            return new Flow(places(flow),
                     DocumentFields.documents(flow, SHARES).stream().map(Share::of).toList(),
                     DocumentFields.documents(flow, ADOPTIONS).stream().map(Adoption::of).toList());
+        }
+
+        static Flow of(Document flow, List<Travelled> logged) {
+            return new Flow(places(flow),
+                    logged.stream().filter(Share.class::isInstance).map(Share.class::cast).toList(),
+                    logged.stream().filter(Adoption.class::isInstance).map(Adoption.class::cast).toList());
+        }
+
+        static List<Place> places(Document flow) {
+            return DocumentFields.documents(flow, PLACES).stream().map(Place::of).toList();
         }
     }
 
@@ -71,6 +100,14 @@ final class FlowDocuments {
         default LocalDate storyDay() {
             return happenedOn() != null ? happenedOn() : LocalDate.ofInstant(recordedAt(), ZoneOffset.UTC);
         }
+
+        /** The entry of the flow's log this item is. */
+        Document entry();
+
+        /** An entry of the flow's log, read. */
+        static Travelled of(Document entry) {
+            return ADOPTIONS.equals(entry.getString(KIND)) ? Adoption.of(entry) : Share.of(entry);
+        }
     }
 
     record Place(String placeId, String name, long position, Instant recordedAt) implements Item {
@@ -81,7 +118,7 @@ final class FlowDocuments {
 
         @Override
         public void appendTo(Document flow) {
-            append(flow, PLACES, new Document("placeId", placeId).append("name", name), position, recordedAt);
+            DocumentFields.appendable(flow, PLACES).add(stamped(new Document("placeId", placeId).append("name", name), position, recordedAt));
         }
     }
 
@@ -97,9 +134,18 @@ final class FlowDocuments {
 
         @Override
         public void appendTo(Document flow) {
-            append(flow, SHARES, new Document("sharedLearningId", sharedLearningId).append("from", from).append("title", title)
+            DocumentFields.appendable(flow, SHARES).add(stamped(fields(new Document()), position, recordedAt));
+        }
+
+        @Override
+        public Document entry() {
+            return stamped(fields(new Document(KIND, SHARES)), position, recordedAt);
+        }
+
+        private Document fields(Document item) {
+            return item.append("sharedLearningId", sharedLearningId).append("from", from).append("title", title)
                     .append("wholeProgramme", wholeProgramme).append("to", DocumentFields.list(to))
-                    .append(HAPPENED_ON, happenedOn == null ? null : happenedOn.toString()), position, recordedAt);
+                    .append(HAPPENED_ON, happenedOn == null ? null : happenedOn.toString());
         }
     }
 
@@ -115,9 +161,18 @@ final class FlowDocuments {
 
         @Override
         public void appendTo(Document flow) {
-            append(flow, ADOPTIONS, new Document("sharedLearningId", sharedLearningId).append("from", from).append("by", by)
+            DocumentFields.appendable(flow, ADOPTIONS).add(stamped(fields(new Document()), position, recordedAt));
+        }
+
+        @Override
+        public Document entry() {
+            return stamped(fields(new Document(KIND, ADOPTIONS)), position, recordedAt);
+        }
+
+        private Document fields(Document item) {
+            return item.append("sharedLearningId", sharedLearningId).append("from", from).append("by", by)
                     .append("practiceId", practiceId).append("adaptationId", adaptationId)
-                    .append(HAPPENED_ON, happenedOn == null ? null : happenedOn.toString()), position, recordedAt);
+                    .append(HAPPENED_ON, happenedOn == null ? null : happenedOn.toString());
         }
     }
 
@@ -133,8 +188,8 @@ final class FlowDocuments {
         }
     }
 
-    private static void append(Document flow, String list, Document item, long position, Instant recordedAt) {
-        DocumentFields.appendable(flow, list).add(item.append(POSITION, position).append(AT, DocumentFields.date(recordedAt)));
+    private static Document stamped(Document item, long position, Instant recordedAt) {
+        return item.append(POSITION, position).append(AT, DocumentFields.date(recordedAt));
     }
 
     private static LocalDate day(Document item) {

@@ -7,7 +7,9 @@ import org.learninglog.query.flow.FlowDocuments.Item;
 import org.learninglog.query.flow.FlowDocuments.Place;
 import org.learninglog.query.flow.FlowDocuments.Share;
 import org.learninglog.query.flow.FlowDocuments.Travelled;
+import org.bson.Document;
 import org.learninglog.query.view.LiveViews;
+import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.ViewReader;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** The learning flow of a programme: its one document, folded to now or to an instant. */
+/**
+ * The learning flow of a programme: as it stands, from its document's running tallies; cut to an
+ * instant or a day, its places and the items of its log folded (a document of the former shape, its
+ * items folded whichever the cut).
+ */
 @Component
 public class FlowQueries {
 
@@ -46,7 +52,25 @@ public class FlowQueries {
      * end of that day in the story; places, which have no story day, by {@code asOf} alone.
      */
     public static LearningFlow flow(ViewReader reader, String programmeId, Instant asOf, LocalDate on) {
-        Flow flow = Flow.of(reader.require(FlowDocuments.flowId(programmeId), "programmeId", NOTHING_RECORDED));
+        Document document = reader.require(FlowDocuments.flowId(programmeId), "programmeId", NOTHING_RECORDED);
+        FlowTallies tallies = FlowTallies.of(document);
+        if (tallies == null) {
+            return fold(Flow.of(document), programmeId, asOf, on); // a flow document of the former shape
+        }
+        if (asOf == null && on == null && tallies.exact()) {
+            return tallies.flow(programmeId, Flow.places(document));
+        }
+        return fold(items(reader, programmeId, document), programmeId, asOf, on);
+    }
+
+    /** The places and every share and adoption on the flow's log, in the order recorded. */
+    static Flow items(ViewReader reader, String programmeId, Document document) {
+        String key = FlowDocuments.flowId(programmeId);
+        return Flow.of(document, reader.entries(key, 0, PagedLog.count(document), Travelled::of, item -> true, Integer.MAX_VALUE));
+    }
+
+    /** Folds every item recorded by {@code asOf} (and travelled by {@code on}) into nodes and edges. */
+    static LearningFlow fold(Flow flow, String programmeId, Instant asOf, LocalDate on) {
         Predicate<Item> moment = item -> (asOf == null || !item.recordedAt().isAfter(asOf))
                 && (on == null || !(item instanceof Travelled travelled) || !travelled.storyDay().isAfter(on));
         Map<String, long[]> tallies = new LinkedHashMap<>();
@@ -109,7 +133,7 @@ public class FlowQueries {
         return recipients;
     }
 
-    private static String orProgramme(String placeId) {
+    static String orProgramme(String placeId) {
         return placeId == null ? LearningFlow.PROGRAMME : placeId;
     }
 
