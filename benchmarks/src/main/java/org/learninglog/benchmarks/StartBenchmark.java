@@ -29,9 +29,13 @@ import java.util.regex.Pattern;
  * line with the URL came after the demo was in, and how many lines of the log are a stack trace and
  * how many are warnings. Asserts nothing.
  * <p>
- * {@code --jar=PATH} (default {@code launcher/target/launcher-0.1.0-SNAPSHOT.jar}), {@code --runs=N}
- * starts on the existing store (default 3), {@code --java-options=...} JVM options for the started
- * process, space-separated (to try {@code -XX:SharedArchiveFile=…}, {@code -XX:TieredStopAtLevel=1}).
+ * By default it starts what the README's run command starts: {@code launcher/target/app/launcher.jar}
+ * (the extracted jar) with {@code -XX:SharedArchiveFile=launcher/target/app/learning-log.jsa} (the
+ * class-data archive the build makes). {@code --jar=PATH} starts another jar (the executable one:
+ * {@code launcher/target/launcher-0.1.0-SNAPSHOT.jar}), {@code --runs=N} starts on the existing
+ * store (default 3), {@code --java-options=...} JVM options for the started process,
+ * space-separated, instead of the archive (to try {@code -XX:TieredStopAtLevel=1}; {@code none}
+ * for none).
  */
 public final class StartBenchmark {
 
@@ -49,9 +53,12 @@ public final class StartBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(option(args, "--jar=", "launcher/target/launcher-0.1.0-SNAPSHOT.jar"));
+        Path jar = Path.of(option(args, "--jar=", "launcher/target/app/launcher.jar"));
         int runs = Integer.parseInt(option(args, "--runs=", "3"));
-        String javaOptions = option(args, "--java-options=", "");
+        String javaOptions = option(args, "--java-options=", "-XX:SharedArchiveFile=launcher/target/app/learning-log.jsa");
+        if (javaOptions.equals("none")) {
+            javaOptions = "";
+        }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("No launcher jar at " + jar.toAbsolutePath() + ": build it first (see docs/benchmarks.md)");
         }
