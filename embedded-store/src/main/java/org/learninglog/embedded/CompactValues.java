@@ -128,6 +128,11 @@ final class CompactValues extends ObjectDataType {
         }
     }
 
+    /** The document's size in BSON, as stored. */
+    static int encodedSize(Document document) {
+        return encode(document).length;
+    }
+
     private static byte[] encode(Document document) {
         ByteBuf bson = Unpooled.buffer();
         try {

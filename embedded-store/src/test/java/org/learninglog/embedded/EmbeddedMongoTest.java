@@ -52,6 +52,25 @@ class EmbeddedMongoTest {
         }
     }
 
+    /** The size collStats answers is counted when asked, so it follows inserts, updates and deletes though no write keeps it. */
+    @Test
+    void collectionStatisticsCountTheStoredBytesWhenAsked(@TempDir Path folder) {
+        try (EmbeddedMongo server = EmbeddedMongo.start(folder, 0, Layouts.PLAIN); MongoClient client = MongoClients.create(server.uri())) {
+            MongoCollection<Document> sized = client.getDatabase("t").getCollection("sized");
+            sized.insertOne(new Document("_id", "a").append("text", "x".repeat(1000)));
+            sized.insertOne(new Document("_id", "b").append("text", "y".repeat(500)));
+            assertThat(size(client)).isBetween(1500, 1600);
+            sized.replaceOne(eq("_id", "a"), new Document("_id", "a").append("text", "z".repeat(3000)));
+            assertThat(size(client)).isBetween(3500, 3600);
+            sized.deleteOne(eq("_id", "b"));
+            assertThat(size(client)).isBetween(3000, 3100);
+        }
+    }
+
+    private static int size(MongoClient client) {
+        return client.getDatabase("t").runCommand(new Document("collStats", "sized")).get("size", Number.class).intValue();
+    }
+
     /**
      * A separate JVM writes to the embedded store and is killed with SIGKILL right after the
      * driver acknowledged its last write; every acknowledged document must be in the file.
