@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.learninglog.command.lookup.LookupUpdater;
+import org.learninglog.store.StagedEvents;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
 /**
  * A demo programme in our own words, written in {@value DemoContent#RESOURCE}: six places, five
  * funders, a learning partner and about a year of learning, sent as commands through the
- * {@link CommandGateway} so that every rule of the domain applies. Deterministic: a seeded random
+ * {@link CommandGateway} so that every rule of the domain applies (in batches: see {@link DemoSender}). Deterministic: a seeded random
  * choice, identifiers derived from names, and the days of the content's calendar (when it was
  * recorded is the real time of loading).
  */
@@ -21,12 +22,15 @@ public class DemoProgramme {
     private final DemoContent content = DemoContent.read();
     private final CommandGateway commands;
     private final EventStore events;
+    private final StagedEvents staged;
     private final AnnotationEventHandlerAdapter lookupUpdater;
     private final DemoCompletion completion;
 
-    public DemoProgramme(CommandGateway commands, EventStore events, LookupUpdater lookupUpdater, DemoCompletion completion) {
+    public DemoProgramme(CommandGateway commands, EventStore events, StagedEvents staged, LookupUpdater lookupUpdater,
+                         DemoCompletion completion) {
         this.commands = commands;
         this.events = events;
+        this.staged = staged;
         this.lookupUpdater = new AnnotationEventHandlerAdapter(lookupUpdater);
         this.completion = completion;
     }
@@ -54,7 +58,7 @@ public class DemoProgramme {
      */
     public Map<String, Integer> load() {
         Map<String, Integer> tally;
-        try (DemoSender sender = new DemoSender(commands, events, lookupUpdater, isStarted())) {
+        try (DemoSender sender = new DemoSender(commands, events, staged, lookupUpdater, isStarted())) {
             new DemoYear(content, sender).play();
             tally = sender.tally();
         }

@@ -1,5 +1,6 @@
 package org.learninglog.command.practice;
 
+import org.learninglog.command.CommandSideConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -32,7 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One practice of a place: how the place works on one thing, and each change to it. A practice's
  * history is a handful of versions, so its stream stays short.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Practice {
 
     @AggregateIdentifier

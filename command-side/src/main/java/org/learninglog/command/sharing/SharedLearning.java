@@ -1,5 +1,6 @@
 package org.learninglog.command.sharing;
 
+import org.learninglog.command.CommandSideConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -30,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A learning passed on to an audience, and what became of it: which places took it up, who
  * responded. Its stream grows by one event per adoption or response, a handful in practice.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class SharedLearning {
 
     @AggregateIdentifier

@@ -7,7 +7,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -119,10 +118,11 @@ public class StoreAutoConfiguration {
      * Polls the store every 100 ms for events appended by other processes (the default is a second).
      * Given Axon's span factory (a store built by hand would not get it), events carry the trace of the
      * request that recorded them in their metadata, so a query-side process continues that trace.
+     * It also tells the events staged in the current unit of work ({@link org.learninglog.store.StagedEvents}).
      */
     @Bean
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
-        return EmbeddedEventStore.builder()
+    public StagingEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return (StagingEventStore) StagingEventStore.stagingBuilder()
                 .storageEngine(storageEngine)
                 .spanFactory(configuration.getComponent(org.axonframework.eventhandling.EventBusSpanFactory.class,
                         () -> org.axonframework.eventhandling.DefaultEventBusSpanFactory.builder()
