@@ -23,11 +23,19 @@ import java.util.Set;
  *   <li>{@code ptl:<programmeId>}: every line, a {@link PagedLog} whose pages each start with the
  *       state of the programme before their first line, so that the state after any step is one
  *       page read and a fold of at most a page;</li>
- *   <li>{@code ptl:<programmeId>|<facet>:<value>}: the same lines once more per tag, place and
- *       kind, so that a filtered timeline reads only the lines of its rarest filter; and per month
- *       of the story ({@code |story:2025-06}, the month of the day a line happened on), so that
- *       the story's clock finds a month's lines by one key, and the late lines ({@code |late:true},
- *       see {@link org.learninglog.query.view.LateRecord});</li>
+ *   <li>{@code ptl:<programmeId>@<position>}: each line once more, alone, by the global position
+ *       of its event, for the facet logs to point at;</li>
+ *   <li>{@code ptl:<programmeId>|<facet>:<value>}: a reference to each line per tag, place and
+ *       kind, and in the late lines ({@code |late:true}, see
+ *       {@link org.learninglog.query.view.LateRecord}), so that a filtered timeline reads only the
+ *       references of its rarest filter and then the lines it shows, by {@code _id}. A reference
+ *       ({@link #reference}) holds the line's position and when it was recorded: a facet page is
+ *       rewritten every batch a line goes into it, and a rare facet's page of whole lines cost a
+ *       page of lines for each new one (logs begun before hold whole lines, and still do up to
+ *       where they were);</li>
+ *   <li>{@code ptl:<programmeId>|story:<month>}: the whole lines per month of the story (the month
+ *       of the day a line happened on), so that the story's clock finds a month's lines by one key
+ *       (most lines of a batch fall in the same few months, so their pages fill);</li>
  *   <li>{@code counts:<programmeId>}: lines by kind, place, principle and theme, bucketed by the
  *       month they were recorded in and then by the month of the day they are about, so that a cut
  *       on either clock (or both) takes whole buckets and folds at most one month of lines from
@@ -53,6 +61,19 @@ public class ProgrammeTimelineProjection implements Projection {
         return timelineKey(programmeId) + "|" + facet + ":" + value.toLowerCase();
     }
 
+    /** The document holding the line of the event at {@code position} alone, for references to point at. */
+    public static String lineId(String programmeId, long position) {
+        return timelineKey(programmeId) + "@" + position;
+    }
+
+    /** A facet log's entry for a line: where the line is ({@value #LINE}) and when it was recorded (for as-of cuts). */
+    static Document reference(TimelineLine line) {
+        return new Document(LINE, line.position()).append(PagedLog.AT, DocumentFields.date(line.recordedAt()));
+    }
+
+    /** The field of a facet log's entry that refers to a line (entries of logs begun before are whole lines). */
+    static final String LINE = "line";
+
     /** The log of the lines that happened in {@code month} (of the story), in the order recorded. */
     public static String storyKey(String programmeId, YearMonth month) {
         return facetKey(programmeId, "story", month.toString());
@@ -76,6 +97,7 @@ public class ProgrammeTimelineProjection implements Projection {
     public void apply(ViewEvent event, ViewUpdate view) {
         TimelineLine programmeLine = null;
         Set<String> facets = new LinkedHashSet<>();
+        Set<String> stories = new LinkedHashSet<>();
         for (TimelineLine line : EventLines.linesOf(event, view)) {
             if (programmeLine == null) {
                 // One line per event on the programme's timeline: the first place's; a session held
@@ -83,6 +105,7 @@ public class ProgrammeTimelineProjection implements Projection {
                 programmeLine = line;
             }
             facets.addAll(facetKeys(line.programmeId(), line));
+            stories.add(storyKey(line.programmeId(), YearMonth.from(line.date())));
         }
         if (programmeLine == null) {
             return;
@@ -95,13 +118,21 @@ public class ProgrammeTimelineProjection implements Projection {
         if (head != null) {
             ReplayState.fold(state(head), programmeLine);
         }
+        Document alone = view.edit(lineId(programmeId, programmeLine.position()));
+        if (alone != null) {
+            alone.putAll(line);
+        }
+        Document reference = reference(programmeLine);
         for (String facet : facets) {
-            PagedLog.append(view, facet, line, null);
+            PagedLog.append(view, facet, reference, null);
+        }
+        for (String story : stories) {
+            PagedLog.append(view, story, line, null);
         }
         count(view, programmeId, programmeLine);
     }
 
-    /** The facet logs a line is listed in: one per principle and theme, its layer, sphere, source, kind and place. */
+    /** The facet logs a line is referred to from: one per principle and theme, its layer, sphere, source, kind and place, late. */
     static List<String> facetKeys(String programmeId, TimelineLine line) {
         List<String> keys = new ArrayList<>();
         line.principles().forEach(value -> keys.add(facetKey(programmeId, "principle", value)));
@@ -111,7 +142,6 @@ public class ProgrammeTimelineProjection implements Projection {
         addFacet(keys, programmeId, "source", line.source());
         addFacet(keys, programmeId, "kind", line.kind());
         addFacet(keys, programmeId, "place", line.placeId());
-        keys.add(storyKey(programmeId, YearMonth.from(line.date())));
         if (line.late()) {
             keys.add(facetKey(programmeId, "late", "true"));
         }

@@ -66,8 +66,7 @@ public class ProgrammeTimelineQueries {
         if (order == ClockOrder.story) {
             matches = inStoryOrder(reader, programmeId, filter, limit);
         } else {
-            String key = rarest(reader, programmeId, filter);
-            matches = reader.entries(key, 0, PagedLog.count(reader.get(key)), TimelineLine::of, filter, limit);
+            matches = ReferencedLines.read(reader, programmeId, rarest(reader, programmeId, filter), filter.asOf(), filter, limit);
         }
         if (matches.isEmpty() && filter.on() != null && filter.withoutClocks().equals(TimelineFilter.NONE)) {
             // Nothing had happened by then: as with known, the programme's story had not begun.
@@ -112,12 +111,14 @@ public class ProgrammeTimelineQueries {
     public List<TimelineLine> allLines(String programmeId, TimelineFilter filter) {
         ViewReader reader = views.reader(ProgrammeTimelineProjection.NAME);
         reader.require(ProgrammeTimelineProjection.timelineKey(programmeId), "programmeId", NOTHING_RECORDED);
-        String key = rarest(reader, programmeId, filter);
-        return reader.entries(key, 0, PagedLog.count(reader.get(key)), TimelineLine::of, filter, Integer.MAX_VALUE).stream()
-                .map(evidence::open).toList();
+        return ReferencedLines.read(reader, programmeId, rarest(reader, programmeId, filter), filter.asOf(), filter,
+                Integer.MAX_VALUE).stream().map(evidence::open).toList();
     }
 
-    /** The log with the fewest lines among those of the filter's place, tags and kind (all of them if none). */
+    /**
+     * The log with the fewest lines among those of the filter's place, tags and kind (all of them if
+     * none); the facet logs hold references, read by {@link ReferencedLines}.
+     */
     private static String rarest(ViewReader reader, String programmeId, TimelineFilter filter) {
         List<String> candidates = new ArrayList<>();
         add(candidates, programmeId, "place", filter.placeId());

@@ -1,10 +1,12 @@
 package org.learninglog.query.programme;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.learninglog.events.insight.InsightRecorded;
 import org.learninglog.events.insight.InsightRetracted;
 import org.learninglog.events.place.PlaceRegistered;
 import org.learninglog.query.view.InMemoryDocuments;
+import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.TimelineLine;
 import org.learninglog.query.view.ViewEvent;
@@ -64,5 +66,32 @@ class ProgrammeTimelineProjectionTest {
         assertThat(step.stateAfter().byPlace()).containsEntry("place-1", 2L).containsEntry("place-2", 1L);
         assertThat(step.previousStep()).isEqualTo(2);
         assertThat(step.nextStep()).isEqualTo(4);
+    }
+
+    @Test
+    void a_facet_log_refers_to_its_lines_and_one_of_whole_lines_kept_before_reads_the_same() {
+        InMemoryDocuments documents = new InMemoryDocuments().apply(new ProgrammeTimelineProjection(), HISTORY.subList(0, 4));
+        String principle = ProgrammeTimelineProjection.facetKey("programme-1", "principle", "able to influence");
+        Document page = documents.load(PagedLog.pageId(principle, 0));
+        assertThat(page.getList(PagedLog.ENTRIES, Document.class)).allSatisfy(entry ->
+                assertThat(entry.keySet()).containsExactly(ProgrammeTimelineProjection.LINE, PagedLog.AT));
+        // As a store kept before references: the facet log's entries are the whole lines, and lines
+        // were not kept alone.
+        page.put(PagedLog.ENTRIES, page.getList(PagedLog.ENTRIES, Document.class).stream()
+                .map(entry -> documents.load(ProgrammeTimelineProjection.lineId("programme-1",
+                        entry.get(ProgrammeTimelineProjection.LINE, Number.class).longValue())))
+                .map(line -> { Document whole = new Document(line); whole.remove("_id"); whole.remove("_pos"); return whole; })
+                .toList());
+        documents.store(List.of(page));
+        documents.ids().stream().filter(id -> id.contains("@")).toList().forEach(documents::remove);
+
+        documents.apply(new ProgrammeTimelineProjection(), HISTORY.subList(4, HISTORY.size()));
+        TimelineFilter filter = new TimelineFilter(null, null, "able to influence", null, null, null, null, null, null, null);
+
+        assertThat(ProgrammeTimelineQueries.timeline(documents.reader(), "programme-1", filter, 0, 10).items())
+                .isEqualTo(ProgrammeTimelineQueries.timeline(view(), "programme-1", filter, 0, 10).items())
+                .extracting(TimelineLine::kind).containsExactly("insight-recorded", "insight-retracted", "insight-recorded");
+        assertThat(documents.load(PagedLog.pageId(principle, 0)).getList(PagedLog.ENTRIES, Document.class).get(1).keySet())
+                .containsExactly(ProgrammeTimelineProjection.LINE, PagedLog.AT);
     }
 }
