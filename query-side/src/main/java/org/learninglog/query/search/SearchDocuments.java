@@ -18,6 +18,8 @@ public final class SearchDocuments {
 
     /** A page's hit ids. */
     public static final String HITS = "hits";
+    /** A page's {@link TermSignature}. */
+    private static final String SIGNATURE = "signature";
     private static final String APPENDED = "appended";
     private static final String HOLDERS = "holders";
     private static final String PAGES = "pages";
@@ -73,11 +75,32 @@ public final class SearchDocuments {
         }
     }
 
-    /** {@code posting:<programmeId>|<term>#<n>}: hit ids in the order they were indexed. */
-    record Page(List<String> hits) {
+    /**
+     * {@code posting:<programmeId>|<term>#<n>}: hit ids in the order they were indexed, and the
+     * page's {@link TermSignature} (every term of every hit appended to it), {@code null} on a page
+     * kept before signatures: then nothing can be ruled out.
+     */
+    record Page(List<String> hits, byte[] signature) {
 
         static Page of(Document page) {
-            return new Page(page.getList(HITS, String.class, List.of()));
+            return new Page(page.getList(HITS, String.class, List.of()), TermSignature.of(page.get(SIGNATURE)));
+        }
+
+        /** Whether a hit on this page may hold every one of {@code terms}; {@code false} only when none can. */
+        boolean mayHoldAll(List<String> terms) {
+            return signature == null || terms.stream().allMatch(term -> TermSignature.mayHold(signature, term));
+        }
+
+        /**
+         * Adds the terms of a hit appended to the page (being edited) to its signature. A page begun
+         * before signatures gets none: it may hold hits whose terms it was never told.
+         */
+        static void signed(Document page, boolean isNew, java.util.Collection<String> terms) {
+            byte[] signature = TermSignature.of(page.get(SIGNATURE));
+            if (signature == null && !isNew) {
+                return;
+            }
+            page.put(SIGNATURE, new org.bson.types.Binary(TermSignature.with(signature, terms)));
         }
 
         /** The page's (being edited) list of hits, to change. */

@@ -32,7 +32,9 @@ import java.util.Map;
  *       {@value #PAGE_SIZE}, and how many hits hold the term now, per kind and active or withdrawn
  *       ({@code holders}), which is a one-term query's exact total.</li>
  *   <li>{@code posting:<programmeId>|<term>#<n>} are its pages: hit ids ({@code insight:<id>},
- *       {@code practice:<id>}) in the order they were indexed, at most {@value #PAGE_SIZE} each.</li>
+ *       {@code practice:<id>}) in the order they were indexed, at most {@value #PAGE_SIZE} each, and
+ *       a {@link TermSignature} of the terms those hits hold, so that a query of several terms skips
+ *       the pages of its rarest term that cannot hold the others without reading their hits.</li>
  *   <li>{@code doc:<kind>:<id>} holds what is shown for a hit, the terms it is indexed under with
  *       how often they occur ({@code terms}) and the page each term's entry is on ({@code pages}).</li>
  * </ul>
@@ -143,7 +145,9 @@ public class SearchProjection extends DispatchingProjection {
             long pageNo = appended / PAGE_SIZE;
             Document page = view.edit(pageId(head.getString("_id"), pageNo));
             if (page != null) {
-                SearchDocuments.Page.hits(page).add(hit);
+                List<String> hits = SearchDocuments.Page.hits(page);
+                SearchDocuments.Page.signed(page, hits.isEmpty(), terms.keySet());
+                hits.add(hit);
             }
             SearchDocuments.Head.appended(head, appended + 1);
             SearchDocuments.Head.count(head, bucket(kind, ACTIVE), 1);

@@ -14,7 +14,9 @@ import java.util.List;
 /**
  * Searches a programme's index by exact keys: the heads of the query's terms in one read, then the
  * rarest term's pages newest first, a few at a time, with the documents of their hits; a hit
- * matches when its document holds every other term. It stops once it has the page asked for and
+ * matches when its document holds every other term. A page whose {@link TermSignature} lacks one
+ * of the other terms is passed over without reading its hits' documents, so two common terms
+ * never found together cost the rarest term's pages only. It stops once it has the page asked for and
  * one hit more, so what a query reads grows with the page asked for and with how rarely the terms
  * occur together, not with how common they are.
  */
@@ -24,7 +26,7 @@ public class SearchQueries {
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
     /** Pages of postings read at most in one round trip. */
-    private static final int MAX_PAGES_AT_ONCE = 8;
+    private static final int MAX_PAGES_AT_ONCE = 16;
 
     private final LiveViews views;
     private final EvidenceOpener evidence;
@@ -81,7 +83,11 @@ public class SearchQueries {
             pagesAtOnce = Math.min(MAX_PAGES_AT_ONCE, pagesAtOnce * 2);
             List<String> candidates = new ArrayList<>();
             for (Document postings : reader.getAll(pageIds)) { // newest page first, as asked
-                List<String> hits = SearchDocuments.Page.of(postings).hits();
+                SearchDocuments.Page stored = SearchDocuments.Page.of(postings);
+                if (!stored.mayHoldAll(others)) {
+                    continue; // no hit of this page holds every other term: its hits' documents are not read
+                }
+                List<String> hits = stored.hits();
                 for (int i = hits.size() - 1; i >= 0; i--) {
                     String hit = hits.get(i);
                     if (kind == null || hit.startsWith(kind + ":")) {
