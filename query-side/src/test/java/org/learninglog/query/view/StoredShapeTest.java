@@ -26,7 +26,7 @@ class StoredShapeTest {
             "journey", new ViewDigest.Digest(588, "7d78baa067dc5aab177a1d5ae6dc8becc7c128a5d7a09a22e0e85f3ffb77c0df"),
             "programme-timeline", new ViewDigest.Digest(524, "00185c0c449a3ba816ae861846ae995b0ba82b9d3443120e48d183a4ab810697"),
             "learning-flow", new ViewDigest.Digest(46, "da3d266134ac14539386ce3006dbfa0eb1c8cc0554dc500b133b94372aa5467d"),
-            "search", new ViewDigest.Digest(800, "eaf9d4eb02e4fd13883286eadf3ea6215c4c7c32c597866a2ae57feab3c349bd"),
+            "search", new ViewDigest.Digest(800, "70a6ef6c24136d1c10cad20e05f4d300ec748270b8b8304a8c3ab6b9f15409c8"),
             "synthesis-report", new ViewDigest.Digest(221, "5f67abea1b381af225ba0108244085f0042d9fd10c292c87ac3707b6be352e4c"),
             "place-timeline", new ViewDigest.Digest(189, "01eda37aa3776d5d2f24bb178c9beda4f280f71941e45676ccd1ef8fa9d0cdb4"));
 
