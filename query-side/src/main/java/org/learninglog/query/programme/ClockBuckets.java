@@ -44,6 +44,15 @@ final class ClockBuckets {
     static final String THEMES = "themes";
     /** A month's counts document: its buckets by the month of the story. */
     static final String STORY = "story";
+    /** A year's tally: its months of recording, each with its buckets by the month of the story. */
+    static final String RECORDED = "recorded";
+    /**
+     * In the timeline's head: where the tallies begin, the index of the first line tallied
+     * ({@code line}) and the month it was recorded in ({@code month}). A view kept before tallies has
+     * none; one upgraded with lines already kept reads the months up to that month from the counts
+     * of each month (which go on being kept) and the later months from the tallies.
+     */
+    static final String TALLIED = "tallied";
 
     private ClockBuckets() {
     }
@@ -57,6 +66,20 @@ final class ClockBuckets {
         }
         line.principles().forEach(p -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(bucket, PRINCIPLES), p));
         line.themes().forEach(t -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(bucket, THEMES), t));
+    }
+
+    /** Adds a line to a tally's bucket: lines, and lines by principle and theme (what the counts show). */
+    static void tally(Document bucket, TimelineLine line) {
+        ProgrammeTimelineProjection.increment(bucket, LINES);
+        line.principles().forEach(p -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(bucket, PRINCIPLES), p));
+        line.themes().forEach(t -> ProgrammeTimelineProjection.increment(ProgrammeTimelineProjection.sub(bucket, THEMES), t));
+    }
+
+    /** Notes in the timeline's head (being edited, after the line was appended) where the tallies began, once. */
+    static void noteTallied(Document head, YearMonth recorded) {
+        if (head != null && !head.containsKey(TALLIED)) {
+            head.put(TALLIED, new Document("line", PagedLog.count(head) - 1).append("month", recorded.toString()));
+        }
     }
 
     /** Adds the sums of {@code value} to {@code into}. */
@@ -80,9 +103,18 @@ final class ClockBuckets {
      * is given, that happened by the end of that day; {@code null} if the programme has no counts.
      */
     static TreeMap<Bucket, Document> cut(ViewReader reader, String programmeId, Instant known, LocalDate on) {
+        return cut(reader, programmeId, known, on, false);
+    }
+
+    /**
+     * As above; {@code tallied}: from the tallies where they are kept, whose buckets hold lines by
+     * principle and theme only (enough for the counts, not for the replay's state).
+     */
+    static TreeMap<Bucket, Document> cut(ViewReader reader, String programmeId, Instant known, LocalDate on, boolean tallied) {
         String key = ProgrammeTimelineProjection.timelineKey(programmeId);
         Document head = reader.get(key);
-        List<Map.Entry<YearMonth, Document>> recorded = byRecordedMonth(reader, programmeId, head);
+        List<Map.Entry<YearMonth, Document>> recorded = tallied ? talliedByRecordedMonth(reader, programmeId, head)
+                : byRecordedMonth(reader, programmeId, head, null);
         if (recorded == null) {
             return null;
         }
@@ -140,7 +172,7 @@ final class ClockBuckets {
 
     /** The months of the story the programme has lines in, whenever recorded, in order. */
     static List<YearMonth> storyMonths(ViewReader reader, String programmeId) {
-        List<Map.Entry<YearMonth, Document>> recorded = byRecordedMonth(reader, programmeId,
+        List<Map.Entry<YearMonth, Document>> recorded = talliedByRecordedMonth(reader, programmeId,
                 reader.get(ProgrammeTimelineProjection.timelineKey(programmeId)));
         if (recorded == null) {
             return List.of();
@@ -157,22 +189,56 @@ final class ClockBuckets {
      * has all months up to its upgrade in one document, and the months from then on in their own:
      * both are read, and the month of the upgrade, found in both, is summed.
      */
-    private static List<Map.Entry<YearMonth, Document>> byRecordedMonth(ViewReader reader, String programmeId, Document head) {
+    private static List<Map.Entry<YearMonth, Document>> byRecordedMonth(ViewReader reader, String programmeId, Document head,
+                                                                        YearMonth until) {
         List<Map.Entry<YearMonth, Document>> months = new java.util.ArrayList<>();
         Document before = reader.get(ProgrammeTimelineProjection.countsId(programmeId));
         if (before != null) {
-            before.get("recorded", Document.class).forEach((month, byStory) ->
+            before.get(RECORDED, Document.class).forEach((month, byStory) ->
                     months.add(Map.entry(YearMonth.parse(month), (Document) byStory)));
         }
         Document index = head == null ? null : head.get(PagedLog.MONTHS, Document.class);
         if (index != null) {
-            List<String> ids = index.keySet().stream()
-                    .map(month -> ProgrammeTimelineProjection.countsId(programmeId, YearMonth.parse(month))).toList();
+            List<String> ids = index.keySet().stream().map(YearMonth::parse).filter(month -> until == null || !month.isAfter(until))
+                    .map(month -> ProgrammeTimelineProjection.countsId(programmeId, month)).toList();
             for (Document counts : reader.getAll(ids)) {
                 String id = counts.getString("_id");
                 months.add(Map.entry(YearMonth.parse(id.substring(id.lastIndexOf(':') + 1)), counts.get(STORY, Document.class)));
             }
         }
         return before == null && months.isEmpty() ? null : months;
+    }
+
+    /**
+     * As {@link #byRecordedMonth}, from the tallies: a document per recording year, each month's
+     * buckets with lines by principle and theme only. Where the tallies began after the view had
+     * lines (an upgraded view), the months up to the one they began in are read from the counts of
+     * each month, the later ones from the tallies; a view without tallies is read as before.
+     */
+    private static List<Map.Entry<YearMonth, Document>> talliedByRecordedMonth(ViewReader reader, String programmeId,
+                                                                               Document head) {
+        Document tallied = head == null ? null : head.get(TALLIED, Document.class);
+        if (tallied == null) {
+            return byRecordedMonth(reader, programmeId, head, null);
+        }
+        YearMonth upgraded = number(tallied.get("line")) == 0 ? null : YearMonth.parse(tallied.getString("month"));
+        List<Map.Entry<YearMonth, Document>> months = upgraded == null ? new java.util.ArrayList<>()
+                : byRecordedMonth(reader, programmeId, head, upgraded);
+        if (months == null) {
+            months = new java.util.ArrayList<>();
+        }
+        java.util.Set<Integer> years = new java.util.TreeSet<>();
+        head.get(PagedLog.MONTHS, Document.class).keySet().stream().map(YearMonth::parse)
+                .filter(month -> upgraded == null || month.isAfter(upgraded)).forEach(month -> years.add(month.getYear()));
+        List<String> ids = years.stream().map(year -> ProgrammeTimelineProjection.tallyId(programmeId, year)).toList();
+        for (Document tally : reader.getAll(ids)) {
+            for (Map.Entry<String, Object> month : tally.get(RECORDED, Document.class).entrySet()) {
+                YearMonth recordedIn = YearMonth.parse(month.getKey());
+                if (upgraded == null || recordedIn.isAfter(upgraded)) {
+                    months.add(Map.entry(recordedIn, (Document) month.getValue()));
+                }
+            }
+        }
+        return months.isEmpty() ? null : months;
     }
 }

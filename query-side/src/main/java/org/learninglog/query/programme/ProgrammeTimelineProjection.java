@@ -40,7 +40,12 @@ import java.util.Set;
  *       month they were recorded in and then by the month of the day they are about, so that a cut
  *       on either clock (or both) takes whole buckets and folds at most one month of lines from
  *       its log on each clock: the recording month from the timeline, the story month from its
- *       story log (see {@link ClockBuckets}).</li>
+ *       story log (see {@link ClockBuckets}); kept a document per recording month
+ *       ({@code counts:<programmeId>:<YYYY-MM>}) for the replay in the story's order, which needs the
+ *       lines by kind and place too;</li>
+ *   <li>{@code counts:<programmeId>:<YYYY>}: the same buckets of a recording year with lines by
+ *       principle and theme only, what the counts answer with: a history of decades is a few dozen
+ *       small documents to read instead of a document per month.</li>
  * </ul>
  */
 @Component
@@ -91,6 +96,15 @@ public class ProgrammeTimelineProjection implements Projection {
      */
     public static String countsId(String programmeId, YearMonth recorded) {
         return "counts:" + programmeId + ":" + recorded;
+    }
+
+    /**
+     * The tally of the lines recorded in {@code year} (UTC): by month recorded, then by month of the
+     * story, lines by principle and theme only (what the counts answer with), so that the counts of
+     * a long history read a few small documents (see {@link ClockBuckets}).
+     */
+    public static String tallyId(String programmeId, int year) {
+        return "counts:" + programmeId + ":" + year;
     }
 
     @Override
@@ -155,11 +169,17 @@ public class ProgrammeTimelineProjection implements Projection {
     }
 
     private static void count(ViewUpdate view, String programmeId, TimelineLine line) {
-        Document counts = view.edit(countsId(programmeId, YearMonth.from(line.recordedAt().atZone(ZoneOffset.UTC))));
-        if (counts == null) {
-            return;
+        YearMonth recorded = YearMonth.from(line.recordedAt().atZone(ZoneOffset.UTC));
+        String story = YearMonth.from(line.date()).toString();
+        Document counts = view.edit(countsId(programmeId, recorded));
+        if (counts != null) {
+            ClockBuckets.fold(sub(sub(counts, ClockBuckets.STORY), story), line);
         }
-        ClockBuckets.fold(sub(sub(counts, ClockBuckets.STORY), YearMonth.from(line.date()).toString()), line);
+        Document tally = view.edit(tallyId(programmeId, recorded.getYear()));
+        if (tally != null) {
+            ClockBuckets.tally(sub(sub(sub(tally, ClockBuckets.RECORDED), recorded.toString()), story), line);
+        }
+        ClockBuckets.noteTallied(view.edit(timelineKey(programmeId)), recorded);
     }
 
     static Document state(Document head) {

@@ -276,9 +276,9 @@ public class ProgrammeTimelineQueries {
         return counts(reader, programmeId, asOf, null, ClockOrder.story);
     }
 
-    /** Whole buckets come from the counts; at most a month of lines is folded on each clock (see {@link ClockBuckets}). */
+    /** Whole buckets come from the tallies; at most a month of lines is folded on each clock (see {@link ClockBuckets}). */
     public static MonthlyCounts counts(ViewReader reader, String programmeId, Instant known, LocalDate on, ClockOrder by) {
-        TreeMap<ClockBuckets.Bucket, Document> buckets = ClockBuckets.cut(reader, programmeId, known, on);
+        TreeMap<ClockBuckets.Bucket, Document> buckets = ClockBuckets.cut(reader, programmeId, known, on, true);
         if (buckets == null) {
             throw new NotFoundException("programmeId", NOTHING_RECORDED);
         }

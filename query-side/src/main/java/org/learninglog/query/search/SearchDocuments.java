@@ -18,6 +18,10 @@ public final class SearchDocuments {
 
     /** A page's hit ids. */
     public static final String HITS = "hits";
+    /** A page's hits that are withdrawn (retracted, retired). */
+    private static final String WITHDRAWN = "withdrawn";
+    /** A page's {@link TermSignature}. */
+    private static final String SIGNATURE = "signature";
     private static final String APPENDED = "appended";
     private static final String HOLDERS = "holders";
     private static final String PAGES = "pages";
@@ -73,11 +77,64 @@ public final class SearchDocuments {
         }
     }
 
-    /** {@code posting:<programmeId>|<term>#<n>}: hit ids in the order they were indexed. */
-    record Page(List<String> hits) {
+    /**
+     * {@code posting:<programmeId>|<term>#<n>}: hit ids in the order they were indexed, the page's
+     * {@link TermSignature} (every term of every hit appended to it), {@code null} on a page kept
+     * before signatures: then nothing can be ruled out; and which of its hits are withdrawn.
+     */
+    record Page(List<String> hits, byte[] signature, List<String> withdrawn) {
 
         static Page of(Document page) {
-            return new Page(page.getList(HITS, String.class, List.of()));
+            return new Page(page.getList(HITS, String.class, List.of()), TermSignature.of(page.get(SIGNATURE)),
+                    page.getList(WITHDRAWN, String.class, List.of()));
+        }
+
+        /**
+         * Whether the page knows which of its hits are withdrawn ({@code withdrawn}): a page with a
+         * signature does, as every hit on it was appended (active) since signatures, and every
+         * withdrawal since is marked on the hit's pages.
+         */
+        boolean knowsStatuses() {
+            return signature != null;
+        }
+
+        /** Marks a hit of the page (being edited) withdrawn or active again. */
+        static void status(Document page, String hit, boolean withdrawn) {
+            List<String> marked = page.getList(WITHDRAWN, String.class);
+            if (marked == null) {
+                marked = new ArrayList<>();
+                page.put(WITHDRAWN, marked);
+            }
+            marked.remove(hit);
+            if (withdrawn) {
+                marked.add(hit);
+            }
+        }
+
+        /** Takes a hit off the page (being edited), and off its marks. */
+        static void remove(Document page, String hit) {
+            hits(page).remove(hit);
+            List<String> marked = page.getList(WITHDRAWN, String.class);
+            if (marked != null) {
+                marked.remove(hit);
+            }
+        }
+
+        /** Whether a hit on this page may hold every one of {@code terms}; {@code false} only when none can. */
+        boolean mayHoldAll(List<String> terms) {
+            return signature == null || terms.stream().allMatch(term -> TermSignature.mayHold(signature, term));
+        }
+
+        /**
+         * Adds the terms of a hit appended to the page (being edited) to its signature. A page begun
+         * before signatures gets none: it may hold hits whose terms it was never told.
+         */
+        static void signed(Document page, boolean isNew, java.util.Collection<String> terms) {
+            byte[] signature = TermSignature.of(page.get(SIGNATURE));
+            if (signature == null && !isNew) {
+                return;
+            }
+            page.put(SIGNATURE, new org.bson.types.Binary(TermSignature.with(signature, terms)));
         }
 
         /** The page's (being edited) list of hits, to change. */

@@ -32,7 +32,11 @@ import java.util.Map;
  *       {@value #PAGE_SIZE}, and how many hits hold the term now, per kind and active or withdrawn
  *       ({@code holders}), which is a one-term query's exact total.</li>
  *   <li>{@code posting:<programmeId>|<term>#<n>} are its pages: hit ids ({@code insight:<id>},
- *       {@code practice:<id>}) in the order they were indexed, at most {@value #PAGE_SIZE} each.</li>
+ *       {@code practice:<id>}) in the order they were indexed, at most {@value #PAGE_SIZE} each, and
+ *       a {@link TermSignature} of the terms those hits hold, so that a query of several terms skips
+ *       the pages of its rarest term that cannot hold the others without reading their hits, and
+ *       which of them are withdrawn, so that a query of one term counts the hits before the page
+ *       asked for without reading them.</li>
  *   <li>{@code doc:<kind>:<id>} holds what is shown for a hit, the terms it is indexed under with
  *       how often they occur ({@code terms}) and the page each term's entry is on ({@code pages}).</li>
  * </ul>
@@ -143,7 +147,9 @@ public class SearchProjection extends DispatchingProjection {
             long pageNo = appended / PAGE_SIZE;
             Document page = view.edit(pageId(head.getString("_id"), pageNo));
             if (page != null) {
-                SearchDocuments.Page.hits(page).add(hit);
+                List<String> hits = SearchDocuments.Page.hits(page);
+                SearchDocuments.Page.signed(page, hits.isEmpty(), terms.keySet());
+                hits.add(hit);
             }
             SearchDocuments.Head.appended(head, appended + 1);
             SearchDocuments.Head.count(head, bucket(kind, ACTIVE), 1);
@@ -163,7 +169,7 @@ public class SearchProjection extends DispatchingProjection {
             Document head = view.edit(key);
             Document page = view.edit(pageId(key, term.getValue()));
             if (page != null) {
-                SearchDocuments.Page.hits(page).remove(hit);
+                SearchDocuments.Page.remove(page, hit);
             }
             SearchDocuments.Head.count(head, bucket(kind, indexed.status()), -1);
         }
@@ -191,9 +197,21 @@ public class SearchProjection extends DispatchingProjection {
             return;
         }
         if (indexed.programmeId() != null) {
-            view.prefetch(indexed.pages().keySet().stream().map(term -> postingKey(indexed.programmeId(), term)).toList());
-            for (String term : indexed.pages().keySet()) {
-                Document head = view.edit(postingKey(indexed.programmeId(), term));
+            List<String> ahead = new ArrayList<>();
+            indexed.pages().forEach((term, page) -> {
+                ahead.add(postingKey(indexed.programmeId(), term));
+                ahead.add(pageId(postingKey(indexed.programmeId(), term), page));
+            });
+            view.prefetch(ahead);
+            String hit = kind + ":" + id;
+            for (Map.Entry<String, Long> term : indexed.pages().entrySet()) {
+                String key = postingKey(indexed.programmeId(), term.getKey());
+                Document head = view.edit(key);
+                // marked on the page too, so that a query of one term counts the page's active hits without their documents
+                Document page = view.edit(pageId(key, term.getValue()));
+                if (page != null) {
+                    SearchDocuments.Page.status(page, hit, !ACTIVE.equals(status));
+                }
                 SearchDocuments.Head.count(head, bucket(kind, indexed.status()), -1);
                 SearchDocuments.Head.count(head, bucket(kind, status), 1);
             }

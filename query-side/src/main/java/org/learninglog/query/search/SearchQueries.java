@@ -9,12 +9,18 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Searches a programme's index by exact keys: the heads of the query's terms in one read, then the
  * rarest term's pages newest first, a few at a time, with the documents of their hits; a hit
- * matches when its document holds every other term. It stops once it has the page asked for and
+ * matches when its document holds every other term. A page whose {@link TermSignature} lacks one
+ * of the other terms is passed over without reading its hits' documents, so two common terms
+ * never found together cost the rarest term's pages only; and a query of one term counts the hits
+ * before the page asked for from the pages (which mark their withdrawn hits), reading the documents
+ * of the hits it shows only. It stops once it has the page asked for and
  * one hit more, so what a query reads grows with the page asked for and with how rarely the terms
  * occur together, not with how common they are.
  */
@@ -24,7 +30,7 @@ public class SearchQueries {
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
     /** Pages of postings read at most in one round trip. */
-    private static final int MAX_PAGES_AT_ONCE = 8;
+    private static final int MAX_PAGES_AT_ONCE = 16;
 
     private final LiveViews views;
     private final EvidenceOpener evidence;
@@ -68,7 +74,9 @@ public class SearchQueries {
 
         long skip = (long) page * size;
         long wanted = skip + size + 1; // the page and one more: whether there is a next page
+        // the matches in order: a hit read from its document, or null for one settled by its page (its id beside)
         List<SearchResults.Hit> matches = new ArrayList<>();
+        List<String> matchIds = new ArrayList<>();
         long checked = 0;
         long pageNo = rarest.appended() == null ? -1 : (rarest.appended() - 1) / SearchProjection.PAGE_SIZE;
         int pagesAtOnce = 1;
@@ -80,12 +88,27 @@ public class SearchQueries {
             pageNo -= pageIds.size();
             pagesAtOnce = Math.min(MAX_PAGES_AT_ONCE, pagesAtOnce * 2);
             List<String> candidates = new ArrayList<>();
+            // a query of one term settles the hits of a page that knows their statuses: they match unless withdrawn
+            Set<String> settled = new HashSet<>();
             for (Document postings : reader.getAll(pageIds)) { // newest page first, as asked
-                List<String> hits = SearchDocuments.Page.of(postings).hits();
+                SearchDocuments.Page stored = SearchDocuments.Page.of(postings);
+                if (!stored.mayHoldAll(others)) {
+                    continue; // no hit of this page holds every other term: its hits' documents are not read
+                }
+                boolean settles = others.isEmpty() && stored.knowsStatuses();
+                Set<String> withdrawn = new HashSet<>(stored.withdrawn());
+                List<String> hits = stored.hits();
                 for (int i = hits.size() - 1; i >= 0; i--) {
                     String hit = hits.get(i);
-                    if (kind == null || hit.startsWith(kind + ":")) {
-                        candidates.add(hit);
+                    if (kind != null && !hit.startsWith(kind + ":")) {
+                        continue;
+                    }
+                    if (settles && !includeWithdrawn && withdrawn.contains(hit)) {
+                        continue;
+                    }
+                    candidates.add(hit);
+                    if (settles) {
+                        settled.add(hit);
                     }
                 }
             }
@@ -96,24 +119,19 @@ public class SearchQueries {
                 long perMatch = matches.isEmpty() ? (checked == 0 ? 1 : 4) : Math.max(1, (checked + matches.size() - 1) / matches.size());
                 int chunk = (int) Math.min(candidates.size() - next, Math.max(16, Math.min(500, missing * perMatch)));
                 List<String> chunkHits = candidates.subList(next, next + chunk);
-                reader.getAll(chunkHits.stream().map(SearchProjection::docId).toList());
+                reader.getAll(chunkHits.stream().filter(hit -> !settled.contains(hit)).map(SearchProjection::docId).toList());
                 for (String hit : chunkHits) {
                     checked++;
-                    Document stored = reader.get(SearchProjection.docId(hit));
-                    SearchDocuments.Hit doc = stored == null ? null : SearchDocuments.Hit.of(stored);
-                    if (doc == null || (!includeWithdrawn && !SearchProjection.ACTIVE.equals(doc.status()))) {
-                        continue;
+                    if (settled.contains(hit)) {
+                        matches.add(null); // read below if it is shown
+                        matchIds.add(hit);
+                    } else {
+                        SearchResults.Hit match = match(reader, hit, terms, others, includeWithdrawn);
+                        if (match != null) {
+                            matches.add(match);
+                            matchIds.add(hit);
+                        }
                     }
-                    if (doc.terms().isEmpty() || !doc.terms().keySet().containsAll(others)) {
-                        continue;
-                    }
-                    int score = 0;
-                    for (String term : terms) {
-                        score += doc.terms().get(term);
-                    }
-                    String[] kindAndId = hit.split(":", 2);
-                    matches.add(new SearchResults.Hit(kindAndId[0], kindAndId[1], doc.placeId(), doc.title(), doc.text(),
-                            doc.status(), score, doc.evidence()));
                     if (matches.size() >= wanted) {
                         break;
                     }
@@ -131,8 +149,37 @@ public class SearchQueries {
             total = matches.size();
             exact = readAll;
         }
-        List<SearchResults.Hit> shown = matches.subList((int) Math.min(skip, matches.size()), (int) Math.min(skip + size, matches.size()));
+        int from = (int) Math.min(skip, matches.size());
+        int to = (int) Math.min(skip + size, matches.size());
+        reader.getAll(matchIds.subList(from, to).stream().map(SearchProjection::docId).toList());
+        List<SearchResults.Hit> shown = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            SearchResults.Hit hit = matches.get(i) != null ? matches.get(i) : match(reader, matchIds.get(i), terms, others, includeWithdrawn);
+            if (hit != null) { // a hit its page settled is read now, as it is shown
+                shown.add(hit);
+            }
+        }
         return new SearchResults(programmeId, query, terms, List.copyOf(shown), page, size, total, exact);
+    }
+
+    /** The hit, from its document (read already), if it matches: active unless withdrawn ones are asked for, holding every other term. */
+    private static SearchResults.Hit match(ViewReader reader, String hit, List<String> terms, List<String> others,
+                                           boolean includeWithdrawn) {
+        Document stored = reader.get(SearchProjection.docId(hit));
+        SearchDocuments.Hit doc = stored == null ? null : SearchDocuments.Hit.of(stored);
+        if (doc == null || (!includeWithdrawn && !SearchProjection.ACTIVE.equals(doc.status()))) {
+            return null;
+        }
+        if (doc.terms().isEmpty() || !doc.terms().keySet().containsAll(others)) {
+            return null;
+        }
+        int score = 0;
+        for (String term : terms) {
+            score += doc.terms().getOrDefault(term, 0);
+        }
+        String[] kindAndId = hit.split(":", 2);
+        return new SearchResults.Hit(kindAndId[0], kindAndId[1], doc.placeId(), doc.title(), doc.text(), doc.status(), score,
+                doc.evidence());
     }
 
     /** How many hits of {@code kind} (any if {@code null}) hold a head's term now. */

@@ -17,8 +17,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A programme's counts are kept a document per month of recording, and a view from before, which
- * kept them all in one document, reads the same once new months are added beside it.
+ * A programme's counts are kept a document per month of recording, and tallied a document per year
+ * of recording; a view from before, which kept them all in one document, reads the same once new
+ * months are added beside it, and so does a view kept before tallies, or upgraded to them mid-way.
  */
 class CountsKeptByMonthTest {
 
@@ -36,22 +37,43 @@ class CountsKeptByMonthTest {
     }
 
     @Test
-    void each_counts_document_holds_one_month_of_recording() {
+    void each_counts_document_holds_one_month_of_recording_and_each_tally_one_year() {
         InMemoryDocuments view = new InMemoryDocuments().apply(new ProgrammeTimelineProjection(), events());
 
-        List<String> counts = view.ids().stream().filter(id -> id.startsWith("counts:")).toList();
-        assertThat(counts).hasSizeGreaterThan(6).allMatch(id -> id.matches("counts:" + PROGRAMME + ":\\d{4}-\\d{2}"));
+        List<String> counts = view.ids().stream().filter(id -> id.matches("counts:" + PROGRAMME + ":\\d{4}-\\d{2}")).toList();
+        List<String> tallies = view.ids().stream().filter(id -> id.matches("counts:" + PROGRAMME + ":\\d{4}")).toList();
+        assertThat(counts).hasSizeGreaterThan(6);
+        assertThat(tallies).isNotEmpty().hasSizeLessThan(counts.size());
+        assertThat(view.ids().stream().filter(id -> id.startsWith("counts:")).toList()).hasSize(counts.size() + tallies.size());
         assertThat(view.ids()).doesNotContain(ProgrammeTimelineProjection.countsId(PROGRAMME));
+        assertThat(view.load(ProgrammeTimelineProjection.timelineKey(PROGRAMME)).get(ClockBuckets.TALLIED, Document.class))
+                .containsEntry("line", 0L);
+    }
+
+    @Test
+    void a_view_upgraded_to_tallies_with_lines_kept_reads_the_same() {
+        List<ViewEvent> events = events();
+        List<Object> expected = answers(new InMemoryDocuments().apply(new ProgrammeTimelineProjection(), events).reader());
+
+        // The first half kept as before tallies: no tallies, no note of where they begin; then the rest kept now
+        InMemoryDocuments view = new InMemoryDocuments().apply(new ProgrammeTimelineProjection(), events.subList(0, events.size() / 2));
+        withoutTallies(view);
+        view.apply(new ProgrammeTimelineProjection(), events.subList(events.size() / 2, events.size()));
+
+        Document tallied = view.load(ProgrammeTimelineProjection.timelineKey(PROGRAMME)).get(ClockBuckets.TALLIED, Document.class);
+        assertThat(tallied.get("line", Number.class).longValue()).isPositive();
+        assertThat(answers(view.reader())).isEqualTo(expected);
     }
 
     @Test
     void a_view_that_kept_every_month_in_one_document_reads_the_same_with_the_months_added_since() {
         InMemoryDocuments view = new InMemoryDocuments().apply(new ProgrammeTimelineProjection(), events());
         List<Object> before = answers(view.reader());
+        withoutTallies(view); // kept before tallies, as well as before the counts of each month
 
         // As a view kept before the upgrade: the months up to the middle one in one document, and the
         // middle month's buckets split between it and the month's own document (the month of the upgrade)
-        List<String> months = view.ids().stream().filter(id -> id.startsWith("counts:" + PROGRAMME + ":")).toList();
+        List<String> months = view.ids().stream().filter(id -> id.matches("counts:" + PROGRAMME + ":\\d{4}-\\d{2}")).toList();
         String middle = months.get(months.size() / 2);
         Document recorded = new Document();
         for (String id : months.subList(0, months.size() / 2 + 1)) {
@@ -70,6 +92,14 @@ class CountsKeptByMonthTest {
         view.store(List.of(new Document("_id", ProgrammeTimelineProjection.countsId(PROGRAMME)).append("recorded", recorded)));
 
         assertThat(answers(view.reader())).isEqualTo(before);
+    }
+
+    /** Takes the tallies and the note of where they begin away, as a view kept before them would not hold them. */
+    private static void withoutTallies(InMemoryDocuments view) {
+        view.ids().stream().filter(id -> id.matches("counts:" + PROGRAMME + ":\\d{4}")).forEach(view::remove);
+        Document head = view.load(ProgrammeTimelineProjection.timelineKey(PROGRAMME));
+        head.remove(ClockBuckets.TALLIED);
+        view.store(List.of(head));
     }
 
     /** Counts by both clocks, cut on both, and steps of the story's replay. */
