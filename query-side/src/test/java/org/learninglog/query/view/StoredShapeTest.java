@@ -24,7 +24,7 @@ class StoredShapeTest {
 
     private static final Map<String, ViewDigest.Digest> PINNED = Map.of(
             "journey", new ViewDigest.Digest(588, "7d78baa067dc5aab177a1d5ae6dc8becc7c128a5d7a09a22e0e85f3ffb77c0df"),
-            "programme-timeline", new ViewDigest.Digest(935, "0f15ad3523a5d8eea5c7de716fe4862d5f616617f5fb717016b6cd45083aabd0"),
+            "programme-timeline", new ViewDigest.Digest(937, "e10afe992edcde9a7d8943ea79cf2709ce3d3864cff120d2a3c931fc384f7a61"),
             "learning-flow", new ViewDigest.Digest(46, "da3d266134ac14539386ce3006dbfa0eb1c8cc0554dc500b133b94372aa5467d"),
             "search", new ViewDigest.Digest(800, "70a6ef6c24136d1c10cad20e05f4d300ec748270b8b8304a8c3ab6b9f15409c8"),
             "synthesis-report", new ViewDigest.Digest(221, "5f67abea1b381af225ba0108244085f0042d9fd10c292c87ac3707b6be352e4c"),
