@@ -202,8 +202,22 @@ final class DurableH2Backend extends H2Backend {
             }
         }
         synchronized (writeLock) {
-            return write(channel, databaseName, command, query, !isPositionReservation(command, query));
+            return write(channel, databaseName, command, query,
+                    !isPositionReservation(command, query) && !isUnjournaled(query));
         }
+    }
+
+    /**
+     * A write that asks not to wait for the journal ({@code writeConcern: {j: false}}), as a view
+     * rebuild's bulks do: it is answered without a commit of its own, and is committed with the next
+     * write that is, or by the next housekeeping round (every 100 ms), whichever comes first. As in
+     * MongoDB, such a write is acknowledged before it is durable; one that follows it with the
+     * default concern makes both durable, in order. A rebuild writes a fresh generation nobody reads
+     * until its pointer flips (a journaled write): a commit per bulk of 1,000 new documents rewrote
+     * the pages they landed on each time, a fifth of a rebuild's CPU.
+     */
+    private static boolean isUnjournaled(Document query) {
+        return query.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));
     }
 
     /** Runs a write under the write lock, and commits the file after it unless {@code commit} is false (a position reservation). */

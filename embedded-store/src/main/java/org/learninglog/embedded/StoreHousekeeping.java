@@ -92,10 +92,22 @@ final class StoreHousekeeping implements AutoCloseable {
                     store.compact(TARGET_FILL_RATE, REWRITE_LIMIT);
                 }
             }
+            commitUnjournaled();
             syncAndMovePin();
         } catch (RuntimeException e) {
             // A round that fails leaves the pins where they were: space is kept, not lost.
             log.warn("Embedded store housekeeping failed; will try again", e);
+        }
+    }
+
+    /** Commits the writes answered without a commit of their own (see {@link DurableH2Backend}). */
+    private void commitUnjournaled() {
+        if (store.hasUnsavedChanges() && (reserve == null || !reserve.isShort())) {
+            synchronized (writeLock) {
+                if (store.hasUnsavedChanges()) {
+                    store.commit();
+                }
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,10 +46,12 @@ final class Replacements {
         if (documents.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
+        // encoded here rather than by the collection's codec, which looks up a codec for every value (DocumentBytes)
+        DocumentBytes bytes = new DocumentBytes(collection.getCodecRegistry());
+        List<WriteModel<RawBsonDocument>> writes = new ArrayList<>(documents.size());
         for (Document document : documents) {
-            writes.add(new ReplaceOneModel<>(eq("_id", document.get("_id")), document, UPSERT));
+            writes.add(new ReplaceOneModel<>(eq("_id", document.get("_id")), bytes.of(document), UPSERT));
         }
-        collection.bulkWrite(writes, options);
+        collection.withDocumentClass(RawBsonDocument.class).bulkWrite(writes, options);
     }
 }

@@ -93,7 +93,12 @@ final class ViewFixture {
 
     /** As a rebuild does: in memory, written in bulk. */
     static void applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events) {
-        FreshGenerationDocuments documents = new FreshGenerationDocuments(collection, 100_000);
+        applyRebuild(projection, collection, events, 100_000);
+    }
+
+    /** As a rebuild does, keeping about {@code cacheLimit} documents in memory (fewer than the view has: read again). */
+    static void applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events, int cacheLimit) {
+        FreshGenerationDocuments documents = new FreshGenerationDocuments(collection, cacheLimit);
         int count = 0;
         for (ViewEvent event : events) {
             ViewUpdate write = new ViewUpdate(documents, event.position());
