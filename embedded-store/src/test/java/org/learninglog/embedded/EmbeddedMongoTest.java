@@ -77,10 +77,7 @@ class EmbeddedMongoTest {
      */
     @Test
     void everyAcknowledgedWriteSurvivesKillMinusNine(@TempDir Path folder) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                AcknowledgedWriter.class.getName(), folder.toString(), "500")
-                .redirectErrorStream(true).start();
+        Process writer = writer(folder, "500");
         long acknowledged = 0;
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(writer.getInputStream()))) {
             String line;
@@ -99,6 +96,38 @@ class EmbeddedMongoTest {
         try (EmbeddedMongo reopened = EmbeddedMongo.start(folder, 0, Layouts.PLAIN); MongoClient client = MongoClients.create(reopened.uri())) {
             assertThat(client.getDatabase("t").getCollection("c").countDocuments()).isEqualTo(500);
         }
+    }
+
+    /**
+     * A write that does not wait for the journal ({@code j: false}, as a view rebuild's bulks) is
+     * answered before it is committed; it is in the file once a journaled write follows it, or
+     * after the next housekeeping round, even if the process is then killed with SIGKILL.
+     */
+    @Test
+    void writesNotWaitingForTheJournalAreDurableOnceAJournaledWriteFollowsOrWithinARound(@TempDir Path folder) throws Exception {
+        Process writer = writer(folder, "300", "unjournaled");
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(writer.getInputStream()))) {
+            String line;
+            while ((line = lines.readLine()) != null && !line.equals("ACK settled")) {
+                // the writer's progress
+            }
+            assertThat(line).isEqualTo("ACK settled");
+            writer.destroyForcibly();
+            writer.waitFor();
+        }
+        try (EmbeddedMongo reopened = EmbeddedMongo.start(folder, 0, Layouts.PLAIN); MongoClient client = MongoClients.create(reopened.uri())) {
+            assertThat(client.getDatabase("t").getCollection("before").countDocuments()).as("followed by a journaled write").isEqualTo(300);
+            assertThat(client.getDatabase("t").getCollection("c").countDocuments()).isEqualTo(1);
+            assertThat(client.getDatabase("t").getCollection("after").countDocuments()).as("committed by housekeeping").isEqualTo(300);
+        }
+    }
+
+    private static Process writer(Path folder, String... arguments) throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                AcknowledgedWriter.class.getName(), folder.toString()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     /**
@@ -163,6 +192,20 @@ class EmbeddedMongoTest {
             EmbeddedMongo server = EmbeddedMongo.start(Path.of(args[0]), 0, Layouts.PLAIN);
             MongoClient client = MongoClients.create(server.uri());
             int count = Integer.parseInt(args[1]);
+            if (args.length > 2 && args[2].equals("unjournaled")) {
+                var unjournaled = com.mongodb.WriteConcern.W1.withJournal(false);
+                for (int i = 1; i <= count; i++) {
+                    client.getDatabase("t").getCollection("before").withWriteConcern(unjournaled).insertOne(new Document("_id", i));
+                }
+                client.getDatabase("t").getCollection("c").insertOne(new Document("_id", 1));
+                for (int i = 1; i <= count; i++) {
+                    client.getDatabase("t").getCollection("after").withWriteConcern(unjournaled).insertOne(new Document("_id", i));
+                }
+                Thread.sleep(1_000); // ten housekeeping rounds
+                System.out.println("ACK settled");
+                System.out.flush();
+                Thread.sleep(60_000); // wait to be killed
+            }
             for (int i = 1; i <= count; i++) {
                 client.getDatabase("t").getCollection("c").insertOne(new Document("_id", i));
                 System.out.println("ACK " + i);
