@@ -120,6 +120,7 @@ public class JourneyProjection implements Projection {
         for (TimelineLine line : EventLines.linesOf(event, view)) {
             if (line.placeId() != null) {
                 PagedLog.append(view, timelineKey(line.placeId()), line.toDocument(), null);
+                StoryOrder.note(view, timelineKey(line.placeId()), line);
             }
         }
         HANDLERS.handle(event, view);

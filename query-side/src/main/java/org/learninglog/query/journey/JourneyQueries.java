@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Answers journey questions from the journey view, by exact keys only. */
 @Component
@@ -40,10 +41,22 @@ public class JourneyQueries {
     /** The journey read from any generation (the tests fold a reference view and read it the same way). */
     public static PlaceJourney journey(ViewReader reader, String placeId, TimelineFilter filter, int page, int size) {
         PlaceDocument place = place(reader, placeId, filter.asOf());
+        return new PlaceJourney(placeId, place.programmeId(), place.name(), filter.asOf(),
+                lines(reader, placeId, filter, page, size), PracticesAsOf.practicesOf(reader, place, filter.asOf(), filter.on()));
+    }
+
+    /** A page of the place's timeline in the story's order: without a filter, from the pages that can hold it ({@link StoryOrder}). */
+    static Page<TimelineLine> lines(ViewReader reader, String placeId, TimelineFilter filter, int page, int size) {
+        if (filter.equals(TimelineFilter.NONE)) {
+            String key = JourneyProjection.timelineKey(placeId);
+            Optional<Page<TimelineLine>> ordered = StoryOrder.page(reader, key, reader.get(key), page, size);
+            if (ordered.isPresent()) {
+                return ordered.get();
+            }
+        }
         List<TimelineLine> items = new ArrayList<>(timeline(reader, placeId, filter));
         items.sort(CHRONOLOGICAL);
-        return new PlaceJourney(placeId, place.programmeId(), place.name(), filter.asOf(),
-                Page.of(items, page, size), PracticesAsOf.practicesOf(reader, place, filter.asOf(), filter.on()));
+        return Page.of(items, page, size);
     }
 
     /** Every entry of the place's timeline that matches, in the order recorded. */

@@ -1,0 +1,124 @@
+package org.learninglog.query.journey;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.learninglog.query.view.DocumentSource;
+import org.learninglog.query.view.InMemoryDocuments;
+import org.learninglog.query.view.Page;
+import org.learninglog.query.view.PagedLog;
+import org.learninglog.query.view.TimelineFilter;
+import org.learninglog.query.view.TimelineLine;
+import org.learninglog.query.view.ViewEvent;
+import org.learninglog.query.view.ViewReader;
+import org.learninglog.sample.SampleHistory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A page of a place's journey read from the pages of its timeline that can hold it
+ * ({@link StoryOrder}) is the page of the whole timeline sorted into the story's order.
+ */
+class StoryOrderTest {
+
+    private final InMemoryDocuments view = new InMemoryDocuments().apply(new JourneyProjection(), history());
+
+    private static List<ViewEvent> history() {
+        List<DomainEventMessage<?>> messages = new ArrayList<>(SampleHistory.demo("demo").messages());
+        messages.addAll(SampleHistory.generated(11, "gen", 4, 3_000, Instant.parse("2024-01-01T00:00:00Z")).messages());
+        List<ViewEvent> events = new ArrayList<>();
+        for (DomainEventMessage<?> message : messages) {
+            events.add(new ViewEvent(events.size() + 1, message.getIdentifier(), message.getTimestamp(), message.getPayload()));
+        }
+        return events;
+    }
+
+    private List<String> places() {
+        return view.ids().stream().filter(id -> id.startsWith("tl:") && !id.contains("#") && !id.contains("|"))
+                .map(id -> id.substring("tl:".length())).toList();
+    }
+
+    @Test
+    void every_page_of_every_size_is_the_page_of_the_whole_timeline_in_the_story_order() {
+        int checked = 0;
+        int withLinesOutOfOrder = 0;
+        for (String place : places()) {
+            String key = JourneyProjection.timelineKey(place);
+            List<TimelineLine> whole = new ArrayList<>(JourneyQueries.timeline(view.reader(), place, TimelineFilter.NONE));
+            whole.sort(JourneyQueries.CHRONOLOGICAL);
+            if (PagedLog.count(view.load(StoryOrder.earlierKey(key))) > 0) {
+                withLinesOutOfOrder++;
+            }
+            for (int size : new int[] {1, 7, 25, 50}) {
+                for (int page = 0; page <= whole.size() / size + 1; page++) {
+                    Optional<Page<TimelineLine>> read = StoryOrder.page(view.reader(), key, view.load(key), page, size);
+                    assertThat(read).as("%s page %d of %d", place, page, size).contains(Page.of(whole, page, size));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(1_000);
+        assertThat(withLinesOutOfOrder).as("places with lines recorded out of the story's order").isGreaterThan(1);
+    }
+
+    @Test
+    void a_page_of_fifty_reads_a_few_pages_of_a_long_timeline_not_all_of_them() {
+        String place = places().stream().max((a, b) -> Long.compare(lines(a), lines(b))).orElseThrow();
+        String key = JourneyProjection.timelineKey(place);
+        long pages = (lines(place) + PagedLog.PAGE_SIZE - 1) / PagedLog.PAGE_SIZE;
+        AtomicInteger pagesRead = new AtomicInteger();
+        ViewReader counting = new ViewReader(new DocumentSource() {
+            @Override
+            public Document load(String id) {
+                if (id.startsWith(key + "#")) {
+                    pagesRead.incrementAndGet();
+                }
+                return view.load(id);
+            }
+
+            @Override
+            public Map<String, Document> loadAll(Collection<String> ids) {
+                ids.forEach(id -> pagesRead.addAndGet(id.startsWith(key + "#") ? 1 : 0));
+                return view.loadAll(ids);
+            }
+
+            @Override
+            public void store(Collection<Document> documents) {
+                throw new UnsupportedOperationException("read only");
+            }
+        });
+
+        Page<TimelineLine> middle = JourneyQueries.lines(counting, place, TimelineFilter.NONE, (int) (lines(place) / 100), 50);
+
+        assertThat(middle.items()).hasSize(50);
+        assertThat(pages).isGreaterThan(20);
+        assertThat(pagesRead.get()).as("pages read of %d (%d lines out of order)", pages,
+                        PagedLog.count(view.load(StoryOrder.earlierKey(key)))).isLessThan((int) pages / 3);
+    }
+
+    @Test
+    void a_timeline_begun_before_the_days_were_noted_is_read_whole_and_answers_the_same() {
+        String place = places().get(0);
+        String key = JourneyProjection.timelineKey(place);
+        Page<TimelineLine> noted = JourneyQueries.lines(view.reader(), place, TimelineFilter.NONE, 1, 50);
+        Document head = view.load(key);
+        head.remove(StoryOrder.DAYS);
+        head.remove(StoryOrder.LATEST);
+        view.store(List.of(head));
+
+        assertThat(StoryOrder.page(view.reader(), key, view.load(key), 1, 50)).isEmpty();
+        assertThat(JourneyQueries.lines(view.reader(), place, TimelineFilter.NONE, 1, 50)).isEqualTo(noted);
+    }
+
+    private long lines(String place) {
+        return PagedLog.count(view.load(JourneyProjection.timelineKey(place)));
+    }
+}
