@@ -19,11 +19,13 @@ import java.util.Set;
  * pages of its timeline that can hold it, rather than from all of them.
  *
  * <p>A place's timeline ({@code tl:<place>}) is kept in the order recorded; the journey is shown in
- * the story's order. Most lines are recorded in the story's order, so the head notes, for each page,
- * the first and last day of the lines that were ({@value #DAYS}: {@code [first, last, how many]});
- * a line that happened before the latest day recorded so far (an insight noted months later, an
- * import of old records) is out of order, and goes also into a log of its own,
- * {@code tl:<place>|earlier} (whole lines: there are few). A reader of page {@code k} reads those,
+ * the story's order. Most lines are recorded in about the story's order, so the head notes, for each
+ * page, the earliest and latest day of its lines ({@value #DAYS}: {@code [earliest, latest, how many]},
+ * days since 1970-01-01; for the latest {@value #CHUNK} pages, the earlier ones in documents of their
+ * own); a line that happened more than {@value #LEEWAY_DAYS} days before the latest day recorded so far
+ * (an import of old records, a meeting written up a year on) is out of order: it is left out of its
+ * page's days and goes also into a log of its own, {@code tl:<place>|earlier} (whole lines: there are
+ * few). A reader of page {@code k} reads those,
  * and of the timeline only the pages whose days may reach into the page asked for: a page whose
  * lines all come before it (even counting every line that could share its days) is counted without
  * being read, and one whose lines all come after it is passed over. The lines read, sorted, less the
@@ -33,14 +35,32 @@ import java.util.Set;
 final class StoryOrder {
 
     static final String DAYS = "storyDays";
-    /** The latest day among the lines recorded in order. */
+    /** Which chunk of {@value #CHUNK} pages the head's days are of; the chunks before are documents of their own. */
+    static final String CHUNK_FIELD = "storyChunk";
+    /** The latest day among the lines recorded in order (as the days: days since 1970-01-01). */
     static final String LATEST = "storyLatest";
+    /**
+     * How far before the latest day a line may have happened and still count as in order: an insight
+     * is often noted weeks after it happened, and would otherwise fill the log of lines out of order
+     * (which every read reads whole); within this, it only widens its page's days a little.
+     */
+    static final int LEEWAY_DAYS = 92;
+    /**
+     * The head keeps the days of the latest {@value} pages only (it is written every batch that
+     * appends to the timeline); the days of each earlier run of as many pages, which no longer
+     * change, are in {@code tl:<place>|days#<n>}, written once.
+     */
+    static final int CHUNK = 40;
 
     private StoryOrder() {
     }
 
     static String earlierKey(String timelineKey) {
         return timelineKey + "|earlier";
+    }
+
+    static String daysKey(String timelineKey, int chunk) {
+        return timelineKey + "|days#" + chunk;
     }
 
     /** Notes {@code line}, just appended to the timeline {@code key}, in its head. */
@@ -59,31 +79,41 @@ final class StoryOrder {
             head.put(DAYS, days);
         }
         int page = (int) (index / PagedLog.pageSize(head));
-        while (days.size() <= page) {
+        int chunk = head.getInteger(CHUNK_FIELD, 0);
+        if (page >= (chunk + 1) * CHUNK) { // the head's pages are complete: their days go into a document of their own
+            Document done = view.edit(daysKey(key, chunk));
+            if (done != null) {
+                done.put(DAYS, days);
+            }
+            chunk++;
+            days = new ArrayList<>();
+            head.put(CHUNK_FIELD, chunk);
+            head.put(DAYS, days);
+        }
+        while (chunk * CHUNK + days.size() <= page) {
             days.add(new ArrayList<>(java.util.Arrays.asList(null, null, 0)));
         }
-        String day = line.date().toString();
-        String latest = head.getString(LATEST);
-        if (latest != null && day.compareTo(latest) < 0) {
+        int day = (int) line.date().toEpochDay();
+        Number latest = head.get(LATEST, Number.class);
+        if (latest != null && day < latest.intValue() - LEEWAY_DAYS) {
             PagedLog.append(view, earlierKey(key), line.toDocument(), null);
             return;
         }
-        head.put(LATEST, day);
-        List<Object> range = days.get(page);
-        if (range.get(0) == null) {
-            range.set(0, day);
-        }
-        range.set(1, day);
-        range.set(2, ((Number) range.get(2)).intValue() + 1);
+        head.put(LATEST, latest == null ? day : Math.max(day, latest.intValue()));
+        List<Object> range = days.get(page - chunk * CHUNK);
+        int lines = ((Number) range.get(2)).intValue();
+        range.set(0, lines == 0 ? day : Math.min(day, ((Number) range.get(0)).intValue()));
+        range.set(1, lines == 0 ? day : Math.max(day, ((Number) range.get(1)).intValue()));
+        range.set(2, lines + 1);
     }
 
     /** How many of the sorted {@code days} come before {@code day} (or on it, when {@code including}). */
-    private static int countBefore(List<String> days, String day, boolean including) {
+    private static int countBefore(List<Integer> days, int day, boolean including) {
         int low = 0;
         int high = days.size();
         while (low < high) {
             int middle = (low + high) >>> 1;
-            int order = days.get(middle).compareTo(day);
+            int order = Integer.compare(days.get(middle), day);
             if (order < 0 || (including && order == 0)) {
                 low = middle + 1;
             } else {
@@ -103,20 +133,34 @@ final class StoryOrder {
      * has the days of every page; empty otherwise.
      */
     static Optional<Page<TimelineLine>> page(ViewReader reader, String key, Document head, int page, int size) {
-        List<List<Object>> days = head == null ? null : days(head);
+        if (head == null || days(head) == null) {
+            return Optional.empty();
+        }
         long count = PagedLog.count(head);
         int pageSize = PagedLog.pageSize(head);
-        if (days == null || days.size() != (count + pageSize - 1) / pageSize) {
+        List<List<Object>> days = new ArrayList<>();
+        int chunks = head.getInteger(CHUNK_FIELD, 0);
+        List<String> chunkKeys = new ArrayList<>();
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            chunkKeys.add(daysKey(key, chunk));
+        }
+        List<Document> earlierChunks = reader.getAll(chunkKeys);
+        earlierChunks.sort(java.util.Comparator.comparingInt(chunk -> chunkKeys.indexOf(chunk.getString("_id"))));
+        for (Document chunk : earlierChunks) {
+            days.addAll(days(chunk));
+        }
+        days.addAll(days(head));
+        if (earlierChunks.size() != chunks || days.size() != (count + pageSize - 1) / pageSize) {
             return Optional.empty();
         }
         Document earlierHead = reader.get(earlierKey(key));
         List<TimelineLine> read = new ArrayList<>(reader.entries(earlierKey(key), 0, PagedLog.count(earlierHead),
                 TimelineLine::of, line -> true, Integer.MAX_VALUE));
         Set<Long> earlier = new HashSet<>();
-        List<String> earlierDays = new ArrayList<>();
+        List<Integer> earlierDays = new ArrayList<>();
         for (TimelineLine line : read) {
             earlier.add(line.position());
-            earlierDays.add(line.date().toString());
+            earlierDays.add((int) line.date().toEpochDay());
         }
         Collections.sort(earlierDays);
         long from = (long) page * size;
@@ -129,16 +173,16 @@ final class StoryOrder {
             if (lines == 0) {
                 continue; // only lines out of order, read above
             }
-            String first = (String) range.get(0);
-            String last = (String) range.get(1);
+            int first = ((Number) range.get(0)).intValue();
+            int last = ((Number) range.get(1)).intValue();
             long atMost = -1; // the highest rank a line of this page can have: every line that may share its days
             long atLeast = 0; // the lowest: every line of the days before its first
             for (List<Object> other : days) {
                 int otherLines = ((Number) other.get(2)).intValue();
-                if (otherLines > 0 && ((String) other.get(0)).compareTo(last) <= 0) {
+                if (otherLines > 0 && ((Number) other.get(0)).intValue() <= last) {
                     atMost += otherLines;
                 }
-                if (otherLines > 0 && other != range && ((String) other.get(1)).compareTo(first) < 0) {
+                if (otherLines > 0 && other != range && ((Number) other.get(1)).intValue() < first) {
                     atLeast += otherLines;
                 }
             }

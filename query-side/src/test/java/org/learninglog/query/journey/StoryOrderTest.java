@@ -3,6 +3,7 @@ package org.learninglog.query.journey;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.learninglog.events.insight.InsightRecorded;
 import org.learninglog.query.view.DocumentSource;
 import org.learninglog.query.view.InMemoryDocuments;
 import org.learninglog.query.view.Page;
@@ -19,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,10 +35,19 @@ class StoryOrderTest {
 
     private static List<ViewEvent> history() {
         List<DomainEventMessage<?>> messages = new ArrayList<>(SampleHistory.demo("demo").messages());
-        messages.addAll(SampleHistory.generated(11, "gen", 4, 3_000, Instant.parse("2024-01-01T00:00:00Z")).messages());
+        messages.addAll(SampleHistory.generated(11, "gen", 2, 4_000, Instant.parse("2024-01-01T00:00:00Z")).messages());
         List<ViewEvent> events = new ArrayList<>();
+        Random random = new Random(5);
         for (DomainEventMessage<?> message : messages) {
             events.add(new ViewEvent(events.size() + 1, message.getIdentifier(), message.getTimestamp(), message.getPayload()));
+            if (message.getPayload() instanceof InsightRecorded insight && random.nextInt(12) == 0) {
+                // an old record imported, or written up long after: months to years before the rest
+                InsightRecorded old = new InsightRecorded(insight.insightId() + "-old", insight.placeId(), insight.programmeId(),
+                        "Looking back: " + insight.text(), false, null, null, insight.principles(), insight.themes(),
+                        insight.source(), null, insight.happenedOn().minusDays(100 + random.nextInt(1_000)),
+                        insight.recordedAt(), insight.recordedBy());
+                events.add(new ViewEvent(events.size() + 1, message.getIdentifier() + "-old", message.getTimestamp(), old));
+            }
         }
         return events;
     }
@@ -66,6 +77,7 @@ class StoryOrderTest {
             }
         }
         assertThat(checked).isGreaterThan(1_000);
+        assertThat(view.ids()).as("days of earlier pages kept apart").anyMatch(id -> id.contains("|days#1"));
         assertThat(withLinesOutOfOrder).as("places with lines recorded out of the story's order").isGreaterThan(1);
     }
 
