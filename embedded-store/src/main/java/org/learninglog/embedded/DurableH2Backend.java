@@ -167,6 +167,11 @@ final class DurableH2Backend extends H2Backend {
         return map;
     }
 
+    /** Whether a write answered without a commit of its own is not in the file yet (see {@link #isUnjournaled}). */
+    boolean hasUncommittedWrites() {
+        return store.hasUnsavedChanges();
+    }
+
     /** A consistent copy of the store file while it is in use (see {@link StoreBackup}). */
     void backup(Path file, Path keyFile, java.io.OutputStream target) throws java.io.IOException {
         StoreBackup.write(store, writeLock, file, keyFile, target);

@@ -83,6 +83,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         return backend.whyNotWritable();
     }
 
+    /** Whether writes that did not wait for the journal are still to be committed to the file. */
+    boolean hasUncommittedWrites() {
+        return backend.hasUncommittedWrites();
+    }
+
     /**
      * Writes a consistent backup of the store, while it is in use, to {@code target}: a zip of the
      * store file and the checkpoint signing key {@code keyFile} (see {@link StoreBackup}).

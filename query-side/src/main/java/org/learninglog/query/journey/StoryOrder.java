@@ -144,13 +144,16 @@ final class StoryOrder {
         for (int chunk = 0; chunk < chunks; chunk++) {
             chunkKeys.add(daysKey(key, chunk));
         }
-        List<Document> earlierChunks = reader.getAll(chunkKeys);
-        earlierChunks.sort(java.util.Comparator.comparingInt(chunk -> chunkKeys.indexOf(chunk.getString("_id"))));
-        for (Document chunk : earlierChunks) {
-            days.addAll(days(chunk));
+        java.util.Map<String, Document> earlierChunks = new java.util.HashMap<>();
+        reader.getAll(chunkKeys).forEach(chunk -> earlierChunks.put(chunk.getString("_id"), chunk));
+        if (earlierChunks.size() != chunks) {
+            return Optional.empty();
+        }
+        for (String chunkKey : chunkKeys) {
+            days.addAll(days(earlierChunks.get(chunkKey)));
         }
         days.addAll(days(head));
-        if (earlierChunks.size() != chunks || days.size() != (count + pageSize - 1) / pageSize) {
+        if (days.size() != (count + pageSize - 1) / pageSize) {
             return Optional.empty();
         }
         Document earlierHead = reader.get(earlierKey(key));
