@@ -215,7 +215,7 @@ final class DurableH2Backend extends H2Backend {
     /**
      * A write that asks not to wait for the journal ({@code writeConcern: {j: false}}), as a view
      * rebuild's bulks do: it is answered without a commit of its own, and is committed with the next
-     * write that is, or by the next housekeeping round (every 100 ms), whichever comes first. As in
+     * write that is, or by a housekeeping round (within a second), whichever comes first. As in
      * MongoDB, such a write is acknowledged before it is durable; one that follows it with the
      * default concern makes both durable, in order. A rebuild writes a fresh generation nobody reads
      * until its pointer flips (a journaled write): a commit per bulk of 1,000 new documents rewrote

@@ -44,6 +44,16 @@ final class StoreHousekeeping implements AutoCloseable {
     /** Chunks are rewritten every this many rounds; the file is synced every round. */
     private static final int ROUNDS_PER_REWRITE = 10;
 
+    /**
+     * Writes answered without a commit of their own are committed every this many rounds (a
+     * second), as MongoDB commits its journal for them on an interval. A commit rewrites every
+     * page changed since the last: a rebuild's bulks land on the same last pages of a collection
+     * and of its indexes again and again, and committed every round (100 ms) they were rewritten
+     * ten times as often (measured: a rebuild of the journey and the programme timeline from
+     * 100,000 events took 10-15 % longer).
+     */
+    private static final int ROUNDS_PER_UNJOURNALED_COMMIT = 10;
+
     private final MVStore store;
     private final Object writeLock;
     private int round;
@@ -92,7 +102,9 @@ final class StoreHousekeeping implements AutoCloseable {
                     store.compact(TARGET_FILL_RATE, REWRITE_LIMIT);
                 }
             }
-            commitUnjournaled();
+            if (round % ROUNDS_PER_UNJOURNALED_COMMIT == 0) {
+                commitUnjournaled();
+            }
             syncAndMovePin();
         } catch (RuntimeException e) {
             // A round that fails leaves the pins where they were: space is kept, not lost.
