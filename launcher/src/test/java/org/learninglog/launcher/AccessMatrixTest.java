@@ -188,6 +188,11 @@ class AccessMatrixTest {
             return new Call("POST", "/api/admin/views/learning-flow/rebuild", null, null);
         });
         awaitNoRebuild();
+        write(cells, "POST /api/admin/views/rebuild", "202 O", () -> {
+            awaitNoRebuild();
+            return new Call("POST", "/api/admin/views/rebuild", null, null);
+        });
+        awaitNoRebuild();
         write(cells, "POST /api/admin/dead-letters/{group}/retry", "200 O", () -> new Call("POST",
                 "/api/admin/dead-letters/journey/retry", null, null));
         writeTable();

@@ -23,7 +23,9 @@ import org.springframework.http.HttpStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -150,6 +152,30 @@ class ViewRebuildTest {
                 stored.stream().filter(e -> !(e.payload() instanceof org.learninglog.events.place.PlaceRegistered)
                         && !(e.payload() instanceof org.learninglog.events.programme.ProgrammeRegistered)
                         && e.payload().toString().contains(during)).count());
+    }
+
+    @Test
+    void every_view_rebuilt_in_one_pass_ends_in_its_next_generation_equal_to_the_incremental_view() {
+        Map<String, String> before = new LinkedHashMap<>();
+        Map<String, Integer> generations = new LinkedHashMap<>();
+        for (JsonNode state : api.get("/api/admin/views").body()) {
+            String view = state.path("view").asText();
+            before.put(view, digest(view));
+            generations.put(view, state.path("liveGeneration").asInt());
+        }
+
+        Answer started = api.post("/api/admin/views/rebuild", "");
+        assertThat(started.status()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(started.body()).extracting(progress -> progress.path("view").asText()).containsExactlyElementsOf(before.keySet());
+        Answer again = api.post("/api/admin/views/rebuild", "");
+        assertThat(again.status()).as("not while one of them is being rebuilt").isIn(HttpStatus.CONFLICT, HttpStatus.ACCEPTED);
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> before.keySet().stream().allMatch(view ->
+                api.get("/api/admin/views/" + view + "/rebuild").text("state").equals("DONE")));
+        for (String view : before.keySet()) {
+            assertThat(liveGeneration(view)).as(view).isGreaterThan(generations.get(view));
+            assertThat(digest(view)).as("the rebuilt %s equals the incremental one", view).isEqualTo(before.get(view));
+        }
     }
 
     @Test

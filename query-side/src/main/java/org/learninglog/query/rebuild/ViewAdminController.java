@@ -63,6 +63,13 @@ class ViewAdminController {
         }).toList();
     }
 
+    @PostMapping("/rebuild")
+    @Operation(summary = "Starts rebuilding every view, all in one pass over the events; each old generation serves until its switch")
+    ResponseEntity<List<RebuildProgress>> rebuildAll() {
+        access.requireOperator("rebuild the views");
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.startAll());
+    }
+
     @PostMapping("/{view}/rebuild")
     @Operation(summary = "Starts rebuilding the view into a new generation; the old one serves until the switch")
     ResponseEntity<RebuildProgress> rebuild(@PathVariable String view) {

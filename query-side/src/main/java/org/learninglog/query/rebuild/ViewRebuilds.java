@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,13 +44,14 @@ import java.util.stream.Collectors;
  *       {@link org.learninglog.query.view.ViewUpdate}).</li>
  *   <li>The old generation is dropped a little later, once reads that began on it are done.</li>
  * </ol>
+ * Every view can be rebuilt at once ({@link #startAll}): their generations are filled in one pass
+ * over the events, then switched one after the other.
  * A failed rebuild leaves the live generation as it was.
  */
 @Service
 public class ViewRebuilds {
 
     private static final Logger LOG = LoggerFactory.getLogger(ViewRebuilds.class);
-    private static final int CACHE_LIMIT = 200_000;
     private static final Duration OLD_GENERATION_GRACE = Duration.ofSeconds(5);
     /** How long the switch waits for the other query-side processes to let go of the view's segments. */
     private static final Duration SEGMENTS_PATIENCE = Duration.ofSeconds(30);
@@ -82,18 +84,39 @@ public class ViewRebuilds {
     }
 
     /** Starts a rebuild of {@code view} in the background and returns its first progress. */
-    public synchronized RebuildProgress start(String view) {
-        ViewProcessor events = view(view);
-        RebuildProgress current = progress.get(view);
-        if (current != null && !current.finished()) {
-            throw new RebuildAlreadyRunning(view);
+    public RebuildProgress start(String view) {
+        return start(List.of(view)).get(0);
+    }
+
+    /**
+     * Starts rebuilding every view in the background, all of them in one pass over the events, and
+     * returns their first progress; refused while one of them is being rebuilt.
+     */
+    public List<RebuildProgress> startAll() {
+        return start(views());
+    }
+
+    private synchronized List<RebuildProgress> start(List<String> names) {
+        List<ViewProcessor> rebuilt = names.stream().map(this::view).toList();
+        for (String view : names) {
+            RebuildProgress current = progress.get(view);
+            if (current != null && !current.finished()) {
+                throw new RebuildAlreadyRunning(view);
+            }
         }
-        int live = generations.live(view);
         Instant startedAt = clock.instant();
-        RebuildProgress first = new RebuildProgress(view, RebuildProgress.State.RUNNING, live, live + 1, 0,
-                engine.headPosition(), 0, 0, null, startedAt, null, null);
-        progress.put(view, first);
-        worker.execute(() -> run(events, live, live + 1, startedAt));
+        long total = engine.headPosition();
+        Map<String, Integer> from = new java.util.LinkedHashMap<>();
+        List<RebuildProgress> first = new ArrayList<>();
+        for (String view : names) {
+            int live = generations.live(view);
+            from.put(view, live);
+            RebuildProgress started = new RebuildProgress(view, RebuildProgress.State.RUNNING, live, live + 1, 0,
+                    total, 0, 0, null, startedAt, null, null);
+            progress.put(view, started);
+            first.add(started);
+        }
+        worker.execute(() -> run(rebuilt, from, startedAt));
         return first;
     }
 
@@ -111,48 +134,75 @@ public class ViewRebuilds {
         return events;
     }
 
-    private void run(ViewProcessor events, int from, int to, Instant startedAt) {
-        String view = events.projection().name();
+    /** Fills the views' next generations in one pass over the events, then switches them one after the other. */
+    private void run(List<ViewProcessor> rebuilt, Map<String, Integer> from, Instant startedAt) {
+        Map<String, FreshGenerationDocuments> targets = new java.util.LinkedHashMap<>();
+        long position;
         try {
-            MongoCollection<Document> target = generations.collection(view, to);
-            target.drop(); // what a failed earlier attempt left
-            GenerationBuilder builder = new GenerationBuilder(engine, events, new FreshGenerationDocuments(target, CACHE_LIMIT));
-            long position = builder.applyUntil(0, engine::headPosition,
-                    at -> report(view, RebuildProgress.State.RUNNING, from, to, at, startedAt, null));
-
-            report(view, RebuildProgress.State.SWITCHING, from, to, position, startedAt, null);
-            TrackingEventProcessor processor = processing.eventProcessor(view, TrackingEventProcessor.class)
-                    .orElseThrow(() -> new IllegalStateException("No tracking processor for " + view));
-            if (!switches.begin(view)) {
-                throw new IllegalStateException("Another query-side process is switching view " + view + " now");
+            List<GenerationBuilder.Fill> fills = new ArrayList<>();
+            for (ViewProcessor events : rebuilt) {
+                String view = events.projection().name();
+                MongoCollection<Document> target = generations.collection(view, from.get(view) + 1);
+                target.drop(); // what a failed earlier attempt left
+                FreshGenerationDocuments documents = new FreshGenerationDocuments(target, GenerationBuilder.documentsHeld(rebuilt.size()));
+                targets.put(view, documents);
+                fills.add(GenerationBuilder.Fill.of(events, documents));
             }
-            processor.shutDown();
-            try {
-                // every segment, whichever process held it, stands still at its token until the flip
-                ViewSwitches.Claimed segments = switches.claimAll(view, SEGMENTS_PATIENCE);
-                try {
-                    // segments behind the furthest one meet events the new generation has: each document skips them
-                    long processed = segments.furthestPosition();
-                    position = builder.applyUntil(position, () -> processed, at -> { });
-                    generations.flip(view, to);
-                    events.switchTo(to);
-                } finally {
-                    segments.release();
-                }
-            } finally {
-                switches.end(view);
-                processor.start();
-            }
-            worker.schedule(() -> generations.collection(view, from).drop(),
-                    OLD_GENERATION_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            report(view, RebuildProgress.State.DONE, from, to, position, startedAt, null);
-            LOG.info("View {} rebuilt into generation {} up to position {}", view, to, position);
+            position = new GenerationBuilder(engine, fills).applyUntil(0, engine::headPosition, at -> targets.keySet().forEach(view ->
+                    report(view, RebuildProgress.State.RUNNING, from.get(view), from.get(view) + 1, at, startedAt, null)));
         } catch (RuntimeException e) {
-            LOG.error("The rebuild of view {} failed; generation {} keeps serving", view, from, e);
-            RebuildProgress last = progress.get(view);
-            report(view, RebuildProgress.State.FAILED, from, to, last == null ? 0 : last.position(), startedAt,
-                    String.valueOf(e.getMessage()));
+            rebuilt.forEach(events -> failed(events.projection().name(), from.get(events.projection().name()), startedAt, e));
+            return;
         }
+        for (ViewProcessor events : rebuilt) {
+            String view = events.projection().name();
+            try {
+                switchTo(events, from.get(view), new GenerationBuilder(engine, events, targets.get(view)), position, startedAt);
+            } catch (RuntimeException e) {
+                failed(view, from.get(view), startedAt, e);
+            }
+        }
+    }
+
+    /** Stops the view's processor everywhere, catches its new generation up to the furthest segment and flips the pointer to it. */
+    private void switchTo(ViewProcessor events, int from, GenerationBuilder builder, long filledTo, Instant startedAt) {
+        String view = events.projection().name();
+        int to = from + 1;
+        long position = filledTo;
+        report(view, RebuildProgress.State.SWITCHING, from, to, position, startedAt, null);
+        TrackingEventProcessor processor = processing.eventProcessor(view, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No tracking processor for " + view));
+        if (!switches.begin(view)) {
+            throw new IllegalStateException("Another query-side process is switching view " + view + " now");
+        }
+        processor.shutDown();
+        try {
+            // every segment, whichever process held it, stands still at its token until the flip
+            ViewSwitches.Claimed segments = switches.claimAll(view, SEGMENTS_PATIENCE);
+            try {
+                // segments behind the furthest one meet events the new generation has: each document skips them
+                long processed = segments.furthestPosition();
+                position = builder.applyUntil(position, () -> processed, at -> { });
+                generations.flip(view, to);
+                events.switchTo(to);
+            } finally {
+                segments.release();
+            }
+        } finally {
+            switches.end(view);
+            processor.start();
+        }
+        worker.schedule(() -> generations.collection(view, from).drop(),
+                OLD_GENERATION_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        report(view, RebuildProgress.State.DONE, from, to, position, startedAt, null);
+        LOG.info("View {} rebuilt into generation {} up to position {}", view, to, position);
+    }
+
+    private void failed(String view, int from, Instant startedAt, RuntimeException e) {
+        LOG.error("The rebuild of view {} failed; generation {} keeps serving", view, from, e);
+        RebuildProgress last = progress.get(view);
+        report(view, RebuildProgress.State.FAILED, from, from + 1, last == null ? 0 : last.position(), startedAt,
+                String.valueOf(e.getMessage()));
     }
 
     private void report(String view, RebuildProgress.State state, int from, int to, long position, Instant startedAt, String error) {
