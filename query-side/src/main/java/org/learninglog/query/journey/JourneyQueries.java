@@ -45,11 +45,14 @@ public class JourneyQueries {
                 lines(reader, placeId, filter, page, size), PracticesAsOf.practicesOf(reader, place, filter.asOf(), filter.on()));
     }
 
-    /** A page of the place's timeline in the story's order: without a filter, from the pages that can hold it ({@link StoryOrder}). */
+    /**
+     * A page of the place's timeline in the story's order: without a filter, or one on the clocks and the
+     * period of days, from the pages that can hold it ({@link StoryOrder}).
+     */
     static Page<TimelineLine> lines(ViewReader reader, String placeId, TimelineFilter filter, int page, int size) {
-        if (filter.equals(TimelineFilter.NONE)) {
+        if (StoryOrder.answers(filter)) {
             String key = JourneyProjection.timelineKey(placeId);
-            Optional<Page<TimelineLine>> ordered = StoryOrder.page(reader, key, reader.get(key), page, size);
+            Optional<Page<TimelineLine>> ordered = StoryOrder.page(reader, key, reader.get(key), filter, page, size);
             if (ordered.isPresent()) {
                 return ordered.get();
             }

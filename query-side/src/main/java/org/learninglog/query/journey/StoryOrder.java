@@ -3,6 +3,7 @@ package org.learninglog.query.journey;
 import org.bson.Document;
 import org.learninglog.query.view.Page;
 import org.learninglog.query.view.PagedLog;
+import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.TimelineLine;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.ViewUpdate;
@@ -51,6 +52,11 @@ final class StoryOrder {
      * change, are in {@code tl:<place>|days#<n>}, written once.
      */
     static final int CHUNK = 40;
+    /** A page's range with the earliest and latest instant its lines were recorded at (epoch milliseconds), for the record's clock. */
+    private static final int RANGE_WITH_RECORDED = 5;
+
+    /** Where a page's lines in order stand to a filter on the two clocks and the period. */
+    private enum Fit { ALL, NONE, SOME }
 
     private StoryOrder() {
     }
@@ -91,7 +97,7 @@ final class StoryOrder {
             head.put(DAYS, days);
         }
         while (chunk * CHUNK + days.size() <= page) {
-            days.add(new ArrayList<>(java.util.Arrays.asList(null, null, 0)));
+            days.add(new ArrayList<>(java.util.Arrays.asList(null, null, 0, null, null)));
         }
         int day = (int) line.date().toEpochDay();
         Number latest = head.get(LATEST, Number.class);
@@ -105,6 +111,14 @@ final class StoryOrder {
         range.set(0, lines == 0 ? day : Math.min(day, ((Number) range.get(0)).intValue()));
         range.set(1, lines == 0 ? day : Math.max(day, ((Number) range.get(1)).intValue()));
         range.set(2, lines + 1);
+        if (range.size() == RANGE_WITH_RECORDED || lines == 0) { // a page begun before the instants were noted has none
+            long recorded = line.recordedAt().toEpochMilli();
+            while (range.size() < RANGE_WITH_RECORDED) {
+                range.add(null);
+            }
+            range.set(3, lines == 0 ? recorded : Math.min(recorded, ((Number) range.get(3)).longValue()));
+            range.set(4, lines == 0 ? recorded : Math.max(recorded, ((Number) range.get(4)).longValue()));
+        }
     }
 
     /** How many of the sorted {@code days} come before {@code day} (or on it, when {@code including}). */
@@ -128,12 +142,44 @@ final class StoryOrder {
         return (List<List<Object>>) head.get(DAYS);
     }
 
+    /** Whether {@link #page} can answer {@code filter}: one on the clocks and the period of days only. */
+    static boolean answers(TimelineFilter filter) {
+        return new TimelineFilter(null, null, filter.principle(), filter.theme(), filter.layer(), filter.sphere(), filter.source(),
+                filter.kind(), filter.placeId(), null, null, filter.late()).equals(TimelineFilter.NONE);
+    }
+
+    /** How the lines in order of a page with {@code range} fit {@code filter}, from the range alone. */
+    private static Fit fit(List<Object> range, TimelineFilter filter) {
+        int first = ((Number) range.get(0)).intValue();
+        int last = ((Number) range.get(1)).intValue();
+        Long earliestRecorded = range.size() >= RANGE_WITH_RECORDED ? ((Number) range.get(3)).longValue() : null;
+        Long latestRecorded = range.size() >= RANGE_WITH_RECORDED ? ((Number) range.get(4)).longValue() : null;
+        Long asOf = filter.asOf() == null ? null : filter.asOf().toEpochMilli();
+        Integer on = filter.on() == null ? null : (int) filter.on().toEpochDay();
+        Integer from = filter.from() == null ? null : (int) filter.from().toEpochDay();
+        Integer to = filter.to() == null ? null : (int) filter.to().toEpochDay();
+        if ((asOf != null && earliestRecorded != null && earliestRecorded > asOf) || (on != null && first > on)
+                || (from != null && last < from) || (to != null && first > to)) {
+            return Fit.NONE;
+        }
+        boolean all = (asOf == null || (latestRecorded != null && latestRecorded <= asOf)) && (on == null || last <= on)
+                && (from == null || first >= from) && (to == null || last <= to);
+        return all ? Fit.ALL : Fit.SOME;
+    }
+
     /**
-     * Page {@code page} of {@code size} of the timeline {@code key} in the story's order, if its head
-     * has the days of every page; empty otherwise.
+     * Page {@code page} of {@code size} of the lines of the timeline {@code key} that {@code filter}
+     * keeps ({@link #answers one on the clocks and the period}), in the story's order, if its head has
+     * the days of every page; empty otherwise.
+     *
+     * <p>A page whose range says none of its lines in order fits is passed over, and one whose range
+     * says only some may fit is read whole: its fitting lines join the lines out of order as loose
+     * lines, each known with its day. The pages whose lines all fit are then counted or read as
+     * without a filter. A page begun before the recorded instants were noted is read whole when the
+     * record's clock is asked.
      */
-    static Optional<Page<TimelineLine>> page(ViewReader reader, String key, Document head, int page, int size) {
-        if (head == null || days(head) == null) {
+    static Optional<Page<TimelineLine>> page(ViewReader reader, String key, Document head, TimelineFilter filter, int page, int size) {
+        if (head == null || days(head) == null || !answers(filter)) {
             return Optional.empty();
         }
         long count = PagedLog.count(head);
@@ -157,57 +203,87 @@ final class StoryOrder {
             return Optional.empty();
         }
         Document earlierHead = reader.get(earlierKey(key));
-        List<TimelineLine> read = new ArrayList<>(reader.entries(earlierKey(key), 0, PagedLog.count(earlierHead),
-                TimelineLine::of, line -> true, Integer.MAX_VALUE));
+        List<TimelineLine> outOfOrder = reader.entries(earlierKey(key), 0, PagedLog.count(earlierHead),
+                TimelineLine::of, line -> true, Integer.MAX_VALUE);
         Set<Long> earlier = new HashSet<>();
-        List<Integer> earlierDays = new ArrayList<>();
-        for (TimelineLine line : read) {
+        List<TimelineLine> read = new ArrayList<>(); // the loose lines, then those of the pages read
+        for (TimelineLine line : outOfOrder) {
             earlier.add(line.position());
-            earlierDays.add((int) line.date().toEpochDay());
+            if (filter.test(line)) {
+                read.add(line);
+            }
         }
-        Collections.sort(earlierDays);
+        List<Fit> fits = new ArrayList<>();
+        List<String> partly = new ArrayList<>();
+        for (int j = 0; j < days.size(); j++) {
+            List<Object> range = days.get(j);
+            Fit fit = ((Number) range.get(2)).intValue() == 0 ? Fit.NONE : fit(range, filter); // no lines in order: all loose
+            fits.add(fit);
+            if (fit == Fit.SOME) {
+                partly.add(PagedLog.pageId(key, j));
+            }
+        }
+        addLinesInOrder(reader.getAll(partly), earlier, filter, read);
+        List<Integer> looseDays = new ArrayList<>();
+        for (TimelineLine line : read) {
+            looseDays.add((int) line.date().toEpochDay());
+        }
+        Collections.sort(looseDays);
+        long loose = read.size();
         long from = (long) page * size;
         long to = from + size;
         long before = 0; // lines on pages counted without being read, all of them before the page asked for
+        long total = loose;
         List<String> toRead = new ArrayList<>();
         for (int j = 0; j < days.size(); j++) {
+            if (fits.get(j) != Fit.ALL) {
+                continue;
+            }
             List<Object> range = days.get(j);
             int lines = ((Number) range.get(2)).intValue();
-            if (lines == 0) {
-                continue; // only lines out of order, read above
-            }
+            total += lines;
             int first = ((Number) range.get(0)).intValue();
             int last = ((Number) range.get(1)).intValue();
             long atMost = -1; // the highest rank a line of this page can have: every line that may share its days
             long atLeast = 0; // the lowest: every line of the days before its first
-            for (List<Object> other : days) {
+            for (int o = 0; o < days.size(); o++) {
+                if (fits.get(o) != Fit.ALL) {
+                    continue;
+                }
+                List<Object> other = days.get(o);
                 int otherLines = ((Number) other.get(2)).intValue();
-                if (otherLines > 0 && ((Number) other.get(0)).intValue() <= last) {
+                if (((Number) other.get(0)).intValue() <= last) {
                     atMost += otherLines;
                 }
-                if (otherLines > 0 && other != range && ((Number) other.get(1)).intValue() < first) {
+                if (o != j && ((Number) other.get(1)).intValue() < first) {
                     atLeast += otherLines;
                 }
             }
-            atMost += countBefore(earlierDays, last, true);
-            atLeast += countBefore(earlierDays, first, false);
+            atMost += countBefore(looseDays, last, true);
+            atLeast += countBefore(looseDays, first, false);
             if (atMost < from) {
                 before += lines;
             } else if (atLeast < to) {
                 toRead.add(PagedLog.pageId(key, j));
             }
         }
-        for (Document stored : reader.getAll(toRead)) {
-            for (Document entry : stored.getList(PagedLog.ENTRIES, Document.class, List.of())) {
-                TimelineLine line = TimelineLine.of(entry);
-                if (!earlier.contains(line.position())) {
-                    read.add(line);
-                }
-            }
-        }
+        addLinesInOrder(reader.getAll(toRead), earlier, line -> true, read);
         read.sort(JourneyQueries.CHRONOLOGICAL);
         int start = (int) Math.min(read.size(), Math.max(0, from - before));
         int end = (int) Math.min(read.size(), Math.max(0, to - before));
-        return Optional.of(new Page<>(page, size, count, List.copyOf(read.subList(start, end))));
+        return Optional.of(new Page<>(page, size, total, List.copyOf(read.subList(start, end))));
+    }
+
+    /** Adds the lines of {@code pages} that are in order (not among {@code earlier}) and fit. */
+    private static void addLinesInOrder(List<Document> pages, Set<Long> earlier, java.util.function.Predicate<TimelineLine> fits,
+                                        List<TimelineLine> into) {
+        for (Document stored : pages) {
+            for (Document entry : stored.getList(PagedLog.ENTRIES, Document.class, List.of())) {
+                TimelineLine line = TimelineLine.of(entry);
+                if (!earlier.contains(line.position()) && fits.test(line)) {
+                    into.add(line);
+                }
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.learninglog.query.view.ViewReader;
 import org.learninglog.sample.SampleHistory;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -70,7 +71,7 @@ class StoryOrderTest {
             }
             for (int size : new int[] {1, 7, 25, 50}) {
                 for (int page = 0; page <= whole.size() / size + 1; page++) {
-                    Optional<Page<TimelineLine>> read = StoryOrder.page(view.reader(), key, view.load(key), page, size);
+                    Optional<Page<TimelineLine>> read = StoryOrder.page(view.reader(), key, view.load(key), TimelineFilter.NONE, page, size);
                     assertThat(read).as("%s page %d of %d", place, page, size).contains(Page.of(whole, page, size));
                     checked++;
                 }
@@ -79,6 +80,39 @@ class StoryOrderTest {
         assertThat(checked).isGreaterThan(1_000);
         assertThat(view.ids()).as("days of earlier pages kept apart").anyMatch(id -> id.contains("|days#1"));
         assertThat(withLinesOutOfOrder).as("places with lines recorded out of the story's order").isGreaterThan(1);
+    }
+
+    @Test
+    void every_page_on_the_clocks_and_in_a_period_is_the_page_of_the_whole_timeline_filtered_in_the_story_order() {
+        int checked = 0;
+        for (String place : places()) {
+            String key = JourneyProjection.timelineKey(place);
+            List<TimelineLine> recorded = JourneyQueries.timeline(view.reader(), place, TimelineFilter.NONE);
+            List<TimelineLine> story = new ArrayList<>(recorded);
+            story.sort(JourneyQueries.CHRONOLOGICAL);
+            List<TimelineFilter> filters = new ArrayList<>();
+            for (int quarter = 1; quarter <= 3; quarter++) {
+                Instant known = recorded.get(recorded.size() * quarter / 4).recordedAt();
+                LocalDate day = story.get(story.size() * quarter / 4).date();
+                filters.add(TimelineFilter.NONE.asOf(known));
+                filters.add(TimelineFilter.NONE.asOf(known.minusMillis(1)));
+                filters.add(TimelineFilter.NONE.on(day));
+                filters.add(TimelineFilter.NONE.asOf(known).on(day));
+                filters.add(new TimelineFilter(day.minusDays(40), day.plusDays(40), null, null, null, null, null, null, null, null));
+            }
+            filters.add(TimelineFilter.NONE.asOf(recorded.get(0).recordedAt().minusSeconds(1))); // nothing recorded yet
+            for (TimelineFilter filter : filters) {
+                List<TimelineLine> kept = story.stream().filter(filter).toList();
+                for (int size : new int[] {7, 50}) {
+                    for (int page = 0; page <= kept.size() / size + 1; page++) {
+                        Optional<Page<TimelineLine>> read = StoryOrder.page(view.reader(), key, view.load(key), filter, page, size);
+                        assertThat(read).as("%s page %d of %d, %s", place, page, size, filter).contains(Page.of(kept, page, size));
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(1_000);
     }
 
     @Test
@@ -126,8 +160,33 @@ class StoryOrderTest {
         head.remove(StoryOrder.LATEST);
         view.store(List.of(head));
 
-        assertThat(StoryOrder.page(view.reader(), key, view.load(key), 1, 50)).isEmpty();
+        assertThat(StoryOrder.page(view.reader(), key, view.load(key), TimelineFilter.NONE, 1, 50)).isEmpty();
         assertThat(JourneyQueries.lines(view.reader(), place, TimelineFilter.NONE, 1, 50)).isEqualTo(noted);
+    }
+
+    @Test
+    void pages_begun_before_the_recorded_instants_were_noted_are_read_whole_on_the_record_clock_and_answer_the_same() {
+        String place = places().get(0);
+        String key = JourneyProjection.timelineKey(place);
+        List<TimelineLine> recorded = JourneyQueries.timeline(view.reader(), place, TimelineFilter.NONE);
+        TimelineFilter known = TimelineFilter.NONE.asOf(recorded.get(recorded.size() / 2).recordedAt());
+        Page<TimelineLine> noted = JourneyQueries.lines(view.reader(), place, known, 1, 50);
+        List<Document> stripped = new ArrayList<>();
+        for (String id : view.ids()) {
+            if (id.equals(key) || id.startsWith(key + "|days#")) {
+                Document document = view.load(id);
+                for (List<?> range : document.getList(StoryOrder.DAYS, List.class)) {
+                    while (range.size() > 3) {
+                        range.remove(range.size() - 1);
+                    }
+                }
+                stripped.add(document);
+            }
+        }
+        view.store(stripped);
+
+        assertThat(JourneyQueries.lines(view.reader(), place, known, 1, 50)).isEqualTo(noted);
+        assertThat(noted.total()).isEqualTo(recorded.stream().filter(known).count());
     }
 
     private long lines(String place) {
