@@ -60,6 +60,8 @@ public class BufferedDocuments implements DocumentSource {
     private final Map<String, Document> dirty = new LinkedHashMap<>();
     /** The ids read or changed since the last {@link #flushAhead}. */
     private final Set<String> touched = new HashSet<>();
+    /** The ids the write under way writes. */
+    private Set<String> writingNow = Set.of();
     private CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
 
     public BufferedDocuments(MongoCollection<Document> collection, int cacheLimit) {
@@ -130,8 +132,9 @@ public class BufferedDocuments implements DocumentSource {
     public void flushAhead() {
         write(false);
         if (cache.size() > cacheLimit) {
-            awaitWrite(); // what is read again from now on must find what was written
-            cache.keySet().removeIf(id -> !touched.contains(id) && !dirty.containsKey(id));
+            // What is let go is read again if needed, so it must be in the store: the writes before this
+            // one are done (a write waits for the one before), and what this one writes is let go next time.
+            cache.keySet().removeIf(id -> !touched.contains(id) && !dirty.containsKey(id) && !writingNow.contains(id));
         }
         touched.clear();
     }
@@ -151,16 +154,23 @@ public class BufferedDocuments implements DocumentSource {
             }
         }
         awaitWrite();
+        writingNow = Set.of();
         if (writes.isEmpty()) {
             return;
         }
         written(ids);
+        writingNow = new HashSet<>(ids);
         writing = CompletableFuture.runAsync(() -> {
             // in bulks the store answers well within the client's read timeout, even on a busy machine
             for (int from = 0; from < writes.size(); from += WRITE_BULK) {
                 raw.bulkWrite(writes.subList(from, Math.min(writes.size(), from + WRITE_BULK)), UNORDERED);
             }
         }, WRITERS);
+    }
+
+    @Override
+    public void startFlush() {
+        write(true);
     }
 
     /** Writes what is buffered and waits until it is written. */

@@ -39,4 +39,12 @@ public interface DocumentSource {
     default void flushAhead() {
         flush();
     }
+
+    /**
+     * Starts writing everything buffered, as {@link #flush} would, without waiting for it; a
+     * {@link #flush} then waits. Several sources' last writes are so under way together.
+     */
+    default void startFlush() {
+        flush();
+    }
 }
