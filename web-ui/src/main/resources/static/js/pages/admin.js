@@ -92,6 +92,19 @@ async function main() {
     });
     refresh(view.view);
   }
+  const everyView = el('button', { type: 'button', class: 'button' }, 'Rebuild every view');
+  $('#every-view').append(everyView, ' ', el('span', { class: 'hint' }, 'in one pass over the record; each view switches once it has caught up'));
+  everyView.addEventListener('click', async () => {
+    everyView.disabled = true;
+    try {
+      await api('/api/admin/views/rebuild', { method: 'POST' });
+      say(status, 'Rebuilding every view. The current views keep answering meanwhile.', 'info');
+    } catch (failure) {
+      showFailure(status, failure);
+    } finally {
+      everyView.disabled = false;
+    }
+  });
   setInterval(async () => {
     for (const view of rows.keys()) await refresh(view);
     try {

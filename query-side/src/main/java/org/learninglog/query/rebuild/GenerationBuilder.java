@@ -28,14 +28,20 @@ import static org.learninglog.store.engine.EventLog.positionOf;
 public final class GenerationBuilder {
 
     static final int FLUSH_EVERY = 10_000;
-    /** What a view's document takes in memory, about, as a rebuild holds it (measured: a heap of 131,681 of the journey's, 1 GB with the store's cache). */
-    private static final int DOCUMENT_BYTES = 4_096;
+    /**
+     * What a view's document is reckoned to take in memory as a rebuild holds it. The journey's at
+     * 100,000 events take about 4 KB each, but four views filled together from a million events
+     * held a quarter of a 6 GB heap at 4 KB a document and ran out of heap: their documents are
+     * larger at a million, and each view also holds the ids it has written. At 8 KB one view holds
+     * about the 200,000 documents with which a view was rebuilt from a million events before.
+     */
+    private static final int DOCUMENT_BYTES = 8_192;
 
     /**
      * How many documents each of {@code views} filled in one pass may hold in memory: together a
-     * quarter of the heap, at least 20,000 each. Held documents are written and let go once they
-     * go quiet ({@link org.learninglog.query.view.BufferedDocuments}); a view that holds fewer than it
-     * touches reads some again.
+     * quarter of the heap at {@value #DOCUMENT_BYTES} bytes a document, at least 20,000 each. Held
+     * documents are written and let go once they go quiet ({@link org.learninglog.query.view.BufferedDocuments});
+     * a view that holds fewer than it touches reads some again.
      */
     public static int documentsHeld(int views) {
         long together = Runtime.getRuntime().maxMemory() / 4 / DOCUMENT_BYTES;
