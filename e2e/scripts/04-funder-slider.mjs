@@ -21,9 +21,16 @@ await run('04-funder-slider', async ({ page }) => {
   check((await page.locator('#step-said').textContent()).includes('as it was recorded, by'), 'the slider says the date it stands at');
   const principles = await page.locator('#principle-chart svg desc').textContent();
   check(/^\d+ tags in all/.test(principles) && Number(principles.split(' ')[0]) < now * 3, 'the principle chart shows the earlier state: ' + principles);
-  await page.waitForFunction(() => /of \d+,/.test(document.querySelector('#timeline-count')?.textContent || '')
-    && Number(document.querySelector('#timeline-count').textContent.match(/of (\d+),/)[1]) === 10);
-  check(true, 'the timeline below lists the 10 entries recorded by then');
+  // The timeline and the chart cut the record at step 10's instant: events recorded in the same
+  // millisecond as it (the demo is loaded in batches) are in both, so they may list more than 10.
+  const listed = await page.waitForFunction((all) => {
+    const count = (document.querySelector('#timeline-count')?.textContent || '').match(/of (\d+),/);
+    const charted = (document.querySelector('#time-chart')?.textContent || '').match(/(\d+) entries in all/);
+    if (!count || !charted) return false;
+    const n = Number(count[1]);
+    return n >= 10 && n < all && n === Number(charted[1]) ? n : false;
+  }, now);
+  check(true, 'the timeline below lists the ' + (await listed.jsonValue()) + ' entries recorded by then, as the chart counts them');
   await screenshot(page, '04-funder-earlier');
 
   await page.getByRole('button', { name: 'Step forward' }).click();
