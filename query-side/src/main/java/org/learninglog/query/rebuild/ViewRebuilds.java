@@ -96,8 +96,16 @@ public class ViewRebuilds {
         return start(views());
     }
 
+    /** A view being rebuilt: its processor, the generation serving it now and the documents of the next. */
+    private record Rebuilt(ViewProcessor events, int from, FreshGenerationDocuments documents) {
+
+        String view() {
+            return events.projection().name();
+        }
+    }
+
     private synchronized List<RebuildProgress> start(List<String> names) {
-        List<ViewProcessor> rebuilt = names.stream().map(this::view).toList();
+        List<ViewProcessor> processors = names.stream().map(this::view).toList();
         for (String view : names) {
             RebuildProgress current = progress.get(view);
             if (current != null && !current.finished()) {
@@ -106,17 +114,18 @@ public class ViewRebuilds {
         }
         Instant startedAt = clock.instant();
         long total = engine.headPosition();
-        Map<String, Integer> from = new java.util.LinkedHashMap<>();
+        Map<ViewProcessor, Integer> from = new java.util.LinkedHashMap<>();
         List<RebuildProgress> first = new ArrayList<>();
-        for (String view : names) {
+        for (ViewProcessor events : processors) {
+            String view = events.projection().name();
             int live = generations.live(view);
-            from.put(view, live);
+            from.put(events, live);
             RebuildProgress started = new RebuildProgress(view, RebuildProgress.State.RUNNING, live, live + 1, 0,
                     total, 0, 0, null, startedAt, null, null);
             progress.put(view, started);
             first.add(started);
         }
-        worker.execute(() -> run(rebuilt, from, startedAt));
+        worker.execute(() -> run(from, startedAt));
         return first;
     }
 
@@ -135,31 +144,28 @@ public class ViewRebuilds {
     }
 
     /** Fills the views' next generations in one pass over the events, then switches them one after the other. */
-    private void run(List<ViewProcessor> rebuilt, Map<String, Integer> from, Instant startedAt) {
-        Map<String, FreshGenerationDocuments> targets = new java.util.LinkedHashMap<>();
+    private void run(Map<ViewProcessor, Integer> from, Instant startedAt) {
+        List<Rebuilt> rebuilt = new ArrayList<>();
         long position;
         try {
-            List<GenerationBuilder.Fill> fills = new ArrayList<>();
-            for (ViewProcessor events : rebuilt) {
-                String view = events.projection().name();
-                MongoCollection<Document> target = generations.collection(view, from.get(view) + 1);
+            for (Map.Entry<ViewProcessor, Integer> view : from.entrySet()) {
+                MongoCollection<Document> target = generations.collection(view.getKey().projection().name(), view.getValue() + 1);
                 target.drop(); // what a failed earlier attempt left
-                FreshGenerationDocuments documents = new FreshGenerationDocuments(target, GenerationBuilder.documentsHeld(rebuilt.size()));
-                targets.put(view, documents);
-                fills.add(GenerationBuilder.Fill.of(events, documents));
+                rebuilt.add(new Rebuilt(view.getKey(), view.getValue(),
+                        new FreshGenerationDocuments(target, GenerationBuilder.documentsHeld(from.size()))));
             }
-            position = new GenerationBuilder(engine, fills).applyUntil(0, engine::headPosition, at -> targets.keySet().forEach(view ->
-                    report(view, RebuildProgress.State.RUNNING, from.get(view), from.get(view) + 1, at, startedAt, null)));
+            position = new GenerationBuilder(engine, rebuilt.stream().map(view -> GenerationBuilder.Fill.of(view.events(), view.documents())).toList())
+                    .applyUntil(0, engine::headPosition, at -> rebuilt.forEach(view ->
+                            report(view.view(), RebuildProgress.State.RUNNING, view.from(), view.from() + 1, at, startedAt, null)));
         } catch (RuntimeException e) {
-            rebuilt.forEach(events -> failed(events.projection().name(), from.get(events.projection().name()), startedAt, e));
+            from.forEach((events, live) -> failed(events.projection().name(), live, startedAt, e));
             return;
         }
-        for (ViewProcessor events : rebuilt) {
-            String view = events.projection().name();
+        for (Rebuilt view : rebuilt) {
             try {
-                switchTo(events, from.get(view), new GenerationBuilder(engine, events, targets.get(view)), position, startedAt);
+                switchTo(view.events(), view.from(), new GenerationBuilder(engine, view.events(), view.documents()), position, startedAt);
             } catch (RuntimeException e) {
-                failed(view, from.get(view), startedAt, e);
+                failed(view.view(), view.from(), startedAt, e);
             }
         }
     }
