@@ -31,7 +31,10 @@ import java.util.Set;
  * lines all come before it (even counting every line that could share its days) is counted without
  * being read, and one whose lines all come after it is passed over. The lines read, sorted, less the
  * lines counted before, are the page: the same as sorting the whole timeline, which is what is read
- * when a filter is given or the head has no days (a log begun before this, until the view is rebuilt).
+ * when a filter on something else than the clocks, the period, the principle, the theme and the layer
+ * is given, or the head has no days (a log begun before this, until the view is rebuilt). Each page's
+ * range also carries the instants its lines were recorded between and how many lines carry each facet
+ * ({@link StoryFacets}), so that a filter on those can count or pass over most pages unread.
  */
 final class StoryOrder {
 
@@ -54,6 +57,8 @@ final class StoryOrder {
     static final int CHUNK = 40;
     /** A page's range with the earliest and latest instant its lines were recorded at (epoch milliseconds), for the record's clock. */
     private static final int RANGE_WITH_RECORDED = 5;
+    /** A page's range with how many of its lines carry each facet ({@link StoryFacets}), for a journey by principle, theme or layer. */
+    private static final int RANGE_WITH_FACETS = 6;
 
     /** Where a page's lines in order stand to a filter on the two clocks and the period. */
     private enum Fit { ALL, NONE, SOME }
@@ -97,7 +102,7 @@ final class StoryOrder {
             head.put(DAYS, days);
         }
         while (chunk * CHUNK + days.size() <= page) {
-            days.add(new ArrayList<>(java.util.Arrays.asList(null, null, 0, null, null)));
+            days.add(new ArrayList<>(java.util.Arrays.asList(null, null, 0, null, null, StoryFacets.NONE)));
         }
         int day = (int) line.date().toEpochDay();
         Number latest = head.get(LATEST, Number.class);
@@ -111,13 +116,19 @@ final class StoryOrder {
         range.set(0, lines == 0 ? day : Math.min(day, ((Number) range.get(0)).intValue()));
         range.set(1, lines == 0 ? day : Math.max(day, ((Number) range.get(1)).intValue()));
         range.set(2, lines + 1);
-        if (range.size() == RANGE_WITH_RECORDED || lines == 0) { // a page begun before the instants were noted has none
+        if (range.size() >= RANGE_WITH_RECORDED || lines == 0) { // a page begun before the instants were noted has none
             long recorded = line.recordedAt().toEpochMilli();
             while (range.size() < RANGE_WITH_RECORDED) {
                 range.add(null);
             }
             range.set(3, lines == 0 ? recorded : Math.min(recorded, ((Number) range.get(3)).longValue()));
             range.set(4, lines == 0 ? recorded : Math.max(recorded, ((Number) range.get(4)).longValue()));
+        }
+        if (range.size() >= RANGE_WITH_FACETS || lines == 0) { // nor one begun before the facets were
+            while (range.size() < RANGE_WITH_FACETS) {
+                range.add(StoryFacets.NONE);
+            }
+            range.set(5, StoryFacets.counted(head, lines == 0 ? StoryFacets.NONE : range.get(5), line, PagedLog.pageSize(head)));
         }
     }
 
@@ -142,10 +153,42 @@ final class StoryOrder {
         return (List<List<Object>>) head.get(DAYS);
     }
 
-    /** Whether {@link #page} can answer {@code filter}: one on the clocks and the period of days only. */
+    /** Whether {@link #page} can answer {@code filter}: one on the clocks, the period of days, the principle, theme and layer only. */
     static boolean answers(TimelineFilter filter) {
-        return new TimelineFilter(null, null, filter.principle(), filter.theme(), filter.layer(), filter.sphere(), filter.source(),
+        return new TimelineFilter(null, null, null, null, null, filter.sphere(), filter.source(),
                 filter.kind(), filter.placeId(), null, null, filter.late()).equals(TimelineFilter.NONE);
+    }
+
+    /**
+     * How many of the lines in order of a page with {@code range} {@code filter} keeps, if the range
+     * says so exactly; -1 if the page has to be read to know (null: none can fit).
+     */
+    private static Long counted(List<Object> range, TimelineFilter filter, StoryFacets.Wanted wanted) {
+        int lines = ((Number) range.get(2)).intValue();
+        Fit clocks = lines == 0 ? Fit.NONE : fit(range, filter); // no lines in order: all loose
+        if (clocks == Fit.NONE) {
+            return null;
+        }
+        if (wanted.none()) {
+            return clocks == Fit.ALL ? (long) lines : -1L;
+        }
+        if (range.size() < RANGE_WITH_FACETS) {
+            return -1L; // a page begun before the facets were noted
+        }
+        int[] carrying = wanted.carrying(range.get(5));
+        int partly = 0;
+        int kept = lines;
+        for (int count : carrying) {
+            if (count == 0) {
+                return null;
+            }
+            if (count < lines) {
+                partly++;
+                kept = count;
+            }
+        }
+        // with two facets each on only some of the lines, how many lines carry both is not known
+        return clocks == Fit.ALL && partly <= 1 ? (long) kept : -1L;
     }
 
     /** How the lines in order of a page with {@code range} fit {@code filter}, from the range alone. */
@@ -213,13 +256,13 @@ final class StoryOrder {
                 read.add(line);
             }
         }
-        List<Fit> fits = new ArrayList<>();
+        StoryFacets.Wanted wanted = StoryFacets.wanted(head, filter);
+        List<Long> kept = new ArrayList<>(); // per page, how many of its lines in order fit: null none, -1 not known
         List<String> partly = new ArrayList<>();
         for (int j = 0; j < days.size(); j++) {
-            List<Object> range = days.get(j);
-            Fit fit = ((Number) range.get(2)).intValue() == 0 ? Fit.NONE : fit(range, filter); // no lines in order: all loose
-            fits.add(fit);
-            if (fit == Fit.SOME) {
+            Long fitting = counted(days.get(j), filter, wanted);
+            kept.add(fitting);
+            if (fitting != null && fitting < 0) {
                 partly.add(PagedLog.pageId(key, j));
             }
         }
@@ -232,26 +275,26 @@ final class StoryOrder {
         long loose = read.size();
         long from = (long) page * size;
         long to = from + size;
-        long before = 0; // lines on pages counted without being read, all of them before the page asked for
+        long before = 0; // fitting lines on pages counted without being read, all of them before the page asked for
         long total = loose;
         List<String> toRead = new ArrayList<>();
         for (int j = 0; j < days.size(); j++) {
-            if (fits.get(j) != Fit.ALL) {
+            Long lines = kept.get(j);
+            if (lines == null || lines <= 0) {
                 continue;
             }
             List<Object> range = days.get(j);
-            int lines = ((Number) range.get(2)).intValue();
             total += lines;
             int first = ((Number) range.get(0)).intValue();
             int last = ((Number) range.get(1)).intValue();
-            long atMost = -1; // the highest rank a line of this page can have: every line that may share its days
-            long atLeast = 0; // the lowest: every line of the days before its first
+            long atMost = -1; // the highest rank a fitting line of this page can have: every fitting line that may share its days
+            long atLeast = 0; // the lowest: every fitting line of the days before its first
             for (int o = 0; o < days.size(); o++) {
-                if (fits.get(o) != Fit.ALL) {
+                Long otherLines = kept.get(o);
+                if (otherLines == null || otherLines <= 0) {
                     continue;
                 }
                 List<Object> other = days.get(o);
-                int otherLines = ((Number) other.get(2)).intValue();
                 if (((Number) other.get(0)).intValue() <= last) {
                     atMost += otherLines;
                 }
@@ -267,7 +310,7 @@ final class StoryOrder {
                 toRead.add(PagedLog.pageId(key, j));
             }
         }
-        addLinesInOrder(reader.getAll(toRead), earlier, line -> true, read);
+        addLinesInOrder(reader.getAll(toRead), earlier, filter, read);
         read.sort(JourneyQueries.CHRONOLOGICAL);
         int start = (int) Math.min(read.size(), Math.max(0, from - before));
         int end = (int) Math.min(read.size(), Math.max(0, to - before));

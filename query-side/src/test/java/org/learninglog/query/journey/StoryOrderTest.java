@@ -83,7 +83,7 @@ class StoryOrderTest {
     }
 
     @Test
-    void every_page_on_the_clocks_and_in_a_period_is_the_page_of_the_whole_timeline_filtered_in_the_story_order() {
+    void every_page_on_the_clocks_in_a_period_and_by_principle_theme_or_layer_is_the_page_of_the_whole_timeline_filtered_in_the_story_order() {
         int checked = 0;
         for (String place : places()) {
             String key = JourneyProjection.timelineKey(place);
@@ -101,6 +101,18 @@ class StoryOrderTest {
                 filters.add(new TimelineFilter(day.minusDays(40), day.plusDays(40), null, null, null, null, null, null, null, null));
             }
             filters.add(TimelineFilter.NONE.asOf(recorded.get(0).recordedAt().minusSeconds(1))); // nothing recorded yet
+            Instant known = recorded.get(recorded.size() / 2).recordedAt();
+            LocalDate day = story.get(story.size() / 2).date();
+            for (String principle : List.of(SampleHistory.PRINCIPLES.get(0), SampleHistory.PRINCIPLES.get(1).toUpperCase(), "never said")) {
+                filters.add(facets(principle, null, null));
+                filters.add(facets(principle, null, null).asOf(known));
+                filters.add(facets(principle, null, null).on(day));
+            }
+            filters.add(facets(null, SampleHistory.THEMES.get(0), null));
+            filters.add(facets(null, null, "PLACE_NETWORK"));
+            filters.add(facets(null, null, "place_network").asOf(known));
+            filters.add(facets(SampleHistory.PRINCIPLES.get(0), SampleHistory.THEMES.get(1), null)); // two facets: read
+            filters.add(facets(SampleHistory.PRINCIPLES.get(2), null, "INDIVIDUALS"));
             for (TimelineFilter filter : filters) {
                 List<TimelineLine> kept = story.stream().filter(filter).toList();
                 for (int size : new int[] {7, 50}) {
@@ -115,13 +127,45 @@ class StoryOrderTest {
         assertThat(checked).isGreaterThan(1_000);
     }
 
+    private static TimelineFilter facets(String principle, String theme, String layer) {
+        return new TimelineFilter(null, null, principle, theme, layer, null, null, null, null, null);
+    }
+
     @Test
     void a_page_of_fifty_reads_a_few_pages_of_a_long_timeline_not_all_of_them() {
         String place = places().stream().max((a, b) -> Long.compare(lines(a), lines(b))).orElseThrow();
         String key = JourneyProjection.timelineKey(place);
         long pages = (lines(place) + PagedLog.PAGE_SIZE - 1) / PagedLog.PAGE_SIZE;
         AtomicInteger pagesRead = new AtomicInteger();
-        ViewReader counting = new ViewReader(new DocumentSource() {
+
+        Page<TimelineLine> middle = JourneyQueries.lines(counting(key, pagesRead), place, TimelineFilter.NONE, (int) (lines(place) / 100), 50);
+
+        assertThat(middle.items()).hasSize(50);
+        assertThat(pages).isGreaterThan(20);
+        assertThat(pagesRead.get()).as("pages read of %d (%d lines out of order)", pages,
+                        PagedLog.count(view.load(StoryOrder.earlierKey(key)))).isLessThan((int) pages / 3);
+    }
+
+    @Test
+    void a_page_of_fifty_by_principle_reads_a_few_pages_of_a_long_timeline_not_all_of_them() {
+        String place = places().stream().max((a, b) -> Long.compare(lines(a), lines(b))).orElseThrow();
+        String key = JourneyProjection.timelineKey(place);
+        long pages = (lines(place) + PagedLog.PAGE_SIZE - 1) / PagedLog.PAGE_SIZE;
+        TimelineFilter principle = facets(SampleHistory.PRINCIPLES.get(0), null, null);
+        long kept = JourneyQueries.timeline(view.reader(), place, principle).size();
+        AtomicInteger pagesRead = new AtomicInteger();
+
+        Page<TimelineLine> middle = JourneyQueries.lines(counting(key, pagesRead), place, principle, (int) (kept / 100), 50);
+
+        assertThat(middle.items()).hasSize(50);
+        assertThat(middle.total()).isEqualTo(kept);
+        assertThat(kept).as("lines by the principle").isGreaterThan(5 * 50).isLessThan(lines(place));
+        assertThat(pagesRead.get()).as("pages read of %d", pages).isLessThan((int) pages / 3);
+    }
+
+    /** The view, counting the pages of the timeline {@code key} that are read. */
+    private ViewReader counting(String key, AtomicInteger pagesRead) {
+        return new ViewReader(new DocumentSource() {
             @Override
             public Document load(String id) {
                 if (id.startsWith(key + "#")) {
@@ -141,13 +185,6 @@ class StoryOrderTest {
                 throw new UnsupportedOperationException("read only");
             }
         });
-
-        Page<TimelineLine> middle = JourneyQueries.lines(counting, place, TimelineFilter.NONE, (int) (lines(place) / 100), 50);
-
-        assertThat(middle.items()).hasSize(50);
-        assertThat(pages).isGreaterThan(20);
-        assertThat(pagesRead.get()).as("pages read of %d (%d lines out of order)", pages,
-                        PagedLog.count(view.load(StoryOrder.earlierKey(key)))).isLessThan((int) pages / 3);
     }
 
     @Test
@@ -187,6 +224,31 @@ class StoryOrderTest {
 
         assertThat(JourneyQueries.lines(view.reader(), place, known, 1, 50)).isEqualTo(noted);
         assertThat(noted.total()).isEqualTo(recorded.stream().filter(known).count());
+    }
+
+    @Test
+    void pages_begun_before_the_facets_were_noted_are_read_whole_by_principle_and_answer_the_same() {
+        String place = places().get(0);
+        String key = JourneyProjection.timelineKey(place);
+        TimelineFilter principle = facets(SampleHistory.PRINCIPLES.get(0), null, null);
+        Page<TimelineLine> noted = JourneyQueries.lines(view.reader(), place, principle, 1, 50);
+        List<Document> stripped = new ArrayList<>();
+        for (String id : view.ids()) {
+            if (id.equals(key) || id.startsWith(key + "|days#")) {
+                Document document = view.load(id);
+                for (List<?> range : document.getList(StoryOrder.DAYS, List.class)) {
+                    while (range.size() > 5) {
+                        range.remove(range.size() - 1);
+                    }
+                }
+                document.remove(StoryFacets.FACETS);
+                stripped.add(document);
+            }
+        }
+        view.store(stripped);
+
+        assertThat(JourneyQueries.lines(view.reader(), place, principle, 1, 50)).isEqualTo(noted);
+        assertThat(noted.total()).isEqualTo(JourneyQueries.timeline(view.reader(), place, principle).size());
     }
 
     private long lines(String place) {
