@@ -63,6 +63,13 @@ public class BufferedDocuments implements DocumentSource {
     /** The ids the write under way writes. */
     private Set<String> writingNow = Set.of();
     private CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+    private long inserts;
+    private long replacements;
+    private long bytesSent;
+
+    /** What was handed to the store so far: a document written again (a head, a page filling up) is one more replacement. */
+    public record Sent(long inserts, long replacements, long bytes) {
+    }
 
     public BufferedDocuments(MongoCollection<Document> collection, int cacheLimit) {
         this.collection = collection;
@@ -146,9 +153,16 @@ public class BufferedDocuments implements DocumentSource {
             Map.Entry<String, Document> entry = changed.next();
             if (all || !touched.contains(entry.getKey())) {
                 RawBsonDocument encoded = bytes.of(entry.getValue());
-                writes.add(mayExist(entry.getKey())
+                boolean replacing = mayExist(entry.getKey());
+                writes.add(replacing
                         ? new ReplaceOneModel<>(eq("_id", entry.getKey()), encoded, UPSERT)
                         : new InsertOneModel<>(encoded)); // new to the collection: no lookup of what it replaces
+                if (replacing) {
+                    replacements++;
+                } else {
+                    inserts++;
+                }
+                bytesSent += encoded.getByteBuffer().remaining();
                 ids.add(entry.getKey());
                 changed.remove();
             }
@@ -166,6 +180,11 @@ public class BufferedDocuments implements DocumentSource {
                 raw.bulkWrite(writes.subList(from, Math.min(writes.size(), from + WRITE_BULK)), UNORDERED);
             }
         }, WRITERS);
+    }
+
+    /** What was handed to the store so far. */
+    public Sent sent() {
+        return new Sent(inserts, replacements, bytesSent);
     }
 
     @Override
