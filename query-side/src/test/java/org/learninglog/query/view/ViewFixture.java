@@ -98,13 +98,19 @@ final class ViewFixture {
 
     /** As a rebuild does, keeping about {@code cacheLimit} documents in memory (fewer than the view has: read again). */
     static void applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events, int cacheLimit) {
+        applyRebuild(projection, collection, events, cacheLimit, 500);
+    }
+
+    /** As a rebuild does, writing ahead what was not touched every {@code flushEvery} events. */
+    static void applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events, int cacheLimit,
+                             int flushEvery) {
         FreshGenerationDocuments documents = new FreshGenerationDocuments(collection, cacheLimit);
         int count = 0;
         for (ViewEvent event : events) {
             ViewUpdate write = new ViewUpdate(documents, event.position());
             projection.apply(event, write);
             write.commit();
-            if (++count % 500 == 0) {
+            if (++count % flushEvery == 0) {
                 documents.flushAhead(); // written while the next events are applied, as a rebuild does
             }
         }
