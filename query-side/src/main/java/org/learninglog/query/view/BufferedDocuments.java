@@ -65,6 +65,11 @@ public class BufferedDocuments implements DocumentSource {
      * is touched again is decoded back into {@link #cache}.
      */
     private final Map<String, RawBsonDocument> quiet = new HashMap<>();
+    /**
+     * How many quiet documents count as one held as a tree against {@code cacheLimit}: a journey's
+     * document at 100,000 events takes about 4 KB as a tree and 0.9 KB as the bytes written.
+     */
+    private static final int QUIET_PER_HELD = 4;
     private final Codec<Document> codec;
     private final Map<String, Document> dirty = new LinkedHashMap<>();
     /** The ids read or changed since the last {@link #flushAhead}. */
@@ -159,7 +164,7 @@ public class BufferedDocuments implements DocumentSource {
     @Override
     public void flushAhead() {
         write(false);
-        if (cache.size() + quiet.size() > cacheLimit) {
+        if (cache.size() + quiet.size() / QUIET_PER_HELD > cacheLimit) {
             // What is let go is read again if needed, so it must be in the store: the writes before this
             // one are done (a write waits for the one before), and what this one writes is let go next time.
             cache.keySet().removeIf(id -> !touched.contains(id) && !dirty.containsKey(id) && !writingNow.contains(id));
