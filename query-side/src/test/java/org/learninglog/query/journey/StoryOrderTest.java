@@ -208,19 +208,7 @@ class StoryOrderTest {
         List<TimelineLine> recorded = JourneyQueries.timeline(view.reader(), place, TimelineFilter.NONE);
         TimelineFilter known = TimelineFilter.NONE.asOf(recorded.get(recorded.size() / 2).recordedAt());
         Page<TimelineLine> noted = JourneyQueries.lines(view.reader(), place, known, 1, 50);
-        List<Document> stripped = new ArrayList<>();
-        for (String id : view.ids()) {
-            if (id.equals(key) || id.startsWith(key + "|days#")) {
-                Document document = view.load(id);
-                for (List<?> range : document.getList(StoryOrder.DAYS, List.class)) {
-                    while (range.size() > 3) {
-                        range.remove(range.size() - 1);
-                    }
-                }
-                stripped.add(document);
-            }
-        }
-        view.store(stripped);
+        rangesCutTo(key, 3); // [first day, last day, lines]
 
         assertThat(JourneyQueries.lines(view.reader(), place, known, 1, 50)).isEqualTo(noted);
         assertThat(noted.total()).isEqualTo(recorded.stream().filter(known).count());
@@ -232,23 +220,30 @@ class StoryOrderTest {
         String key = JourneyProjection.timelineKey(place);
         TimelineFilter principle = facets(SampleHistory.PRINCIPLES.get(0), null, null);
         Page<TimelineLine> noted = JourneyQueries.lines(view.reader(), place, principle, 1, 50);
-        List<Document> stripped = new ArrayList<>();
+        rangesCutTo(key, 5); // without the counts of facets
+
+        assertThat(JourneyQueries.lines(view.reader(), place, principle, 1, 50)).isEqualTo(noted);
+        assertThat(noted.total()).isEqualTo(JourneyQueries.timeline(view.reader(), place, principle).size());
+    }
+
+    /** Cuts every page's range of the timeline {@code key} to its first {@code size} items: pages begun before a version noted the rest. */
+    private void rangesCutTo(String key, int size) {
+        List<Document> cut = new ArrayList<>();
         for (String id : view.ids()) {
             if (id.equals(key) || id.startsWith(key + "|days#")) {
                 Document document = view.load(id);
                 for (List<?> range : document.getList(StoryOrder.DAYS, List.class)) {
-                    while (range.size() > 5) {
+                    while (range.size() > size) {
                         range.remove(range.size() - 1);
                     }
                 }
-                document.remove(StoryFacets.FACETS);
-                stripped.add(document);
+                if (size < 6) {
+                    document.remove(StoryFacets.FACETS);
+                }
+                cut.add(document);
             }
         }
-        view.store(stripped);
-
-        assertThat(JourneyQueries.lines(view.reader(), place, principle, 1, 50)).isEqualTo(noted);
-        assertThat(noted.total()).isEqualTo(JourneyQueries.timeline(view.reader(), place, principle).size());
+        view.store(cut);
     }
 
     private long lines(String place) {
