@@ -170,7 +170,7 @@ public final class ViewBenchmark {
             readers.put(projection.name(), store.database().getCollection("bench_" + projection.name().replace('-', '_')));
         }
         // Rounds, as a server rebuilds: the first round of a fresh JVM also compiles the code it runs
-        // (the JIT's compiler threads took a third of the two cores in a first rebuild of the journey).
+        // (the JIT's compiler threads took a fifth of the two cores, 11.5 CPU seconds in 30, in a first rebuild of the journey).
         // The median round is the figure; the last round's generations are the ones measured after.
         List<RebuildRound> rounds = new ArrayList<>();
         for (int round = 1; round <= rebuildRounds; round++) {
