@@ -182,24 +182,22 @@ public final class ViewBenchmark {
                                 .map(entry -> String.format(Locale.ROOT, "%s %.1f s", entry.getKey(), entry.getValue())).toList()));
             }
         }
-        RebuildRound median = rounds.stream().sorted(java.util.Comparator.comparingDouble(RebuildRound::total)).toList()
-                .get((rounds.size() - 1) / 2);
+        RebuildRound median = median(rounds, RebuildRound::total);
         Map<String, Double> seconds = median.seconds();
-        Map<String, Long> documentsWritten = median.documentsWritten();
         Map<String, BufferedDocuments.Sent> sent = median.sent();
-        double rebuild = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
-        long documents = documentsWritten.values().stream().mapToLong(Long::longValue).sum();
+        double rebuild = median.total();
+        long documents = sent.values().stream().mapToLong(BufferedDocuments.Sent::inserts).sum();
         // the limits: 20 s for all four views from 100,000 events, 4 minutes from 1,000,000
         double rebuildLimit = events <= 100_000 ? 20 : 240 * events / 1_000_000.0;
         seconds.forEach((what, taken) -> System.out.printf(Locale.ROOT, "rebuild, %-18s | %7.1f s | %8.0f events/s%n", what, taken,
                 events / taken));
         System.out.printf(Locale.ROOT, "rebuild, %-18s | %7.1f s | %8.0f events/s (limit %.0f s for all four: %s); %d documents%n",
-                "all " + documentsWritten.size() + " views", rebuild, events / rebuild, rebuildLimit, rebuild <= rebuildLimit ? "within" : "OVER", documents);
+                "all " + sent.size() + " views", rebuild, events / rebuild, rebuildLimit, rebuild <= rebuildLimit ? "within" : "OVER", documents);
         // what the store was asked to do for those documents: a document written more than once costs a replacement each time
         sent.forEach((view, writes) -> System.out.printf(Locale.ROOT,
                 "rebuild, %-18s | %d documents: %d inserts, %d replacements (%.2f writes a document), %.1f MB sent%n", view,
-                documentsWritten.get(view), writes.inserts(), writes.replacements(),
-                (writes.inserts() + writes.replacements()) / (double) Math.max(1, documentsWritten.get(view)), writes.bytes() / 1e6));
+                writes.inserts(), writes.inserts(), writes.replacements(),
+                (writes.inserts() + writes.replacements()) / (double) Math.max(1, writes.inserts()), writes.bytes() / 1e6));
         // The documents are read back with one query per view, which the embedded server answers from a
         // list it builds in memory: at a million events (4.7 million documents) that ran the heap out.
         double bareInserts = documents <= BARE_INSERTS_UP_TO ? bareInserts(store, readers) : Double.NaN;
@@ -228,13 +226,12 @@ public final class ViewBenchmark {
             for (int round = 1; round <= LIVE_ROUNDS; round++) {
                 liveRounds.add(liveRound(store, projection, first, round > 1));
             }
-            LiveRound middle = liveRounds.stream().sorted(java.util.Comparator.comparingDouble(LiveRound::ratio)).toList()
-                    .get((LIVE_ROUNDS - 1) / 2);
+            LiveRound middle = median(liveRounds, LiveRound::ratio);
             double batchedRate = middle.batchedRate();
             double rawRate = middle.rawRate();
             bytesWritten = middle.bytesWritten();
             System.out.printf(Locale.ROOT, "%-18s | %9d | %32.0f | %8.0f (limit 2,000) | %8.0f | %5.2f (limit 0.5) | %6.1f%n",
-                    projection.name(), documentsWritten.get(projection.name()), first.size() / liveSeconds,
+                    projection.name(), sent.get(projection.name()).inserts(), first.size() / liveSeconds,
                     batchedRate, rawRate, batchedRate / rawRate, bytesWritten / 1024.0 / first.size());
             System.out.printf(Locale.ROOT, "%-18s   ratios of the %d rounds: %s%n", "", LIVE_ROUNDS,
                     String.join(", ", liveRounds.stream().map(round -> String.format(Locale.ROOT, "%.2f", round.ratio())).toList()));
@@ -422,8 +419,16 @@ public final class ViewBenchmark {
         return new LiveRound(first.size() / (batchedNanos / 1e9), first.size() / rawSeconds, bytesWritten);
     }
 
-    /** One rebuild of the views: the seconds taken (per view, or in one pass), and what each view wrote. */
-    private record RebuildRound(Map<String, Double> seconds, Map<String, Long> documentsWritten, Map<String, BufferedDocuments.Sent> sent) {
+    /** The round in the middle by {@code figure} (the lower middle of an even count). */
+    private static <T> T median(List<T> rounds, java.util.function.ToDoubleFunction<T> figure) {
+        return rounds.stream().sorted(java.util.Comparator.comparingDouble(figure)).toList().get((rounds.size() - 1) / 2);
+    }
+
+    /**
+     * One rebuild of the views: the seconds taken (per view, or in one pass), and what each view sent
+     * the store (a new generation inserts each of its documents once: its inserts are its documents).
+     */
+    private record RebuildRound(Map<String, Double> seconds, Map<String, BufferedDocuments.Sent> sent) {
 
         double total() {
             return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -439,7 +444,6 @@ public final class ViewBenchmark {
      */
     private static RebuildRound rebuildRound(PositionedEventStorageEngine engine, List<Projection> projections,
                                              Map<String, MongoCollection<Document>> readers, boolean built) {
-        Map<String, Long> documentsWritten = new LinkedHashMap<>();
         Map<String, BufferedDocuments.Sent> sent = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
         List<GenerationBuilder.Fill> fills = new ArrayList<>();
@@ -458,7 +462,6 @@ public final class ViewBenchmark {
                 long start = System.nanoTime();
                 new GenerationBuilder(engine, projection, generation).applyUntil(0, engine::headPosition, position -> { });
                 seconds.put(projection.name(), seconds(start));
-                documentsWritten.put(projection.name(), generation.documentsWritten());
                 sent.put(projection.name(), generation.sent());
             }
         }
@@ -467,11 +470,10 @@ public final class ViewBenchmark {
             new GenerationBuilder(engine, fills).applyUntil(0, engine::headPosition, position -> { });
             seconds.put("in one pass", seconds(start));
             for (int i = 0; i < projections.size(); i++) {
-                documentsWritten.put(projections.get(i).name(), together.get(i).documentsWritten());
                 sent.put(projections.get(i).name(), together.get(i).sent());
             }
         }
-        return new RebuildRound(seconds, documentsWritten, sent);
+        return new RebuildRound(seconds, sent);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.TimelineLine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,7 +59,7 @@ final class StoryFacets {
         for (int position : positions) {
             length = Math.max(length, position + 1);
         }
-        byte[] next = java.util.Arrays.copyOf(previous, length);
+        byte[] next = Arrays.copyOf(previous, length);
         for (int position : positions) {
             next[position] = (byte) ((next[position] & 0xFF) + 1);
         }
@@ -103,7 +104,8 @@ final class StoryFacets {
     /** The facets {@code filter} asks for, as positions in the head's list (-1: no line carries it). */
     static Wanted wanted(Document head, TimelineFilter filter) {
         @SuppressWarnings("unchecked")
-        List<String> facets = head.get(FACETS) == null ? List.of() : (List<String>) head.get(FACETS);
+        List<String> noted = (List<String>) head.get(FACETS);
+        List<String> facets = noted == null ? List.of() : noted;
         List<Integer> positions = new ArrayList<>();
         if (filter.principle() != null) {
             positions.add(facets.indexOf(facet("p:", filter.principle())));

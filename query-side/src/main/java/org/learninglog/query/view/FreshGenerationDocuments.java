@@ -20,11 +20,6 @@ public final class FreshGenerationDocuments extends BufferedDocuments {
         super(collection, cacheLimit);
     }
 
-    /** How many documents it has written so far. */
-    public long documentsWritten() {
-        return written.size();
-    }
-
     @Override
     protected boolean mayExist(String id) {
         return written.contains(id);
