@@ -233,8 +233,10 @@ public final class ViewBenchmark {
             System.out.printf(Locale.ROOT, "%-18s | %9d | %32.0f | %8.0f (limit 2,000) | %8.0f | %5.2f (limit 0.5) | %6.1f%n",
                     projection.name(), sent.get(projection.name()).inserts(), first.size() / liveSeconds,
                     batchedRate, rawRate, batchedRate / rawRate, bytesWritten / 1024.0 / first.size());
-            System.out.printf(Locale.ROOT, "%-18s   ratios of the %d rounds: %s%n", "", LIVE_ROUNDS,
-                    String.join(", ", liveRounds.stream().map(round -> String.format(Locale.ROOT, "%.2f", round.ratio())).toList()));
+            System.out.printf(Locale.ROOT, "%-18s   ratios of the %d rounds: %s; the median round's ms reading ahead / applying / writing: %.0f / %.0f / %.0f, the bare driver's %.0f%n",
+                    "", LIVE_ROUNDS,
+                    String.join(", ", liveRounds.stream().map(round -> String.format(Locale.ROOT, "%.2f", round.ratio())).toList()),
+                    middle.readAheadMs(), middle.applyMs(), middle.writeMs(), middle.rawMs());
         }
         System.out.println();
 
@@ -378,7 +380,8 @@ public final class ViewBenchmark {
     }
 
     /** One live round of a view: its rate in batches, the bare driver's writing the same documents, and the bytes written. */
-    private record LiveRound(double batchedRate, double rawRate, long bytesWritten) {
+    private record LiveRound(double batchedRate, double rawRate, long bytesWritten, double readAheadMs, double applyMs,
+                             double writeMs, double rawMs) {
 
         double ratio() {
             return batchedRate / rawRate;
@@ -400,7 +403,9 @@ public final class ViewBenchmark {
         }
         List<List<Document>> written = new ArrayList<>();
         bytesWritten = 0;
-        long batchedNanos = 0;
+        long readNanos = 0;
+        long applyNanos = 0;
+        long writeNanos = 0;
         for (int from = 0; from < first.size(); from += BATCH) {
             long start = System.nanoTime();
             ViewBatch batch = new ViewBatch(projection, batched);
@@ -408,15 +413,19 @@ public final class ViewBenchmark {
             if (readAhead) {
                 batch.readAhead(delivered);
             }
+            long read = System.nanoTime();
+            readNanos += read - start;
             delivered.forEach(batch::apply);
-            batchedNanos += System.nanoTime() - start;
+            applyNanos += System.nanoTime() - read;
             written.add(copies(batch.pendingWrites(), batched)); // not timed: the bare driver's writes below take these
             start = System.nanoTime();
             batch.write();
-            batchedNanos += System.nanoTime() - start;
+            writeNanos += System.nanoTime() - start;
         }
         double rawSeconds = bareBulkWrites(raw, written);
-        return new LiveRound(first.size() / (batchedNanos / 1e9), first.size() / rawSeconds, bytesWritten);
+        double batchedSeconds = (readNanos + applyNanos + writeNanos) / 1e9;
+        return new LiveRound(first.size() / batchedSeconds, first.size() / rawSeconds, bytesWritten,
+                readNanos / 1e6, applyNanos / 1e6, writeNanos / 1e6, rawSeconds * 1e3);
     }
 
     /** The round in the middle by {@code figure} (the lower middle of an even count). */

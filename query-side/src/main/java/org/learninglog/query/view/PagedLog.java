@@ -97,6 +97,19 @@ public final class PagedLog {
         }
     }
 
+    /**
+     * The id of the page the next entry of the log {@code head} goes on, if it has entries and the
+     * page is begun; {@code null} if {@code head} is not a log's head.
+     */
+    public static String pageBeingFilled(Document head) {
+        Number count = head.get(COUNT) instanceof Number number ? number : null;
+        String key = head.get("_id") instanceof String id ? id : null;
+        if (count == null || key == null || count.longValue() % pageSize(head) == 0) {
+            return null; // an empty log, or its next page is new
+        }
+        return pageId(key, count.longValue() / pageSize(head));
+    }
+
     /** How many entries each page of the log holds. */
     public static int pageSize(Document head) {
         if (head == null) {

@@ -9,12 +9,10 @@ import org.bson.types.ObjectId;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Puts the documents a batch changed into the shape the collection would give them back in, as
@@ -37,76 +35,120 @@ final class StoredShape {
     private static final String VALUE = "v";
 
     private final Codec<Document> codec;
-    /** Each container met, and the id of the document it belongs to. */
-    private final Map<Object, String> owners = new IdentityHashMap<>();
+    /**
+     * Each container met, and the walk of the document it belongs to: the walk under way marks what
+     * it meets, so that one lookup says both whether a container was met twice in this walk and
+     * whether it is another document's.
+     */
+    private final Map<Object, Walk> owners = new IdentityHashMap<>();
 
     StoredShape(Codec<Document> codec) {
         this.codec = codec;
     }
 
+    /** One walk over the document {@code id}. */
+    private record Walk(String id) {
+    }
+
     /** {@code document} (the one of {@code id}), changed in place into its stored shape. */
     Document of(String id, Document document) {
-        owners.put(document, id);
-        fields(document, id, Collections.newSetFromMap(new IdentityHashMap<>()));
+        Walk walk = new Walk(id);
+        owners.put(document, walk);
+        fields(document, walk);
         return document;
     }
 
-    private void fields(Document document, String id, Set<Object> seen) {
+    private void fields(Document document, Walk walk) {
         for (Map.Entry<String, Object> field : document.entrySet()) {
             Object value = field.getValue();
-            Object stored = value(value, id, seen);
+            Object stored = value(value, walk);
             if (stored != value) {
                 field.setValue(stored);
             }
         }
     }
 
-    private Object value(Object value, String id, Set<Object> seen) {
-        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
-                || value instanceof Double || value instanceof Boolean || value instanceof Date
-                || value instanceof ObjectId || value instanceof Decimal128 || value instanceof Binary) {
+    private Object value(Object value, Walk walk) {
+        if (isStoredScalar(value)) {
             return value;
         }
         if (value instanceof Instant instant) {
             return Date.from(instant);
         }
         if (value instanceof Document document) {
-            if (!claim(document, id, seen)) {
-                return copy(document, id, seen);
+            if (!claim(document, walk)) {
+                return copy(document, walk);
             }
-            fields(document, id, seen);
+            fields(document, walk);
             return document;
         }
         if (value instanceof ArrayList<?> list && list.getClass() == ArrayList.class) {
-            if (!claim(list, id, seen)) {
-                return copy(list, id, seen);
+            if (!claim(list, walk)) {
+                return copy(list, walk);
             }
             @SuppressWarnings("unchecked")
             List<Object> items = (List<Object>) list;
             for (int i = 0; i < items.size(); i++) {
                 Object item = items.get(i);
-                Object stored = value(item, id, seen);
+                Object stored = value(item, walk);
                 if (stored != item) {
                     items.set(i, stored);
                 }
             }
             return list;
         }
-        return copy(value, id, seen); // a map, a set, an immutable list, an enum...: as the codec writes it
+        return copy(value, walk); // a map, a set, an immutable list, an enum...: as the codec writes it
+    }
+
+    /** A value the collection gives back as it is, and that no projection changes in place. */
+    private static boolean isStoredScalar(Object value) {
+        return value == null || value instanceof String || value instanceof Integer || value instanceof Long
+                || value instanceof Double || value instanceof Boolean || value instanceof Date
+                || value instanceof ObjectId || value instanceof Decimal128 || value instanceof Binary;
     }
 
     /** Whether {@code container} may stay where it is: met for the first time in this walk, and no other document's. */
-    private boolean claim(Object container, String id, Set<Object> seen) {
-        if (!seen.add(container)) {
-            return false;
+    private boolean claim(Object container, Walk walk) {
+        Walk before = owners.put(container, walk);
+        if (before == null || before != walk && before.id().equals(walk.id())) {
+            return true;
         }
-        String owner = owners.putIfAbsent(container, id);
-        return owner == null || owner.equals(id);
+        if (before != walk) {
+            owners.put(container, before); // another document's: it stays theirs, and this one gets a copy
+        }
+        return false;
     }
 
-    /** {@code value} through the codec and back, a copy of its own that then belongs to {@code id}. */
-    private Object copy(Object value, String id, Set<Object> seen) {
-        Object copy = new RawBsonDocument(new Document(VALUE, value), codec).decode(codec).get(VALUE);
-        return value(copy, id, seen);
+    /**
+     * A copy of {@code value} of its own, in its stored shape, that then belongs to {@code walk}'s
+     * document: documents and lists copied as reading them back would give them, anything else
+     * through the codec and back (a line shared by a page and the line's own document is copied
+     * once an event, and the codec's round trip was a quarter of a live view's time).
+     */
+    private Object copy(Object value, Walk walk) {
+        if (isStoredScalar(value)) {
+            return value;
+        }
+        if (value instanceof Instant instant) {
+            return Date.from(instant);
+        }
+        if (value instanceof Document document) {
+            Document copy = new Document();
+            for (Map.Entry<String, Object> field : document.entrySet()) {
+                copy.put(field.getKey(), copy(field.getValue(), walk));
+            }
+            owners.put(copy, walk);
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (Object item : list) {
+                copy.add(copy(item, walk));
+            }
+            owners.put(copy, walk);
+            return copy;
+        }
+        Object decoded = new RawBsonDocument(new Document(VALUE, value), codec).decode(codec).get(VALUE);
+        return value(decoded, walk);
     }
 }

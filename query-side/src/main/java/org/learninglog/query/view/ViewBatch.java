@@ -44,7 +44,8 @@ public final class ViewBatch {
      * Reads, in one round trip, the documents the batch's {@code events} will ask for by keys that
      * follow from the events alone (an insight's, a place's, a timeline's head): each event is applied
      * once beforehand to no documents at all, and the ids it asked for are read together. Keys that
-     * follow from documents (the page a head's count points to) are read when the event is applied.
+     * follow from documents are read in a second round trip if they are the pages the logs' heads
+     * ({@link PagedLog}) are filling, and otherwise when the event is applied.
      * The events are kept, so that each is made ready for the projection (its personal data sealed)
      * once.
      */
@@ -58,7 +59,17 @@ public final class ViewBatch {
                 // a handler that needs a document to be there: what it asked for so far is read
             }
         }
-        documents.loadAll(asked.ids);
+        Map<String, Document> found = documents.loadAll(asked.ids);
+        // A log's head says which page its next line goes on: read those pages in a second round trip
+        // rather than each when an event first appends to it (a dozen logs a line in the programme timeline).
+        List<String> pages = new ArrayList<>();
+        for (Document head : found.values()) {
+            String page = PagedLog.pageBeingFilled(head);
+            if (page != null) {
+                pages.add(page);
+            }
+        }
+        documents.loadAll(pages);
     }
 
     /** The event {@code eventId} as {@link #readAhead} made it ready; {@code null} if it did not. */
