@@ -1,6 +1,7 @@
 package org.learninglog.query.programme;
 
 import org.bson.Document;
+import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.NotFoundException;
 import org.learninglog.query.view.PagedLog;
 import org.learninglog.query.view.TimelineFilter;
@@ -177,7 +178,7 @@ public class ProgrammeTimelineQueries {
         long index = step - 1;
         int size = PagedLog.pageSize(head);
         Document page = reader.get(PagedLog.pageId(key, index / size));
-        Document state = Document.parse(page.get("start", Document.class).toJson());
+        Document state = DocumentFields.copy(page.get("start", Document.class));
         List<TimelineLine> lines = page.getList(PagedLog.ENTRIES, Document.class).stream().map(TimelineLine::of).toList();
         int offset = (int) (index % size);
         for (int i = 0; i <= offset; i++) {
@@ -238,7 +239,7 @@ public class ProgrammeTimelineQueries {
 
     /** A replay state holding the sums of some buckets. */
     private static Document stateOf(Document sums) {
-        Document state = Document.parse(sums.toJson());
+        Document state = DocumentFields.copy(sums);
         state.put("steps", ClockBuckets.number(state.remove(ClockBuckets.LINES)));
         return state;
     }

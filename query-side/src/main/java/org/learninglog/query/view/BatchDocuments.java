@@ -60,6 +60,16 @@ final class BatchDocuments implements DocumentSource {
         return cache.get(id);
     }
 
+    /**
+     * Not read from the collection: what a write cut short left there is only ever of events after the
+     * log's head, which this batch applies again (the head is written after its pages), and so writes
+     * over. A log's new page so costs no round trip: a dozen logs took one every 25 lines.
+     */
+    @Override
+    public Document loadBegunInBatch(String id) {
+        return cache.get(id);
+    }
+
     /** One {@code $in} on {@code _id} for those not read yet in this batch. */
     @Override
     public Map<String, Document> loadAll(Collection<String> ids) {

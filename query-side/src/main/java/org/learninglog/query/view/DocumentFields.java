@@ -54,6 +54,28 @@ public final class DocumentFields {
         return values;
     }
 
+    /**
+     * A copy of {@code document} that shares none of its documents and lists, to change apart from it;
+     * other values (strings, numbers, dates) are shared, as nothing changes them in place.
+     */
+    public static Document copy(Document document) {
+        Document copy = new Document();
+        document.forEach((key, value) -> copy.put(key, copied(value)));
+        return copy;
+    }
+
+    private static Object copied(Object value) {
+        if (value instanceof Document document) {
+            return copy(document);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(copied(item)));
+            return copy;
+        }
+        return value;
+    }
+
     /** A key safe for a sub-document: no '.', no leading '$'. */
     public static String key(String value) {
         String safe = value.replace('.', '\uff0e');

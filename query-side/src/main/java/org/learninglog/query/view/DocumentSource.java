@@ -11,6 +11,15 @@ public interface DocumentSource {
     Document load(String id);
 
     /**
+     * The document {@code id} where no write before this batch can have stored it (a log's next page,
+     * which only the append that begins it writes): as this batch left it, or {@code null}, without
+     * asking the collection. Sources that keep no batch of their own ask it all the same.
+     */
+    default Document loadBegunInBatch(String id) {
+        return load(id);
+    }
+
+    /**
      * The stored documents of {@code ids} that exist, by id, as {@link #load} would answer them one by
      * one; a source may read them in one round trip.
      */

@@ -70,7 +70,8 @@ public final class PagedLog {
             head.put(SIZE, PAGE_SIZE);
         }
         long index = count(head);
-        Document page = view.edit(pageId(key, index / pageSize(head)));
+        String pageId = pageId(key, index / pageSize(head));
+        Document page = index % pageSize(head) == 0 ? view.editBegun(pageId) : view.edit(pageId);
         if (page != null) {
             List<Document> entries = page.getList(ENTRIES, Document.class);
             if (entries == null) {

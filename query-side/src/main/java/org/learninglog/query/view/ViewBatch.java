@@ -117,6 +117,11 @@ public final class ViewBatch {
         }
 
         @Override
+        public Document loadBegunInBatch(String id) {
+            return null; // a log's new page: nothing to read (and the page being filled is read after the heads)
+        }
+
+        @Override
         public Map<String, Document> loadAll(Collection<String> wanted) {
             ids.addAll(wanted);
             return Map.of();

@@ -40,11 +40,23 @@ public final class ViewUpdate {
      * {@code null} when this event has already been applied to it.
      */
     public Document edit(String id) {
+        return edit(id, false);
+    }
+
+    /**
+     * Like {@link #edit}, for a document no write before this batch can have stored (a log's next
+     * page: see {@link DocumentSource#loadBegunInBatch}), so not read from the collection.
+     */
+    public Document editBegun(String id) {
+        return edit(id, true);
+    }
+
+    private Document edit(String id, boolean begunInBatch) {
         Document document = edited.get(id);
         if (document != null) {
             return document;
         }
-        document = loaded(id);
+        document = begunInBatch && !prefetched.containsKey(id) ? source.loadBegunInBatch(id) : loaded(id);
         if (document == null) {
             document = new Document("_id", id);
         } else if (document.get(POSITION, Number.class) != null && document.get(POSITION, Number.class).longValue() >= position) {
