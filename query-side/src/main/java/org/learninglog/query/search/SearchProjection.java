@@ -18,6 +18,7 @@ import org.learninglog.query.view.ViewUpdate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,34 @@ public class SearchProjection extends DispatchingProjection {
 
     public SearchProjection() {
         super(NAME, HANDLERS);
+    }
+
+    /**
+     * A term's head: the page its next entry goes on, unless that page is new. A hit's document: its
+     * terms' heads and the pages its entries are on, which its revision or withdrawal changes.
+     */
+    @Override
+    public Collection<String> readNext(Document document) {
+        String id = document.getString("_id");
+        if (id == null) {
+            return List.of();
+        }
+        if (id.startsWith("posting:") && !id.contains("#")) {
+            long appended = SearchDocuments.Head.appendedTo(document);
+            return appended % PAGE_SIZE == 0 ? List.of() : List.of(pageId(id, appended / PAGE_SIZE));
+        }
+        if (id.startsWith("doc:")) {
+            SearchDocuments.Hit indexed = SearchDocuments.Hit.of(document);
+            List<String> next = new ArrayList<>();
+            if (indexed.programmeId() != null) {
+                indexed.pages().forEach((term, page) -> {
+                    next.add(postingKey(indexed.programmeId(), term));
+                    next.add(pageId(postingKey(indexed.programmeId(), term), page));
+                });
+            }
+            return next;
+        }
+        return List.of();
     }
 
     public static String postingKey(String programmeId, String term) {
@@ -126,7 +155,8 @@ public class SearchProjection extends DispatchingProjection {
             });
         }
         view.prefetch(ahead);
-        view.prefetch(heads.stream().map(key -> pageId(key, SearchDocuments.Head.appendedTo(view.read(key)) / PAGE_SIZE)).toList());
+        view.prefetch(heads.stream().filter(key -> SearchDocuments.Head.appendedTo(view.read(key)) % PAGE_SIZE != 0) // a new page is not read
+                .map(key -> pageId(key, SearchDocuments.Head.appendedTo(view.read(key)) / PAGE_SIZE)).toList());
         unindex(view, before, hit, kind);
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Long> pages = new LinkedHashMap<>();
@@ -145,7 +175,9 @@ public class SearchProjection extends DispatchingProjection {
             }
             long appended = SearchDocuments.Head.appendedTo(head);
             long pageNo = appended / PAGE_SIZE;
-            Document page = view.edit(pageId(head.getString("_id"), pageNo));
+            String pageId = pageId(head.getString("_id"), pageNo);
+            // a new page is begun by this entry: a write cut short leaves only what this batch applies again
+            Document page = appended % PAGE_SIZE == 0 ? view.editBegun(pageId) : view.edit(pageId);
             if (page != null) {
                 List<String> hits = SearchDocuments.Page.hits(page);
                 SearchDocuments.Page.signed(page, hits.isEmpty(), terms.keySet());

@@ -44,8 +44,9 @@ public final class ViewBatch {
      * Reads, in one round trip, the documents the batch's {@code events} will ask for by keys that
      * follow from the events alone (an insight's, a place's, a timeline's head): each event is applied
      * once beforehand to no documents at all, and the ids it asked for are read together. Keys that
-     * follow from documents are read in a second round trip if they are the pages the logs' heads
-     * ({@link PagedLog}) are filling, and otherwise when the event is applied.
+     * follow from documents are read in a second round trip if the projection can tell them from the
+     * documents read ({@link Projection#readNext}: the pages logs are filling), and otherwise when the
+     * event is applied.
      * The events are kept, so that each is made ready for the projection (its personal data sealed)
      * once.
      */
@@ -60,16 +61,13 @@ public final class ViewBatch {
             }
         }
         Map<String, Document> found = documents.loadAll(asked.ids);
-        // A log's head says which page its next line goes on: read those pages in a second round trip
+        // A log's head says which page its next line goes on: those pages are read in a second round trip
         // rather than each when an event first appends to it (a dozen logs a line in the programme timeline).
-        List<String> pages = new ArrayList<>();
-        for (Document head : found.values()) {
-            String page = PagedLog.pageBeingFilled(head);
-            if (page != null) {
-                pages.add(page);
-            }
+        List<String> next = new ArrayList<>();
+        for (Document document : found.values()) {
+            next.addAll(projection.readNext(document));
         }
-        documents.loadAll(pages);
+        documents.loadAll(next);
     }
 
     /** The event {@code eventId} as {@link #readAhead} made it ready; {@code null} if it did not. */
