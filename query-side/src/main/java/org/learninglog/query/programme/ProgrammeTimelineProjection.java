@@ -196,22 +196,7 @@ public class ProgrammeTimelineProjection implements Projection {
      * stored them (the copy was a JSON round trip, an eighth of a live batch's time).
      */
     private static Document copy(Document state) {
-        Document copy = new Document();
-        state.forEach((key, value) -> copy.put(key, narrowed(value)));
-        return copy;
-    }
-
-    private static Object narrowed(Object value) {
-        if (value instanceof Document document) {
-            return copy(document);
-        }
-        if (value instanceof List<?> list) {
-            return new ArrayList<>(list.stream().map(ProgrammeTimelineProjection::narrowed).toList());
-        }
-        if (value instanceof Long number && number == number.intValue()) {
-            return number.intValue();
-        }
-        return value;
+        return DocumentFields.copy(state, value -> value instanceof Long number && number == number.intValue() ? number.intValue() : value);
     }
 
     static Document sub(Document parent, String key) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Small conversions between our values and what a view document holds. */
 public final class DocumentFields {
@@ -59,21 +60,26 @@ public final class DocumentFields {
      * other values (strings, numbers, dates) are shared, as nothing changes them in place.
      */
     public static Document copy(Document document) {
+        return copy(document, UnaryOperator.identity());
+    }
+
+    /** Like {@link #copy(Document)}, with every value that is neither a document nor a list passed through {@code values}. */
+    public static Document copy(Document document, UnaryOperator<Object> values) {
         Document copy = new Document();
-        document.forEach((key, value) -> copy.put(key, copied(value)));
+        document.forEach((key, value) -> copy.put(key, copied(value, values)));
         return copy;
     }
 
-    private static Object copied(Object value) {
+    private static Object copied(Object value, UnaryOperator<Object> values) {
         if (value instanceof Document document) {
-            return copy(document);
+            return copy(document, values);
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(item -> copy.add(copied(item)));
+            list.forEach(item -> copy.add(copied(item, values)));
             return copy;
         }
-        return value;
+        return values.apply(value);
     }
 
     /** A key safe for a sub-document: no '.', no leading '$'. */
