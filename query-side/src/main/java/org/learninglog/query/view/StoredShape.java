@@ -120,35 +120,20 @@ final class StoredShape {
     }
 
     /**
-     * A copy of {@code value} of its own, in its stored shape, that then belongs to {@code walk}'s
-     * document: documents and lists copied as reading them back would give them, anything else
-     * through the codec and back (a line shared by a page and the line's own document is copied
-     * once an event, and the codec's round trip was a quarter of a live view's time).
+     * A copy of {@code value} of its own, that then belongs to {@code walk}'s document: a document or a
+     * list copied one level and walked (what it holds that another document owns is copied in turn),
+     * anything else through the codec and back (a line shared by a page and the line's own document is
+     * copied once an event, and the codec's round trip was a quarter of a live view's time).
      */
     private Object copy(Object value, Walk walk) {
-        if (isStoredScalar(value)) {
-            return value;
-        }
-        if (value instanceof Instant instant) {
-            return Date.from(instant);
-        }
+        Object copy;
         if (value instanceof Document document) {
-            Document copy = new Document();
-            for (Map.Entry<String, Object> field : document.entrySet()) {
-                copy.put(field.getKey(), copy(field.getValue(), walk));
-            }
-            owners.put(copy, walk);
-            return copy;
+            copy = new Document(document);
+        } else if (value instanceof List<?> list) {
+            copy = new ArrayList<>(list);
+        } else {
+            copy = new RawBsonDocument(new Document(VALUE, value), codec).decode(codec).get(VALUE);
         }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            for (Object item : list) {
-                copy.add(copy(item, walk));
-            }
-            owners.put(copy, walk);
-            return copy;
-        }
-        Object decoded = new RawBsonDocument(new Document(VALUE, value), codec).decode(codec).get(VALUE);
-        return value(decoded, walk);
+        return value(copy, walk);
     }
 }
