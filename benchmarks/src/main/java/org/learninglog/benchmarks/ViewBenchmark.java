@@ -83,6 +83,8 @@ public final class ViewBenchmark {
     private static boolean onePass = false;
     /** How many times the views are rebuilt ({@code --rebuild-rounds}); the median is the figure. */
     private static int rebuildRounds = 1;
+    /** Whether the documents the rebuild wrote are printed by kind ({@code --kinds}). */
+    private static boolean kinds;
     /** The bytes of the documents the live batches wrote, per view. */
     private static long bytesWritten;
 
@@ -105,6 +107,7 @@ public final class ViewBenchmark {
                     store.mode(), events, places, programmeCount, Runtime.getRuntime().availableProcessors());
             readAhead = Boolean.parseBoolean(text(args, "read-ahead", "true"));
             onePass = Boolean.parseBoolean(text(args, "one-pass", "false"));
+            kinds = Boolean.parseBoolean(text(args, "kinds", "false"));
             // three rounds at a hundred thousand events take two minutes more; at a million, one takes a quarter of an hour
             rebuildRounds = argument(args, "rebuild-rounds", events <= 100_000 ? 3 : 1);
             run(store, events, places, programmeCount, queries, liveEvents, List.of(views.split(",")));
@@ -208,6 +211,9 @@ public final class ViewBenchmark {
                     + " %.1f s; the rebuild takes %.1f times as long%n%n", documents, BARE_INSERT_BULK, bareInserts, rebuild / bareInserts);
         }
 
+        if (kinds) {
+            readers.forEach(ViewBenchmark::printKinds);
+        }
         System.out.println("view               | documents | live events/s (per-event writes)"
                 + " | live events/s (batches of " + BATCH + ") | bare driver bulk writes of the same documents, events/s | ratio | KB written per event");
         for (Projection projection : projections) {
@@ -483,6 +489,24 @@ public final class ViewBenchmark {
             }
         }
         return new RebuildRound(seconds, sent);
+    }
+
+    /**
+     * A view's documents by kind ({@code --kinds=true}): each id with its uuids written
+     * {@code <uuid>} and its numbers {@code #}, counted with their bytes, most bytes first. Which documents a rebuild writes.
+     */
+    private static void printKinds(String view, MongoCollection<Document> collection) {
+        Map<String, long[]> kinds = new java.util.HashMap<>();
+        for (org.bson.RawBsonDocument document : collection.withDocumentClass(org.bson.RawBsonDocument.class).find().batchSize(1_000)) {
+            String id = String.valueOf(document.get("_id").isString() ? document.getString("_id").getValue() : document.get("_id"));
+            String kind = id.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<uuid>").replaceAll("[0-9]+", "#");
+            long[] tally = kinds.computeIfAbsent(kind, k -> new long[2]);
+            tally[0]++;
+            tally[1] += document.getByteBuffer().remaining();
+        }
+        kinds.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(20)
+                .forEach(entry -> System.out.printf(Locale.ROOT, "documents of %-18s | %-40s | %9d | %8.1f MB%n", view,
+                        entry.getKey(), entry.getValue()[0], entry.getValue()[1] / 1e6));
     }
 
     /**

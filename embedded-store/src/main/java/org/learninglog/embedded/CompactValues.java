@@ -6,8 +6,6 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
@@ -134,15 +132,7 @@ final class CompactValues extends ObjectDataType {
     }
 
     private static byte[] encode(Document document) {
-        ByteBuf bson = Unpooled.buffer();
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            byte[] bytes = new byte[bson.readableBytes()];
-            bson.readBytes(bytes);
-            return bytes;
-        } finally {
-            bson.release();
-        }
+        return DocumentBson.encode(document);
     }
 
     @Override

@@ -13,7 +13,6 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.List;
@@ -24,11 +23,11 @@ import java.util.stream.StreamSupport;
  * The H2 backend's database with these changes: its documents and unique index keys are stored
  * through {@link CompactValues} instead of Java serialization (see there for why), which is told
  * when the server changes a stored document in place; and a lookup of a list of {@code _id}s
- * answers with what the index found, without checking every document against the list again.
+ * answers with what the index found, without checking every document against the list again; its
+ * unique indexes find a string {@code _id}'s key without the general path ({@link UniqueKeyIndex}).
  */
 final class KeyOrderedH2Database extends H2Database {
 
-    private static final Constructor<?> UNIQUE_INDEX = uniqueIndexConstructor();
     private static final Field STORE = storeField();
 
     KeyOrderedH2Database(String name, MVStore store, CursorRegistry cursors) {
@@ -86,16 +85,11 @@ final class KeyOrderedH2Database extends H2Database {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         // The same map name as the H2 backend uses, so an index is found again after a restart.
         String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         MVMap<KeyValue, Object> map = store().openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(CompactValues.INSTANCE));
-        try {
-            return (Index<Object>) UNIQUE_INDEX.newInstance(map, indexName, keys, sparse);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("mongo-java-server's H2 unique index could not be created", e);
-        }
+        return new UniqueKeyIndex(map, indexName, keys, sparse);
     }
 
     /** {@code {_id: {$in: [...]}}} and nothing else. */
@@ -128,17 +122,6 @@ final class KeyOrderedH2Database extends H2Database {
             return field;
         } catch (NoSuchFieldException e) {
             throw new IllegalStateException("This mongo-java-server's H2Database has no mvStore field", e);
-        }
-    }
-
-    private static Constructor<?> uniqueIndexConstructor() {
-        try {
-            Constructor<?> constructor = Class.forName("de.bwaldvogel.mongo.backend.h2.H2UniqueIndex")
-                    .getDeclaredConstructor(MVMap.class, String.class, List.class, boolean.class);
-            constructor.setAccessible(true);
-            return constructor;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("This mongo-java-server has no H2UniqueIndex(MVMap, String, List, boolean)", e);
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class EmbeddedMongoTest {
@@ -184,6 +185,43 @@ class EmbeddedMongoTest {
             assertThat(events.find(byIndex).sort(Sorts.descending("_id")).limit(5).projection(Projections.include("_id")).into(new ArrayList<>()))
                     .isEqualTo(events.find(byScan).sort(Sorts.descending("_id")).limit(5).projection(Projections.include("_id")).into(new ArrayList<>()));
             assertThat(events.countDocuments(byIndex)).isEqualTo(205);
+        }
+    }
+
+    /**
+     * The {@code _id} index finds a string id's key by a shortcut ({@link UniqueKeyIndex}), other ids
+     * by the server's general path: both refuse a second document with the same id, find, replace and
+     * delete by it, and are found again after a restart; so is a unique index on other keys.
+     */
+    @Test
+    void everyIdIsUniqueWhetherAStringOrNot(@TempDir Path folder) {
+        List<Object> ids = List.of("place:1", "", "ünïcödé", 7, 8.5, new Document("k", "v"), new org.bson.types.ObjectId());
+        List<Object> again = new ArrayList<>(ids);
+        again.addAll(List.of(7L, 7.0)); // the same id as 7, as in MongoDB
+        try (EmbeddedMongo server = EmbeddedMongo.start(folder, 0, Layouts.PLAIN); MongoClient client = MongoClients.create(server.uri())) {
+            MongoCollection<Document> views = client.getDatabase("t").getCollection("views");
+            views.createIndex(new Document("place", 1).append("n", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+            for (Object id : ids) {
+                views.insertOne(new Document("_id", id).append("place", String.valueOf(id)).append("n", 1));
+            }
+            for (Object id : again) {
+                assertThatThrownBy(() -> views.insertOne(new Document("_id", id).append("place", "other").append("n", 2)))
+                        .as("a second %s", id).isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("E11000");
+                assertThat(views.find(eq("_id", id)).first()).as("%s", id).isNotNull();
+            }
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "place:2").append("place", "place:1").append("n", 1)))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("E11000");
+            views.replaceOne(eq("_id", "place:1"), new Document("place", "place:1").append("n", 2));
+            views.deleteOne(eq("_id", ""));
+            views.insertOne(new Document("_id", "").append("place", "again").append("n", 1));
+        }
+        try (EmbeddedMongo reopened = EmbeddedMongo.start(folder, 0, Layouts.PLAIN); MongoClient client = MongoClients.create(reopened.uri())) {
+            MongoCollection<Document> views = client.getDatabase("t").getCollection("views");
+            assertThat(views.find(eq("_id", "place:1")).first().getInteger("n")).isEqualTo(2);
+            assertThat(views.find(eq("_id", "")).first().getString("place")).isEqualTo("again");
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "place:1")))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("E11000");
+            assertThat(views.countDocuments()).isEqualTo(ids.size());
         }
     }
 
