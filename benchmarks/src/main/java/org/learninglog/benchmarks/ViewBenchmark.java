@@ -63,7 +63,7 @@ import java.util.function.IntFunction;
  * limits are of all four), and
  * {@code --read-ahead=false} to apply the live batches without reading ahead, and {@code --one-pass=true} to
  * rebuild the views in one pass over the events (as {@code POST /api/admin/views/rebuild} does) rather than
- * one after the other.
+ * one after the other, and {@code --kinds=true} to print the documents each rebuild wrote by kind.
  */
 public final class ViewBenchmark {
 
@@ -198,9 +198,9 @@ public final class ViewBenchmark {
                 "all " + sent.size() + " views", rebuild, events / rebuild, rebuildLimit, rebuild <= rebuildLimit ? "within" : "OVER", documents);
         // what the store was asked to do for those documents: a document written more than once costs a replacement each time
         sent.forEach((view, writes) -> System.out.printf(Locale.ROOT,
-                "rebuild, %-18s | %d documents: %d inserts, %d replacements (%.2f writes a document), %.1f MB sent%n", view,
+                "rebuild, %-18s | %d documents: %d inserts, %d replacements (%.2f writes a document), %.1f MB sent, %d let go and read back%n", view,
                 writes.inserts(), writes.inserts(), writes.replacements(),
-                (writes.inserts() + writes.replacements()) / (double) Math.max(1, writes.inserts()), writes.bytes() / 1e6));
+                (writes.inserts() + writes.replacements()) / (double) Math.max(1, writes.inserts()), writes.bytes() / 1e6, writes.readBack()));
         // The documents are read back with one query per view, which the embedded server answers from a
         // list it builds in memory: at a million events (4.7 million documents) that ran the heap out.
         double bareInserts = documents <= BARE_INSERTS_UP_TO ? bareInserts(store, readers) : Double.NaN;

@@ -66,10 +66,30 @@ public class BufferedDocuments implements DocumentSource {
      */
     private final Map<String, RawBsonDocument> quiet = new LinkedHashMap<>(); // in the order they went quiet
     /**
-     * How many quiet documents count as one held as a tree against {@code cacheLimit}: a journey's
-     * document at 100,000 events takes about 4 KB as a tree and 0.9 KB as the bytes written.
+     * What a document held as a tree is reckoned to take, against {@code cacheLimit} documents of
+     * that size; a quiet one counts its bytes and what holding them costs ({@value #QUIET_OVERHEAD}).
+     * Counted as a quarter of a tree each, quiet documents of the journey (about 1 KB each at a million
+     * events) filled the heap's share with half the bytes it had room for: the rest were let go and
+     * read again, each then written a second time (1.42 writes a document at a million events).
      */
-    private static final int QUIET_PER_HELD = 4;
+    private static final long TREE_BYTES = 8_192;
+    /** A quiet document's map entry, its id and its byte array's header. */
+    private static final long QUIET_OVERHEAD = 160;
+    private long quietBytes;
+    /**
+     * Changed documents that went quiet and are not written yet, as their bytes, in the order they went
+     * quiet, with the write ahead they went quiet at: written once quiet for {@value #QUIET_WRITES} writes
+     * ahead, or when those held fill the share. Written as soon as they went quiet, a document an event
+     * touched again later was written again: at a million events the journey wrote its documents
+     * 1.42 times each, search 1.54 (a replacement, which the store must look up first).
+     */
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private static final int QUIET_WRITES = 3;
+    private long pendingBytes;
+    private int writesAhead;
+
+    private record Pending(RawBsonDocument bytes, int since) {
+    }
     private final Codec<Document> codec;
     private final Map<String, Document> dirty = new LinkedHashMap<>();
     /** The ids read or changed since the last {@link #flushAhead}. */
@@ -80,9 +100,13 @@ public class BufferedDocuments implements DocumentSource {
     private long inserts;
     private long replacements;
     private long bytesSent;
+    private long readBack;
 
-    /** What was handed to the store so far: a document written again (a head, a page filling up) is one more replacement. */
-    public record Sent(long inserts, long replacements, long bytes) {
+    /**
+     * What was asked of the store so far: a document written again (a head, a page filling up) is one
+     * more replacement; one let go and touched again is read back ({@code readBack}).
+     */
+    public record Sent(long inserts, long replacements, long bytes, long readBack) {
     }
 
     public BufferedDocuments(MongoCollection<Document> collection, int cacheLimit) {
@@ -111,7 +135,9 @@ public class BufferedDocuments implements DocumentSource {
         touched.add(id);
         woken(id);
         if (!cache.containsKey(id)) {
-            cache.put(id, mayExist(id) ? collection.find(eq("_id", id)).first() : null);
+            boolean stored = mayExist(id);
+            cache.put(id, stored ? collection.find(eq("_id", id)).first() : null);
+            readBack += stored ? 1 : 0;
         }
         return cache.get(id);
     }
@@ -134,13 +160,23 @@ public class BufferedDocuments implements DocumentSource {
             }
         }
         DocumentsById.readInto(collection, missing, cache, found);
+        readBack += missing.size();
         return found;
     }
 
-    /** Brings a quiet document back into the cache, decoded, if {@code id} is one. */
+    /** Brings a quiet document back into the cache, decoded, if {@code id} is one (still to be written if it was pending). */
     private void woken(String id) {
+        Pending waiting = pending.remove(id);
+        if (waiting != null) {
+            pendingBytes -= heldBytes(waiting.bytes());
+            Document document = waiting.bytes().decode(codec);
+            cache.put(id, document);
+            dirty.put(id, document);
+            return;
+        }
         RawBsonDocument held = quiet.remove(id);
         if (held != null) {
+            quietBytes -= heldBytes(held);
             cache.put(id, held.decode(codec));
         }
     }
@@ -149,7 +185,14 @@ public class BufferedDocuments implements DocumentSource {
     public void store(Collection<Document> documents) {
         for (Document document : documents) {
             String id = document.getString("_id");
-            quiet.remove(id);
+            RawBsonDocument held = quiet.remove(id);
+            if (held != null) {
+                quietBytes -= heldBytes(held);
+            }
+            Pending waiting = pending.remove(id);
+            if (waiting != null) {
+                pendingBytes -= heldBytes(waiting.bytes());
+            }
             cache.put(id, document);
             dirty.put(id, document);
             touched.add(id);
@@ -157,14 +200,16 @@ public class BufferedDocuments implements DocumentSource {
     }
 
     /**
-     * Starts writing the changed documents that no event touched since the last call (a document
+     * Holds the changed documents that no event touched since the last call as their bytes (a document
      * touched lately is likely to be touched again: a log's head, a place, a page filling up, and
-     * writing it now would write it again later); the write may still be under way on return.
+     * writing it now would write it again later), and starts writing those that stayed quiet for
+     * {@value #QUIET_WRITES} calls, and the longest quiet if those held fill the share; the write may
+     * still be under way on return.
      */
     @Override
     public void flushAhead() {
         write(false);
-        if (cache.size() + quiet.size() / QUIET_PER_HELD > cacheLimit) {
+        if (held() > cacheLimit * TREE_BYTES) {
             // What is let go is read again if needed, so it must be in the store: the writes before this
             // one are done (a write waits for the one before), and what this one writes is let go next time.
             cache.keySet().removeIf(id -> !touched.contains(id) && !dirty.containsKey(id) && !writingNow.contains(id));
@@ -181,38 +226,60 @@ public class BufferedDocuments implements DocumentSource {
      * took 296.5 s and search's 285.5; letting go of the longest quiet, 277.1 and 259.1, one run each).
      */
     private void letGoLongestQuiet() {
-        long keep = (long) cacheLimit * 3 / 4;
-        for (Iterator<String> ids = quiet.keySet().iterator(); ids.hasNext() && cache.size() + quiet.size() / QUIET_PER_HELD > keep; ) {
-            if (!writingNow.contains(ids.next())) {
-                ids.remove();
+        long keep = cacheLimit * TREE_BYTES * 3 / 4;
+        for (Iterator<Map.Entry<String, RawBsonDocument>> entries = quiet.entrySet().iterator(); entries.hasNext() && held() > keep; ) {
+            Map.Entry<String, RawBsonDocument> entry = entries.next();
+            if (!writingNow.contains(entry.getKey())) {
+                entries.remove();
+                quietBytes -= heldBytes(entry.getValue());
             }
         }
     }
 
+    /** What the documents held take, as reckoned: trees at {@value #TREE_BYTES} bytes, quiet ones at their size. */
+    private long held() {
+        return cache.size() * TREE_BYTES + quietBytes + pendingBytes;
+    }
+
+    private static long heldBytes(RawBsonDocument document) {
+        return document.getByteBuffer().remaining() + QUIET_OVERHEAD;
+    }
+
     private void write(boolean all) {
+        writesAhead++;
         List<WriteModel<RawBsonDocument>> writes = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (Iterator<Map.Entry<String, Document>> changed = dirty.entrySet().iterator(); changed.hasNext(); ) {
             Map.Entry<String, Document> entry = changed.next();
             if (all || !touched.contains(entry.getKey())) {
                 RawBsonDocument encoded = bytes.of(entry.getValue());
-                boolean replacing = mayExist(entry.getKey());
-                writes.add(replacing
-                        ? new ReplaceOneModel<>(eq("_id", entry.getKey()), encoded, UPSERT)
-                        : new InsertOneModel<>(encoded)); // new to the collection: no lookup of what it replaces
-                if (replacing) {
-                    replacements++;
+                if (all) {
+                    send(entry.getKey(), encoded, writes, ids);
                 } else {
-                    inserts++;
-                }
-                bytesSent += encoded.getByteBuffer().remaining();
-                if (!all) {
                     cache.remove(entry.getKey());
-                    quiet.put(entry.getKey(), encoded);
+                    pending.put(entry.getKey(), new Pending(encoded, writesAhead));
+                    pendingBytes += heldBytes(encoded);
                 }
-                ids.add(entry.getKey());
                 changed.remove();
             }
+        }
+        // Past the share, the longest quiet are written so that they can be let go, as many as take
+        // what is held over three quarters of the share (let go of once written, see letGoLongestQuiet).
+        long over = held() > cacheLimit * TREE_BYTES ? held() - cacheLimit * TREE_BYTES * 3 / 4 : 0;
+        for (Iterator<Map.Entry<String, Pending>> waiting = pending.entrySet().iterator(); waiting.hasNext(); ) {
+            Map.Entry<String, Pending> entry = waiting.next();
+            if (!all && over <= 0 && entry.getValue().since() > writesAhead - QUIET_WRITES) {
+                break; // in the order they went quiet: the rest went quiet later
+            }
+            RawBsonDocument encoded = entry.getValue().bytes();
+            over -= heldBytes(encoded);
+            send(entry.getKey(), encoded, writes, ids);
+            pendingBytes -= heldBytes(encoded);
+            if (!all) {
+                quiet.put(entry.getKey(), encoded);
+                quietBytes += heldBytes(encoded);
+            }
+            waiting.remove();
         }
         awaitWrite();
         writingNow = Set.of();
@@ -229,9 +296,24 @@ public class BufferedDocuments implements DocumentSource {
         }, WRITERS);
     }
 
+    /** Hands {@code encoded} to the write being made: an insert if the collection cannot hold it yet. */
+    private void send(String id, RawBsonDocument encoded, List<WriteModel<RawBsonDocument>> writes, List<String> ids) {
+        boolean replacing = mayExist(id);
+        writes.add(replacing
+                ? new ReplaceOneModel<>(eq("_id", id), encoded, UPSERT)
+                : new InsertOneModel<>(encoded)); // new to the collection: no lookup of what it replaces
+        if (replacing) {
+            replacements++;
+        } else {
+            inserts++;
+        }
+        bytesSent += encoded.getByteBuffer().remaining();
+        ids.add(id);
+    }
+
     /** What was handed to the store so far. */
     public Sent sent() {
-        return new Sent(inserts, replacements, bytesSent);
+        return new Sent(inserts, replacements, bytesSent, readBack);
     }
 
     @Override

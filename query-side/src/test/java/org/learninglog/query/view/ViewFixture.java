@@ -97,13 +97,14 @@ final class ViewFixture {
     }
 
     /** As a rebuild does, keeping about {@code cacheLimit} documents in memory (fewer than the view has: read again). */
-    static void applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events, int cacheLimit) {
-        applyRebuild(projection, collection, events, cacheLimit, 500);
+    static BufferedDocuments.Sent applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events,
+                                               int cacheLimit) {
+        return applyRebuild(projection, collection, events, cacheLimit, 500);
     }
 
     /** As a rebuild does, writing ahead what was not touched every {@code flushEvery} events. */
-    static void applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events, int cacheLimit,
-                             int flushEvery) {
+    static BufferedDocuments.Sent applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events,
+                                               int cacheLimit, int flushEvery) {
         FreshGenerationDocuments documents = new FreshGenerationDocuments(collection, cacheLimit);
         int count = 0;
         for (ViewEvent event : events) {
@@ -115,6 +116,7 @@ final class ViewFixture {
             }
         }
         documents.flush();
+        return documents.sent();
     }
 
     static List<ViewEvent> upTo(List<ViewEvent> events, Instant cut) {
