@@ -7,9 +7,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -211,7 +208,7 @@ final class StoreRecovery {
     }
 
     private static void add(MongoCollection<RawBsonDocument> target, List<RawBsonDocument> batch, Document document) {
-        batch.add(new RawBsonDocument(bson(document)));
+        batch.add(new RawBsonDocument(DocumentBson.encode(document)));
         if (batch.size() >= BATCH) {
             flush(target, batch);
         }
@@ -223,17 +220,4 @@ final class StoreRecovery {
             batch.clear();
         }
     }
-
-    private static byte[] bson(Document document) {
-        ByteBuf buffer = Unpooled.buffer();
-        try {
-            BsonEncoder.encodeDocument(document, buffer);
-            byte[] bytes = new byte[buffer.readableBytes()];
-            buffer.readBytes(bytes);
-            return bytes;
-        } finally {
-            buffer.release();
-        }
-    }
-
 }

@@ -69,8 +69,8 @@ public class BufferedDocuments implements DocumentSource {
      * What a document held as a tree is reckoned to take, against {@code cacheLimit} documents of
      * that size; a quiet one counts its bytes and what holding them costs ({@value #QUIET_OVERHEAD}).
      * Counted as a quarter of a tree each, quiet documents of the journey (about 1 KB each at a million
-     * events) filled the heap's share with half the bytes it had room for: the rest were let go and
-     * read again, each then written a second time (1.42 writes a document at a million events).
+     * events) filled the heap's share with half the bytes it had room for: the rest were let go and,
+     * when an event touched them again, read back one {@code find} at a time.
      */
     private static final long TREE_BYTES = 8_192;
     /** A quiet document's map entry, its id and its byte array's header. */
