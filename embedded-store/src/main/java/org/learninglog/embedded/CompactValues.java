@@ -1,7 +1,5 @@
 package org.learninglog.embedded;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
@@ -32,7 +30,16 @@ final class CompactValues extends ObjectDataType {
     private static final byte TAG_KEY_VALUE = 124;
     private static final ValueComparator VALUES = ValueComparator.asc();
 
-    static final CompactValues INSTANCE = new CompactValues();
+    /** Reads a document as a {@link Document}: for the tools that read a file (check, recovery) and for index keys. */
+    static final CompactValues INSTANCE = new CompactValues(false);
+    /** Reads a document as its {@link StoredBson}: for the server's collections (see there for why). */
+    static final CompactValues KEEPING_BSON = new CompactValues(true);
+
+    private final boolean keepsBson;
+
+    private CompactValues(boolean keepsBson) {
+        this.keepsBson = keepsBson;
+    }
 
     @Override
     public int compare(Object a, Object b) {
@@ -51,6 +58,9 @@ final class CompactValues extends ObjectDataType {
 
     @Override
     public int getMemory(Object value) {
+        if (value instanceof StoredBson stored) {
+            return 32 + stored.bytes().length;
+        }
         if (value instanceof Document document) {
             return 64 + 48 * document.size() + estimate(document);
         }
@@ -86,35 +96,12 @@ final class CompactValues extends ObjectDataType {
         return 16;
     }
 
-    /**
-     * The BSON of documents written lately, by identity. A commit rewrites whole pages, so
-     * without it each append encoded again every document of the page it lands on (measured: 40 %
-     * of an append). A stored document is only ever changed in place by an update, which
-     * {@link #forget forgets} it before it is put back; weak keys let a page's documents go
-     * with the page.
-     *
-     * <p>Its upkeep runs in the writing thread: handed to the common pool (Caffeine's default),
-     * every append woke a thread of that pool, which a profile of appends showed costing more
-     * than the encoding it saved. Documents read from the file are not put in: a replay would
-     * churn the whole cache for pages that are seldom written again, and a page that is
-     * rewritten after a read has its documents encoded once then.
-     */
-    private final Cache<Document, byte[]> encoded = Caffeine.newBuilder()
-            .weakKeys()
-            .maximumWeight(32L << 20)
-            .weigher((Document document, byte[] bytes) -> bytes.length)
-            .executor(Runnable::run)
-            .build();
-
-    /** A stored document is about to change in place: its cached BSON is no longer its own. */
-    void forget(Document document) {
-        encoded.invalidate(document);
-    }
-
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        if (value instanceof Document document) {
-            byte[] bytes = encoded.get(document, CompactValues::encode);
+        if (value instanceof StoredBson stored) {
+            buffer.put(TAG_BSON_DOCUMENT).putVarInt(stored.bytes().length).put(stored.bytes());
+        } else if (value instanceof Document document) {
+            byte[] bytes = DocumentBson.encode(document);
             buffer.put(TAG_BSON_DOCUMENT).putVarInt(bytes.length).put(bytes);
         } else if (value instanceof KeyValue key) {
             buffer.put(TAG_KEY_VALUE).putVarInt(key.size());
@@ -126,15 +113,6 @@ final class CompactValues extends ObjectDataType {
         }
     }
 
-    /** The document's size in BSON, as stored. */
-    static int encodedSize(Document document) {
-        return encode(document).length;
-    }
-
-    private static byte[] encode(Document document) {
-        return DocumentBson.encode(document);
-    }
-
     @Override
     public Object read(ByteBuffer buffer) {
         byte tag = buffer.get(buffer.position());
@@ -142,7 +120,7 @@ final class CompactValues extends ObjectDataType {
             buffer.get();
             byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
             buffer.get(bytes);
-            return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+            return keepsBson ? new StoredBson(bytes) : BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
         }
         if (tag == TAG_KEY_VALUE) {
             buffer.get();

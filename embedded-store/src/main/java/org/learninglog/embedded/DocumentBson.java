@@ -1,9 +1,14 @@
 package org.learninglog.embedded;
 
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +22,22 @@ import java.util.Map;
  * profile of a view rebuild put 6.4 of the store's 23.6 GB in encoding documents for the pages a
  * commit writes, and the collector took a third of the rebuild's time. Values of the other types
  * (dates, binaries, ids, decimals, ...) are written by the server's encoder itself.
+ *
+ * <p>And back: a stored document is decoded for every read ({@link StoredBson}), into the document
+ * the server's {@link BsonDecoder} gives, with less on the way: the server's decoder copies every
+ * string into an array of its own first, decodes an array as a document keyed "0", "1", ... and
+ * then copies it into a list, and makes a lambda for every key it checks.
  */
 final class DocumentBson {
 
     private static final byte STRING = 0x02;
     private static final byte DOCUMENT = 0x03;
     private static final byte ARRAY = 0x04;
+    private static final byte DOUBLE = 0x01;
+    private static final byte DATE = 0x09;
+    private static final byte NULL = 0x0A;
+    private static final byte INT32 = 0x10;
+    private static final byte INT64 = 0x12;
     /** A buffer that grew past this for one large document is not kept. */
     private static final int KEPT_CAPACITY = 1 << 20;
     private static final ThreadLocal<ByteBuf> BUFFER = ThreadLocal.withInitial(() -> Unpooled.buffer(16 * 1024));
@@ -128,5 +143,89 @@ final class DocumentBson {
                 out.writeByte(0x80 | c & 0x3F);
             }
         }
+    }
+
+    /** The document of stored bytes, as {@code BsonDecoder.decodeBson} gives it. */
+    static Document decode(byte[] bytes) {
+        ByteBuf in = Unpooled.wrappedBuffer(bytes);
+        Document document = decodeDocument(in);
+        if (in.isReadable()) {
+            throw new IllegalArgumentException(in.readableBytes() + " bytes after the document");
+        }
+        return document;
+    }
+
+    private static Document decodeDocument(ByteBuf in) {
+        int end = end(in);
+        Document document = new Document();
+        while (in.readerIndex() < end) {
+            byte type = in.readByte();
+            String key = cString(in);
+            if (document.put(key, decodeValue(type, in)) != null) {
+                throw new IllegalArgumentException("Duplicate key '" + key + "'");
+            }
+        }
+        closing(in, end);
+        return document;
+    }
+
+    private static List<Object> decodeArray(ByteBuf in) {
+        int end = end(in);
+        List<Object> values = new ArrayList<>();
+        while (in.readerIndex() < end) {
+            byte type = in.readByte();
+            in.skipBytes(in.bytesBefore((byte) 0) + 1); // the index, which the order gives
+            values.add(decodeValue(type, in));
+        }
+        closing(in, end);
+        return values;
+    }
+
+    /** Reads a document's length: where its closing zero is. */
+    private static int end(ByteBuf in) {
+        int start = in.readerIndex();
+        int length = in.readIntLE();
+        if (length < 5 || start + length > in.writerIndex()) {
+            throw new IllegalArgumentException("A document of " + length + " bytes where " + (in.writerIndex() - start) + " are left");
+        }
+        return start + length - 1;
+    }
+
+    private static void closing(ByteBuf in, int end) {
+        if (in.readerIndex() != end || in.readByte() != 0) {
+            throw new IllegalArgumentException("A document does not end where its length says");
+        }
+    }
+
+    private static Object decodeValue(byte type, ByteBuf in) {
+        return switch (type) {
+            case STRING -> {
+                int length = in.readIntLE();
+                String text = in.toString(in.readerIndex(), length - 1, StandardCharsets.UTF_8);
+                in.skipBytes(length - 1);
+                if (in.readByte() != 0) {
+                    throw new IllegalArgumentException("A string does not end where its length says");
+                }
+                yield text;
+            }
+            case DOCUMENT -> decodeDocument(in);
+            case ARRAY -> decodeArray(in);
+            case DOUBLE -> Double.longBitsToDouble(in.readLongLE());
+            case INT32 -> in.readIntLE();
+            case INT64 -> in.readLongLE();
+            case DATE -> Instant.ofEpochMilli(in.readLongLE());
+            case NULL -> null;
+            default -> BsonDecoder.decodeValue(type, in);
+        };
+    }
+
+    private static String cString(ByteBuf in) {
+        int length = in.bytesBefore((byte) 0);
+        if (length < 0) {
+            throw new IllegalArgumentException("A key without its closing zero");
+        }
+        String key = in.toString(in.readerIndex(), length, StandardCharsets.UTF_8);
+        in.skipBytes(length + 1);
+        return key;
     }
 }

@@ -130,12 +130,13 @@ final class DurableH2Backend extends H2Backend {
             if (reserve != null) {
                 reserve.ensureRoomForAWrite();
             }
-            MVMap<Object, Document> counters = openDataMap(databaseName + "." + countersCollection);
-            Document current = counters == null ? null : counters.get(counterId);
+            MVMap<Object, Object> counters = openDataMap(databaseName + "." + countersCollection);
+            Object stored = counters == null ? null : counters.get(counterId);
+            Document current = stored == null ? null : StoredBson.documentOf(stored);
             String field = layout.counterValue();
             if (current != null && current.get(field) instanceof Number value) {
                 long reserved = value.longValue() + count;
-                counters.put(counterId, new Document("_id", counterId).append(field, reserved));
+                counters.put(counterId, StoredBson.of(new Document("_id", counterId).append(field, reserved)));
                 return reserved;
             }
             Document command = new Document("findAndModify", countersCollection)
@@ -151,11 +152,11 @@ final class DurableH2Backend extends H2Backend {
         }
     }
 
-    private final Map<String, MVMap<Object, Document>> dataMaps = new ConcurrentHashMap<>();
+    private final Map<String, MVMap<Object, Object>> dataMaps = new ConcurrentHashMap<>();
 
     /** The documents of a collection, as {@link KeyOrderedH2Database} stores them; {@code null} if it does not exist yet. */
-    private MVMap<Object, Document> openDataMap(String namespace) {
-        MVMap<Object, Document> map = dataMaps.get(namespace);
+    private MVMap<Object, Object> openDataMap(String namespace) {
+        MVMap<Object, Object> map = dataMaps.get(namespace);
         if (map == null || map.isClosed()) { // closed: the collection was dropped
             String name = KeyOrderedH2Database.dataMapName(namespace);
             if (!store.hasMap(name)) {

@@ -66,12 +66,14 @@ final class StoreFileCheck {
         long read = 0;
         try {
             // Opening a map reads its root page, which may be the damaged one.
+            // A collection's documents are opened as the server will use the map (an open map is
+            // not opened again), and each is decoded here, so that the check reads every byte.
             MVMap<Object, Object> map = store.openMap(name, new MVMap.Builder<>().keyType(CompactValues.INSTANCE)
-                    .valueType(CompactValues.INSTANCE));
+                    .valueType(isDocuments(name) ? CompactValues.KEEPING_BSON : CompactValues.INSTANCE));
             Cursor<Object, Object> cursor = map.cursor(null);
             while (cursor.hasNext()) {
                 Object key = cursor.next();
-                Object value = cursor.getValue();
+                Object value = cursor.getValue() instanceof StoredBson stored ? stored.document() : cursor.getValue();
                 if (events) {
                     lastGood = checkCommit(key, value, lastGood);
                 } else {
@@ -85,6 +87,11 @@ final class StoreFileCheck {
             throw damaged(name, lastGood, e);
         }
         return read;
+    }
+
+    /** A collection's documents, not its indexes' keys or its meta data. */
+    private static boolean isDocuments(String map) {
+        return map.startsWith("databases.") && !map.contains("._index_");
     }
 
     /** Returns the last position the commit covers. */

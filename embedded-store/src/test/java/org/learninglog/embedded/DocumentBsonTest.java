@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -16,8 +17,12 @@ import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The stored BSON is the server's encoder's, byte for byte, for documents of every shape and text of every kind. */
+/**
+ * The stored BSON is the server's encoder's, byte for byte, for documents of every shape and text of
+ * every kind; and a stored document reads back as the server's decoder reads it.
+ */
 class DocumentBsonTest {
 
     private final Random random = new Random(20261203);
@@ -29,6 +34,37 @@ class DocumentBsonTest {
             byte[] ours = DocumentBson.encode(document);
             assertThat(ours).as("document %d: %s", i, document).isEqualTo(servers(document));
         }
+    }
+
+    @Test
+    void readsWhatTheServersDecoderReads() {
+        for (int i = 0; i < 3_000; i++) {
+            int n = i;
+            byte[] bytes = DocumentBson.encode(document(0));
+            Document servers;
+            try {
+                servers = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+            } catch (IllegalArgumentException twoKeysTheSame) { // surrogates out of pairs are written as '?'
+                assertThatThrownBy(() -> DocumentBson.decode(bytes)).as("document %d", n).isInstanceOf(IllegalArgumentException.class);
+                continue;
+            }
+            Document ours = DocumentBson.decode(bytes);
+            assertThat(ours).as("document %d", i).isEqualTo(servers);
+            assertThat(ours.toString()).as("document %d, in order", i).isEqualTo(servers.toString());
+            assertThat(DocumentBson.encode(ours)).as("document %d, written again", i).isEqualTo(servers(servers));
+        }
+    }
+
+    @Test
+    void refusesBytesThatAreNotOneWholeDocument() {
+        byte[] bytes = DocumentBson.encode(new Document("_id", "a").append("list", List.of("b", 1)));
+        assertThatThrownBy(() -> DocumentBson.decode(java.util.Arrays.copyOf(bytes, bytes.length - 1)))
+                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> DocumentBson.decode(java.util.Arrays.copyOf(bytes, bytes.length + 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        byte[] cut = bytes.clone();
+        cut[cut.length - 1] = 7;
+        assertThatThrownBy(() -> DocumentBson.decode(cut)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
