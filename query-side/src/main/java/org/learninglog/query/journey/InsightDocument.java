@@ -3,6 +3,7 @@ package org.learninglog.query.journey;
 import org.bson.Document;
 import org.learninglog.query.view.DocumentFields;
 import org.learninglog.query.view.Evidence;
+import org.learninglog.query.view.TimelineLine;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +21,24 @@ public record InsightDocument(String placeId, String programmeId, List<Version> 
     public static InsightDocument of(Document insight) {
         return insight == null ? null : new InsightDocument(insight.getString("placeId"), insight.getString("programmeId"),
                 DocumentFields.documents(insight, VERSIONS).stream().map(Version::of).toList());
+    }
+
+    /**
+     * The insight's tags as its last version recorded or revised before {@code position} gave them;
+     * {@code null} if none was. Read from the document without decoding its versions whole: every line
+     * citing insights asks it of each.
+     */
+    static TimelineLine.Facets tagsBefore(Document insight, long position) {
+        Document latest = null;
+        for (Document version : DocumentFields.documents(insight, VERSIONS)) {
+            String kind = version.getString("kind");
+            if (Stamped.positionOf(version) < position && (Version.RECORDED.equals(kind) || Version.REVISED.equals(kind))) {
+                latest = version;
+            }
+        }
+        return latest == null ? null : new TimelineLine.Facets(DocumentFields.strings(latest, "principles"),
+                DocumentFields.strings(latest, "themes"), latest.getString("layer"), latest.getString("sphere"),
+                latest.getString("source"), List.of());
     }
 
     /** Adds {@code version} to the insight's document (being edited). */

@@ -1,5 +1,6 @@
 package org.learninglog.query.journey;
 
+import org.bson.Document;
 import org.learninglog.events.funder.FunderRegistered;
 import org.learninglog.events.insight.InsightRecorded;
 import org.learninglog.events.insight.InsightRetracted;
@@ -115,9 +116,28 @@ public class JourneyProjection implements Projection {
         return "registration:" + personId;
     }
 
+    /**
+     * The journey keeps every version of an insight with its tags ({@link InsightDocument}), so the
+     * tags a line cites are read from there rather than kept twice in {@code tags:<insightId>}
+     * documents (40,140 of the 131,681 a rebuild wrote at 100,000 events). Such documents written
+     * before are left as they are, unread; a rebuild leaves them out.
+     */
+    private static final EventLines.InsightTags TAGS_IN_VERSIONS = new EventLines.InsightTags() {
+        @Override
+        public void remember(ViewUpdate view, String insightId, TimelineLine.Facets facets) {
+            // the insight's version, which JourneyInsights adds for the same event, holds them
+        }
+
+        @Override
+        public TimelineLine.Facets recall(ViewUpdate view, String insightId) {
+            Document insight = view.read(insightId(insightId));
+            return insight == null ? null : InsightDocument.tagsBefore(insight, view.position());
+        }
+    };
+
     @Override
     public void apply(ViewEvent event, ViewUpdate view) {
-        for (TimelineLine line : EventLines.linesOf(event, view)) {
+        for (TimelineLine line : EventLines.linesOf(event, view, TAGS_IN_VERSIONS)) {
             if (line.placeId() != null) {
                 PagedLog.append(view, timelineKey(line.placeId()), line.toDocument(), null);
                 StoryOrder.note(view, timelineKey(line.placeId()), line);

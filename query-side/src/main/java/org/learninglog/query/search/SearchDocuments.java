@@ -34,9 +34,11 @@ public final class SearchDocuments {
 
     /**
      * {@code posting:<programmeId>|<term>}: how many entries were ever appended to the term's pages
-     * ({@code null} before the first) and how many hits hold the term now, per {@link SearchProjection#bucket}.
+     * ({@code null} before the first) and how many hits hold the term now, per {@link SearchProjection#bucket};
+     * and, for a term begun since, its first page's fields ({@link Page}), so that a term found a few
+     * times is one document.
      */
-    record Head(String key, Long appended, Map<String, Long> holders) {
+    record Head(String key, Long appended, Map<String, Long> holders, boolean firstPageInHead) {
 
         static Head of(Document head) {
             Number appended = head.get(APPENDED, Number.class);
@@ -45,7 +47,21 @@ public final class SearchDocuments {
             if (counts != null) {
                 counts.forEach((bucket, count) -> holders.put(bucket, ((Number) count).longValue()));
             }
-            return new Head(head.getString("_id"), appended == null ? null : appended.longValue(), holders);
+            return new Head(head.getString("_id"), appended == null ? null : appended.longValue(), holders, keepsFirstPage(head));
+        }
+
+        /**
+         * Whether the term of this head (as stored or being edited; {@code null} for a term not yet
+         * found) keeps its first page in its head: every term begun since heads did, which a head
+         * shows by its list of hits; a term with entries and no such list has its first page apart.
+         */
+        static boolean keepsFirstPage(Document head) {
+            return head == null || head.containsKey(HITS) || appendedTo(head) == 0;
+        }
+
+        /** The id of the page {@code page} of this term. */
+        String pageId(long page) {
+            return page == 0 && firstPageInHead ? key : SearchProjection.pageId(key, page);
         }
 
         long holding(String bucket) {

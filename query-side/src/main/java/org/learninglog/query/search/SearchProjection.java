@@ -37,7 +37,9 @@ import java.util.Map;
  *       a {@link TermSignature} of the terms those hits hold, so that a query of several terms skips
  *       the pages of its rarest term that cannot hold the others without reading their hits, and
  *       which of them are withdrawn, so that a query of one term counts the hits before the page
- *       asked for without reading them.</li>
+ *       asked for without reading them. A term's first page is kept in its head ({@link #pageId(String,
+ *       Document, long)}): most terms are found a few times, and a term found once was two documents,
+ *       a third of what a rebuild wrote. Terms begun before keep their first page {@code #0}.</li>
  *   <li>{@code doc:<kind>:<id>} holds what is shown for a hit, the terms it is indexed under with
  *       how often they occur ({@code terms}) and the page each term's entry is on ({@code pages}).</li>
  * </ul>
@@ -84,16 +86,14 @@ public class SearchProjection extends DispatchingProjection {
         }
         if (id.startsWith("posting:") && !id.contains("#")) {
             long appended = SearchDocuments.Head.appendedTo(document);
-            return appended % PAGE_SIZE == 0 ? List.of() : List.of(pageId(id, appended / PAGE_SIZE));
+            String page = pageId(id, document, appended / PAGE_SIZE);
+            return appended % PAGE_SIZE == 0 || page.equals(id) ? List.of() : List.of(page);
         }
         if (id.startsWith("doc:")) {
             SearchDocuments.Hit indexed = SearchDocuments.Hit.of(document);
             List<String> next = new ArrayList<>();
             if (indexed.programmeId() != null) {
-                indexed.pages().forEach((term, page) -> {
-                    next.add(postingKey(indexed.programmeId(), term));
-                    next.add(pageId(postingKey(indexed.programmeId(), term), page));
-                });
+                indexed.pages().forEach((term, page) -> next.addAll(entryDocuments(postingKey(indexed.programmeId(), term), page)));
             }
             return next;
         }
@@ -106,6 +106,24 @@ public class SearchProjection extends DispatchingProjection {
 
     public static String pageId(String postingKey, long page) {
         return postingKey + "#" + page;
+    }
+
+    /**
+     * The id of page {@code page} of the term whose head is {@code head} (as stored or being edited;
+     * {@code null} before the term's first entry): the head itself for the first page of a term
+     * that keeps it there.
+     */
+    public static String pageId(String postingKey, Document head, long page) {
+        return page == 0 && SearchDocuments.Head.keepsFirstPage(head) ? postingKey : pageId(postingKey, page);
+    }
+
+    /**
+     * The documents an entry on page {@code page} of a term lies in, to read ahead without its head:
+     * the head, and the page unless it is the first (which a term begun before it was kept in the
+     * head has as {@code #0}: read too, found or not).
+     */
+    private static List<String> entryDocuments(String postingKey, long page) {
+        return List.of(postingKey, pageId(postingKey, page));
     }
 
     public static String docId(String hit) {
@@ -148,15 +166,11 @@ public class SearchProjection extends DispatchingProjection {
         List<String> heads = terms.keySet().stream().map(term -> postingKey(programmeId, term)).toList();
         List<String> ahead = new ArrayList<>(heads);
         if (before.programmeId() != null) {
-            before.pages().forEach((term, page) -> {
-                String key = postingKey(before.programmeId(), term);
-                ahead.add(key);
-                ahead.add(pageId(key, page));
-            });
+            before.pages().forEach((term, page) -> ahead.addAll(entryDocuments(postingKey(before.programmeId(), term), page)));
         }
         view.prefetch(ahead);
         view.prefetch(heads.stream().filter(key -> SearchDocuments.Head.appendedTo(view.read(key)) % PAGE_SIZE != 0) // a new page is not read
-                .map(key -> pageId(key, SearchDocuments.Head.appendedTo(view.read(key)) / PAGE_SIZE)).toList());
+                .map(key -> pageId(key, view.read(key), SearchDocuments.Head.appendedTo(view.read(key)) / PAGE_SIZE)).toList());
         unindex(view, before, hit, kind);
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Long> pages = new LinkedHashMap<>();
@@ -175,9 +189,10 @@ public class SearchProjection extends DispatchingProjection {
             }
             long appended = SearchDocuments.Head.appendedTo(head);
             long pageNo = appended / PAGE_SIZE;
-            String pageId = pageId(head.getString("_id"), pageNo);
+            String pageId = pageId(head.getString("_id"), head, pageNo);
             // a new page is begun by this entry: a write cut short leaves only what this batch applies again
-            Document page = appended % PAGE_SIZE == 0 ? view.editBegun(pageId) : view.edit(pageId);
+            Document page = pageId.equals(head.getString("_id")) ? head
+                    : appended % PAGE_SIZE == 0 ? view.editBegun(pageId) : view.edit(pageId);
             if (page != null) {
                 List<String> hits = SearchDocuments.Page.hits(page);
                 SearchDocuments.Page.signed(page, hits.isEmpty(), terms.keySet());
@@ -199,7 +214,7 @@ public class SearchProjection extends DispatchingProjection {
             String key = postingKey(indexed.programmeId(), term.getKey());
             // the head before its page: a batch writes what it changed first last (BatchDocuments)
             Document head = view.edit(key);
-            Document page = view.edit(pageId(key, term.getValue()));
+            Document page = view.edit(pageId(key, view.read(key), term.getValue()));
             if (page != null) {
                 SearchDocuments.Page.remove(page, hit);
             }
@@ -211,7 +226,7 @@ public class SearchProjection extends DispatchingProjection {
     private static Long pageHolding(ViewUpdate view, String key, String hit) {
         long appended = SearchDocuments.Head.appendedTo(view.read(key));
         for (long page = (appended - 1) / PAGE_SIZE; page >= 0 && appended > 0; page--) {
-            Document stored = view.read(pageId(key, page));
+            Document stored = view.read(pageId(key, view.read(key), page));
             if (stored != null && SearchDocuments.Page.of(stored).hits().contains(hit)) {
                 return page;
             }
@@ -230,17 +245,14 @@ public class SearchProjection extends DispatchingProjection {
         }
         if (indexed.programmeId() != null) {
             List<String> ahead = new ArrayList<>();
-            indexed.pages().forEach((term, page) -> {
-                ahead.add(postingKey(indexed.programmeId(), term));
-                ahead.add(pageId(postingKey(indexed.programmeId(), term), page));
-            });
+            indexed.pages().forEach((term, page) -> ahead.addAll(entryDocuments(postingKey(indexed.programmeId(), term), page)));
             view.prefetch(ahead);
             String hit = kind + ":" + id;
             for (Map.Entry<String, Long> term : indexed.pages().entrySet()) {
                 String key = postingKey(indexed.programmeId(), term.getKey());
                 Document head = view.edit(key);
                 // marked on the page too, so that a query of one term counts the page's active hits without their documents
-                Document page = view.edit(pageId(key, term.getValue()));
+                Document page = view.edit(pageId(key, view.read(key), term.getValue()));
                 if (page != null) {
                     SearchDocuments.Page.status(page, hit, !ACTIVE.equals(status));
                 }

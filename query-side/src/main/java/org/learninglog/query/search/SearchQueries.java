@@ -83,7 +83,7 @@ public class SearchQueries {
         while (pageNo >= 0 && matches.size() < wanted) {
             List<String> pageIds = new ArrayList<>();
             for (long p = pageNo; p >= 0 && pageIds.size() < pagesAtOnce; p--) {
-                pageIds.add(SearchProjection.pageId(rarest.key(), p));
+                pageIds.add(rarest.pageId(p));
             }
             pageNo -= pageIds.size();
             pagesAtOnce = Math.min(MAX_PAGES_AT_ONCE, pagesAtOnce * 2);

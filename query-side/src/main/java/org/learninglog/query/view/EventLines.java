@@ -31,14 +31,41 @@ import java.util.Set;
  * read when the event was recorded, so that filtering a journey by a principle also finds the
  * decisions that principle led to.
  *
- * <p>The view keeps what it needs for that in its own documents ({@code tags:<insightId>},
- * {@code origin:<sharedLearningId>}), each a history by position, so that an event applied again
- * reads exactly what it read the first time.
+ * <p>The view keeps what it needs for that in its own documents ({@code tags:<insightId>} unless it
+ * keeps the insights' versions already: {@link InsightTags}; {@code origin:<sharedLearningId>}),
+ * each a history by position, so that an event applied again reads exactly what it read the first time.
  */
 public final class EventLines {
 
-    /** What the handlers write to: the view's documents, and the lines of the event. */
-    private record Lines(ViewUpdate view, List<TimelineLine> lines) {
+    /**
+     * Where a view keeps the tags each insight had at each position, to give the lines of later
+     * events the tags of the insights they cite.
+     */
+    public interface InsightTags {
+
+        /** Notes an insight's tags as this event recorded or revised them. */
+        void remember(ViewUpdate view, String insightId, TimelineLine.Facets facets);
+
+        /** The insight's tags as they read before this event; {@code null} if it had none then. */
+        TimelineLine.Facets recall(ViewUpdate view, String insightId);
+    }
+
+    /** A history of each insight's tags by position in a document of its own, {@code tags:<insightId>}. */
+    public static final InsightTags TAG_DOCUMENTS = new InsightTags() {
+        @Override
+        public void remember(ViewUpdate view, String insightId, TimelineLine.Facets facets) {
+            EventLines.remember(view, "tags:" + insightId, facets.toDocument());
+        }
+
+        @Override
+        public TimelineLine.Facets recall(ViewUpdate view, String insightId) {
+            Document remembered = recalled(view, "tags:" + insightId);
+            return remembered == null ? null : TimelineLine.Facets.of(remembered);
+        }
+    };
+
+    /** What the handlers write to: the view's documents, where it keeps tags, and the lines of the event. */
+    private record Lines(ViewUpdate view, InsightTags tags, List<TimelineLine> lines) {
 
         void add(TimelineLine line) {
             lines.add(line);
@@ -63,7 +90,11 @@ public final class EventLines {
     }
 
     public static List<TimelineLine> linesOf(ViewEvent event, ViewUpdate view) {
-        Lines lines = new Lines(view, new ArrayList<>());
+        return linesOf(event, view, TAG_DOCUMENTS);
+    }
+
+    public static List<TimelineLine> linesOf(ViewEvent event, ViewUpdate view, InsightTags tags) {
+        Lines lines = new Lines(view, tags, new ArrayList<>());
         HANDLERS.handle(event, lines);
         return lines.lines();
     }
@@ -76,7 +107,7 @@ public final class EventLines {
 
     private static void insightRecorded(InsightRecorded e, ViewEvent event, Lines out) {
         TimelineLine.Facets facets = new TimelineLine.Facets(e.principles(), e.themes(), name(e.layer()), name(e.sphere()), e.source(), List.of());
-        remember(out.view(), "tags:" + e.insightId(), facets.toDocument());
+        out.tags().remember(out.view(), e.insightId(), facets);
         TimelineLine line = TimelineLine.of(event, "insight-recorded", e.placeId(), e.programmeId(), e.insightId(), e.happenedOn(),
                 e.text(), facets, List.of());
         out.add(e.evidence() == null ? line : line.withEvidence(evidence(out.view(), e.evidence())));
@@ -84,40 +115,40 @@ public final class EventLines {
 
     private static void insightRevised(InsightRevised e, ViewEvent event, Lines out) {
         TimelineLine.Facets facets = new TimelineLine.Facets(e.principles(), e.themes(), name(e.layer()), name(e.sphere()), e.source(), List.of());
-        remember(out.view(), "tags:" + e.insightId(), facets.toDocument());
+        out.tags().remember(out.view(), e.insightId(), facets);
         out.add(TimelineLine.of(event, "insight-revised", e.placeId(), e.programmeId(), e.insightId(), e.happenedOn(), e.text(), facets, List.of()));
     }
 
     private static void insightRetracted(InsightRetracted e, ViewEvent event, Lines out) {
         out.add(TimelineLine.of(event, "insight-retracted", e.placeId(), e.programmeId(), e.insightId(), e.happenedOn(), e.reason(),
-                facetsOf(out.view(), List.of(e.insightId())), List.of()));
+                facetsOf(out, List.of(e.insightId())), List.of()));
     }
 
     private static void practiceAdopted(PracticeAdopted e, ViewEvent event, Lines out) {
         out.add(TimelineLine.of(event, "practice-adopted", e.placeId(), e.programmeId(), e.practiceId(), e.happenedOn(),
-                e.name() + ": " + e.description(), facetsOf(out.view(), e.insightIds()), refs(e.insightIds(), e.sharedLearningIds())));
+                e.name() + ": " + e.description(), facetsOf(out, e.insightIds()), refs(e.insightIds(), e.sharedLearningIds())));
     }
 
     private static void practiceAdapted(PracticeAdapted e, ViewEvent event, Lines out) {
         out.add(TimelineLine.of(event, "practice-adapted", e.placeId(), e.programmeId(), e.practiceId(), e.happenedOn(),
-                e.becomes(), facetsOf(out.view(), e.insightIds()), refs(List.of(e.adaptationId()), e.insightIds(), e.sharedLearningIds())));
+                e.becomes(), facetsOf(out, e.insightIds()), refs(List.of(e.adaptationId()), e.insightIds(), e.sharedLearningIds())));
     }
 
     private static void practiceRetired(PracticeRetired e, ViewEvent event, Lines out) {
         out.add(TimelineLine.of(event, "practice-retired", e.placeId(), e.programmeId(), e.practiceId(), e.happenedOn(),
-                e.why(), facetsOf(out.view(), e.insightIds()), refs(e.insightIds())));
+                e.why(), facetsOf(out, e.insightIds()), refs(e.insightIds())));
     }
 
     private static void outcomeReviewed(AdaptationOutcomeReviewed e, ViewEvent event, Lines out) {
         out.add(TimelineLine.of(event, "outcome-reviewed", e.placeId(), e.programmeId(), e.adaptationId(), e.happenedOn(),
-                e.outcome() + (e.notes() == null ? "" : ": " + e.notes()), facetsOf(out.view(), e.insightIds()),
+                e.outcome() + (e.notes() == null ? "" : ": " + e.notes()), facetsOf(out, e.insightIds()),
                 refs(List.of(e.practiceId()), e.insightIds())));
     }
 
     private static void learningShared(LearningShared e, ViewEvent event, Lines out) {
         remember(out.view(), "origin:" + e.sharedLearningId(), new Document("placeId", e.placeId()));
         out.add(TimelineLine.of(event, "learning-shared", e.placeId(), e.programmeId(), e.sharedLearningId(), e.happenedOn(), e.title(),
-                facetsOf(out.view(), e.insightIds()),
+                facetsOf(out, e.insightIds()),
                 refs(e.insightIds(), e.adaptations().stream().map(LearningShared.AdaptationRef::adaptationId).toList())));
     }
 
@@ -140,7 +171,7 @@ public final class EventLines {
     }
 
     private static void sensemakingHeld(SensemakingHeld e, ViewEvent event, Lines out) {
-        TimelineLine.Facets facets = facetsOf(out.view(), e.insightIds());
+        TimelineLine.Facets facets = facetsOf(out, e.insightIds());
         List<String> places = e.placeIds().isEmpty() ? Collections.singletonList(null) : e.placeIds();
         for (String placeId : places) {
             out.add(TimelineLine.of(event, "sensemaking-held", placeId, e.programmeId(), e.sessionId(), e.happenedOn(),
@@ -193,18 +224,17 @@ public final class EventLines {
     }
 
     /** The union of the tags of the cited insights, as they read before this event. */
-    private static TimelineLine.Facets facetsOf(ViewUpdate view, List<String> insightIds) {
+    private static TimelineLine.Facets facetsOf(Lines out, List<String> insightIds) {
         Set<String> principles = new LinkedHashSet<>();
         Set<String> themes = new LinkedHashSet<>();
         String layer = null;
         String sphere = null;
         String source = null;
         for (String insightId : insightIds) {
-            Document remembered = recalled(view, "tags:" + insightId);
-            if (remembered == null) {
+            TimelineLine.Facets facets = out.tags().recall(out.view(), insightId);
+            if (facets == null) {
                 continue;
             }
-            TimelineLine.Facets facets = TimelineLine.Facets.of(remembered);
             principles.addAll(facets.principles());
             themes.addAll(facets.themes());
             layer = layer != null ? layer : facets.layer();

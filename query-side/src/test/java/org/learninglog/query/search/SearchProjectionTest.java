@@ -10,8 +10,11 @@ import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewEvents;
 import org.learninglog.query.view.ViewReader;
 
+import org.bson.Document;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,5 +61,69 @@ class SearchProjectionTest {
     void a_retracted_insight_is_found_only_when_withdrawn_hits_are_asked_for() {
         assertThat(ids(SearchQueries.search(view(), "programme-1", "locked", null, false))).isEmpty();
         assertThat(ids(SearchQueries.search(view(), "programme-1", "locked", null, true))).containsExactly("insight:insight-2");
+    }
+
+    @Test
+    void a_term_keeps_its_first_page_in_its_head() {
+        InMemoryDocuments view = new InMemoryDocuments().apply(new SearchProjection(), HISTORY);
+
+        assertThat(view.ids()).filteredOn(id -> id.startsWith("posting:")).noneMatch(id -> id.contains("#"));
+        assertThat(view.load(SearchProjection.postingKey("programme-1", "locked")).getList("hits", String.class))
+                .containsExactly("insight:insight-2");
+    }
+
+    @Test
+    void terms_begun_with_their_first_page_apart_are_read_and_written_as_before() {
+        List<ViewEvent> later = after(HISTORY,
+                new InsightRevised("insight-1", "place-1", "programme-1", "Residents left the gate", null, null,
+                        List.of(), List.of(), null, "again", LocalDate.ofInstant(ViewEvents.recordedAt(6), ZoneOffset.UTC), ViewEvents.recordedAt(6), "member-1"),
+                new InsightRecorded("insight-3", "place-1", "programme-1", "Parents at the gate again", false, null, null,
+                        List.of(), List.of(), null, null, null, ViewEvents.recordedAt(7), "member-1"),
+                new InsightRetracted("insight-3", "place-1", "programme-1", "duplicate", LocalDate.ofInstant(ViewEvents.recordedAt(8), ZoneOffset.UTC), ViewEvents.recordedAt(8), "member-1"));
+        InMemoryDocuments now = new InMemoryDocuments().apply(new SearchProjection(), HISTORY);
+        InMemoryDocuments before = firstPagesApart(new InMemoryDocuments().apply(new SearchProjection(), HISTORY));
+        assertThat(before.ids()).anyMatch(id -> id.endsWith("#0"));
+
+        for (List<ViewEvent> events : List.of(List.<ViewEvent>of(), later)) {
+            now.apply(new SearchProjection(), events);
+            before.apply(new SearchProjection(), events);
+            for (String query : List.of("gate", "residents", "parents", "locked", "gate parents", "school")) {
+                for (boolean withdrawn : List.of(false, true)) {
+                    SearchResults expected = SearchQueries.search(now.reader(), "programme-1", query, null, withdrawn);
+                    SearchResults actual = SearchQueries.search(before.reader(), "programme-1", query, null, withdrawn);
+                    assertThat(ids(actual)).as(query).isEqualTo(ids(expected));
+                    assertThat(actual.total()).as(query).isEqualTo(expected.total());
+                }
+            }
+        }
+        assertThat(ids(SearchQueries.search(before.reader(), "programme-1", "gate", null, true)))
+                .containsExactly("insight:insight-3", "insight:insight-1", "insight:insight-2", "practice:practice-1");
+    }
+
+    /** Events that follow {@code history}, at the positions after its last. */
+    private static List<ViewEvent> after(List<ViewEvent> history, Object... payloads) {
+        List<ViewEvent> events = new ArrayList<>();
+        for (ViewEvent event : ViewEvents.inOrder(payloads)) {
+            long position = history.size() + event.position();
+            events.add(new ViewEvent(position, "event-" + position, ViewEvents.recordedAt(position), event.payload()));
+        }
+        return events;
+    }
+
+    /** The view as kept before heads kept their first page: that page is {@code #0}. */
+    private static InMemoryDocuments firstPagesApart(InMemoryDocuments view) {
+        for (String id : new ArrayList<>(view.ids())) {
+            Document head = view.load(id);
+            if (id.startsWith("posting:") && !id.contains("#") && head.containsKey("hits")) {
+                Document page = new Document("_id", SearchProjection.pageId(id, 0)).append("_pos", head.get("_pos"));
+                for (String field : List.of("hits", "signature", "withdrawn")) {
+                    if (head.containsKey(field)) {
+                        page.append(field, head.remove(field));
+                    }
+                }
+                view.store(List.of(head, page));
+            }
+        }
+        return view;
     }
 }

@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoredShapeTest {
 
     private static final Map<String, ViewDigest.Digest> PINNED = Map.of(
-            "journey", new ViewDigest.Digest(590, "4b3807cea40aeae4dc071909c6d5c448858be40a029c4c0a9d3392e5a4021329"),
+            "journey", new ViewDigest.Digest(421, "59204478c9442cdfdd998c80e69817259422fcca04e7c032fc60001db64be8f6"),
             "programme-timeline", new ViewDigest.Digest(937, "e10afe992edcde9a7d8943ea79cf2709ce3d3864cff120d2a3c931fc384f7a61"),
             "learning-flow", new ViewDigest.Digest(46, "da3d266134ac14539386ce3006dbfa0eb1c8cc0554dc500b133b94372aa5467d"),
-            "search", new ViewDigest.Digest(800, "70a6ef6c24136d1c10cad20e05f4d300ec748270b8b8304a8c3ab6b9f15409c8"),
+            "search", new ViewDigest.Digest(502, "1b6af0bf488df5c0b5e32c4d3c55b16b008be2d4c0fe7e9dd17136f2f778b190"),
             "synthesis-report", new ViewDigest.Digest(221, "5f67abea1b381af225ba0108244085f0042d9fd10c292c87ac3707b6be352e4c"),
             "place-timeline", new ViewDigest.Digest(189, "01eda37aa3776d5d2f24bb178c9beda4f280f71941e45676ccd1ef8fa9d0cdb4"));
 
