@@ -124,7 +124,7 @@ final class BsonValuedCollection extends H2Collection {
         }
         long bytes = 0;
         for (Object stored : data.values()) {
-            bytes += stored instanceof StoredBson bson ? bson.bytes().length : DocumentBson.encode(StoredBson.documentOf(stored)).length;
+            bytes += stored instanceof StoredBson bson ? bson.bytes().length : DocumentBson.encode((Document) stored).length;
         }
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }

@@ -56,7 +56,7 @@ public final class SearchDocuments {
          * shows by its list of hits; a term with entries and no such list has its first page apart.
          */
         static boolean keepsFirstPage(Document head) {
-            return head == null || head.containsKey(HITS) || appendedTo(head) == 0;
+            return appendedTo(head) == 0 || head.containsKey(HITS);
         }
 
         /** The id of the page {@code page} of this term. */
