@@ -14,6 +14,7 @@ import org.h2.mvstore.MVMap;
 
 import java.util.Collection;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -30,23 +31,26 @@ import java.util.stream.StreamSupport;
 final class BsonValuedCollection extends H2Collection {
 
     private final MVMap<Object, Object> data;
+    /** The next document's key in {@link #data} if documents are kept by a sequence; {@code null} if by {@code _id}. */
+    private final AtomicLong sequence;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     BsonValuedCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Object> data,
-                         MVMap<String, Object> meta, CursorRegistry cursors) {
+                         MVMap<String, Object> meta, CursorRegistry cursors, boolean bySequence) {
         super(database, name, options, (MVMap) data, meta, cursors);
         this.data = data;
+        this.sequence = bySequence ? new AtomicLong(data.isEmpty() ? 1 : ((Number) data.lastKey()).longValue() + 1) : null;
     }
 
     @Override
     protected Object addDocumentInternal(Document document) {
         Object id = getIdField() == null ? java.util.UUID.randomUUID() : Utils.getSubdocumentValue(document, getIdField());
-        Object position = Missing.ofNullable(id);
+        Object position = sequence == null ? Missing.ofNullable(id) : (Object) sequence.getAndIncrement();
         Object previous = data.put(position, StoredBson.of(document));
         if (previous != null) {
             throw new IllegalStateException("Position " + position + " already holds a document");
         }
-        return id;
+        return position;
     }
 
     @Override

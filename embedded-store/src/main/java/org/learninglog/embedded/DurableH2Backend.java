@@ -186,10 +186,20 @@ final class DurableH2Backend extends H2Backend {
         super.close();
     }
 
+    /**
+     * Whether a collection created now keeps its documents by {@code _id} (see {@link KeyOrderedH2Database}):
+     * the event store's commits and its counter, which a recovery reads by {@code _id} straight from the
+     * file and a reservation replaces in place. Asked only of a collection being created, after the
+     * constructor: the layout is set by then.
+     */
+    private boolean keyedById(String collection) {
+        return layout == null || collection.equals(layout.events()) || collection.equals(layout.counters());
+    }
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         // getMvStore(): the super constructor opens the existing databases before our fields are set.
-        return new KeyOrderedH2Database(databaseName, getMvStore(), getCursorRegistry());
+        return new KeyOrderedH2Database(databaseName, getMvStore(), getCursorRegistry(), this::keyedById);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.h2.mvstore.MVStore;
 
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The H2 backend's database with these changes: its documents and unique index keys are stored
@@ -23,17 +24,30 @@ final class KeyOrderedH2Database extends H2Database {
 
     private static final Field STORE = storeField();
 
-    KeyOrderedH2Database(String name, MVStore store, CursorRegistry cursors) {
+    /** The collection's meta entry that says its documents are kept by a sequence ({@value #BY_SEQUENCE}). */
+    static final String POSITIONS = "positions";
+    static final String BY_SEQUENCE = "sequence";
+
+    private final Predicate<String> keyedById;
+
+    KeyOrderedH2Database(String name, MVStore store, CursorRegistry cursors, Predicate<String> keyedById) {
         super(name, store, cursors);
+        this.keyedById = keyedById;
     }
 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         // The same map names as the H2 backend uses; only the documents' format differs.
         String namespace = getFullCollectionNamespace(collectionName);
+        boolean created = !store().hasMap(dataMapName(namespace));
         MVMap<Object, Object> data = store().openMap(dataMapName(namespace), dataMapBuilder());
         MVMap<String, Object> meta = store().openMap("meta." + namespace);
-        return new BsonValuedCollection(this, collectionName, options, data, meta, cursorRegistry);
+        // keyedById is null while the super constructor opens what there is (a collection it makes then keeps the H2 backend's way)
+        if (created && keyedById != null && !keyedById.test(collectionName)) {
+            meta.put(POSITIONS, BY_SEQUENCE);
+        }
+        boolean bySequence = BY_SEQUENCE.equals(meta.get(POSITIONS));
+        return new BsonValuedCollection(this, collectionName, options, data, meta, cursorRegistry, bySequence);
     }
 
     @Override
