@@ -46,7 +46,7 @@ final class CompactValues extends ObjectDataType {
         if (a instanceof KeyValue left && b instanceof KeyValue right) {
             int shared = Math.min(left.size(), right.size());
             for (int i = 0; i < shared; i++) {
-                int order = VALUES.compare(left.get(i), right.get(i));
+                int order = compareValues(left.get(i), right.get(i));
                 if (order != 0) {
                     return order;
                 }
@@ -54,6 +54,18 @@ final class CompactValues extends ObjectDataType {
             return Integer.compare(left.size(), right.size());
         }
         return super.compare(a, b);
+    }
+
+    /**
+     * The server's order of two values; two strings (most keys: every string {@code _id}) compared
+     * as it compares them, by {@link String#compareTo}, without its look at the types of both first,
+     * which a profile of a view rebuild put at a tenth of its samples (every lookup in the index).
+     */
+    static int compareValues(Object a, Object b) {
+        if (a instanceof String left && b instanceof String right) {
+            return left.compareTo(right);
+        }
+        return VALUES.compare(a, b);
     }
 
     @Override
