@@ -23,18 +23,16 @@ import java.util.Set;
  *   <li>{@code ptl:<programmeId>}: every line, a {@link PagedLog} whose pages each start with the
  *       state of the programme before their first line, so that the state after any step is one
  *       page read and a fold of at most a page;</li>
+ *   <li>{@code ptl:<programmeId>@<position>}: each line once more, alone, by the global position
+ *       of its event, for the facet logs to point at;</li>
  *   <li>{@code ptl:<programmeId>|<facet>:<value>}: a reference to each line per tag, place and
  *       kind, and in the late lines ({@code |late:true}, see
  *       {@link org.learninglog.query.view.LateRecord}), so that a filtered timeline reads only the
- *       references of its rarest filter and then the timeline's pages that hold the lines it shows,
- *       by {@code _id}. A reference ({@link #reference}) holds the line's position, when it was
- *       recorded and the timeline's page it is on: a facet page is rewritten every batch a line goes
- *       into it, and a rare facet's page of whole lines cost a page of lines for each new one (logs
- *       begun before hold whole lines, and still do up to where they were);</li>
- *   <li>{@code ptl:<programmeId>@<position>}: a line alone, by the global position of its event,
- *       for a reference without its page to point at: references made before they named the page
- *       (each line was kept alone too, half of the view's documents), and one made when an event
- *       delivered again finds its line on the timeline already and so cannot tell its page;</li>
+ *       references of its rarest filter and then the lines it shows, by {@code _id}. A reference
+ *       ({@link #reference}) holds the line's position and when it was recorded: a facet page is
+ *       rewritten every batch a line goes into it, and a rare facet's page of whole lines cost a
+ *       page of lines for each new one (logs begun before hold whole lines, and still do up to
+ *       where they were);</li>
  *   <li>{@code ptl:<programmeId>|story:<month>}: the whole lines per month of the story (the month
  *       of the day a line happened on), so that the story's clock finds a month's lines by one key
  *       (most lines of a batch fall in the same few months, so their pages fill);</li>
@@ -73,23 +71,13 @@ public class ProgrammeTimelineProjection implements Projection {
         return timelineKey(programmeId) + "@" + position;
     }
 
-    /**
-     * A facet log's entry for a line: which line ({@value #LINE}), when it was recorded (for as-of
-     * cuts) and the timeline's page it is on ({@value #PAGE}), if known; without it, the line is
-     * kept alone ({@link #lineId}).
-     */
-    static Document reference(TimelineLine line, Long page) {
-        Document reference = new Document(LINE, line.position()).append(PagedLog.AT, DocumentFields.date(line.recordedAt()));
-        if (page != null) {
-            reference.append(PAGE, page);
-        }
-        return reference;
+    /** A facet log's entry for a line: where the line is ({@value #LINE}) and when it was recorded (for as-of cuts). */
+    static Document reference(TimelineLine line) {
+        return new Document(LINE, line.position()).append(PagedLog.AT, DocumentFields.date(line.recordedAt()));
     }
 
     /** The field of a facet log's entry that refers to a line (entries of logs begun before are whole lines). */
     static final String LINE = "line";
-    /** The field of a reference naming the page of the timeline ({@code ptl:<programmeId>#<page>}) its line is on. */
-    static final String PAGE = "page";
 
     /** The log of the lines that happened in {@code month} (of the story), in the order recorded. */
     public static String storyKey(String programmeId, YearMonth month) {
@@ -138,22 +126,17 @@ public class ProgrammeTimelineProjection implements Projection {
         }
         String programmeId = programmeLine.programmeId();
         Document line = programmeLine.toDocument();
-        Document head = view.edit(timelineKey(programmeId));
-        // The page the line goes on; unknown if the line is on the timeline already (an event delivered again)
-        Long page = head == null ? null : PagedLog.count(head) / PagedLog.pageSize(head);
         // A new page starts with the state before its first line; then the running state moves on.
-        PagedLog.appendIndexingMonths(view, timelineKey(programmeId), line, started -> copy(state(started)));
+        PagedLog.appendIndexingMonths(view, timelineKey(programmeId), line, head -> copy(state(head)));
+        Document head = view.edit(timelineKey(programmeId));
         if (head != null) {
             ReplayState.fold(state(head), programmeLine);
         }
-        if (page == null && facets.stream().anyMatch(facet -> view.edit(facet) != null)) {
-            // a log still to refer to the line (most often none: the event was applied whole before)
-            Document alone = view.edit(lineId(programmeId, programmeLine.position()));
-            if (alone != null) {
-                alone.putAll(line);
-            }
+        Document alone = view.edit(lineId(programmeId, programmeLine.position()));
+        if (alone != null) {
+            alone.putAll(line);
         }
-        Document reference = reference(programmeLine, page);
+        Document reference = reference(programmeLine);
         for (String facet : facets) {
             PagedLog.append(view, facet, reference, null);
         }

@@ -10,18 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Reads the lines of one of a programme's logs, in its order, whether its entries are whole lines
  * (the timeline, the story months, facet logs begun before references) or references to lines
- * ({@link ProgrammeTimelineProjection#reference}): a stretch of entries is read, then what its
- * references point at in one {@code $in} by {@code _id} (the timeline's pages the lines are on, or
- * a line kept alone for a reference that does not name its page), and only as many as the answer
- * may need.
+ * ({@link ProgrammeTimelineProjection#reference}): a stretch of entries is read, then the lines its
+ * references point at in one {@code $in} by {@code _id}, and only as many as the answer may need.
  */
 final class ReferencedLines {
 
@@ -46,23 +42,17 @@ final class ReferencedLines {
             int stretch = (int) Math.min(count - index, Math.min(MOST_STRETCH, wanted));
             List<Document> entries = reader.entries(key, index, index + stretch, entry -> entry, entry -> true, stretch);
             index += stretch;
-            Set<String> ids = new LinkedHashSet<>();
+            List<String> ids = new ArrayList<>();
             for (Document entry : entries) {
-                if (isReference(entry) && knownAt(entry, asOf)) {
-                    ids.add(holderId(programmeId, entry));
+                if (isReference(entry) && (asOf == null || !DocumentFields.instant(entry, PagedLog.AT).isAfter(asOf))) {
+                    ids.add(ProgrammeTimelineProjection.lineId(programmeId, entry.get(ProgrammeTimelineProjection.LINE, Number.class).longValue()));
                 }
             }
-            Map<Long, Document> lines = new HashMap<>();
-            for (Document holder : reader.getAll(ids)) {
-                if (holder.get(PagedLog.ENTRIES) instanceof List<?> onPage) {
-                    onPage.forEach(line -> lines.put(((Document) line).get(TimelineLine.POSITION, Number.class).longValue(), (Document) line));
-                } else {
-                    lines.put(holder.get(TimelineLine.POSITION, Number.class).longValue(), holder);
-                }
-            }
+            Map<String, Document> lines = new HashMap<>();
+            reader.getAll(ids).forEach(line -> lines.put(line.getString("_id"), line));
             for (Document entry : entries) {
-                Document line = !isReference(entry) ? entry
-                        : knownAt(entry, asOf) ? lines.get(entry.get(ProgrammeTimelineProjection.LINE, Number.class).longValue()) : null;
+                Document line = isReference(entry) ? lines.get(ProgrammeTimelineProjection.lineId(programmeId,
+                        entry.get(ProgrammeTimelineProjection.LINE, Number.class).longValue())) : entry;
                 if (line == null) {
                     continue; // recorded after asOf (or a line the store lost: a rebuild writes it again)
                 }
@@ -73,18 +63,6 @@ final class ReferencedLines {
             }
         }
         return found;
-    }
-
-    private static boolean knownAt(Document reference, Instant asOf) {
-        return asOf == null || !DocumentFields.instant(reference, PagedLog.AT).isAfter(asOf);
-    }
-
-    /** The document holding a reference's line: the timeline's page it names, or the line alone. */
-    private static String holderId(String programmeId, Document reference) {
-        Number page = reference.get(ProgrammeTimelineProjection.PAGE, Number.class);
-        long position = reference.get(ProgrammeTimelineProjection.LINE, Number.class).longValue();
-        return page == null ? ProgrammeTimelineProjection.lineId(programmeId, position)
-                : PagedLog.pageId(ProgrammeTimelineProjection.timelineKey(programmeId), page.longValue());
     }
 
     private static boolean isReference(Document entry) {

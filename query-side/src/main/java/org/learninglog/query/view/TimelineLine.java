@@ -34,8 +34,7 @@ public record TimelineLine(long position, Instant recordedAt, String kind, Strin
                            String layer, String sphere, String source, List<String> tags, List<String> refs,
                            Evidence evidence) {
 
-    /** The field of a stored line holding its position. */
-    public static final String POSITION = "pos";
+    private static final String POSITION = "pos";
     private static final String KIND = "kind";
     private static final String PLACE = "placeId";
     private static final String PROGRAMME = "programmeId";

@@ -24,7 +24,7 @@ class StoredShapeTest {
 
     private static final Map<String, ViewDigest.Digest> PINNED = Map.of(
             "journey", new ViewDigest.Digest(421, "59204478c9442cdfdd998c80e69817259422fcca04e7c032fc60001db64be8f6"),
-            "programme-timeline", new ViewDigest.Digest(524, "baa8a42a044297dad9900f2fb09312cc07a6e3211dacc50f952045a3cb0e1f56"),
+            "programme-timeline", new ViewDigest.Digest(937, "e10afe992edcde9a7d8943ea79cf2709ce3d3864cff120d2a3c931fc384f7a61"),
             "learning-flow", new ViewDigest.Digest(46, "da3d266134ac14539386ce3006dbfa0eb1c8cc0554dc500b133b94372aa5467d"),
             "search", new ViewDigest.Digest(502, "1b6af0bf488df5c0b5e32c4d3c55b16b008be2d4c0fe7e9dd17136f2f778b190"),
             "synthesis-report", new ViewDigest.Digest(221, "5f67abea1b381af225ba0108244085f0042d9fd10c292c87ac3707b6be352e4c"),
