@@ -43,6 +43,11 @@ final class UniqueKeyIndex extends AbstractUniqueIndex<Object> {
         return byId && document.get(ID) instanceof String id ? new KeyValue(id) : null;
     }
 
+    /** Where the document with string {@code _id} {@code id} is; {@code null} if none is, or if this is not the {@code _id} index. */
+    Object positionOfId(String id) {
+        return byId ? map.get(new KeyValue(id)) : null;
+    }
+
     @Override
     public Set<KeyValue> getKeyValues(Document document) {
         KeyValue key = idKey(document);
