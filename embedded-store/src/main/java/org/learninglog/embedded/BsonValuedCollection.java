@@ -15,10 +15,10 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -37,39 +37,26 @@ final class BsonValuedCollection extends H2Collection {
     private static final String ID = "_id";
 
     private final MVMap<Object, Object> data;
-    /** Whether documents are kept under a sequence in {@link #data}, not under their {@code _id}. */
-    private final boolean bySequence;
-    /**
-     * The next document's key if by a sequence, read from the map at the first insert (0 until then), not
-     * when the collection is opened: a start opens every collection. Under the collection's lock, as every
-     * insert is (the server's {@code addDocument}, and an upsert's insert within {@code updateDocuments}).
-     */
-    private long next;
+    /** The next document's key in {@link #data} if documents are kept by a sequence; {@code null} if by {@code _id}. */
+    private final AtomicLong sequence;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     BsonValuedCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Object> data,
                          MVMap<String, Object> meta, CursorRegistry cursors, boolean bySequence) {
         super(database, name, options, (MVMap) data, meta, cursors);
         this.data = data;
-        this.bySequence = bySequence;
+        this.sequence = bySequence ? new AtomicLong(data.isEmpty() ? 1 : ((Number) data.lastKey()).longValue() + 1) : null;
     }
 
     @Override
     protected Object addDocumentInternal(Document document) {
         Object id = getIdField() == null ? java.util.UUID.randomUUID() : Utils.getSubdocumentValue(document, getIdField());
-        Object position = bySequence ? (Object) nextPosition() : Missing.ofNullable(id);
+        Object position = sequence == null ? Missing.ofNullable(id) : (Object) sequence.getAndIncrement();
         Object previous = data.put(position, StoredBson.of(document));
         if (previous != null) {
             throw new IllegalStateException("Position " + position + " already holds a document");
         }
         return position;
-    }
-
-    private long nextPosition() {
-        if (next == 0) {
-            next = data.isEmpty() ? 1 : ((Number) data.lastKey()).longValue() + 1;
-        }
-        return next++;
     }
 
     /**
@@ -99,7 +86,7 @@ final class BsonValuedCollection extends H2Collection {
         Utils.validateFieldNames(replacement);
         StoredBson stored = StoredBson.of(replacement);
         Object before = data.get(position);
-        boolean modified = !(before instanceof StoredBson old && Arrays.equals(old.bytes(), stored.bytes()));
+        boolean modified = !(before instanceof StoredBson old && java.util.Arrays.equals(old.bytes(), stored.bytes()));
         if (modified) {
             data.put(position, stored);
         }
