@@ -145,12 +145,12 @@ public final class SearchDocuments {
          * Adds the terms of a hit appended to the page (being edited) to its signature. A page begun
          * before signatures gets none: it may hold hits whose terms it was never told.
          */
-        static void signed(Document page, boolean isNew, java.util.Collection<String> terms) {
+        static void signed(Document page, boolean isNew, long[] termHashes) {
             byte[] signature = TermSignature.of(page.get(SIGNATURE));
             if (signature == null && !isNew) {
                 return;
             }
-            page.put(SIGNATURE, new org.bson.types.Binary(TermSignature.with(signature, terms)));
+            page.put(SIGNATURE, new org.bson.types.Binary(TermSignature.with(signature, termHashes)));
         }
 
         /** The page's (being edited) list of hits, to change. */

@@ -162,16 +162,21 @@ public class SearchProjection extends DispatchingProjection {
         SearchDocuments.Hit before = SearchDocuments.Hit.of(doc);
         String name = title != null ? title : before.title();
         Map<String, Integer> terms = Terms.of((name == null ? "" : name + " ") + text);
-        // read what this event changes in two round trips: the old entries' pages and every head, then the pages to append to
+        // read what this event changes in two round trips at most (none when the batch read it ahead):
+        // every head, then the pages of the old entries and those to append to
         List<String> heads = terms.keySet().stream().map(term -> postingKey(programmeId, term)).toList();
         List<String> ahead = new ArrayList<>(heads);
         if (before.programmeId() != null) {
-            before.pages().forEach((term, page) -> ahead.addAll(entryDocuments(postingKey(before.programmeId(), term), page)));
+            before.pages().keySet().forEach(term -> ahead.add(postingKey(before.programmeId(), term)));
         }
         view.prefetch(ahead);
-        view.prefetch(heads.stream().filter(key -> SearchDocuments.Head.appendedTo(view.read(key)) % PAGE_SIZE != 0) // a new page is not read
-                .map(key -> pageId(key, view.read(key), SearchDocuments.Head.appendedTo(view.read(key)) / PAGE_SIZE)).toList());
+        List<String> pagesAhead = new ArrayList<>(oldEntryPages(view, before));
+        heads.stream().filter(key -> SearchDocuments.Head.appendedTo(view.read(key)) % PAGE_SIZE != 0) // a new page is not read
+                .map(key -> pageId(key, view.read(key), SearchDocuments.Head.appendedTo(view.read(key)) / PAGE_SIZE))
+                .forEach(pagesAhead::add);
+        view.prefetch(pagesAhead);
         unindex(view, before, hit, kind);
+        long[] termHashes = TermSignature.hashes(terms.keySet());
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Long> pages = new LinkedHashMap<>();
         terms.forEach((term, count) -> {
@@ -195,7 +200,7 @@ public class SearchProjection extends DispatchingProjection {
                     : appended % PAGE_SIZE == 0 ? view.editBegun(pageId) : view.edit(pageId);
             if (page != null) {
                 List<String> hits = SearchDocuments.Page.hits(page);
-                SearchDocuments.Page.signed(page, hits.isEmpty(), terms.keySet());
+                SearchDocuments.Page.signed(page, hits.isEmpty(), termHashes);
                 hits.add(hit);
             }
             SearchDocuments.Head.appended(head, appended + 1);
@@ -203,6 +208,24 @@ public class SearchProjection extends DispatchingProjection {
             pages.put(DocumentFields.key(term), pageNo);
         });
         SearchDocuments.Hit.indexed(doc, programmeId, placeId, name, text, counts, pages);
+    }
+
+    /**
+     * The pages a hit's entries are on, its terms' heads read already: the head itself for a first page
+     * it keeps. Asked for before the heads were read, a first page was asked for as {@code #0} too,
+     * which no term begun since keeps: a hit recorded and revised or withdrawn in one batch (not read
+     * ahead, its document is the batch's) cost a round trip for those ids nearly every batch.
+     */
+    private static List<String> oldEntryPages(ViewUpdate view, SearchDocuments.Hit indexed) {
+        if (indexed.programmeId() == null) {
+            return List.of();
+        }
+        List<String> pages = new ArrayList<>();
+        indexed.pages().forEach((term, page) -> {
+            String key = postingKey(indexed.programmeId(), term);
+            pages.add(pageId(key, view.read(key), page));
+        });
+        return pages;
     }
 
     /** Takes a hit's entries off its terms' pages and out of their counts. */
@@ -244,9 +267,8 @@ public class SearchProjection extends DispatchingProjection {
             return;
         }
         if (indexed.programmeId() != null) {
-            List<String> ahead = new ArrayList<>();
-            indexed.pages().forEach((term, page) -> ahead.addAll(entryDocuments(postingKey(indexed.programmeId(), term), page)));
-            view.prefetch(ahead);
+            view.prefetch(indexed.pages().keySet().stream().map(term -> postingKey(indexed.programmeId(), term)).toList());
+            view.prefetch(oldEntryPages(view, indexed));
             String hit = kind + ":" + id;
             for (Map.Entry<String, Long> term : indexed.pages().entrySet()) {
                 String key = postingKey(indexed.programmeId(), term.getKey());

@@ -27,11 +27,19 @@ final class TermSignature {
         return stored instanceof byte[] bytes ? bytes : null;
     }
 
-    /** {@code signature} ({@code null}: empty) with {@code terms} added, as a new array. */
-    static byte[] with(byte[] signature, Collection<String> terms) {
+    /**
+     * The hashes of a hit's {@code terms}, worked out once for the hit: its entry goes on a page of each
+     * of its terms, and each page's signature takes all of them (hashed again for every page, they were an
+     * eighth of a live batch's indexing in a profile).
+     */
+    static long[] hashes(Collection<String> terms) {
+        return terms.stream().mapToLong(TermSignature::hash).toArray();
+    }
+
+    /** {@code signature} ({@code null}: empty) with the terms of {@code hashes} added, as a new array. */
+    static byte[] with(byte[] signature, long[] hashes) {
         byte[] grown = signature == null || signature.length != BITS / 8 ? new byte[BITS / 8] : signature.clone();
-        for (String term : terms) {
-            long hash = hash(term);
+        for (long hash : hashes) {
             set(grown, (int) ((hash & 0xffffffffL) % BITS));
             set(grown, (int) ((hash >>> 32) % BITS));
         }

@@ -5,16 +5,19 @@ import org.learninglog.events.insight.InsightRecorded;
 import org.learninglog.events.insight.InsightRetracted;
 import org.learninglog.events.insight.InsightRevised;
 import org.learninglog.events.practice.PracticeAdopted;
+import org.learninglog.query.view.DocumentSource;
 import org.learninglog.query.view.InMemoryDocuments;
 import org.learninglog.query.view.ViewEvent;
 import org.learninglog.query.view.ViewEvents;
 import org.learninglog.query.view.ViewReader;
+import org.learninglog.query.view.ViewUpdate;
 
 import org.bson.Document;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,5 +128,39 @@ class SearchProjectionTest {
             }
         }
         return view;
+    }
+
+    /**
+     * A revision and a withdrawal ask only for documents there are: the pages an entry is on are asked for
+     * once its terms' heads are read, so a term that keeps its first page in its head (every term begun
+     * now) is not asked for a page {@code #0} apart. A live batch asked for those (absent) ids in a round
+     * trip of their own whenever a hit was recorded and changed in the same batch.
+     */
+    @Test
+    void a_revision_or_a_withdrawal_asks_for_no_first_page_apart_from_its_head() {
+        for (int changed : List.of(2, 4)) { // insight-1 revised; insight-2 retracted
+            InMemoryDocuments stored = new InMemoryDocuments().apply(new SearchProjection(), HISTORY.subList(0, changed));
+            List<String> asked = new ArrayList<>();
+            DocumentSource asking = new DocumentSource() {
+                @Override
+                public Document load(String id) {
+                    asked.add(id);
+                    return stored.load(id);
+                }
+
+                @Override
+                public void store(Collection<Document> documents) {
+                    stored.store(documents);
+                }
+            };
+
+            ViewUpdate update = new ViewUpdate(asking, HISTORY.get(changed).position());
+            new SearchProjection().apply(HISTORY.get(changed), update);
+            update.commit();
+
+            assertThat(asked).as("ids asked for by %s", HISTORY.get(changed).payload().getClass().getSimpleName())
+                    .isNotEmpty().noneMatch(id -> id.endsWith("#0"));
+        }
+        assertThat(ids(SearchQueries.search(view(), "programme-1", "parents", null, false))).containsExactly("insight:insight-1");
     }
 }
