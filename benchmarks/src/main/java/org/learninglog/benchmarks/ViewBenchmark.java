@@ -56,7 +56,7 @@ import java.util.function.IntFunction;
  *       compare, event by event, written per event as the processor did before batches;</li>
  *   <li>queries: p50 and p99 latency of each kind of read, every one of them by exact keys.</li>
  * </ul>
- * Arguments: {@code --events=100000 --places=50 --queries=2000 --live-events=2000}, {@code --programmes=1}
+ * Arguments: {@code --events=100000 --places=50 --queries=2000 --live-events=2000 --live-warm-up=5}, {@code --programmes=1}
  * (the events and places shared among that many programmes; the queries ask of the first), and
  * {@code --views=programme-timeline,search} (names, comma-separated) to build and query only those
  * views (the reads of each view are measured when it is built; all four is the default, as the

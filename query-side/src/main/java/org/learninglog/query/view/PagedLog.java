@@ -5,7 +5,6 @@ import org.bson.Document;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -73,15 +72,7 @@ public final class PagedLog {
         String pageId = pageId(key, index / pageSize(head));
         Document page = index % pageSize(head) == 0 ? view.editBegun(pageId) : view.edit(pageId);
         if (page != null) {
-            List<Document> entries = page.getList(ENTRIES, Document.class);
-            if (entries == null) {
-                entries = new ArrayList<>();
-                page.put(ENTRIES, entries);
-                if (pageStart != null) {
-                    page.put("start", pageStart.apply(head));
-                }
-            }
-            entries.add(entry);
+            entries(page, head, pageStart).add(entry);
         }
         head.put(COUNT, index + 1);
         if (!indexMonths) {
@@ -96,6 +87,26 @@ public final class PagedLog {
         if (!months.containsKey(month)) {
             months.put(month, index);
         }
+    }
+
+    /**
+     * The entries of {@code page} (being edited) to append to, begun if the page is new. They are kept as
+     * {@link AppendOnlyEntries}, so that a live batch's walk after each event takes only those appended
+     * since the walk before ({@link StoredShape}): nothing changes an entry once it is on a page.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Document> entries(Document page, Document head, Function<Document, Document> pageStart) {
+        Object entries = page.get(ENTRIES);
+        if (entries instanceof AppendOnlyEntries<?> appendOnly) {
+            return (List<Document>) appendOnly;
+        }
+        AppendOnlyEntries<Document> appendOnly = entries == null ? new AppendOnlyEntries<>()
+                : new AppendOnlyEntries<>((List<Document>) entries);
+        page.put(ENTRIES, appendOnly);
+        if (entries == null && pageStart != null) {
+            page.put("start", pageStart.apply(head));
+        }
+        return appendOnly;
     }
 
     /**

@@ -29,6 +29,9 @@ import java.util.Map;
  * <p>Which document owns each container is kept for the whole batch, so that a line appended to a
  * page and to a facet's page in the same event is copied for the second, as reading them from the
  * collection would have.
+ *
+ * <p>A log page's entries ({@link AppendOnlyEntries}) are only appended to: the walk takes those
+ * appended since the walk before, not the page's whole list again.
  */
 final class StoredShape {
 
@@ -88,22 +91,36 @@ final class StoredShape {
             fields(document, walk);
             return document;
         }
+        if (value instanceof AppendOnlyEntries<?> entries) {
+            if (!claim(entries, walk)) {
+                return copy(entries, walk); // a plain list of its own, walked whole
+            }
+            @SuppressWarnings("unchecked")
+            List<Object> items = (List<Object>) entries;
+            walkItems(items, entries.walked(), walk); // those walked before are as they were
+            entries.walked(items.size());
+            return entries;
+        }
         if (value instanceof ArrayList<?> list && list.getClass() == ArrayList.class) {
             if (!claim(list, walk)) {
                 return copy(list, walk);
             }
             @SuppressWarnings("unchecked")
             List<Object> items = (List<Object>) list;
-            for (int i = 0; i < items.size(); i++) {
-                Object item = items.get(i);
-                Object stored = value(item, walk);
-                if (stored != item) {
-                    items.set(i, stored);
-                }
-            }
+            walkItems(items, 0, walk);
             return list;
         }
         return copy(value, walk); // a map, a set, an immutable list, an enum...: as the codec writes it
+    }
+
+    private void walkItems(List<Object> items, int from, Walk walk) {
+        for (int i = from; i < items.size(); i++) {
+            Object item = items.get(i);
+            Object stored = value(item, walk);
+            if (stored != item) {
+                items.set(i, stored);
+            }
+        }
     }
 
     /** A value the collection gives back as it is, and that no projection changes in place. */

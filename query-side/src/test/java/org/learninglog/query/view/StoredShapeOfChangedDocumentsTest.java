@@ -71,4 +71,29 @@ class StoredShapeOfChangedDocumentsTest {
         assertThat(again.getList("entries", Document.class)).isSameAs(entries);
         assertThat(entries.get(1).get("at")).isEqualTo(Date.from(Instant.EPOCH));
     }
+
+    /**
+     * A log page's entries are only appended to ({@link AppendOnlyEntries}): a walk after a later event
+     * takes the entries appended since, in their stored shape and copied if another document holds
+     * them, and leaves the entries walked before as they are (an instant put into one of those, which
+     * nothing does, is not turned into a date: that is what shows they were not walked again).
+     */
+    @Test
+    void a_log_pages_entries_walked_once_take_only_those_appended_since_in_the_walks_after() {
+        StoredShape shape = new StoredShape(codec);
+        AppendOnlyEntries<Document> entries = new AppendOnlyEntries<>(List.of(new Document("n", 1).append("at", Instant.EPOCH)));
+        Document page = new Document("_id", "page").append("entries", entries);
+        shape.of("page", page);
+        assertThat(entries.get(0).get("at")).isEqualTo(Date.from(Instant.EPOCH));
+
+        Document line = new Document("n", 2).append("at", Instant.EPOCH);
+        Document facet = shape.of("facet", new Document("_id", "facet").append("line", line)); // the line is the facet's first
+        entries.add(line);
+        entries.get(0).put("at", Instant.EPOCH); // walked before: left as it is
+        shape.of("page", page);
+
+        assertThat(page.get("entries")).isSameAs(entries);
+        assertThat(entries.get(0).get("at")).isEqualTo(Instant.EPOCH);
+        assertThat(entries.get(1)).isNotSameAs(facet.get("line")).isEqualTo(new Document("n", 2).append("at", Date.from(Instant.EPOCH)));
+    }
 }
