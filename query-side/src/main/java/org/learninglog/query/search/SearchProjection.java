@@ -166,9 +166,7 @@ public class SearchProjection extends DispatchingProjection {
         // every head, then the pages of the old entries and those to append to
         List<String> heads = terms.keySet().stream().map(term -> postingKey(programmeId, term)).toList();
         List<String> ahead = new ArrayList<>(heads);
-        if (before.programmeId() != null) {
-            before.pages().keySet().forEach(term -> ahead.add(postingKey(before.programmeId(), term)));
-        }
+        ahead.addAll(entryHeads(before));
         view.prefetch(ahead);
         List<String> pagesAhead = new ArrayList<>(oldEntryPages(view, before));
         heads.stream().filter(key -> SearchDocuments.Head.appendedTo(view.read(key)) % PAGE_SIZE != 0) // a new page is not read
@@ -210,8 +208,14 @@ public class SearchProjection extends DispatchingProjection {
         SearchDocuments.Hit.indexed(doc, programmeId, placeId, name, text, counts, pages);
     }
 
+    /** The heads of the terms a hit is indexed under (none for a hit not indexed yet). */
+    private static List<String> entryHeads(SearchDocuments.Hit indexed) {
+        return indexed.programmeId() == null ? List.of()
+                : indexed.pages().keySet().stream().map(term -> postingKey(indexed.programmeId(), term)).toList();
+    }
+
     /**
-     * The pages a hit's entries are on, its terms' heads read already: the head itself for a first page
+     * The pages a hit's entries are on, its terms' heads read already ({@link #entryHeads}): the head itself for a first page
      * it keeps. Asked for before the heads were read, a first page was asked for as {@code #0} too,
      * which no term begun since keeps: a hit recorded and revised or withdrawn in one batch (not read
      * ahead, its document is the batch's) cost a round trip for those ids nearly every batch.
@@ -267,7 +271,7 @@ public class SearchProjection extends DispatchingProjection {
             return;
         }
         if (indexed.programmeId() != null) {
-            view.prefetch(indexed.pages().keySet().stream().map(term -> postingKey(indexed.programmeId(), term)).toList());
+            view.prefetch(entryHeads(indexed));
             view.prefetch(oldEntryPages(view, indexed));
             String hit = kind + ":" + id;
             for (Map.Entry<String, Long> term : indexed.pages().entrySet()) {

@@ -37,6 +37,13 @@ final class StoredShape {
 
     private static final String VALUE = "v";
 
+    /**
+     * Containers a batch is reckoned to meet: a live batch of the programme timeline walks some
+     * thousands (its pages' lines), and growing the map from its default of 32 as they came was an
+     * eighth of the walk's time in a profile.
+     */
+    private static final int OWNERS_EXPECTED = 4_096;
+
     private final Codec<Document> codec;
     /**
      * Each container met, and the walk of the document it belongs to: the walk under way marks what
@@ -44,12 +51,6 @@ final class StoredShape {
      * whether it is another document's.
      */
     private final Map<Object, Walk> owners = new IdentityHashMap<>(OWNERS_EXPECTED);
-    /**
-     * Containers a batch is reckoned to meet: a live batch of the programme timeline walks some
-     * thousands (its pages' lines), and growing the map from its default of 32 as they came was an
-     * eighth of the walk's time in a profile.
-     */
-    private static final int OWNERS_EXPECTED = 4_096;
 
     StoredShape(Codec<Document> codec) {
         this.codec = codec;
