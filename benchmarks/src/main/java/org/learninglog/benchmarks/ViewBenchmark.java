@@ -207,9 +207,18 @@ public final class ViewBenchmark {
                 sent.size() < 4 ? "not judged, " + sent.size() + " of the four" : rebuild <= rebuildLimit ? "within" : "OVER", documents);
         // what the store was asked to do for those documents: a document written more than once costs a replacement each time
         sent.forEach((view, writes) -> System.out.printf(Locale.ROOT,
-                "rebuild, %-18s | %d documents: %d inserts, %d replacements (%.2f writes a document), %.1f MB sent, %d let go and read back%n", view,
+                "rebuild, %-18s | %d documents: %d inserts, %d replacements (%.2f writes a document), %.1f MB sent, %d let go and read back;"
+                        + " the store's writes %.1f s, of which the applying waited %.1f s%n", view,
                 writes.inserts(), writes.inserts(), writes.replacements(),
-                (writes.inserts() + writes.replacements()) / (double) Math.max(1, writes.inserts()), writes.bytes() / 1e6, writes.readBack()));
+                (writes.inserts() + writes.replacements()) / (double) Math.max(1, writes.inserts()), writes.bytes() / 1e6, writes.readBack(),
+                writes.writingSeconds(), writes.waitedSeconds()));
+        // what the two cores did meanwhile: the collector's concurrent threads are in no bean of the JVM's
+        median.cpu().forEach((view, line) -> {
+            if (!line.isEmpty()) {
+                System.out.printf(Locale.ROOT, "rebuild, %-18s | %s (the wall clock %.1f s, %d cores)%n", view, line, seconds.get(view),
+                        Runtime.getRuntime().availableProcessors());
+            }
+        });
         // The documents are read back with one query per view, which the embedded server answers from a
         // list it builds in memory: at a million events (4.7 million documents) that ran the heap out, and
         // so did the journey's 915,180 alone.
@@ -467,7 +476,8 @@ public final class ViewBenchmark {
      * One rebuild of the views: the seconds taken (per view, or in one pass), and what each view sent
      * the store (a new generation inserts each of its documents once: its inserts are its documents).
      */
-    private record RebuildRound(Map<String, Double> seconds, Map<String, BufferedDocuments.Sent> sent) {
+    /** {@code cpu}: what the process's threads took during each view's rebuild ({@link ThreadCpu}). */
+    private record RebuildRound(Map<String, Double> seconds, Map<String, BufferedDocuments.Sent> sent, Map<String, String> cpu) {
 
         double total() {
             return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -485,6 +495,7 @@ public final class ViewBenchmark {
                                              Map<String, MongoCollection<Document>> readers, boolean built) {
         Map<String, BufferedDocuments.Sent> sent = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
+        Map<String, String> cpu = new LinkedHashMap<>();
         List<GenerationBuilder.Fill> fills = new ArrayList<>();
         List<FreshGenerationDocuments> together = new ArrayList<>();
         for (Projection projection : projections) {
@@ -499,20 +510,24 @@ public final class ViewBenchmark {
                 together.add(generation);
             } else {
                 long start = System.nanoTime();
+                ThreadCpu before = ThreadCpu.now();
                 new GenerationBuilder(engine, projection, generation).applyUntil(0, engine::headPosition, position -> { });
                 seconds.put(projection.name(), seconds(start));
+                cpu.put(projection.name(), ThreadCpu.now().since(before));
                 sent.put(projection.name(), generation.sent());
             }
         }
         if (onePass) {
             long start = System.nanoTime();
+            ThreadCpu before = ThreadCpu.now();
             new GenerationBuilder(engine, fills).applyUntil(0, engine::headPosition, position -> { });
             seconds.put("in one pass", seconds(start));
+            cpu.put("in one pass", ThreadCpu.now().since(before));
             for (int i = 0; i < projections.size(); i++) {
                 sent.put(projections.get(i).name(), together.get(i).sent());
             }
         }
-        return new RebuildRound(seconds, sent);
+        return new RebuildRound(seconds, sent, cpu);
     }
 
     /**

@@ -101,12 +101,19 @@ public class BufferedDocuments implements DocumentSource {
     private long replacements;
     private long bytesSent;
     private long readBack;
+    /** Nanoseconds the writer thread spent in the store's bulk writes; only the writer adds to it, one write at a time. */
+    private volatile long writingNanos;
+    /** Nanoseconds the applying thread waited for a write to be done before it could go on. */
+    private long waitedNanos;
 
     /**
      * What was asked of the store so far: a document written again (a head, a page filling up) is one
-     * more replacement; one let go and touched again is read back ({@code readBack}).
+     * more replacement; one let go and touched again is read back ({@code readBack}). And how long it
+     * took: the store's bulk writes ({@code writingSeconds}, beside the applying), and the part of it
+     * the applying thread waited for ({@code waitedSeconds}): a rebuild that waits most of its time is
+     * bound by the store's writes, one that hardly waits by its own applying.
      */
-    public record Sent(long inserts, long replacements, long bytes, long readBack) {
+    public record Sent(long inserts, long replacements, long bytes, long readBack, double writingSeconds, double waitedSeconds) {
     }
 
     public BufferedDocuments(MongoCollection<Document> collection, int cacheLimit) {
@@ -289,10 +296,12 @@ public class BufferedDocuments implements DocumentSource {
         written(ids);
         writingNow = new HashSet<>(ids);
         writing = CompletableFuture.runAsync(() -> {
+            long started = System.nanoTime();
             // in bulks the store answers well within the client's read timeout, even on a busy machine
             for (int from = 0; from < writes.size(); from += WRITE_BULK) {
                 raw.bulkWrite(writes.subList(from, Math.min(writes.size(), from + WRITE_BULK)), UNORDERED);
             }
+            writingNanos += System.nanoTime() - started;
         }, WRITERS);
     }
 
@@ -313,7 +322,7 @@ public class BufferedDocuments implements DocumentSource {
 
     /** What was handed to the store so far. */
     public Sent sent() {
-        return new Sent(inserts, replacements, bytesSent, readBack);
+        return new Sent(inserts, replacements, bytesSent, readBack, writingNanos / 1e9, waitedNanos / 1e9);
     }
 
     @Override
@@ -330,6 +339,7 @@ public class BufferedDocuments implements DocumentSource {
     }
 
     private void awaitWrite() {
+        long started = System.nanoTime();
         try {
             writing.join();
         } catch (CompletionException e) {
@@ -337,6 +347,8 @@ public class BufferedDocuments implements DocumentSource {
                 throw cause;
             }
             throw e;
+        } finally {
+            waitedNanos += System.nanoTime() - started;
         }
     }
 }

@@ -44,7 +44,12 @@ class IncrementalEqualsRebuiltTest {
             ViewFixture.applyRebuild(projection, fixture.collection("reb_" + name), events);
             // a rebuild whose documents do not all fit in memory, writing ahead every 40 events: the ones quiet
             // longest are written and let go, and read back when an event touches them again
+            long started = System.nanoTime();
             BufferedDocuments.Sent small = ViewFixture.applyRebuild(projection, fixture.collection("small_" + name), events, 40, 40);
+            double took = (System.nanoTime() - started) / 1e9;
+            // what the benchmark prints of a rebuild's writes: their time, and the applying's waits for them, inside it
+            assertThat(small.writingSeconds()).as("%s: the store's writes", projection.name()).isPositive().isLessThanOrEqualTo(took);
+            assertThat(small.waitedSeconds()).as("%s: the applying's waits", projection.name()).isPositive().isLessThanOrEqualTo(took);
             // written ahead after every event: nearly every document goes quiet (held as its bytes) and wakes again
             ViewFixture.applyRebuild(projection, fixture.collection("quiet_" + name), events, 100_000, 1);
             ViewFixture.applyLive(projection, fixture.collection("twice_" + name), withRedeliveries(events));
