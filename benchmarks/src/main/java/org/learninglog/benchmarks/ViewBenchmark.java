@@ -474,9 +474,9 @@ public final class ViewBenchmark {
 
     /**
      * One rebuild of the views: the seconds taken (per view, or in one pass), and what each view sent
-     * the store (a new generation inserts each of its documents once: its inserts are its documents).
+     * the store (a new generation inserts each of its documents once: its inserts are its documents),
+     * and what the process's threads took of the cores meanwhile ({@link ThreadCpu}).
      */
-    /** {@code cpu}: what the process's threads took during each view's rebuild ({@link ThreadCpu}). */
     private record RebuildRound(Map<String, Double> seconds, Map<String, BufferedDocuments.Sent> sent, Map<String, String> cpu) {
 
         double total() {
