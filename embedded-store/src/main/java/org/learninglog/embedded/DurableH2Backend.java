@@ -51,19 +51,23 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * The store's page cache, in megabytes (H2's default is 16): 64, or {@code -Dlearninglog.embedded.cache-mb}.
+     * The store's page cache, in megabytes (H2's default is 16): an eighth of the heap, at least 64 and at
+     * most 128, or {@code -Dlearninglog.embedded.cache-mb}.
      * H2 puts every page it writes into the cache as well as every page it reads, so a store taking
      * gigabytes of writes (a view's rebuild, an import) passes all of them through it: each page stays
      * long enough to be copied out of the young generation, and is let go in the old one, where only the
-     * collector's marking and mixed collections reclaim it. At a million events the four views' rebuild
-     * took 281.4 s with 64 MB against 344.0 s with 384 (an eighth of the heap, the default before), the
-     * collector's threads 159 CPU seconds against 241, and every read of the view benchmark stayed within
-     * its limits; at 100,000 events the store benchmark's commands, engine appends and replay were no
-     * slower (3,111 / 3,604 / 56,343 a second against 2,372 / 3,182 / 44,309, one run each): since the
-     * maps hold documents as their BSON ({@link StoredBson}), every read decodes the document whether
-     * its page was cached or not, which is what a larger cache used to save a replay.
+     * collector's marking and mixed collections reclaim it. The four views' rebuild at a million events
+     * (the view benchmark, one run each): 344.0 s with 384 MB (an eighth of the heap, the default before),
+     * the collector's threads 241 CPU seconds; 297.3 s and 193 with 128 MB; 281.4 s and 159 with 64. But
+     * the counts' p99 at 100,000 events was 62 and 80 ms with 64 MB (limit 50), 28 with 128 and 19 with
+     * 384 (1,000 reads each): the months of lines they fold no longer stayed in the cache.
      */
-    private static final int CACHE_MB = Integer.getInteger("learninglog.embedded.cache-mb", 64);
+    private static final int CACHE_MB = Integer.getInteger("learninglog.embedded.cache-mb", defaultCacheMegabytes());
+
+    private static int defaultCacheMegabytes() {
+        long heapMegabytes = Runtime.getRuntime().maxMemory() >> 20;
+        return (int) Math.max(64, Math.min(128, heapMegabytes / 8));
+    }
 
     /**
      * A backend on a store file. Every write is committed before it is answered, in the writing
