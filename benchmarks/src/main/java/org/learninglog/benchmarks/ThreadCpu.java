@@ -21,10 +21,10 @@ import java.util.Map;
 record ThreadCpu(Map<String, Long> nanos, long pauseMillis) {
 
     private static final Path TASKS = Path.of("/proc/self/task");
-    static final String ALL = "all threads";
-    static final String COLLECTOR = "collector";
-    static final String JIT = "JIT";
-    static final String STORE = "embedded store";
+    private static final String ALL = "all threads";
+    private static final String COLLECTOR = "collector";
+    private static final String JIT = "JIT";
+    private static final String STORE = "embedded store";
 
     /** The CPU time of the threads alive now, and the collector's pauses so far. */
     static ThreadCpu now() {

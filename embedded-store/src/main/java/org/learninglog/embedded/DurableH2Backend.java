@@ -57,7 +57,7 @@ final class DurableH2Backend extends H2Backend {
      * gigabytes of writes (a view's rebuild, an import) passes all of them through it: each page stays
      * long enough to be copied out of the young generation, and is let go in the old one, where only the
      * collector's marking and mixed collections reclaim it. The four views' rebuild at a million events
-     * (the view benchmark, one run each): 344.0 s with 384 MB (an eighth of the heap, the default before),
+     * (the view benchmark, one run each): 344.0 s with 384 MB (the most the cache was before),
      * the collector's threads 241 CPU seconds; 297.3 s and 193 with 128 MB; 281.4 s and 159 with 64. But
      * the counts' p99 at 100,000 events was 62 and 80 ms with 64 MB (limit 50), 28 with 128 and 19 with
      * 384 (1,000 reads each): the months of lines they fold no longer stayed in the cache.
