@@ -62,9 +62,9 @@ public final class StoreBenchmark {
         try (MongoStore store = uri == null || uri.isBlank()
                 ? MongoStore.open(null, folder, 0, "benchmark")
                 : MongoStore.connect(StoreMode.URI, uri, "learninglog_benchmark_" + System.currentTimeMillis())) {
-            System.out.printf("Learning Log store benchmark on %s (%s), %d cores%n", store.mode(),
+            System.out.printf("Learning Log store benchmark on %s (%s), %d cores, collector %s%n", store.mode(),
                     store.mode() == StoreMode.EMBEDDED ? "mongo-java-server, H2 file, commit per write" : store.uri(),
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(), Collector.described());
             System.out.println("engine  | stored events | commands/s | uncached commands/s | engine appends/s | raw insertOne/s | ratio | replay events/s | raw sorted scan docs/s | ratio | store file MB");
             warmUp(store);
             run("after ", store, sizes, true, REPLAY_ROUNDS);

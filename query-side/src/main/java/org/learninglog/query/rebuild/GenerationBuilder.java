@@ -95,6 +95,8 @@ public final class GenerationBuilder {
     public long applyUntil(long position, LongSupplier target, LongConsumer progress) {
         int sinceFlush = 0;
         long goal = target.getAsLong();
+        long writesAhead = (goal - position) / FLUSH_EVERY;
+        fills.forEach(fill -> fill.documents().expectWritesAhead(writesAhead));
         while (position < goal) {
             long before = position;
             try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(new GlobalSequenceTrackingToken(position), false)) {

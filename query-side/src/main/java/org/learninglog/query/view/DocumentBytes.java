@@ -21,6 +21,9 @@ import java.util.Map;
  * {@code DocumentCodec} writes, written by a walk over the values that knows the few types a view
  * holds (strings, numbers, booleans, dates, ids, sub-documents and lists).
  *
+ * <p>Most documents, those of plain values only, are written straight into an array ({@link PlainBson});
+ * the others through the driver's writer, as follows.
+ *
  * <p>Why not the codec: it looks up the codec of every value's class in the codec registry, a
  * lookup that hashes a new cache key each time; a profile of a rebuild had half of the applying
  * thread's time in that encoding, most of it in those lookups. A value of another type is handed
@@ -33,6 +36,8 @@ public final class DocumentBytes {
     private final CodecRegistry registry;
     /** Kept between documents (one thread encodes): grown once to the largest, not again for each. */
     private final BasicOutputBuffer buffer = new BasicOutputBuffer(4096);
+    /** What encodes most documents, those of plain values only. */
+    private final PlainBson plain = new PlainBson();
 
     public DocumentBytes(CodecRegistry registry) {
         this.registry = registry;
@@ -40,6 +45,10 @@ public final class DocumentBytes {
 
     /** {@code document} encoded (not thread-safe: one instance per thread). */
     public RawBsonDocument of(Document document) {
+        byte[] plain = this.plain.encode(document);
+        if (plain != null) {
+            return new RawBsonDocument(plain);
+        }
         buffer.truncateToPosition(0);
         try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
             document(writer, document);

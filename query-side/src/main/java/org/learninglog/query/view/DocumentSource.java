@@ -50,6 +50,13 @@ public interface DocumentSource {
     }
 
     /**
+     * Hears that about {@code count} more {@link #flushAhead} calls are to come (a rebuild knows how
+     * many events it has to apply); a source that buffers may hold its documents longer for it.
+     */
+    default void expectWritesAhead(long count) {
+    }
+
+    /**
      * Starts writing everything buffered, as {@link #flush} would, without waiting for it; a
      * {@link #flush} then waits. Several sources' last writes are so under way together.
      */

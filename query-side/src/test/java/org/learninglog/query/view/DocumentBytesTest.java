@@ -60,4 +60,55 @@ class DocumentBytesTest {
         assertThat(second).isEqualTo(new RawBsonDocument(shorter, codec));
         assertThat(second.getByteBuffer().remaining()).isEqualTo(new RawBsonDocument(shorter, codec).getByteBuffer().remaining());
     }
+
+    @Test
+    void documents_of_plain_values_of_every_shape_and_text_of_every_kind_are_encoded_as_the_codec_encodes_them() {
+        java.util.Random random = new java.util.Random(20261204);
+        for (int i = 0; i < 3_000; i++) {
+            Document document = plainDocument(random, 0);
+            assertThat(bytes.of(document)).as("document %d: %s", i, document).isEqualTo(new RawBsonDocument(document, codec));
+        }
+    }
+
+    @Test
+    void a_name_with_a_zero_in_it_is_refused_as_the_driver_refuses_it() {
+        Document document = new Document("_id", "a").append("bad\u0000name", 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bytes.of(document)).isInstanceOf(org.bson.BsonSerializationException.class);
+    }
+
+    private static final List<String> TEXTS = List.of("", "plain", "café", "東京", "😀 emoji", "\uD83D", "\uDE00", "a\uD83Db",
+            "\uD83D\uD83D\uDE00", "\uDE00\uD83D", "end\uD83D", "with \u0000 zero", "Résidents’ words");
+
+    private static Document plainDocument(java.util.Random random, int depth) {
+        Document document = new Document();
+        int fields = random.nextInt(6);
+        for (int f = 0; f < fields; f++) {
+            String name = TEXTS.get(random.nextInt(TEXTS.size())).replace("\u0000", "") + f;
+            document.append(name, plainValue(random, depth));
+        }
+        return document;
+    }
+
+    private static Object plainValue(java.util.Random random, int depth) {
+        return switch (random.nextInt(depth < 3 ? 11 : 9)) {
+            case 0 -> null;
+            case 1 -> TEXTS.get(random.nextInt(TEXTS.size()));
+            case 2 -> random.nextInt();
+            case 3 -> random.nextLong();
+            case 4 -> random.nextDouble() * 1e6;
+            case 5 -> random.nextBoolean();
+            case 6 -> new Date(random.nextLong() % 4_000_000_000_000L);
+            case 7 -> "x".repeat(random.nextInt(3_000));
+            case 8 -> (long) random.nextInt(100);
+            case 9 -> plainDocument(random, depth + 1);
+            default -> {
+                List<Object> list = new java.util.ArrayList<>();
+                int items = random.nextInt(14);
+                for (int i = 0; i < items; i++) {
+                    list.add(plainValue(random, depth + 1));
+                }
+                yield list;
+            }
+        };
+    }
 }

@@ -38,6 +38,9 @@ class IncrementalEqualsRebuiltTest {
     @Test
     void every_view_built_incrementally_equals_the_view_rebuilt_from_scratch_also_when_events_arrive_twice() {
         long readBack = 0;
+        long replacedQuiet = 0;
+        long replacedHeld = 0;
+        long cameBack = 0;
         for (Projection projection : ViewFixture.PROJECTIONS) {
             String name = projection.name().replace('-', '_');
             ViewFixture.applyLive(projection, fixture.collection("inc_" + name), events);
@@ -51,7 +54,16 @@ class IncrementalEqualsRebuiltTest {
             assertThat(small.writingSeconds()).as("%s: the store's writes", projection.name()).isPositive().isLessThanOrEqualTo(took);
             assertThat(small.waitedSeconds()).as("%s: the applying's waits", projection.name()).isPositive().isLessThanOrEqualTo(took);
             // written ahead after every event: nearly every document goes quiet (held as its bytes) and wakes again
-            ViewFixture.applyRebuild(projection, fixture.collection("quiet_" + name), events, 100_000, 1);
+            BufferedDocuments.Sent quiet = ViewFixture.applyRebuild(projection, fixture.collection("quiet_" + name), events, 100_000, 1);
+            // the same, told how many writes ahead are to come: where quiet documents come back, they are held for a third of them
+            BufferedDocuments.Sent held = ViewFixture.applyRebuild(projection, fixture.collection("held_" + name), events, 100_000, 1, true);
+            assertThat(held.replacements()).as("%s: written again, held quiet longer", projection.name())
+                    .isLessThanOrEqualTo(quiet.replacements());
+            assertThat(quiet.cameBack()).as("%s: quiet documents touched again, of those that went quiet", projection.name())
+                    .isLessThanOrEqualTo(quiet.wentQuiet());
+            cameBack += quiet.cameBack();
+            replacedQuiet += quiet.replacements();
+            replacedHeld += held.replacements();
             ViewFixture.applyLive(projection, fixture.collection("twice_" + name), withRedeliveries(events));
 
             ViewDigest.Digest incremental = ViewDigest.of(fixture.collection("inc_" + name));
@@ -62,9 +74,13 @@ class IncrementalEqualsRebuiltTest {
             readBack += small.readBack();
             assertThat(ViewDigest.of(fixture.collection("quiet_" + name))).as("%s rebuilt writing ahead after every event", projection.name())
                     .isEqualTo(incremental);
+            assertThat(ViewDigest.of(fixture.collection("held_" + name))).as("%s rebuilt holding quiet documents longer", projection.name())
+                    .isEqualTo(incremental);
             assertThat(ViewDigest.of(fixture.collection("twice_" + name))).as("%s delivered twice", projection.name()).isEqualTo(incremental);
         }
         assertThat(readBack).as("documents let go in little memory and read back when touched again").isPositive();
+        assertThat(cameBack).as("quiet documents touched again (an insight revised, a term found again)").isPositive();
+        assertThat(replacedHeld).as("documents written again, held quiet for a third of the writes ahead").isLessThan(replacedQuiet);
     }
 
     /** Each event twice in a row, and now and then the last stretch of events all over again. */

@@ -105,7 +105,16 @@ final class ViewFixture {
     /** As a rebuild does, writing ahead what was not touched every {@code flushEvery} events. */
     static BufferedDocuments.Sent applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events,
                                                int cacheLimit, int flushEvery) {
+        return applyRebuild(projection, collection, events, cacheLimit, flushEvery, false);
+    }
+
+    /** The same, told how many writes ahead are to come, as {@code GenerationBuilder} tells it, if {@code told}. */
+    static BufferedDocuments.Sent applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events,
+                                               int cacheLimit, int flushEvery, boolean told) {
         FreshGenerationDocuments documents = new FreshGenerationDocuments(collection, cacheLimit);
+        if (told) {
+            documents.expectWritesAhead(events.size() / flushEvery);
+        }
         int count = 0;
         for (ViewEvent event : events) {
             ViewUpdate write = new ViewUpdate(documents, event.position());
