@@ -1,5 +1,7 @@
 package org.learninglog.query.view;
 
+import org.bson.BsonType;
+
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -17,15 +19,15 @@ import java.util.Map;
  */
 final class PlainBson {
 
-    private static final byte DOUBLE = 0x01;
-    private static final byte STRING = 0x02;
-    private static final byte DOCUMENT = 0x03;
-    private static final byte ARRAY = 0x04;
-    private static final byte BOOLEAN = 0x08;
-    private static final byte DATE = 0x09;
-    private static final byte NULL = 0x0A;
-    private static final byte INT32 = 0x10;
-    private static final byte INT64 = 0x12;
+    private static final byte DOUBLE = type(BsonType.DOUBLE);
+    private static final byte STRING = type(BsonType.STRING);
+    private static final byte DOCUMENT = type(BsonType.DOCUMENT);
+    private static final byte ARRAY = type(BsonType.ARRAY);
+    private static final byte BOOLEAN = type(BsonType.BOOLEAN);
+    private static final byte DATE = type(BsonType.DATE_TIME);
+    private static final byte NULL = type(BsonType.NULL);
+    private static final byte INT32 = type(BsonType.INT32);
+    private static final byte INT64 = type(BsonType.INT64);
     /** Not a BSON type: a value left to the driver. */
     private static final byte OTHER = 0;
     /** A buffer grown past this for one large document is not kept. */
@@ -34,6 +36,10 @@ final class PlainBson {
     /** Kept between documents (one thread encodes). */
     private byte[] buffer = new byte[4096];
     private int at;
+
+    private static byte type(BsonType type) {
+        return (byte) type.getValue();
+    }
 
     /** The BSON of {@code document}, or {@code null} if it holds a value of another kind (or a name the driver refuses). */
     byte[] encode(Map<?, ?> document) {
@@ -84,32 +90,28 @@ final class PlainBson {
     }
 
     private boolean value(byte type, Object value) {
-        switch (type) {
-            case STRING -> {
-                int start = reserveLength();
-                utf8((String) value);
-                room(1);
-                buffer[at++] = 0;
-                int32(start, at - start - 4);
-            }
-            case INT32 -> int32((Integer) value);
-            case INT64 -> int64((Long) value);
-            case DOUBLE -> int64(Double.doubleToRawLongBits((Double) value));
-            case BOOLEAN -> {
-                room(1);
-                buffer[at++] = (byte) ((Boolean) value ? 1 : 0);
-            }
-            case DATE -> int64(((Date) value).getTime());
-            case DOCUMENT -> {
-                return document((Map<?, ?>) value);
-            }
-            case ARRAY -> {
-                return array((Iterable<?>) value);
-            }
-            default -> {
-                // NULL: the type says it all
-            }
-        }
+        if (type == STRING) {
+            int start = reserveLength();
+            utf8((String) value);
+            room(1);
+            buffer[at++] = 0;
+            int32(start, at - start - 4);
+        } else if (type == INT32) {
+            int32((Integer) value);
+        } else if (type == INT64) {
+            int64((Long) value);
+        } else if (type == DOUBLE) {
+            int64(Double.doubleToRawLongBits((Double) value));
+        } else if (type == BOOLEAN) {
+            room(1);
+            buffer[at++] = (byte) ((Boolean) value ? 1 : 0);
+        } else if (type == DATE) {
+            int64(((Date) value).getTime());
+        } else if (type == DOCUMENT) {
+            return document((Map<?, ?>) value);
+        } else if (type == ARRAY) {
+            return array((Iterable<?>) value);
+        } // NULL: the type says it all
         return true;
     }
 
