@@ -36,6 +36,7 @@ final class StoreFile {
         MVStore store = open(file, new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
                 .autoCommitBufferSize(unsavedKilobytes()).cacheSize(cacheMegabytes));
         try {
+            refuseAnOlderVersion(store, file);
             if (!CHECK_BUDGET.isZero()) {
                 new StoreFileCheck(store, file, layout).run(CHECK_BUDGET);
             }
@@ -43,6 +44,32 @@ final class StoreFile {
         } catch (RuntimeException e) {
             store.closeImmediately(); // lets the file go, so that recover or a second try can open it
             throw e;
+        }
+    }
+
+    /**
+     * The version the file's header last recorded ({@code 0} if none). H2 writes its header at
+     * least every twenty versions and when the store closes, each time naming the newest version
+     * then written. Opening a file whose newest chunks were cut off, overwritten or never reached
+     * the disk, H2 quietly falls back to the newest older version it can read whole; a version
+     * older than the header's means writes the file once held are gone.
+     */
+    static long recordedVersion(MVStore store) {
+        return DataUtils.readHexLong(store.getStoreHeader(), "version", 0);
+    }
+
+    /**
+     * Refuses a file that opened at an older version than its header recorded: started on it,
+     * Learning Log would answer as if the lost writes had never been made, and hand their
+     * positions out again.
+     */
+    private static void refuseAnOlderVersion(MVStore store, Path file) {
+        long recorded = recordedVersion(store);
+        long opened = store.getCurrentVersion();
+        if (opened < recorded) {
+            throw new StoreDamaged("The store file " + file + " cannot be opened at its newest version: it opens only at version "
+                    + opened + ", older than version " + recorded + " it recorded, so the writes in between are lost (the file was cut"
+                    + " or overwritten, or the disk lost them). To go on, " + StoreDamaged.whatToDo(file.toAbsolutePath().getParent()) + ".");
         }
     }
 

@@ -91,7 +91,13 @@ final class StoreRecovery {
 
     private MVStore openReadOnly(Path file) {
         try {
-            return new MVStore.Builder().fileName(file.toString()).readOnly().open();
+            MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+            long recorded = StoreFile.recordedVersion(store);
+            if (store.getCurrentVersion() < recorded) {
+                lost.add("the writes after version " + store.getCurrentVersion() + " of the file: it opens only at that version,"
+                        + " older than version " + recorded + " it recorded (what they held is not in the new store)");
+            }
+            return store;
         } catch (RuntimeException first) {
             notes.add("the file did not open (" + StoreFileCheck.plain(first) + "); H2 rolled it back to its newest version that does");
             try {

@@ -188,8 +188,9 @@ class DamagedStoreTest {
 
         LauncherProcess.Finished run = LauncherProcess.run(work, COMMAND_BOUND, "verify-integrity", PROGRAMME, store.toString());
 
-        // Whether H2 finds a whole older version depends on where the cut falls and on which chunks
-        // housekeeping had rewritten; each answer below is a true one, and none is a stack trace.
+        // Whether the cut took the newest chunk depends on where housekeeping had put it; a file that
+        // H2 opens only at an older version is refused (the store checks the version its header
+        // recorded). Each answer below is a true one, and none is a stack trace.
         if (run.exitCode() == 0) {
             assertThat(run.stdout()).startsWith("intact");
             assertThat(number(run.stdout(), "(\\d+) events verified")).isGreaterThan(damagedPosition);
@@ -226,8 +227,14 @@ class DamagedStoreTest {
         assertThat(start.stderr()).contains(file.toString()).contains("cannot be opened").contains("restore a backup");
         assertThat(verify.exitCode()).isEqualTo(2);
         assertThat(verify.stdout()).startsWith("DAMAGED").contains("cannot be opened");
-        assertThat(recover.exitCode()).isEqualTo(1);
-        assertOnePlainLine(recover.stderr());
+        // H2 opens half a file at an older version when every chunk of one survived in that half (it
+        // depends on where housekeeping had put them): recover copies that version and names what is lost.
+        if (recover.exitCode() == 2) {
+            assertThat(recover.stdout()).contains("NOT recovered").contains("opens only at that version");
+        } else {
+            assertThat(recover.exitCode()).as(recover.stdout() + recover.stderr()).isEqualTo(1);
+            assertOnePlainLine(recover.stderr());
+        }
     }
 
     @Test
