@@ -27,6 +27,7 @@ import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.ViewBatch;
 import org.learninglog.query.view.ViewUpdate;
+import org.learninglog.store.EncodedInserts;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.StoreMode;
 import org.learninglog.store.config.EventJson;
@@ -92,6 +93,11 @@ public final class ViewBenchmark {
     private static int rebuildRounds = 1;
     /** How many of the first events each view is rebuilt from before the measured rounds ({@code --warm-up-events}). */
     private static int warmUpEvents;
+    /**
+     * How the rebuild inserts its new documents: without the wire on the embedded store of this process,
+     * as the application's rebuild does there ({@code --direct-inserts=true}, the default), or through the driver.
+     */
+    private static EncodedInserts direct;
     /** Whether the documents the rebuild wrote are printed by kind ({@code --kinds}). */
     private static boolean kinds;
     /** The bytes of the documents the live batches wrote, per view. */
@@ -117,6 +123,8 @@ public final class ViewBenchmark {
             readAhead = Boolean.parseBoolean(text(args, "read-ahead", "true"));
             onePass = Boolean.parseBoolean(text(args, "one-pass", "false"));
             kinds = Boolean.parseBoolean(text(args, "kinds", "false"));
+            direct = Boolean.parseBoolean(text(args, "direct-inserts", "true")) ? store.encodedInserts() : null;
+            System.out.println("the rebuild inserts " + (direct == null ? "through the driver" : "without the wire (the embedded store of this process)"));
             liveWarmUp = argument(args, "live-warm-up", 5);
             // three rounds at a hundred thousand events take two minutes more; at a million, one takes a quarter of an hour
             rebuildRounds = argument(args, "rebuild-rounds", events <= 100_000 ? 3 : 1);
@@ -511,7 +519,7 @@ public final class ViewBenchmark {
                 collection.drop(); // the round before filled it (dropping a collection never made is an error the server logs)
             }
             FreshGenerationDocuments generation = new FreshGenerationDocuments(collection,
-                    GenerationBuilder.documentsHeld(onePass ? projections.size() : 1));
+                    GenerationBuilder.documentsHeld(onePass ? projections.size() : 1), direct);
             if (onePass) {
                 fills.add(GenerationBuilder.Fill.of(projection, generation));
                 together.add(generation);
@@ -547,7 +555,7 @@ public final class ViewBenchmark {
         long start = System.nanoTime();
         for (Projection projection : projections) {
             MongoCollection<Document> collection = store.database().getCollection("warm_" + projection.name().replace('-', '_'));
-            FreshGenerationDocuments generation = new FreshGenerationDocuments(collection, GenerationBuilder.documentsHeld(1));
+            FreshGenerationDocuments generation = new FreshGenerationDocuments(collection, GenerationBuilder.documentsHeld(1), direct);
             new GenerationBuilder(engine, projection, generation).applyUntil(0, () -> Math.min(events, engine.headPosition()), position -> { });
             collection.drop();
         }

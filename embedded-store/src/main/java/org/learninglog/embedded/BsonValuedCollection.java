@@ -60,6 +60,27 @@ final class BsonValuedCollection extends H2Collection {
     }
 
     /**
+     * Inserts a document the client already encoded, kept as those very bytes: what an insert over
+     * the wire does, without decoding the document into the server's tree and encoding it again (see
+     * {@link DurableH2Backend#insertEncoded}). The shortcut needs what a view's collection has: a
+     * string {@code _id} and no index but the {@code _id} index, documents kept by a sequence;
+     * anything else is decoded and inserted by the general path.
+     */
+    synchronized void insertEncoded(byte[] bytes) {
+        List<Index<Object>> indexes = getIndexes();
+        if (sequence != null && indexes.size() == 1 && indexes.get(0) instanceof UniqueKeyIndex byId
+                && new org.bson.RawBsonDocument(bytes).get(ID) instanceof org.bson.BsonString id) {
+            // In the general path's order: every index checked, the document stored, then indexed.
+            byId.checkAddId(id.getValue(), this);
+            Object position = sequence.getAndIncrement();
+            data.put(position, new StoredBson(bytes));
+            byId.addId(id.getValue(), position);
+            return;
+        }
+        addDocument(DocumentBson.decode(bytes));
+    }
+
+    /**
      * A whole document replaced by its string {@code _id}, in a collection with no other index (every
      * write of a view: a rebuild's documents written again, a live batch's upserts), is put in place
      * of the one stored without the server's general update: it reads the stored document back,

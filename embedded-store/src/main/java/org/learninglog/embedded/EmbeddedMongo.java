@@ -76,6 +76,14 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /**
+     * Inserts documents already encoded as BSON into {@code collectionName}, in this process, without
+     * waiting for the journal (see {@link DurableH2Backend#insertEncoded}).
+     */
+    public void insertEncoded(String databaseName, String collectionName, java.util.List<byte[]> documents) {
+        backend.insertEncoded(databaseName, collectionName, documents);
+    }
+
+    /**
      * Why this store cannot take a write now (its file closed by H2, or its disk below the
      * reserve {@link DiskReserve} keeps); {@code null} when it can.
      */

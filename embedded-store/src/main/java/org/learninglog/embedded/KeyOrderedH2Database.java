@@ -58,6 +58,11 @@ final class KeyOrderedH2Database extends H2Database {
         return new UniqueKeyIndex(map, indexName, keys, sparse);
     }
 
+    /** The collection of this database named so, created as an insert creates it if there is none. */
+    BsonValuedCollection collectionForInserts(String collectionName) {
+        return (BsonValuedCollection) resolveOrCreateCollection(collectionName);
+    }
+
     static String dataMapName(String namespace) {
         return "databases." + namespace;
     }

@@ -48,6 +48,19 @@ final class UniqueKeyIndex extends AbstractUniqueIndex<Object> {
         return byId ? map.get(new KeyValue(id)) : null;
     }
 
+    /** Throws the duplicate key error the general path throws if a document with string {@code _id} {@code id} is here. */
+    void checkAddId(String id, MongoCollection<Object> collection) {
+        KeyValue key = new KeyValue(id);
+        if (!byId || containsKey(key)) {
+            throw new DuplicateKeyError(this, collection, getKeys(), key);
+        }
+    }
+
+    /** Records that the document with string {@code _id} {@code id} is at {@code position} (checked first with {@link #checkAddId}). */
+    void addId(String id, Object position) {
+        putKeyPosition(new KeyValue(id), position);
+    }
+
     @Override
     public Set<KeyValue> getKeyValues(Document document) {
         KeyValue key = idKey(document);

@@ -124,6 +124,48 @@ class EmbeddedMongoTest {
         }
     }
 
+    /**
+     * Documents inserted as the bytes the client encoded (a rebuild's, without the wire) are the
+     * documents an insert over the wire stores: found by {@code _id} and by a scan, unique by
+     * {@code _id} (a second one is refused as the server refuses it), replaced in place after, and in
+     * the file once a journaled write follows them. One with an {@code _id} that is not a string takes
+     * the general path and is stored all the same.
+     */
+    @Test
+    void documentsInsertedAsTheirEncodedBytesAreStoredAsInsertsOverTheWireAre(@TempDir Path folder) {
+        List<byte[]> documents = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            documents.add(bytes(new Document("_id", "journey:" + i).append("steps", List.of(new Document("n", i), "text é"))));
+        }
+        documents.add(bytes(new Document("_id", 7L).append("kind", "not a string id")));
+        try (EmbeddedMongo server = EmbeddedMongo.start(folder, 0, Layouts.PLAIN); MongoClient client = MongoClients.create(server.uri())) {
+            server.insertEncoded("t", "fresh", documents);
+            MongoCollection<Document> fresh = client.getDatabase("t").getCollection("fresh");
+            assertThat(fresh.countDocuments()).isEqualTo(2_501);
+            assertThat(fresh.find(eq("_id", "journey:1234")).first())
+                    .isEqualTo(new Document("_id", "journey:1234").append("steps", List.of(new Document("n", 1234), "text é")));
+            assertThat(fresh.find(eq("_id", 7L)).first()).containsEntry("kind", "not a string id");
+            assertThatThrownBy(() -> server.insertEncoded("t", "fresh", List.of(bytes(new Document("_id", "journey:5")))))
+                    .hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> fresh.insertOne(new Document("_id", "journey:6"))).hasMessageContaining("duplicate key");
+            fresh.replaceOne(eq("_id", "journey:7"), new Document("_id", "journey:7").append("steps", List.of()));
+            client.getDatabase("t").getCollection("c").insertOne(new Document("_id", "journaled"));
+        }
+        try (EmbeddedMongo reopened = EmbeddedMongo.start(folder, 0, Layouts.PLAIN); MongoClient client = MongoClients.create(reopened.uri())) {
+            MongoCollection<Document> fresh = client.getDatabase("t").getCollection("fresh");
+            assertThat(fresh.countDocuments()).isEqualTo(2_501);
+            assertThat(fresh.find(eq("_id", "journey:7")).first()).containsEntry("steps", List.of());
+            assertThat(fresh.find(Filters.gte("steps.n", 2_498)).into(new ArrayList<>())).hasSize(2);
+        }
+    }
+
+    private static byte[] bytes(Document document) {
+        org.bson.RawBsonDocument raw = org.bson.RawBsonDocument.parse(document.toJson());
+        byte[] copy = new byte[raw.getByteBuffer().remaining()];
+        raw.getByteBuffer().get(copy);
+        return copy;
+    }
+
     private static Process writer(Path folder, String... arguments) throws java.io.IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),

@@ -136,6 +136,29 @@ public final class MongoStore implements AutoCloseable {
         return (collection, counterId, count) -> embedded.reservePositions(databaseName, collection, counterId, count);
     }
 
+    /**
+     * How a rebuild inserts its new generation's documents in this process, on the embedded server
+     * of this process (see {@link EncodedInserts}); {@code null} (through the driver) for any other.
+     */
+    public EncodedInserts encodedInserts() {
+        if (embedded == null) {
+            return null;
+        }
+        return (collection, documents) -> embedded.insertEncoded(databaseName, collection,
+                documents.stream().map(MongoStore::bytesOf).toList());
+    }
+
+    /** The document's bytes: its own array when it has one to itself (as the views encode them), else a copy. */
+    private static byte[] bytesOf(org.bson.RawBsonDocument document) {
+        org.bson.ByteBuf buffer = document.getByteBuffer();
+        if (buffer.isBackedByArray() && buffer.arrayOffset() == 0 && buffer.position() == 0 && buffer.limit() == buffer.array().length) {
+            return buffer.array();
+        }
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.get(copy);
+        return copy;
+    }
+
     /** The embedded server's store file; {@code null} on any other server or a store in memory. */
     public Path embeddedFile() {
         return embedded == null ? null : embedded.file();

@@ -9,6 +9,8 @@ import org.learninglog.query.processing.ViewSwitches;
 import org.learninglog.query.view.FreshGenerationDocuments;
 import org.learninglog.query.view.ViewProcessor;
 import org.learninglog.query.view.ViewGenerations;
+import org.learninglog.store.EncodedInserts;
+import org.learninglog.store.MongoStore;
 import org.learninglog.store.engine.EventLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +71,12 @@ public class ViewRebuilds {
         return thread;
     });
 
+    /** Inserts without the wire on the embedded store of this process; {@code null} on any other. */
+    private final EncodedInserts direct;
+
     public ViewRebuilds(List<ViewProcessor> views, ViewGenerations generations, EventLog engine,
-                        EventProcessingConfiguration processing, ViewSwitches switches) {
+                        EventProcessingConfiguration processing, ViewSwitches switches, MongoStore store) {
+        this.direct = store.encodedInserts();
         this.views = views.stream().collect(Collectors.toMap(v -> v.projection().name(), Function.identity()));
         this.generations = generations;
         this.engine = engine;
@@ -152,7 +158,7 @@ public class ViewRebuilds {
                 MongoCollection<Document> target = generations.collection(view.getKey().projection().name(), view.getValue() + 1);
                 target.drop(); // what a failed earlier attempt left
                 rebuilt.add(new Rebuilt(view.getKey(), view.getValue(),
-                        new FreshGenerationDocuments(target, GenerationBuilder.documentsHeld(from.size()))));
+                        new FreshGenerationDocuments(target, GenerationBuilder.documentsHeld(from.size()), direct)));
             }
             position = new GenerationBuilder(engine, rebuilt.stream().map(view -> GenerationBuilder.Fill.of(view.events(), view.documents())).toList())
                     .applyUntil(0, engine::headPosition, at -> rebuilt.forEach(view ->

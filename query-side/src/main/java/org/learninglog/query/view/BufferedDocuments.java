@@ -9,6 +9,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
+import org.learninglog.store.EncodedInserts;
 import org.bson.codecs.Codec;
 
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ public class BufferedDocuments implements DocumentSource {
     });
 
     private final MongoCollection<Document> collection;
+    /** Inserts without the wire (the embedded store of this process), or {@code null}. */
+    private final EncodedInserts direct;
     private final MongoCollection<RawBsonDocument> raw;
     private final DocumentBytes bytes;
     private final int cacheLimit;
@@ -136,7 +139,16 @@ public class BufferedDocuments implements DocumentSource {
     }
 
     public BufferedDocuments(MongoCollection<Document> collection, int cacheLimit) {
+        this(collection, cacheLimit, null);
+    }
+
+    /**
+     * @param direct how documents new to the collection are inserted without the wire, on the embedded
+     *               store of this process; {@code null} to insert them through the driver
+     */
+    protected BufferedDocuments(MongoCollection<Document> collection, int cacheLimit, EncodedInserts direct) {
         this.collection = collection;
+        this.direct = direct;
         // Not waiting for the journal: a generation is read only once its pointer flips, a write with
         // the default concern, which makes every write before it durable too (MongoDB's journal is in
         // order; the embedded store commits all that is pending). There, a commit per bulk rewrote the
@@ -277,7 +289,7 @@ public class BufferedDocuments implements DocumentSource {
 
     private void write(boolean all) {
         writesAhead++;
-        List<WriteModel<RawBsonDocument>> writes = new ArrayList<>();
+        Writes writes = new Writes(new ArrayList<>(), new ArrayList<>());
         List<String> ids = new ArrayList<>();
         for (Iterator<Map.Entry<String, Document>> changed = dirty.entrySet().iterator(); changed.hasNext(); ) {
             Map.Entry<String, Document> entry = changed.next();
@@ -315,27 +327,41 @@ public class BufferedDocuments implements DocumentSource {
         }
         awaitWrite();
         writingNow = Set.of();
-        if (writes.isEmpty()) {
+        if (ids.isEmpty()) {
             return;
         }
         written(ids);
         writingNow = new HashSet<>(ids);
+        String name = collection.getNamespace().getCollectionName();
         writing = CompletableFuture.runAsync(() -> {
             long started = System.nanoTime();
             // in bulks the store answers well within the client's read timeout, even on a busy machine
-            for (int from = 0; from < writes.size(); from += WRITE_BULK) {
-                raw.bulkWrite(writes.subList(from, Math.min(writes.size(), from + WRITE_BULK)), UNORDERED);
+            List<RawBsonDocument> inserts = writes.direct();
+            for (int from = 0; from < inserts.size(); from += WRITE_BULK) {
+                direct.insert(name, inserts.subList(from, Math.min(inserts.size(), from + WRITE_BULK)));
+            }
+            List<WriteModel<RawBsonDocument>> models = writes.models();
+            for (int from = 0; from < models.size(); from += WRITE_BULK) {
+                raw.bulkWrite(models.subList(from, Math.min(models.size(), from + WRITE_BULK)), UNORDERED);
             }
             writingNanos += System.nanoTime() - started;
         }, WRITERS);
     }
 
+    /** A write's documents: those inserted without the wire ({@link #direct}), and the bulk sent through the driver. */
+    private record Writes(List<RawBsonDocument> direct, List<WriteModel<RawBsonDocument>> models) {
+    }
+
     /** Hands {@code encoded} to the write being made: an insert if the collection cannot hold it yet. */
-    private void send(String id, RawBsonDocument encoded, List<WriteModel<RawBsonDocument>> writes, List<String> ids) {
+    private void send(String id, RawBsonDocument encoded, Writes writes, List<String> ids) {
         boolean replacing = mayExist(id);
-        writes.add(replacing
-                ? new ReplaceOneModel<>(eq("_id", id), encoded, UPSERT)
-                : new InsertOneModel<>(encoded)); // new to the collection: no lookup of what it replaces
+        if (replacing) {
+            writes.models().add(new ReplaceOneModel<>(eq("_id", id), encoded, UPSERT));
+        } else if (direct != null) {
+            writes.direct().add(encoded);
+        } else {
+            writes.models().add(new InsertOneModel<>(encoded)); // new to the collection: no lookup of what it replaces
+        }
         if (replacing) {
             replacements++;
         } else {

@@ -2,6 +2,7 @@ package org.learninglog.query.view;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import org.learninglog.store.EncodedInserts;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,7 +18,12 @@ public final class FreshGenerationDocuments extends BufferedDocuments {
     private final Set<String> written = new HashSet<>();
 
     public FreshGenerationDocuments(MongoCollection<Document> collection, int cacheLimit) {
-        super(collection, cacheLimit);
+        super(collection, cacheLimit, null);
+    }
+
+    /** @param direct inserts without the wire, on the embedded store of this process ({@code null}: through the driver) */
+    public FreshGenerationDocuments(MongoCollection<Document> collection, int cacheLimit, EncodedInserts direct) {
+        super(collection, cacheLimit, direct);
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.sample.SampleHistory;
+import org.learninglog.store.EncodedInserts;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.testkit.MongoStoreExtension;
 
@@ -65,6 +66,13 @@ class IncrementalEqualsRebuiltTest {
             replacedQuiet += quiet.replacements();
             replacedHeld += held.replacements();
             ViewFixture.applyLive(projection, fixture.collection("twice_" + name), withRedeliveries(events));
+            // on the embedded store of this process, new documents inserted without the wire, as the rebuild does there
+            EncodedInserts direct = fixture.store.encodedInserts();
+            if (direct != null) {
+                ViewFixture.applyRebuild(projection, fixture.collection("direct_" + name), events, 40, 40, true, direct);
+                assertThat(ViewDigest.of(fixture.collection("direct_" + name))).as("%s rebuilt, inserted without the wire", projection.name())
+                        .isEqualTo(ViewDigest.of(fixture.collection("inc_" + name)));
+            }
 
             ViewDigest.Digest incremental = ViewDigest.of(fixture.collection("inc_" + name));
             assertThat(incremental.documents()).as(projection.name()).isGreaterThan(10);

@@ -12,6 +12,7 @@ import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.sample.SampleHistory;
 import org.learninglog.query.search.SearchProjection;
 import org.learninglog.query.timeline.PlaceTimelineProjection;
+import org.learninglog.store.EncodedInserts;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.config.EventJson;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
@@ -111,7 +112,13 @@ final class ViewFixture {
     /** The same, told how many writes ahead are to come, as {@code GenerationBuilder} tells it, if {@code told}. */
     static BufferedDocuments.Sent applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events,
                                                int cacheLimit, int flushEvery, boolean told) {
-        FreshGenerationDocuments documents = new FreshGenerationDocuments(collection, cacheLimit);
+        return applyRebuild(projection, collection, events, cacheLimit, flushEvery, told, null);
+    }
+
+    /** The same, inserting new documents without the wire through {@code direct} ({@code null}: through the driver). */
+    static BufferedDocuments.Sent applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events,
+                                               int cacheLimit, int flushEvery, boolean told, EncodedInserts direct) {
+        FreshGenerationDocuments documents = new FreshGenerationDocuments(collection, cacheLimit, direct);
         if (told) {
             documents.expectWritesAhead(events.size() / flushEvery);
         }
