@@ -27,7 +27,7 @@ import org.learninglog.query.view.TimelineFilter;
 import org.learninglog.query.view.ViewReader;
 import org.learninglog.query.view.ViewBatch;
 import org.learninglog.query.view.ViewUpdate;
-import org.learninglog.store.EncodedInserts;
+import org.learninglog.store.EncodedDocuments;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.StoreMode;
 import org.learninglog.store.config.EventJson;
@@ -94,10 +94,11 @@ public final class ViewBenchmark {
     /** How many of the first events each view is rebuilt from before the measured rounds ({@code --warm-up-events}). */
     private static int warmUpEvents;
     /**
-     * How the rebuild inserts its new documents: without the wire on the embedded store of this process,
-     * as the application's rebuild does there ({@code --direct-inserts=true}, the default), or through the driver.
+     * How the rebuild writes its documents and a live batch reads them: without the wire on the embedded
+     * store of this process, as the application does there ({@code --in-process=true}, the default), or
+     * through the driver. The bare driver beside the live batches writes through the driver either way.
      */
-    private static EncodedInserts direct;
+    private static EncodedDocuments direct;
     /** Whether the documents the rebuild wrote are printed by kind ({@code --kinds}). */
     private static boolean kinds;
     /** The bytes of the documents the live batches wrote, per view. */
@@ -123,8 +124,9 @@ public final class ViewBenchmark {
             readAhead = Boolean.parseBoolean(text(args, "read-ahead", "true"));
             onePass = Boolean.parseBoolean(text(args, "one-pass", "false"));
             kinds = Boolean.parseBoolean(text(args, "kinds", "false"));
-            direct = Boolean.parseBoolean(text(args, "direct-inserts", "true")) ? store.encodedInserts() : null;
-            System.out.println("the rebuild inserts " + (direct == null ? "through the driver" : "without the wire (the embedded store of this process)"));
+            direct = Boolean.parseBoolean(text(args, "in-process", "true")) ? store.encodedDocuments() : null;
+            System.out.println("the rebuild's writes and the live batches' reads " + (direct == null ? "through the driver"
+                    : "without the wire (the embedded store of this process)"));
             liveWarmUp = argument(args, "live-warm-up", 5);
             // three rounds at a hundred thousand events take two minutes more; at a million, one takes a quarter of an hour
             rebuildRounds = argument(args, "rebuild-rounds", events <= 100_000 ? 3 : 1);
@@ -452,7 +454,7 @@ public final class ViewBenchmark {
         int batches = 0;
         for (int from = 0; from < first.size(); from += BATCH) {
             long start = System.nanoTime();
-            ViewBatch batch = new ViewBatch(projection, batched);
+            ViewBatch batch = new ViewBatch(projection, batched, direct);
             List<org.learninglog.query.view.ViewEvent> delivered = first.subList(from, Math.min(first.size(), from + BATCH));
             if (readAhead) {
                 batch.readAhead(delivered);

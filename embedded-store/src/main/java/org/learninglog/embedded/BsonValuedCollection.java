@@ -62,22 +62,73 @@ final class BsonValuedCollection extends H2Collection {
     /**
      * Inserts a document the client already encoded, kept as those very bytes: what an insert over
      * the wire does, without decoding the document into the server's tree and encoding it again (see
-     * {@link DurableH2Backend#insertEncoded}). The shortcut needs what a view's collection has: a
+     * {@link DurableH2Backend#writeEncoded}). The shortcut needs what a view's collection has: a
      * string {@code _id} and no index but the {@code _id} index, documents kept by a sequence;
      * anything else is decoded and inserted by the general path.
      */
     synchronized void insertEncoded(byte[] bytes) {
-        List<Index<Object>> indexes = getIndexes();
-        if (sequence != null && indexes.size() == 1 && indexes.get(0) instanceof UniqueKeyIndex byId
-                && new org.bson.RawBsonDocument(bytes).get(ID) instanceof org.bson.BsonString id) {
+        UniqueKeyIndex byId = onlyIdIndex();
+        String id = stringId(bytes);
+        if (byId != null && id != null) {
             // In the general path's order: every index checked, the document stored, then indexed.
-            byId.checkAddId(id.getValue(), this);
+            byId.checkAddId(id, this);
             Object position = sequence.getAndIncrement();
             data.put(position, new StoredBson(bytes));
-            byId.addId(id.getValue(), position);
+            byId.addId(id, position);
             return;
         }
         addDocument(DocumentBson.decode(bytes));
+    }
+
+    /**
+     * Puts a document the client already encoded in place of the one with its {@code _id}, or inserts
+     * it if there is none: a replacement with upsert, kept as those bytes, under the same conditions
+     * as {@link #insertEncoded}; anything else takes the general path.
+     */
+    synchronized void replaceEncoded(byte[] bytes) {
+        UniqueKeyIndex byId = onlyIdIndex();
+        String id = stringId(bytes);
+        Object position = byId != null && id != null ? byId.positionOfId(id) : null;
+        if (position != null) {
+            data.put(position, new StoredBson(bytes));
+        } else if (byId != null && id != null) {
+            insertEncoded(bytes);
+        } else {
+            Document replacement = DocumentBson.decode(bytes);
+            super.updateDocuments(new Document(ID, replacement.get(ID)), replacement, ArrayFilters.empty(), false, true,
+                    de.bwaldvogel.mongo.oplog.NoopOplog.get());
+        }
+    }
+
+    /**
+     * The stored bytes of the documents whose string {@code _id} is one of {@code ids}, those not here
+     * left out; {@code null} unless documents are kept as a view's are (see {@link #insertEncoded}).
+     */
+    List<byte[]> findEncoded(Collection<String> ids) {
+        UniqueKeyIndex byId = onlyIdIndex();
+        if (byId == null) {
+            return null;
+        }
+        List<byte[]> found = new java.util.ArrayList<>(ids.size());
+        for (String id : ids) {
+            Object position = byId.positionOfId(id);
+            Object stored = position == null ? null : data.get(position);
+            if (stored != null) {
+                found.add(stored instanceof StoredBson bson ? bson.bytes() : DocumentBson.encode((Document) stored));
+            }
+        }
+        return found;
+    }
+
+    /** The collection's one index, if it is the {@code _id} index and documents are kept by a sequence; else {@code null}. */
+    private UniqueKeyIndex onlyIdIndex() {
+        List<Index<Object>> indexes = getIndexes();
+        return sequence != null && indexes.size() == 1 && indexes.get(0) instanceof UniqueKeyIndex byId ? byId : null;
+    }
+
+    /** The document's {@code _id} if it is a string, read without decoding the rest; else {@code null}. */
+    private static String stringId(byte[] bytes) {
+        return new org.bson.RawBsonDocument(bytes).get(ID) instanceof org.bson.BsonString id ? id.getValue() : null;
     }
 
     /**

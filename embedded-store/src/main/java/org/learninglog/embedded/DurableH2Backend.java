@@ -158,15 +158,15 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * Inserts documents the client already encoded as BSON into a collection of this process's
-     * server, as an insert that does not wait for the journal: answered before it is committed,
-     * committed with the next write that is, or by a housekeeping round. Over the wire, the server
-     * decodes every document into a tree of its own and encodes it again to store it; a rebuild
-     * inserts a million and more, and those two steps were about a third of the store's time in one
-     * (see docs/benchmarks.md). Only documents of a string {@code _id} in a collection with no other
-     * index take the shortcut; any other is decoded and inserted as over the wire.
+     * Writes documents the client already encoded as BSON into a collection of this process's server,
+     * inserted, or replacing the one with the same {@code _id} ({@code replace}, an upsert), as a write
+     * that does not wait for the journal: answered before it is committed, committed with the next
+     * write that is, or by a housekeeping round. Over the wire, the server decodes every document into
+     * a tree of its own and encodes it again to store it; a rebuild writes a million and more (see
+     * docs/benchmarks.md). Only documents of a string {@code _id} in a collection with no other index
+     * take the shortcut; any other is decoded and written as over the wire.
      */
-    void insertEncoded(String databaseName, String collectionName, List<byte[]> documents) {
+    void writeEncoded(String databaseName, String collectionName, List<byte[]> documents, boolean replace) {
         synchronized (writeLock) {
             ensureOpen();
             if (reserve != null) {
@@ -174,7 +174,35 @@ final class DurableH2Backend extends H2Backend {
             }
             BsonValuedCollection collection = ((KeyOrderedH2Database) resolveDatabase(databaseName)).collectionForInserts(collectionName);
             for (byte[] document : documents) {
-                collection.insertEncoded(document);
+                if (replace) {
+                    collection.replaceEncoded(document);
+                } else {
+                    collection.insertEncoded(document);
+                }
+            }
+        }
+    }
+
+    /**
+     * The documents of a collection of this process's server whose string {@code _id} is one of
+     * {@code ids}, as the BSON it holds them in, read as a read over the wire is (the version read is
+     * pinned, no lock is taken); those not there are left out. Over the wire the server decodes each
+     * into a tree of its own and encodes it again into its answer, which the client decodes a third
+     * time. {@code null} when the collection holds its documents otherwise than a view's (another
+     * index beside {@code _id}'s, or documents kept by {@code _id}): read them over the wire then.
+     */
+    List<byte[]> findEncoded(String databaseName, String collectionName, java.util.Collection<String> ids) {
+        ensureOpen();
+        MVStore.TxCounter pin = housekeeping == null ? null : housekeeping.pinForRead();
+        try {
+            de.bwaldvogel.mongo.MongoCollection<?> collection = resolveDatabase(databaseName).resolveCollection(collectionName, false);
+            if (collection == null) {
+                return List.of();
+            }
+            return collection instanceof BsonValuedCollection documents ? documents.findEncoded(ids) : null;
+        } finally {
+            if (pin != null) {
+                housekeeping.release(pin);
             }
         }
     }

@@ -77,10 +77,23 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /**
      * Inserts documents already encoded as BSON into {@code collectionName}, in this process, without
-     * waiting for the journal (see {@link DurableH2Backend#insertEncoded}).
+     * waiting for the journal (see {@link DurableH2Backend#writeEncoded}).
      */
     public void insertEncoded(String databaseName, String collectionName, java.util.List<byte[]> documents) {
-        backend.insertEncoded(databaseName, collectionName, documents);
+        backend.writeEncoded(databaseName, collectionName, documents, false);
+    }
+
+    /** Puts documents already encoded as BSON in place of those with their {@code _id}s (inserting those not there), as {@link #insertEncoded}. */
+    public void replaceEncoded(String databaseName, String collectionName, java.util.List<byte[]> documents) {
+        backend.writeEncoded(databaseName, collectionName, documents, true);
+    }
+
+    /**
+     * The documents of {@code collectionName} with these string {@code _id}s as the BSON the store holds, in
+     * this process; {@code null} if that collection's documents cannot be read so (see {@link DurableH2Backend#findEncoded}).
+     */
+    public java.util.List<byte[]> findEncoded(String databaseName, String collectionName, java.util.Collection<String> ids) {
+        return backend.findEncoded(databaseName, collectionName, ids);
     }
 
     /**

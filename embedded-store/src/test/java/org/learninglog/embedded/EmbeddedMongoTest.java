@@ -128,7 +128,8 @@ class EmbeddedMongoTest {
      * Documents inserted as the bytes the client encoded (a rebuild's, without the wire) are the
      * documents an insert over the wire stores: found by {@code _id} and by a scan, unique by
      * {@code _id} (a second one is refused as the server refuses it), replaced in place after, and in
-     * the file once a journaled write follows them. One with an {@code _id} that is not a string takes
+     * the file once a journaled write follows them; replaced as their bytes, in place or inserted when
+     * not there. One with an {@code _id} that is not a string takes
      * the general path and is stored all the same.
      */
     @Test
@@ -149,12 +150,18 @@ class EmbeddedMongoTest {
                     .hasMessageContaining("duplicate key");
             assertThatThrownBy(() -> fresh.insertOne(new Document("_id", "journey:6"))).hasMessageContaining("duplicate key");
             fresh.replaceOne(eq("_id", "journey:7"), new Document("_id", "journey:7").append("steps", List.of()));
+            // replaced as their bytes: one in place, one not there yet inserted (an upsert)
+            server.replaceEncoded("t", "fresh", List.of(bytes(new Document("_id", "journey:8").append("steps", List.of("again"))),
+                    bytes(new Document("_id", "journey:new").append("steps", List.of()))));
+            assertThat(fresh.find(eq("_id", "journey:8")).first()).containsEntry("steps", List.of("again"));
+            assertThat(fresh.countDocuments()).isEqualTo(2_502);
             client.getDatabase("t").getCollection("c").insertOne(new Document("_id", "journaled"));
         }
         try (EmbeddedMongo reopened = EmbeddedMongo.start(folder, 0, Layouts.PLAIN); MongoClient client = MongoClients.create(reopened.uri())) {
             MongoCollection<Document> fresh = client.getDatabase("t").getCollection("fresh");
-            assertThat(fresh.countDocuments()).isEqualTo(2_501);
+            assertThat(fresh.countDocuments()).isEqualTo(2_502);
             assertThat(fresh.find(eq("_id", "journey:7")).first()).containsEntry("steps", List.of());
+            assertThat(fresh.find(eq("_id", "journey:8")).first()).containsEntry("steps", List.of("again"));
             assertThat(fresh.find(Filters.gte("steps.n", 2_498)).into(new ArrayList<>())).hasSize(2);
         }
     }

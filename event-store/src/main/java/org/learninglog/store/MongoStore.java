@@ -13,6 +13,7 @@ import org.bson.Document;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -137,15 +138,30 @@ public final class MongoStore implements AutoCloseable {
     }
 
     /**
-     * How a rebuild inserts its new generation's documents in this process, on the embedded server
-     * of this process (see {@link EncodedInserts}); {@code null} (through the driver) for any other.
+     * How the views read and write their documents as BSON bytes without the wire, on the embedded
+     * server of this process (see {@link EncodedDocuments}); {@code null} (through the driver) for any other.
      */
-    public EncodedInserts encodedInserts() {
+    public EncodedDocuments encodedDocuments() {
         if (embedded == null) {
             return null;
         }
-        return (collection, documents) -> embedded.insertEncoded(databaseName, collection,
-                documents.stream().map(MongoStore::bytesOf).toList());
+        return new EncodedDocuments() {
+            @Override
+            public void insert(String collection, List<org.bson.RawBsonDocument> documents) {
+                embedded.insertEncoded(databaseName, collection, documents.stream().map(MongoStore::bytesOf).toList());
+            }
+
+            @Override
+            public void replace(String collection, List<org.bson.RawBsonDocument> documents) {
+                embedded.replaceEncoded(databaseName, collection, documents.stream().map(MongoStore::bytesOf).toList());
+            }
+
+            @Override
+            public List<org.bson.RawBsonDocument> find(String collection, java.util.Collection<String> ids) {
+                List<byte[]> found = embedded.findEncoded(databaseName, collection, ids);
+                return found == null ? null : found.stream().map(org.bson.RawBsonDocument::new).toList();
+            }
+        };
     }
 
     /** The document's bytes: its own array when it has one to itself (as the views encode them), else a copy. */

@@ -62,7 +62,7 @@ public class QuerySideConfiguration {
                         .registerSequencingPolicy(group, c -> new ProgrammeSequencingPolicy())
                         // a batch of events is one write of the view's documents, made before the token's,
                         // and only while the segment is still this process's
-                        .registerHandlerInterceptor(group, c -> new ViewBatches(new ClaimFence(tokens, group)))
+                        .registerHandlerInterceptor(group, c -> new ViewBatches(new ClaimFence(tokens, group), store.encodedDocuments()))
                         // an event delivered again with its batch is not parked twice
                         .registerDeadLetterQueue(group, c -> new ParkedOnce(MongoSequencedDeadLetterQueue.builder()
                                 .processingGroup(group)

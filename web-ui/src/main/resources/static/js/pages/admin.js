@@ -93,7 +93,7 @@ async function main() {
     refresh(view.view);
   }
   const everyView = el('button', { type: 'button', class: 'button' }, 'Rebuild every view');
-  $('#every-view').append(everyView, ' ', el('span', { class: 'hint' }, 'in one pass over the record; each view switches once it has caught up'));
+  $('#every-view').append(everyView, ' ', el('span', { class: 'hint' }, 'one view after the other; each switches once it has caught up'));
   everyView.addEventListener('click', async () => {
     everyView.disabled = true;
     try {

@@ -64,7 +64,7 @@ class ViewAdminController {
     }
 
     @PostMapping("/rebuild")
-    @Operation(summary = "Starts rebuilding every view, all in one pass over the events; each old generation serves until its switch")
+    @Operation(summary = "Starts rebuilding every view, one after the other; each old generation serves until its switch")
     ResponseEntity<List<RebuildProgress>> rebuildAll() {
         access.requireOperator("rebuild the views");
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.startAll());

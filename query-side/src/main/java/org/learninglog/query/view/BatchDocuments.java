@@ -2,6 +2,7 @@ package org.learninglog.query.view;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import org.learninglog.store.EncodedDocuments;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import static com.mongodb.client.model.Filters.eq;
 final class BatchDocuments implements DocumentSource {
 
     private final MongoCollection<Document> collection;
+    private final EncodedDocuments direct;
     private final StoredShape shape;
     /** What was read or changed in this batch, {@code null} for ids known to be absent. */
     private final Map<String, Document> cache = new HashMap<>();
@@ -47,8 +49,10 @@ final class BatchDocuments implements DocumentSource {
     /** For each changed document, those an event changed right after it: they are written before it. */
     private final Map<String, Set<String>> writtenBefore = new HashMap<>();
 
-    BatchDocuments(MongoCollection<Document> collection) {
+    /** @param direct reads without the wire on the embedded store of this process; {@code null}: through the driver */
+    BatchDocuments(MongoCollection<Document> collection, EncodedDocuments direct) {
         this.collection = collection;
+        this.direct = direct;
         this.shape = new StoredShape(collection.getCodecRegistry().get(Document.class));
     }
 
@@ -82,7 +86,7 @@ final class BatchDocuments implements DocumentSource {
                 found.put(id, cache.get(id));
             }
         }
-        DocumentsById.readInto(collection, missing, cache, found);
+        DocumentsById.readInto(collection, direct, missing, cache, found);
         return found;
     }
 

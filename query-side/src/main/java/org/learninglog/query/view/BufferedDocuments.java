@@ -9,7 +9,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
-import org.learninglog.store.EncodedInserts;
+import org.learninglog.store.EncodedDocuments;
 import org.bson.codecs.Codec;
 
 import java.util.ArrayList;
@@ -54,8 +54,8 @@ public class BufferedDocuments implements DocumentSource {
     });
 
     private final MongoCollection<Document> collection;
-    /** Inserts without the wire (the embedded store of this process), or {@code null}. */
-    private final EncodedInserts direct;
+    /** Writes without the wire (the embedded store of this process), or {@code null}. */
+    private final EncodedDocuments direct;
     private final MongoCollection<RawBsonDocument> raw;
     private final DocumentBytes bytes;
     private final int cacheLimit;
@@ -143,10 +143,10 @@ public class BufferedDocuments implements DocumentSource {
     }
 
     /**
-     * @param direct how documents new to the collection are inserted without the wire, on the embedded
-     *               store of this process; {@code null} to insert them through the driver
+     * @param direct how documents are written without the wire, on the embedded store of this
+     *               process; {@code null} to write them through the driver
      */
-    protected BufferedDocuments(MongoCollection<Document> collection, int cacheLimit, EncodedInserts direct) {
+    protected BufferedDocuments(MongoCollection<Document> collection, int cacheLimit, EncodedDocuments direct) {
         this.collection = collection;
         this.direct = direct;
         // Not waiting for the journal: a generation is read only once its pointer flips, a write with
@@ -197,7 +197,7 @@ public class BufferedDocuments implements DocumentSource {
                 cache.put(id, null);
             }
         }
-        DocumentsById.readInto(collection, missing, cache, found);
+        DocumentsById.readInto(collection, direct, missing, cache, found);
         readBack += missing.size();
         return found;
     }
@@ -289,7 +289,7 @@ public class BufferedDocuments implements DocumentSource {
 
     private void write(boolean all) {
         writesAhead++;
-        Writes writes = new Writes(new ArrayList<>(), new ArrayList<>());
+        Writes writes = new Writes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         List<String> ids = new ArrayList<>();
         for (Iterator<Map.Entry<String, Document>> changed = dirty.entrySet().iterator(); changed.hasNext(); ) {
             Map.Entry<String, Document> entry = changed.next();
@@ -336,9 +336,13 @@ public class BufferedDocuments implements DocumentSource {
         writing = CompletableFuture.runAsync(() -> {
             long started = System.nanoTime();
             // in bulks the store answers well within the client's read timeout, even on a busy machine
-            List<RawBsonDocument> inserts = writes.direct();
+            List<RawBsonDocument> inserts = writes.inserts();
             for (int from = 0; from < inserts.size(); from += WRITE_BULK) {
                 direct.insert(name, inserts.subList(from, Math.min(inserts.size(), from + WRITE_BULK)));
+            }
+            List<RawBsonDocument> replacing = writes.replacements();
+            for (int from = 0; from < replacing.size(); from += WRITE_BULK) {
+                direct.replace(name, replacing.subList(from, Math.min(replacing.size(), from + WRITE_BULK)));
             }
             List<WriteModel<RawBsonDocument>> models = writes.models();
             for (int from = 0; from < models.size(); from += WRITE_BULK) {
@@ -348,17 +352,17 @@ public class BufferedDocuments implements DocumentSource {
         }, WRITERS);
     }
 
-    /** A write's documents: those inserted without the wire ({@link #direct}), and the bulk sent through the driver. */
-    private record Writes(List<RawBsonDocument> direct, List<WriteModel<RawBsonDocument>> models) {
+    /** A write's documents: those inserted and those replaced without the wire ({@link #direct}), and the bulk sent through the driver. */
+    private record Writes(List<RawBsonDocument> inserts, List<RawBsonDocument> replacements, List<WriteModel<RawBsonDocument>> models) {
     }
 
     /** Hands {@code encoded} to the write being made: an insert if the collection cannot hold it yet. */
     private void send(String id, RawBsonDocument encoded, Writes writes, List<String> ids) {
         boolean replacing = mayExist(id);
-        if (replacing) {
+        if (direct != null) {
+            (replacing ? writes.replacements() : writes.inserts()).add(encoded);
+        } else if (replacing) {
             writes.models().add(new ReplaceOneModel<>(eq("_id", id), encoded, UPSERT));
-        } else if (direct != null) {
-            writes.direct().add(encoded);
         } else {
             writes.models().add(new InsertOneModel<>(encoded)); // new to the collection: no lookup of what it replaces
         }

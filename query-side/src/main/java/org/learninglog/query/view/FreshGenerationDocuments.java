@@ -2,7 +2,7 @@ package org.learninglog.query.view;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
-import org.learninglog.store.EncodedInserts;
+import org.learninglog.store.EncodedDocuments;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -21,8 +21,8 @@ public final class FreshGenerationDocuments extends BufferedDocuments {
         super(collection, cacheLimit, null);
     }
 
-    /** @param direct inserts without the wire, on the embedded store of this process ({@code null}: through the driver) */
-    public FreshGenerationDocuments(MongoCollection<Document> collection, int cacheLimit, EncodedInserts direct) {
+    /** @param direct writes without the wire, on the embedded store of this process ({@code null}: through the driver) */
+    public FreshGenerationDocuments(MongoCollection<Document> collection, int cacheLimit, EncodedDocuments direct) {
         super(collection, cacheLimit, direct);
     }
 

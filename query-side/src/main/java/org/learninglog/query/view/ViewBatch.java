@@ -2,6 +2,7 @@ package org.learninglog.query.view;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import org.learninglog.store.EncodedDocuments;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,14 +27,21 @@ public final class ViewBatch {
 
     private final Projection projection;
     private final MongoCollection<Document> collection;
+    private final EncodedDocuments direct;
     private final List<ViewEvent> applied = new ArrayList<>();
     private final Map<String, ViewEvent> ready = new HashMap<>();
     private BatchDocuments documents;
 
     public ViewBatch(Projection projection, MongoCollection<Document> collection) {
+        this(projection, collection, null);
+    }
+
+    /** @param direct reads without the wire on the embedded store of this process; {@code null}: through the driver */
+    public ViewBatch(Projection projection, MongoCollection<Document> collection, EncodedDocuments direct) {
         this.projection = projection;
         this.collection = collection;
-        this.documents = new BatchDocuments(collection);
+        this.direct = direct;
+        this.documents = new BatchDocuments(collection, direct);
     }
 
     public MongoCollection<Document> collection() {
@@ -80,7 +88,7 @@ public final class ViewBatch {
         try {
             applyTo(documents, event);
         } catch (RuntimeException | Error failure) {
-            BatchDocuments again = new BatchDocuments(collection);
+            BatchDocuments again = new BatchDocuments(collection, direct);
             for (ViewEvent earlier : applied) {
                 applyTo(again, earlier);
             }
@@ -99,7 +107,7 @@ public final class ViewBatch {
     /** Writes what the batch changed, with one ordered bulk; the batch may then take more events. */
     public void write() {
         documents.flush();
-        documents = new BatchDocuments(collection);
+        documents = new BatchDocuments(collection, direct);
         applied.clear();
         ready.clear();
     }

@@ -8,6 +8,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.learninglog.store.EncodedDocuments;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,10 +33,18 @@ public final class ViewBatches implements MessageHandlerInterceptor<EventMessage
     private static final String RESOURCE = ViewBatches.class.getName();
 
     private final ClaimFence fence;
+    /** Reads without the wire on the embedded store of this process; {@code null}: through the driver. */
+    private final EncodedDocuments direct;
 
     /** @param fence checks the segment's claim before each write; {@code null}: no check (tests without a token store) */
     public ViewBatches(ClaimFence fence) {
+        this(fence, null);
+    }
+
+    /** @param direct the batches read their documents without the wire (the embedded store of this process); {@code null}: through the driver */
+    public ViewBatches(ClaimFence fence, EncodedDocuments direct) {
         this.fence = fence;
+        this.direct = direct;
     }
 
     public ViewBatches() {
@@ -61,7 +70,7 @@ public final class ViewBatches implements MessageHandlerInterceptor<EventMessage
             if (batch != null) {
                 batch.write(); // the view was switched to another generation mid-batch: keep each write in its own
             }
-            batch = new ViewBatch(projection, collection);
+            batch = new ViewBatch(projection, collection, open.direct);
             open.batches.put(projection.name(), batch);
             if (CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batching && batching.getMessages().size() > 1) {
                 List<ViewEvent> events = new ArrayList<>();
@@ -79,7 +88,7 @@ public final class ViewBatches implements MessageHandlerInterceptor<EventMessage
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain) throws Exception {
-        Open open = unitOfWork.root().getOrComputeResource(RESOURCE, key -> new Open());
+        Open open = unitOfWork.root().getOrComputeResource(RESOURCE, key -> new Open(direct));
         Object result = interceptorChain.proceed();
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
             if (fence != null && !open.batches.isEmpty()) {
@@ -95,5 +104,10 @@ public final class ViewBatches implements MessageHandlerInterceptor<EventMessage
     /** The views' batches of one unit of work. */
     private static final class Open {
         private final Map<String, ViewBatch> batches = new LinkedHashMap<>();
+        private final EncodedDocuments direct;
+
+        private Open(EncodedDocuments direct) {
+            this.direct = direct;
+        }
     }
 }

@@ -47,6 +47,17 @@ public class ViewGenerations {
         return database.getCollection(collectionName(view, generation));
     }
 
+    /**
+     * Drops the collection of one generation of a view, if there is one: the embedded server logs an
+     * error for a collection dropped that was never made (a rebuild's first, a view that had no documents).
+     */
+    public void drop(String view, int generation) {
+        String name = collectionName(view, generation);
+        if (database.listCollectionNames().into(new java.util.ArrayList<>()).contains(name)) {
+            database.getCollection(name).drop();
+        }
+    }
+
     public static String collectionName(String view, int generation) {
         return "view_" + view.replace('-', '_') + "_g" + generation;
     }

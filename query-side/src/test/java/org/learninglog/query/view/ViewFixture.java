@@ -12,7 +12,7 @@ import org.learninglog.query.journey.JourneyProjection;
 import org.learninglog.sample.SampleHistory;
 import org.learninglog.query.search.SearchProjection;
 import org.learninglog.query.timeline.PlaceTimelineProjection;
-import org.learninglog.store.EncodedInserts;
+import org.learninglog.store.EncodedDocuments;
 import org.learninglog.store.MongoStore;
 import org.learninglog.store.config.EventJson;
 import org.learninglog.store.engine.PositionedEventStorageEngine;
@@ -75,9 +75,15 @@ final class ViewFixture {
      */
     static List<ViewEvent> applyBatched(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events,
                                         int size) {
+        return applyBatched(projection, collection, events, size, null);
+    }
+
+    /** The same, the batches reading their documents without the wire through {@code direct} ({@code null}: through the driver). */
+    static List<ViewEvent> applyBatched(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events,
+                                        int size, EncodedDocuments direct) {
         List<ViewEvent> parked = new java.util.ArrayList<>();
         for (int start = 0; start < events.size(); start += size) {
-            ViewBatch batch = new ViewBatch(projection, collection);
+            ViewBatch batch = new ViewBatch(projection, collection, direct);
             List<ViewEvent> delivered = events.subList(start, Math.min(events.size(), start + size));
             batch.readAhead(delivered);
             for (ViewEvent event : delivered) {
@@ -115,9 +121,9 @@ final class ViewFixture {
         return applyRebuild(projection, collection, events, cacheLimit, flushEvery, told, null);
     }
 
-    /** The same, inserting new documents without the wire through {@code direct} ({@code null}: through the driver). */
+    /** The same, writing documents without the wire through {@code direct} ({@code null}: through the driver). */
     static BufferedDocuments.Sent applyRebuild(Projection projection, MongoCollection<Document> collection, List<ViewEvent> events,
-                                               int cacheLimit, int flushEvery, boolean told, EncodedInserts direct) {
+                                               int cacheLimit, int flushEvery, boolean told, EncodedDocuments direct) {
         FreshGenerationDocuments documents = new FreshGenerationDocuments(collection, cacheLimit, direct);
         if (told) {
             documents.expectWritesAhead(events.size() / flushEvery);
