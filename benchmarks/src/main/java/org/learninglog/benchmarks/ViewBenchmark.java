@@ -63,8 +63,8 @@ import java.util.function.IntFunction;
  * views (the reads of each view are measured when it is built; all four is the default, as the
  * limits are of all four), and
  * {@code --read-ahead=false} to apply the live batches without reading ahead, and {@code --one-pass=true} to
- * rebuild the views in one pass over the events (as {@code POST /api/admin/views/rebuild} does) rather than
- * one after the other, and {@code --kinds=true} to print the documents each rebuild wrote by kind.
+ * rebuild the views in one pass over the events (as {@code POST /api/admin/views/rebuild} did) rather than
+ * one after the other (as it does now), and {@code --kinds=true} to print the documents each rebuild wrote by kind.
  */
 public final class ViewBenchmark {
 
@@ -503,9 +503,9 @@ public final class ViewBenchmark {
 
     /**
      * The rebuild's own code into emptied collections: a view at a time, as POST /api/admin/views/{view}/rebuild
-     * runs it, or (--one-pass=true) every view in one pass over the events, as POST /api/admin/views/rebuild
-     * does. Each view's generation is let go once it is built: a million events' documents held for the views
-     * after it ran the heap out. The one pass holds them all, as the rebuild of every view does. {@code built}:
+     * and POST /api/admin/views/rebuild run it, or (--one-pass=true) every view in one pass over the events, as
+     * the rebuild of every view ran before. Each view's generation is let go once it is built: a million events'
+     * documents held for the views after it ran the heap out. The one pass holds them all. {@code built}:
      * an earlier round filled the collections.
      */
     private static RebuildRound rebuildRound(PositionedEventStorageEngine engine, List<Projection> projections,
