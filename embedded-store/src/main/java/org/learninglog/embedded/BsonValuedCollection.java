@@ -123,7 +123,7 @@ final class BsonValuedCollection extends H2Collection {
     /** The collection's one index, if it is the {@code _id} index and documents are kept by a sequence; else {@code null}. */
     private UniqueKeyIndex onlyIdIndex() {
         List<Index<Object>> indexes = getIndexes();
-        return sequence != null && indexes.size() == 1 && indexes.get(0) instanceof UniqueKeyIndex byId ? byId : null;
+        return sequence != null && indexes.size() == 1 && indexes.get(0) instanceof UniqueKeyIndex byId && byId.isIdIndex() ? byId : null;
     }
 
     /** The document's {@code _id} if it is a string, read without decoding the rest; else {@code null}. */

@@ -98,6 +98,14 @@ final class DurableH2Backend extends H2Backend {
         }
     }
 
+    /** Refuses a write made in this process, not over the wire, as a write over the wire is refused: the file closed, or the disk short. */
+    private void ensureWritable() {
+        ensureOpen();
+        if (reserve != null) {
+            reserve.ensureRoomForAWrite();
+        }
+    }
+
     private static final Set<String> READS = Set.of("find", "getMore", "count", "aggregate", "distinct",
             "listCollections", "listIndexes", "listDatabases", "hello", "isMaster", "ismaster", "ping",
             "buildInfo", "buildinfo", "getLastError", "getlasterror", "killCursors", "endSessions", "serverStatus", "dbStats");
@@ -131,10 +139,7 @@ final class DurableH2Backend extends H2Backend {
      */
     long reservePositions(String databaseName, String countersCollection, String counterId, long count) {
         synchronized (writeLock) {
-            ensureOpen();
-            if (reserve != null) {
-                reserve.ensureRoomForAWrite();
-            }
+            ensureWritable();
             MVMap<Object, Object> counters = openDataMap(databaseName + "." + countersCollection);
             Object stored = counters == null ? null : counters.get(counterId);
             Document current = stored == null ? null : StoredBson.documentOf(stored);
@@ -168,10 +173,7 @@ final class DurableH2Backend extends H2Backend {
      */
     void writeEncoded(String databaseName, String collectionName, List<byte[]> documents, boolean replace) {
         synchronized (writeLock) {
-            ensureOpen();
-            if (reserve != null) {
-                reserve.ensureRoomForAWrite();
-            }
+            ensureWritable();
             BsonValuedCollection collection = ((KeyOrderedH2Database) resolveDatabase(databaseName)).collectionForInserts(collectionName);
             for (byte[] document : documents) {
                 if (replace) {

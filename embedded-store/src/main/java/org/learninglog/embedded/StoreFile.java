@@ -58,17 +58,20 @@ final class StoreFile {
         return DataUtils.readHexLong(store.getStoreHeader(), "version", 0);
     }
 
+    /** Whether the store opened at an older version than its header recorded (see {@link #recordedVersion}). */
+    static boolean openedOlderThanRecorded(MVStore store) {
+        return store.getCurrentVersion() < recordedVersion(store);
+    }
+
     /**
      * Refuses a file that opened at an older version than its header recorded: started on it,
      * Learning Log would answer as if the lost writes had never been made, and hand their
      * positions out again.
      */
     private static void refuseAnOlderVersion(MVStore store, Path file) {
-        long recorded = recordedVersion(store);
-        long opened = store.getCurrentVersion();
-        if (opened < recorded) {
+        if (openedOlderThanRecorded(store)) {
             throw new StoreDamaged("The store file " + file + " cannot be opened at its newest version: it opens only at version "
-                    + opened + ", older than version " + recorded + " it recorded, so the writes in between are lost (the file was cut"
+                    + store.getCurrentVersion() + ", older than version " + recordedVersion(store) + " it recorded, so the writes in between are lost (the file was cut"
                     + " or overwritten, or the disk lost them). To go on, " + StoreDamaged.whatToDo(file.toAbsolutePath().getParent()) + ".");
         }
     }

@@ -92,10 +92,9 @@ final class StoreRecovery {
     private MVStore openReadOnly(Path file) {
         try {
             MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
-            long recorded = StoreFile.recordedVersion(store);
-            if (store.getCurrentVersion() < recorded) {
+            if (StoreFile.openedOlderThanRecorded(store)) {
                 lost.add("the writes after version " + store.getCurrentVersion() + " of the file: it opens only at that version,"
-                        + " older than version " + recorded + " it recorded (what they held is not in the new store)");
+                        + " older than version " + StoreFile.recordedVersion(store) + " it recorded (what they held is not in the new store)");
             }
             return store;
         } catch (RuntimeException first) {

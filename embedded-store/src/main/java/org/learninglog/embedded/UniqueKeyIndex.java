@@ -48,10 +48,15 @@ final class UniqueKeyIndex extends AbstractUniqueIndex<Object> {
         return byId ? map.get(new KeyValue(id)) : null;
     }
 
+    /** Whether this is the {@code _id} index, whose key of a string {@code _id} is that string. */
+    boolean isIdIndex() {
+        return byId;
+    }
+
     /** Throws the duplicate key error the general path throws if a document with string {@code _id} {@code id} is here. */
     void checkAddId(String id, MongoCollection<Object> collection) {
         KeyValue key = new KeyValue(id);
-        if (!byId || containsKey(key)) {
+        if (containsKey(key)) {
             throw new DuplicateKeyError(this, collection, getKeys(), key);
         }
     }

@@ -9,8 +9,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
-import org.learninglog.store.EncodedDocuments;
 import org.bson.codecs.Codec;
+import org.learninglog.store.EncodedDocuments;
 
 import java.util.ArrayList;
 import java.util.Collection;
